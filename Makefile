@@ -1,0 +1,108 @@
+# gdflow - gradient descent and gradient flow for GNU Octave / MATLAB.
+#
+#   make          build the C library and every MEX gateway (m/private/*.mex)
+#   make demo     install what is missing, build, run demos/demo_overview
+#   make test     install what is missing, build, run every test
+#   make demos    run every demo script (figures under demos/figures/)
+#   make bench    run the benchmarks (bench/README.md keeps the figures)
+#   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
+#   make deps     apt-get the Debian packages that are missing (root)
+#   make clean
+#
+# Every variable may be overridden: make MKOCTFILE=mkoctfile-7 OCTAVE=octave
+MKOCTFILE ?= mkoctfile
+OCTAVE    ?= octave-cli
+CC        ?= gcc
+CSTD      ?= -std=c99
+COPT      ?= -O2
+CWARN     ?= -Wall -Wextra -Wno-unused-parameter
+SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox
+
+# BLAS/LAPACK as Octave links them (OpenBLAS through Debian's alternatives).
+LAPACK_LIBS := $(shell $(MKOCTFILE) -p LAPACK_LIBS 2>/dev/null || echo -llapack)
+BLAS_LIBS   := $(shell $(MKOCTFILE) -p BLAS_LIBS 2>/dev/null || echo -lblas)
+LINALG      := $(LAPACK_LIBS) $(BLAS_LIBS)
+
+LIB_SRC  := $(filter-out mex/%_mex.c mex/gdf_mexutil.c,$(wildcard mex/gdf_*.c))
+LIB_HDR  := $(wildcard mex/*.h)
+GATEWAYS := $(wildcard mex/*_mex.c)
+MEXFILES := $(patsubst mex/%.c,m/private/%.mex,$(GATEWAYS))
+CTESTS   := $(wildcard tests/c/test_*.c)
+
+BUILD := build
+LIB_OBJ      := $(patsubst mex/%.c,$(BUILD)/pic/%.o,$(LIB_SRC))
+LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
+CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
+CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
+
+.PHONY: all deps build test demo demos bench bench-quick ctest check-mem clean
+
+all: build
+
+build: $(MEXFILES)
+
+# ---- the C library: compiled once, linked into every gateway ----------
+$(BUILD)/pic/%.o: mex/%.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(COPT) $(CWARN) -fPIC -fexceptions -c $< -o $@
+
+$(BUILD)/libgdflow.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/gdf_mexutil.o: mex/gdf_mexutil.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(MKOCTFILE) --mex -c $(COPT) $< -o $@
+
+m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
+	@mkdir -p m/private
+	CFLAGS="$(CSTD) $(COPT) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG)
+
+# ---- C unit tests (no Octave needed) -----------------------------------
+$(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) -Imex $< $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
+
+$(BUILD)/san/%.o: mex/%.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(SAN_FLAGS) -c $< -o $@
+
+$(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(SAN_FLAGS) -Imex $< $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
+
+ctest: $(CTEST_BIN)
+	@bash tests/run_ctests.sh plain $(CTEST_BIN)
+
+check-mem: $(CTEST_BIN) $(CTEST_SAN)
+	@bash tests/run_ctests.sh valgrind $(CTEST_BIN)
+	@bash tests/run_ctests.sh asan $(CTEST_SAN)
+
+# ---- set-up, tests, demos, benchmarks ----------------------------------
+deps:
+	@bash tests/install_deps.sh $(DEB_PKGS)
+
+test: deps
+	@$(MAKE) --no-print-directory build $(CTEST_BIN) $(CTEST_SAN)
+	@bash tests/run_all.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); demo_overview"
+
+demos: build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); run_all_demos"
+
+bench: build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all"
+
+bench-quick: build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all('quick')"
+
+clean:
+	rm -rf $(BUILD) m/private/*.mex

@@ -1,0 +1,48 @@
+function prob = gd_leastsq(X, y)
+%GD_LEASTSQ  Least-squares objective f = 1/(2m)*norm(X*theta - y)^2.
+%   PROB = GD_LEASTSQ(X, Y) with X an m-by-p design matrix (include a column
+%   of ones for an intercept) and Y an m-vector.  This is the convention of
+%   the classic machine-learning coursework: J(theta) = 1/(2m) sum((X*theta -
+%   y).^2), gradient X'*(X*theta - y)/m.  PROB records p as d, L and mu (the
+%   extreme eigenvalues of X'*X/m, LAPACK via eig), theta_star (the
+%   minimum-norm least-squares solution) and f_star.  gd_run evaluates it in
+%   C in one pass over X per iteration.
+%
+%   Example:
+%     X = [ones(5, 1), (1:5)'];  y = [1.1; 1.9; 3.2; 3.9; 5.1];
+%     [theta, info] = gd_run(gd_leastsq(X, y), [0; 0], 'StepSize', 0.1, 'MaxIter', 2000);
+%     disp(theta')
+%
+%   See also GD_RUN, GD_LOGISTIC, GD_QUADRATIC.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+fn = 'gd_leastsq';
+if nargin < 2
+  error('gdflow:gd_leastsq:notEnoughInputs', 'gd_leastsq: usage: prob = gd_leastsq(X, y).');
+end
+gdf_check_matrix(X, fn, 'X', false);
+gdf_check_matrix(y, fn, 'y', false);
+[m, p] = size(X);
+if m < 1 || p < 1
+  error('gdflow:gd_leastsq:badSize', 'gd_leastsq: X must be non-empty.');
+end
+if ~isvector(y) || numel(y) ~= m
+  error('gdflow:gd_leastsq:badSize', 'gd_leastsq: y must be a vector with one entry per row of X (%d), not %d.', m, numel(y));
+end
+y = y(:);
+G = (X' * X) / m;
+G = (G + G') / 2;
+ev = eig(G);
+L = max(ev);
+mu = max(min(ev), 0);
+if min(ev) <= 1e3 * eps * L
+  mu = 0;
+  theta_star = pinv(X) * y;       % minimum-norm solution (rank deficient X)
+else
+  theta_star = X \ y;
+end
+r = X * theta_star - y;
+f_star = (r' * r) / (2 * m);
+prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y), L, mu, ...
+                          theta_star, f_star, sprintf('least squares, m = %d, p = %d', m, p));
+end

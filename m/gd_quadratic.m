@@ -1,0 +1,120 @@
+function prob = gd_quadratic(A, b, c)
+%GD_QUADRATIC  Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.
+%   PROB = GD_QUADRATIC(A) with b = 0 and c = 0.
+%   PROB = GD_QUADRATIC(A, B) and GD_QUADRATIC(A, B, C).
+%
+%   A is a real symmetric d-by-d matrix, full or sparse; B a d-vector (or
+%   []); C a scalar.  The gradient is A*theta - b and the Hessian A, so
+%   L = lambda_max(A) and mu = lambda_min(A) are the smoothness and strong
+%   convexity constants.  PROB is a struct that gd_run and gf_run evaluate
+%   entirely in C; it records
+%     d, L, mu          dimension and extreme eigenvalues of A (LAPACK, via eig;
+%                       eigs for d > 1500)
+%     theta_star        the minimizer A\b (the minimum-norm one when A is
+%                       singular and b is in its range; [] when f is unbounded
+%                       below or the size makes it too costly)
+%     f_star            f(theta_star), -Inf when f is unbounded below, NaN unknown
+%     convex            mu >= 0
+%
+%   Example:
+%     prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%     [theta, info] = gd_run(prob, [2; 1], 'StepSize', '1/L');
+%     disp(norm(theta - prob.theta_star) < 1e-6)
+%
+%   See also GD_RUN, GF_RUN, GF_EXACT, GD_LEASTSQ, GD_TESTFUN.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+fn = 'gd_quadratic';
+if nargin < 1
+  error('gdflow:gd_quadratic:notEnoughInputs', 'gd_quadratic: usage: prob = gd_quadratic(A, b, c).');
+end
+gdf_check_matrix(A, fn, 'A', true);
+[d, n] = size(A);
+if d ~= n || d < 1
+  error('gdflow:gd_quadratic:notSquare', 'gd_quadratic: A must be square and non-empty (it is %dx%d).', d, n);
+end
+if nargin < 2 || isempty(b)
+  b = zeros(d, 1);
+else
+  gdf_check_matrix(b, fn, 'b', false);
+  if ~isvector(b) || numel(b) ~= d
+    error('gdflow:gd_quadratic:badSize', 'gd_quadratic: b must be a vector of length %d.', d);
+  end
+  b = b(:);
+end
+if nargin < 3 || isempty(c)
+  c = 0;
+else
+  gdf_check_matrix(c, fn, 'c', false);
+  if numel(c) ~= 1
+    error('gdflow:gd_quadratic:badSize', 'gd_quadratic: c must be a scalar.');
+  end
+end
+% symmetry: f only exists for symmetric A (the gradient of x'Bx/2 is (B+B')x/2)
+D = A - A';
+if issparse(D)
+  asym = full(max(abs(nonzeros(D))));
+  scale = full(max(abs(nonzeros(A))));
+else
+  asym = max(abs(D(:)));
+  scale = max(abs(A(:)));
+end
+if isempty(asym)
+  asym = 0;
+end
+if isempty(scale)
+  scale = 0;
+end
+if asym > 1e-12 * scale
+  error('gdflow:gd_quadratic:nonSymmetric', ...
+        ['gd_quadratic: A must be symmetric (max |A - A''| = %g): a nonsymmetric A defines no ' ...
+         'objective f; use gf_exact for the general linear flow, or pass (A + A'')/2.'], asym);
+end
+if asym > 0
+  A = (A + A') / 2;
+end
+[L, mu, theta_star, f_star] = spectrum(A, b, c, d);
+prob = gdf_problem_struct('quadratic', 'quadratic', d, struct('A', A, 'b', b, 'c', c), ...
+                          L, mu, theta_star, f_star, ...
+                          sprintf('quadratic, d = %d, kappa = %.3g', d, L / mu));
+end
+
+function [L, mu, theta_star, f_star] = spectrum(A, b, c, d)
+theta_star = [];
+f_star = NaN;
+if d <= 1500
+  ev = eig(full(A));
+  L = max(ev);
+  mu = min(ev);
+else
+  opts.tol = 1e-10;
+  opts.disp = 0;
+  L = eigs(A, 1, 'la', opts);
+  if d <= 20000
+    mu = eigs(A, 1, 'sa', opts);
+  else
+    mu = NaN;
+  end
+end
+tol = 1e3 * eps * max(abs([L mu 1e-300]));
+if mu > tol
+  if d <= 200000
+    theta_star = A \ b;
+  end
+elseif abs(mu) <= tol && d <= 1500
+  % singular PSD: a minimizer exists iff b is in the range of A
+  x = pinv(full(A)) * b;
+  if norm(A * x - b) <= 1e-8 * max(1, norm(b))
+    theta_star = x;
+  else
+    f_star = -Inf;
+  end
+elseif mu < -tol
+  f_star = -Inf;   % indefinite: unbounded below
+end
+if ~isempty(theta_star)
+  f_star = c - 0.5 * (b' * theta_star);
+end
+L = full(L);
+mu = full(mu);
+end

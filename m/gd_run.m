@@ -1,0 +1,73 @@
+function [theta, info] = gd_run(fun, theta0, varargin)
+%GD_RUN  Gradient descent, run in C: theta_{k+1} = theta_k - eta*grad f(theta_k).
+%   [THETA, INFO] = GD_RUN(FUN, THETA0) runs gradient descent from THETA0.
+%   [THETA, INFO] = GD_RUN(FUN, THETA0, Name, Value, ...) sets options; an
+%   options struct from GD_OPTIONS may stand in place of (or before) the
+%   name-value pairs.  Option names are case-insensitive.
+%
+%   FUN is a problem struct (GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC,
+%   GD_TESTFUN), evaluated entirely in C, or a function handle returning
+%   [f, g] = FUN(theta), called back from the C loop.
+%
+%   Options
+%     StepSize    a positive number, '1/L', '2/(L+mu)' or 'backtracking'
+%                 (Armijo, sufficient decrease 1e-4, halving, each iteration
+%                 starting from twice the last accepted step).  Default '1/L'
+%                 when the problem knows L, else 'backtracking'.
+%     InitialStep first trial step of 'backtracking' (default 1/L, else 1)
+%     MaxIter     iteration limit (default 1000; Inf allowed)
+%     GradTol     stop when norm(grad f) <= GradTol (default 1e-8; 0 = off)
+%     StepTol     stop when norm(theta_{k+1} - theta_k) <= StepTol*(1 + norm(theta_k)) (default 0 = off)
+%     FunTol      stop when |f_k - f_{k+1}| <= FunTol*(1 + |f_k|) (default 0 = off)
+%     MaxTime     wall-clock limit in seconds (default Inf)
+%     DivergenceLimit  stop as diverged when f_k - f_0 > DivergenceLimit*max(1, |f_0|)
+%                 (default 1e8; a non-finite f or gradient always stops the run)
+%     History     'f' (default: f and norm(grad f) at every iterate), 'full'
+%                 (also every iterate, in INFO.theta) or 'none'
+%     Display     'off' (default), 'final' or 'iter' (a table like fminunc's)
+%     OutputFcn   STOP = OUTFCN(theta, optimValues, state) with optimValues
+%                 fields iteration, fval, gradnorm, stepsize, funccount and
+%                 state 'init', 'iter' or 'done'; returning true stops the run
+%     Method      'gd'
+%
+%   INFO fields
+%     iterations  number of steps k taken
+%     exitflag    1 GradTol, 2 StepTol (or backtracking failed), 3 FunTol,
+%                 0 MaxIter or MaxTime, -1 OutputFcn, -2 diverged
+%     message     the reason in words
+%     fval        f(theta_k)
+%     f, gradnorm rows: f(theta_0..theta_k) and norm(grad f) there (History
+%                 'none': final values only)
+%     theta       d-by-(k+1) iterates (History 'full', else [])
+%     stepsize    the fixed step, or the row of accepted backtracking steps
+%     steprule    'fixed', '1/L', '2/(L+mu)' or 'backtracking'
+%     L, mu, f_star  from the problem (NaN when unknown)
+%     funccount   objective evaluations;   time   seconds in the C loop
+%
+%   A run that diverges (exitflag -2) warns with identifier gdflow:diverged
+%   and returns every iterate up to the blow-up (THETA is the last finite
+%   one).  A handle that returns NaN or Inf at THETA0 is an error
+%   (gdflow:gd_run:nonFiniteStart); errors thrown by the handle propagate.
+%   Bad input raises errors with identifiers gdflow:gd_run:<what>.
+%
+%   Example:
+%     prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%     [theta, info] = gd_run(prob, [2; 1], 'StepSize', 0.4);
+%     fprintf('%d iterations, f = %.6f, %s\n', info.iterations, info.fval, info.message);
+%
+%   See also GD_OPTIONS, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 2
+  error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
+end
+try
+  [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+catch err
+  gdf_rethrow(err);
+end
+if nargout == 0
+  fprintf('gd_run: %s\n  %d iterations, f = %.10g, ||grad f|| = %.3g, step %s, %.3g s\n', ...
+          info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);
+end
+end

@@ -1,0 +1,697 @@
+/* gdf_exact.c - closed forms of the gradient flow and the GD iterates of a
+ * quadratic, and the matrix exponential (see gdf_exact.h for the API).
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "gdf_blas.h"
+#include "gdf_exact.h"
+
+#define GDF_KMAX 9007199254740992.0 /* 2^53: every integer below is exact */
+
+static const gdf_int I_ONE = 1;
+
+static int valid_index(double k) /* NaN fails every comparison */
+{
+    return k >= 0.0 && k <= GDF_KMAX && k == floor(k);
+}
+
+static int times_ok(ptrdiff_t nt, const double *t, int iterates)
+{
+    ptrdiff_t i;
+    for (i = 0; i < nt; i++)
+        if (iterates ? !valid_index(t[i]) : !isfinite(t[i]))
+            return 0;
+    return 1;
+}
+
+/* ================================================================== */
+/* Symmetric A                                                         */
+/* ================================================================== */
+
+/* Flow of z' = -lam z + c: z(t) = g z0 + h c with g = e^{-lam t} and
+ * h = (1 - e^{-lam t}) / lam = -expm1(-lam t) / lam, which is t to double
+ * precision once |lam t| < 2^-60 (its relative error there is |lam t|/2). */
+static void flow_coef(double lam, double t, double *g, double *h)
+{
+    double x = lam * t;
+    *g = exp(-x);
+    *h = fabs(x) < 0x1p-60 ? t : -expm1(-x) / lam;
+}
+
+/* GD on z: z_k = g z0 + h c with r = 1 - w, w = eta lam, g = r^k and
+ * h = (1 - r^k) / lam, without cancellation:
+ *   r > 0:  r^k = exp(k log1p(-w)),  1 - r^k = -expm1(k log1p(-w));
+ *   r = 0:  r^k = 0 for k >= 1;
+ *   r < 0:  |r|^k = exp(k log1p(w - 2)) (w - 2 is exact for w in [1, 4]),
+ *           1 - r^k = -expm1(k log|r|) for even k and 1 + |r|^k for odd k;
+ *   |k w| < 2^-60 (lam = 0 among them): h = eta k to double precision.  */
+static void iter_coef(double lam, double eta, double k, double *g, double *h)
+{
+    double w = eta * lam;
+    if (k == 0.0) {
+        *g = 1.0;
+        *h = 0.0;
+    } else if (fabs(w) * k < 0x1p-60) {
+        *g = exp(k * log1p(-w));
+        *h = eta * k;
+    } else if (w < 1.0) {
+        double L = k * log1p(-w);
+        *g = exp(L);
+        *h = -expm1(L) / lam;
+    } else if (w == 1.0) {
+        *g = 0.0;
+        *h = 1.0 / lam;
+    } else {
+        double L = k * log1p(w - 2.0), a = exp(L);
+        int odd = fmod(k, 2.0) != 0.0;
+        *g = odd ? -a : a;
+        *h = odd ? (1.0 + a) / lam : -expm1(L) / lam;
+    }
+}
+
+int gdf_exact_sym_factor(ptrdiff_t d, const double *A, double *V, double *lam,
+                         double *work, void *iwork)
+{
+    ptrdiff_t i, j;
+    if (d < 0 || (d > 0 && (!A || !V || !lam || !work || !iwork)))
+        return GDF_EARG;
+    for (j = 0; j < d; j++)
+        for (i = j; i < d; i++)
+            if (!isfinite(A[i + j * d]))
+                return GDF_EARG;
+    if (V != A)
+        memcpy(V, A, (size_t)d * (size_t)d * sizeof(double));
+    return gdf_syev(d, V, lam, 1, work, iwork);
+}
+
+size_t gdf_exact_sym_eval_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
+{
+    if (d < 0 || nt < 0 || m < 0)
+        return 1;
+    return 1 + (size_t)d * (size_t)m + (size_t)d + (size_t)nt * (size_t)d;
+}
+
+int gdf_exact_sym_eval(ptrdiff_t d, const double *V, const double *lam,
+                       const double *b, ptrdiff_t m, const double *Theta0,
+                       ptrdiff_t nt, const double *t, int iterates, double eta,
+                       double *Theta, double *work)
+{
+    ptrdiff_t i, j, p;
+    double *Z0, *c, *W;
+    const double one = 1.0, zero = 0.0;
+    gdf_int nd, nm, nnt;
+
+    if (d < 0 || nt < 0 || m < 0)
+        return GDF_EARG;
+    if (iterates && !(eta > 0.0 && isfinite(eta)))
+        return GDF_EARG;
+    if (nt > 0 && !t)
+        return GDF_EARG;
+    if (!times_ok(nt, t, iterates))
+        return GDF_EARG;
+    if (d == 0 || nt == 0 || m == 0)
+        return GDF_OK;
+    if (!V || !lam || !Theta0 || !Theta || !work)
+        return GDF_EARG;
+    if (b && !gdf_all_finite(d, b))
+        return GDF_EARG;
+
+    nd = (gdf_int)d;
+    nm = (gdf_int)m;
+    nnt = (gdf_int)nt;
+    Z0 = work;              /* d x m: V'Theta0 */
+    c = Z0 + d * m;         /* d: V'b          */
+    W = c + d;              /* nt x d: one start's Z */
+
+    GDF_F77(dgemm)("T", "N", &nd, &nm, &nd, &one, V, &nd, Theta0, &nd, &zero, Z0, &nd, 1, 1);
+    if (b)
+        GDF_F77(dgemv)("T", &nd, &nd, &one, V, &nd, b, &I_ONE, &zero, c, &I_ONE, 1);
+    else
+        for (p = 0; p < d; p++)
+            c[p] = 0.0;
+
+    /* Z of every start goes into Theta first (same layout), ... */
+    for (p = 0; p < d; p++) {
+        for (i = 0; i < nt; i++) {
+            double g, h, hc;
+            if (iterates)
+                iter_coef(lam[p], eta, t[i], &g, &h);
+            else
+                flow_coef(lam[p], t[i], &g, &h);
+            hc = c[p] == 0.0 ? 0.0 : h * c[p]; /* Inf * 0 must stay 0 */
+            for (j = 0; j < m; j++) {
+                double z0 = Z0[p + d * j];
+                Theta[i + nt * (p + d * j)] = (z0 == 0.0 ? 0.0 : g * z0) + hc;
+            }
+        }
+    }
+    /* ... then Theta_j = Z_j V', one dgemm per start. */
+    for (j = 0; j < m; j++) {
+        double *Tj = Theta + nt * d * j;
+        memcpy(W, Tj, (size_t)nt * (size_t)d * sizeof(double));
+        GDF_F77(dgemm)("N", "T", &nnt, &nd, &nd, &one, W, &nnt, V, &nd, &zero, Tj, &nnt, 1, 1);
+    }
+    return GDF_OK;
+}
+
+size_t gdf_exact_sym_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
+{
+    size_t a, e;
+    if (d < 0 || nt < 0 || m < 0)
+        return 1;
+    a = gdf_syev_work(d);
+    e = gdf_exact_sym_eval_work(d, nt, m);
+    return (size_t)d * (size_t)d + (size_t)d + (a > e ? a : e);
+}
+
+size_t gdf_exact_sym_iwork(ptrdiff_t d)
+{
+    return gdf_syev_iwork(d);
+}
+
+int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork)
+{
+    double *V, *lam, *rest;
+    int st;
+    if (d < 0 || nt < 0 || m < 0)
+        return GDF_EARG;
+    if (iterates && !(eta > 0.0 && isfinite(eta)))
+        return GDF_EARG;
+    if ((nt > 0 && !t) || !times_ok(nt, t, iterates))
+        return GDF_EARG;
+    if (d == 0 || nt == 0 || m == 0)
+        return GDF_OK;
+    if (!A || !work || !iwork)
+        return GDF_EARG;
+    V = work;
+    lam = V + d * d;
+    rest = lam + d;
+    st = gdf_exact_sym_factor(d, A, V, lam, rest, iwork);
+    if (st != GDF_OK)
+        return st;
+    return gdf_exact_sym_eval(d, V, lam, b, m, Theta0, nt, t, iterates, eta, Theta, rest);
+}
+
+/* ================================================================== */
+/* The matrix exponential                                              */
+/* ================================================================== */
+/*
+ * Reference: A. H. Al-Mohy and N. J. Higham, "A new scaling and squaring
+ * algorithm for the matrix exponential", SIAM J. Matrix Anal. Appl. 31(3),
+ * 970-989, 2009 (Algorithm 5.1 and Code Fragment 2.1).
+ *
+ * r_m(X) = p_m(X) / p_m(-X) is the [m/m] Pade approximant to e^X,
+ * p_m(x) = sum_j b_j x^j with b_j = (2m-j)! / (j! (m-j)!) (scaled so that
+ * b_m = 1; generated below in exact integer arithmetic).  With
+ * U = odd part, V = even part of p_m(X): r_m(X) = (V - U) \ (V + U).
+ * Degree m is used without scaling when
+ *     max(d_{2p}, d_{2p+2}) <= theta_m   and   ell(X, m) = 0,
+ * where d_k = ||X^k||_1^{1/k} (computed EXACTLY here from the powers X^2,
+ * X^4, X^6, X^8, X^10 that are formed anyway or cost one product each,
+ * instead of the block 1-norm estimator of Higham & Tisseur used in the
+ * paper - exact norms are affordable at the sizes gdflow meets) and
+ *     theta_3 = 1.495585217958292e-2, theta_5 = 2.539398330063230e-1,
+ *     theta_7 = 9.504178996162932e-1, theta_9 = 2.097847961257068e0,
+ *     theta_13 = 4.25 (Algorithm 5.1's value for degree 13).
+ * These bound the backward error by the unit roundoff u = 2^-53 in terms of
+ * the d_k, which may be far smaller than ||X||_1 for nonnormal X.  For
+ * degree 13, s = max(0, ceil(log2(min(max(d6,d8), max(d8,d10)) / theta_13)))
+ * and then s += ell(2^-s X, 13).
+ *
+ * ell(X, m) = max(0, ceil(log2(alpha / u) / (2m))),
+ *     alpha = |c_{2m+1}| || |X|^{2m+1} ||_1 / ||X||_1,
+ *     |c_{2m+1}| = (m!)^2 / ((2m)! (2m+1)!),
+ * the leading coefficient of the error e^{-x} r_m(x) - 1: it adds squarings
+ * only when the rounding errors of evaluating r_m at a badly scaled X would
+ * exceed u, and so prevents the overscaling of the 2005 algorithm (whose
+ * s depended on ||X||_1 alone) on matrices such as [1 b; 0 -1], b >> 1.
+ * || |X|^p ||_1 is exact here too: p products of a row vector with |X|,
+ * rescaled by powers of 2 at each step (no overflow).
+ *
+ * For upper triangular X, the diagonal and the first superdiagonal of
+ * every r_m(2^-s X)^(2^i) are replaced by their exact values (Code
+ * Fragment 2.1; the superdiagonal uses the divided difference
+ * t12 exp((l1+l2)/2) sinh((l1-l2)/2) / ((l1-l2)/2)).
+ *
+ * Added here: matrices with ||X||_1 > 2^96 are scaled by 2^-s0 first (the
+ * squarings are added back), so the powers up to X^10 cannot overflow.
+ */
+
+#define TH3 1.495585217958292e-2
+#define TH5 2.539398330063230e-1
+#define TH7 9.504178996162932e-1
+#define TH9 2.097847961257068e0
+#define TH13 4.25
+
+static double norm1(ptrdiff_t n, const double *X)
+{
+    ptrdiff_t i, j;
+    double mx = 0.0;
+    for (j = 0; j < n; j++) {
+        double s = 0.0;
+        const double *c = X + j * n;
+        for (i = 0; i < n; i++)
+            s += fabs(c[i]);
+        if (s > mx || s != s)
+            mx = s;
+    }
+    return mx;
+}
+
+/* C = X Y, all n x n */
+static void mm(ptrdiff_t n, const double *X, const double *Y, double *C)
+{
+    gdf_int nn = (gdf_int)n;
+    const double one = 1.0, zero = 0.0;
+    GDF_F77(dgemm)("N", "N", &nn, &nn, &nn, &one, X, &nn, Y, &nn, &zero, C, &nn, 1, 1);
+}
+
+/* log2 || |X|^p ||_1 (-Inf when zero).  || B^p ||_1 = max_j (1'B^p)_j for
+ * B >= 0; the row vector is rescaled by 2^-e at each step (exactly). */
+static double log2_norm1_abspow(ptrdiff_t n, const double *X, int p, double *x, double *y)
+{
+    ptrdiff_t i, j;
+    int q, e;
+    double lg = 0.0, mx = 0.0, *tmp;
+    for (i = 0; i < n; i++)
+        x[i] = 1.0;
+    for (q = 0; q < p; q++) {
+        mx = 0.0;
+        for (j = 0; j < n; j++) {
+            double s = 0.0;
+            const double *c = X + j * n;
+            for (i = 0; i < n; i++)
+                s += x[i] * fabs(c[i]);
+            y[j] = s;
+            if (s > mx)
+                mx = s;
+        }
+        if (mx == 0.0)
+            return -HUGE_VAL;
+        (void)frexp(mx, &e);
+        for (j = 0; j < n; j++)
+            y[j] = ldexp(y[j], -e);
+        lg += e;
+        tmp = x;
+        x = y;
+        y = tmp;
+    }
+    mx = 0.0;
+    for (i = 0; i < n; i++)
+        if (x[i] > mx)
+            mx = x[i];
+    return lg + log2(mx);
+}
+
+/* ell(2^-s X, m); normX = ||X||_1 */
+static int ell(ptrdiff_t n, const double *X, double normX, int m, int s, double *x, double *y)
+{
+    double lg, lc = 0.0, la, v;
+    int i;
+    if (normX == 0.0)
+        return 0;
+    lg = log2_norm1_abspow(n, X, 2 * m + 1, x, y);
+    if (lg == -HUGE_VAL)
+        return 0;
+    /* log2 (m!)^2 / ((2m)! (2m+1)!):  m!/(2m)! = 1 / prod_{i=1..m} (m+i)
+     * and m!/(2m+1)! = 1 / ((2m+1) prod_{i=1..m} (m+i)) */
+    for (i = 1; i <= m; i++)
+        lc -= 2.0 * log2((double)(m + i));
+    lc -= log2((double)(2 * m + 1));
+    la = lc + (lg - (double)s * (2 * m + 1)) - (log2(normX) - (double)s);
+    v = ceil((la + 53.0) / (2.0 * m));
+    return v > 0.0 ? (int)v : 0;
+}
+
+/* Pade coefficients b_0..b_m of degree m (b_m = 1), exact integers. */
+static void pade_coef(int m, double *bc)
+{
+    uint64_t v = 1;
+    int j;
+    bc[m] = 1.0;
+    for (j = m; j >= 1; j--) {
+        v = v * (uint64_t)j * (uint64_t)(2 * m - j + 1) / (uint64_t)(m - j + 1);
+        bc[j - 1] = (double)v;
+    }
+}
+
+/* Y = sum_q w[q] P[q] (+ w0 on the diagonal); P[q] n x n, np terms */
+static void lincomb(ptrdiff_t n, int np, const double *const *P, const double *w,
+                    double w0, double *Y)
+{
+    ptrdiff_t i, nn = n * n;
+    int q;
+    for (i = 0; i < nn; i++) {
+        double s = 0.0;
+        for (q = 0; q < np; q++)
+            s += w[q] * P[q][i];
+        Y[i] = s;
+    }
+    for (i = 0; i < n; i++)
+        Y[i + i * n] += w0;
+}
+
+/* exp of the 2x2 upper triangular [l1 t12; 0 l2]: the (1,2) entry */
+static double expm2_offdiag(double l1, double l2, double t12)
+{
+    double a = 0.5 * (l1 + l2), x = 0.5 * (l1 - l2);
+    if (t12 == 0.0)
+        return 0.0;
+    if (fabs(x) < 300.0)
+        return t12 * exp(a) * (x == 0.0 ? 1.0 : sinh(x) / x);
+    return t12 * (exp(l1) - exp(l2)) / (l1 - l2);
+}
+
+static void tri_fix(ptrdiff_t n, double *X, const double *dg, const double *sp, int i)
+{
+    ptrdiff_t k;
+    for (k = 0; k < n; k++)
+        X[k + k * n] = exp(ldexp(dg[k], -i));
+    for (k = 0; k + 1 < n; k++)
+        X[k + (k + 1) * n] = expm2_offdiag(ldexp(dg[k], -i), ldexp(dg[k + 1], -i),
+                                           ldexp(sp[k], -i));
+}
+
+size_t gdf_expm_work(ptrdiff_t n)
+{
+    if (n <= 0)
+        return 1;
+    return 7 * (size_t)n * (size_t)n + 4 * (size_t)n;
+}
+
+size_t gdf_expm_iwork(ptrdiff_t n)
+{
+    return n <= 0 ? 1 : (size_t)n;
+}
+
+int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
+                    void *iwork, int *degree, int *squarings)
+{
+    ptrdiff_t i, j, nn;
+    double *X, *X2, *X4, *X6, *X8, *T1, *T2, *vx, *vy, *dg, *sp, *R;
+    double normX, d4, d6, d8, d10, eta1, eta3, eta5, bc[14], w[6];
+    const double *P[6];
+    int tri = 1, m = 0, s = 0, s0 = 0, stot, q;
+    gdf_int nf, info = 0;
+
+    if (degree)
+        *degree = 0;
+    if (squarings)
+        *squarings = 0;
+    if (n < 0)
+        return GDF_EARG;
+    if (n == 0)
+        return GDF_OK;
+    if (!A || !E || !work || !iwork)
+        return GDF_EARG;
+    nn = n * n;
+    if (!gdf_all_finite(nn, A))
+        return GDF_EARG;
+    if (n == 1) {
+        E[0] = exp(A[0]);
+        return GDF_OK;
+    }
+
+    X = work;
+    X2 = X + nn;
+    X4 = X2 + nn;
+    X6 = X4 + nn;
+    X8 = X6 + nn;
+    T1 = X8 + nn;
+    T2 = T1 + nn;
+    vx = T2 + nn;
+    vy = vx + n;
+    dg = vy + n;
+    sp = dg + n;
+
+    /* everything read from A before E (which may alias it) is written */
+    for (j = 0; j < n && tri; j++)
+        for (i = j + 1; i < n; i++)
+            if (A[i + j * n] != 0.0) {
+                tri = 0;
+                break;
+            }
+    for (i = 0; i < n; i++) {
+        dg[i] = A[i + i * n];
+        sp[i] = i + 1 < n ? A[i + (i + 1) * n] : 0.0;
+    }
+    memcpy(X, A, (size_t)nn * sizeof(double));
+
+    normX = norm1(n, X);
+    if (normX > 0x1p96) { /* keep X^10 finite */
+        s0 = ilogb(normX) - 95;
+        for (i = 0; i < nn; i++)
+            X[i] = ldexp(X[i], -s0);
+        normX = norm1(n, X);
+    }
+
+    mm(n, X, X, X2);
+    mm(n, X2, X2, X4);
+    mm(n, X4, X2, X6);
+    d4 = pow(norm1(n, X4), 0.25);
+    d6 = pow(norm1(n, X6), 1.0 / 6.0);
+    eta1 = d4 > d6 ? d4 : d6;
+    if (eta1 <= TH3 && ell(n, X, normX, 3, 0, vx, vy) == 0)
+        m = 3;
+    else if (eta1 <= TH5 && ell(n, X, normX, 5, 0, vx, vy) == 0)
+        m = 5;
+    if (m == 0) {
+        mm(n, X4, X4, X8);
+        d8 = pow(norm1(n, X8), 0.125);
+        eta3 = d6 > d8 ? d6 : d8;
+        if (eta3 <= TH7 && ell(n, X, normX, 7, 0, vx, vy) == 0)
+            m = 7;
+        else if (eta3 <= TH9 && ell(n, X, normX, 9, 0, vx, vy) == 0)
+            m = 9;
+        if (m == 0) {
+            double eta4;
+            m = 13;
+            mm(n, X4, X6, T1);
+            d10 = pow(norm1(n, T1), 0.1);
+            eta4 = d8 > d10 ? d8 : d10;
+            eta5 = eta3 < eta4 ? eta3 : eta4;
+            if (eta5 > TH13) {
+                s = (int)ceil(log2(eta5 / TH13));
+                if (s < 0)
+                    s = 0;
+            }
+            s += ell(n, X, normX, 13, s, vx, vy);
+        }
+    }
+
+    pade_coef(m, bc);
+    if (m < 13) {
+        int np = (m - 1) / 2; /* X2 .. X^(m-1) */
+        P[0] = X2;
+        P[1] = X4;
+        P[2] = X6;
+        P[3] = X8;
+        for (q = 0; q < np; q++)
+            w[q] = bc[2 * q + 3];
+        lincomb(n, np, P, w, bc[1], T1);
+        mm(n, X, T1, T2); /* U */
+        for (q = 0; q < np; q++)
+            w[q] = bc[2 * q + 2];
+        lincomb(n, np, P, w, bc[0], T1); /* V */
+        R = T1;                          /* V in T1, U in T2 */
+        for (i = 0; i < nn; i++) {
+            double u = T2[i], v = T1[i];
+            E[i] = v + u;
+            T1[i] = v - u;
+        }
+    } else {
+        if (s > 0) {
+            for (i = 0; i < nn; i++) {
+                X[i] = ldexp(X[i], -s);
+                X2[i] = ldexp(X2[i], -2 * s);
+                X4[i] = ldexp(X4[i], -4 * s);
+                X6[i] = ldexp(X6[i], -6 * s);
+            }
+        }
+        P[0] = X6;
+        P[1] = X4;
+        P[2] = X2;
+        w[0] = bc[13]; w[1] = bc[11]; w[2] = bc[9];
+        lincomb(n, 3, P, w, 0.0, T1);
+        mm(n, X6, T1, T2);
+        w[0] = bc[7]; w[1] = bc[5]; w[2] = bc[3];
+        lincomb(n, 3, P, w, bc[1], T1);
+        for (i = 0; i < nn; i++)
+            T2[i] += T1[i];
+        mm(n, X, T2, T1); /* U in T1 */
+        w[0] = bc[12]; w[1] = bc[10]; w[2] = bc[8];
+        lincomb(n, 3, P, w, 0.0, X8);
+        mm(n, X6, X8, T2);
+        w[0] = bc[6]; w[1] = bc[4]; w[2] = bc[2];
+        lincomb(n, 3, P, w, bc[0], X8);
+        for (i = 0; i < nn; i++) {
+            double u = T1[i], v = T2[i] + X8[i];
+            E[i] = v + u;
+            T2[i] = v - u;
+        }
+        R = T2;
+    }
+    /* r_m = (V - U) \ (V + U) */
+    nf = (gdf_int)n;
+    GDF_F77(dgesv)(&nf, &nf, R, &nf, (gdf_int *)iwork, E, &nf, &info);
+    if (info != 0)
+        return GDF_ELAPACK;
+
+    stot = s + s0;
+    {
+        double *cur = E, *oth = T1;
+        int k;
+        if (tri)
+            tri_fix(n, cur, dg, sp, stot);
+        for (k = stot - 1; k >= 0; k--) {
+            double *tmp;
+            mm(n, cur, cur, oth);
+            tmp = cur;
+            cur = oth;
+            oth = tmp;
+            if (tri)
+                tri_fix(n, cur, dg, sp, k);
+        }
+        if (cur != E)
+            memcpy(E, cur, (size_t)nn * sizeof(double));
+    }
+    if (degree)
+        *degree = m;
+    if (squarings)
+        *squarings = stot;
+    return GDF_OK;
+}
+
+int gdf_expm(ptrdiff_t n, const double *A, double *E, double *work, void *iwork)
+{
+    return gdf_expm_detail(n, A, E, work, iwork, NULL, NULL);
+}
+
+/* ================================================================== */
+/* General A                                                           */
+/* ================================================================== */
+
+size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
+{
+    size_t n, flow, iter;
+    if (d < 0 || nt < 0 || m < 0)
+        return 1;
+    n = (size_t)d + 1;
+    flow = n * n + gdf_expm_work((ptrdiff_t)n) + (size_t)d * (size_t)m;
+    iter = 2 * n * n + 2 * (size_t)d * (size_t)m;
+    return flow > iter ? flow : iter;
+}
+
+size_t gdf_exact_gen_iwork(ptrdiff_t d)
+{
+    return gdf_expm_iwork(d + 1);
+}
+
+int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork)
+{
+    ptrdiff_t n, i, j, p, q;
+    const double one = 1.0, zero = 0.0;
+    gdf_int nd, nm, nn;
+
+    if (d < 0 || nt < 0 || m < 0)
+        return GDF_EARG;
+    if (iterates && !(eta > 0.0 && isfinite(eta)))
+        return GDF_EARG;
+    if ((nt > 0 && !t) || !times_ok(nt, t, iterates))
+        return GDF_EARG;
+    if (d == 0 || nt == 0 || m == 0)
+        return GDF_OK;
+    if (!A || !Theta0 || !Theta || !work || !iwork)
+        return GDF_EARG;
+    if (!gdf_all_finite(d * d, A) || (b && !gdf_all_finite(d, b)))
+        return GDF_EARG;
+
+    n = b ? d + 1 : d;
+    nd = (gdf_int)d;
+    nm = (gdf_int)m;
+    nn = (gdf_int)n;
+
+    if (!iterates) {
+        double *E = work, *W = E + n * n, *Y = W + gdf_expm_work(n);
+        for (i = 0; i < nt; i++) {
+            int st;
+            double ti = t[i];
+            for (q = 0; q < d; q++) {
+                for (p = 0; p < d; p++)
+                    E[p + q * n] = -ti * A[p + q * d];
+                if (b)
+                    E[d + q * n] = 0.0;
+            }
+            if (b) {
+                for (p = 0; p < d; p++)
+                    E[p + d * n] = ti * b[p];
+                E[d + d * n] = 0.0;
+            }
+            st = gdf_expm(n, E, E, W, iwork);
+            if (st != GDF_OK)
+                return st;
+            GDF_F77(dgemm)("N", "N", &nd, &nm, &nd, &one, E, &nn, Theta0, &nd, &zero, Y, &nd, 1, 1);
+            for (j = 0; j < m; j++)
+                for (p = 0; p < d; p++)
+                    Theta[i + nt * (p + d * j)] = Y[p + d * j] + (b ? E[p + d * n] : 0.0);
+        }
+        return GDF_OK;
+    }
+
+    /* iterates: G = [I - eta A, eta b; 0 1]; bits of k from the lowest:
+     * x <- G^(2^bit) x for every index with that bit set, then square. */
+    {
+        double *P = work, *P2 = P + n * n, *X = P2 + n * n, *Y = X + d * m;
+        uint64_t kmax = 0;
+        int bit;
+        for (i = 0; i < nt; i++) {
+            uint64_t k = (uint64_t)t[i];
+            if (k > kmax)
+                kmax = k;
+            for (j = 0; j < m; j++)
+                for (p = 0; p < d; p++)
+                    Theta[i + nt * (p + d * j)] = Theta0[p + d * j];
+        }
+        for (q = 0; q < n; q++)
+            for (p = 0; p < n; p++)
+                P[p + q * n] = p == q ? 1.0 : 0.0;
+        for (q = 0; q < d; q++)
+            for (p = 0; p < d; p++)
+                P[p + q * n] -= eta * A[p + q * d];
+        if (b)
+            for (p = 0; p < d; p++)
+                P[p + d * n] = eta * b[p];
+        for (bit = 0; bit < 64 && (kmax >> bit) != 0; bit++) {
+            for (i = 0; i < nt; i++) {
+                uint64_t k = (uint64_t)t[i];
+                if (!((k >> bit) & 1u))
+                    continue;
+                for (j = 0; j < m; j++)
+                    for (p = 0; p < d; p++)
+                        X[p + d * j] = Theta[i + nt * (p + d * j)];
+                GDF_F77(dgemm)("N", "N", &nd, &nm, &nd, &one, P, &nn, X, &nd, &zero, Y, &nd, 1, 1);
+                for (j = 0; j < m; j++)
+                    for (p = 0; p < d; p++)
+                        Theta[i + nt * (p + d * j)] = Y[p + d * j] + (b ? P[p + d * n] : 0.0);
+            }
+            if (bit + 1 < 64 && (kmax >> (bit + 1)) != 0) {
+                double *tmp;
+                mm(n, P, P, P2);
+                tmp = P;
+                P = P2;
+                P2 = tmp;
+            }
+        }
+    }
+    return GDF_OK;
+}

@@ -1,0 +1,103 @@
+/* gdf_exact.h - closed forms of the gradient flow and of the GD iterates of
+ * a quadratic f = 1/2 theta'A theta - b'theta, and the matrix exponential.
+ *
+ *   flow:      theta'(t) = -(A theta - b),          theta(0) = theta0
+ *   iterates:  theta_{k+1} = theta_k - eta (A theta_k - b)
+ *
+ * Layout shared by every routine here (as Octave's ode45 returns a path):
+ *   Theta0  d x m, column-major: m starting points, one per column.
+ *   t       nt values: times (flow) or iteration indices k (iterates).
+ *   Theta   nt x d x m, column-major: Theta[i + nt*(p + d*j)] is component
+ *           p of the path from start j at t[i]; for m = 1 the nt x d matrix
+ *           with one ROW per time.
+ * Times may be in any order and negative (the backward flow: the linear ODE
+ * is solvable both ways).  Indices k must be integers with
+ * 0 <= k <= 2^53 (given as doubles).  Results that overflow (indefinite A
+ * with large t, divergent GD) come out as Inf/NaN: that is the true answer
+ * out of range, not an error.
+ *
+ * Workspaces follow gdflow.h: `work` counts doubles, `iwork` counts
+ * gdf_int (gdf_blas.h; allocating that many ptrdiff_t is always enough).
+ * Return values: GDF_OK, GDF_EARG (sizes < 0, NULL arrays, non-finite A or
+ * t, eta <= 0 or non-finite, bad k), GDF_ELAPACK (dsyevd/dgesv failed).
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifndef GDF_EXACT_H
+#define GDF_EXACT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- symmetric A: one eigendecomposition A = V diag(lam) V' --------- *
+ * With z = V'theta, c = V'b, each component obeys a scalar equation:
+ *   flow      z_i(t) = e^{-lam_i t} z0_i + (1 - e^{-lam_i t})/lam_i c_i
+ *   iterates  z_i(k) = r_i^k z0_i + (1 - r_i^k)/lam_i c_i,  r_i = 1 - eta lam_i
+ * evaluated without cancellation (expm1, log1p); the second coefficient is
+ * exactly t (resp. eta k) in the limit lam_i -> 0, so semidefinite A with b
+ * outside range(A) (the drift t c_i) and indefinite A are exact, with no
+ * pseudo-inverse.  The cost does not depend on t or k.                  */
+
+/* Factor once: V (d x d) and lam (d, ascending) from A; only the lower
+ * triangle of A is read.  work: gdf_syev_work(d), iwork: gdf_syev_iwork(d). */
+int gdf_exact_sym_factor(ptrdiff_t d, const double *A, double *V, double *lam,
+                         double *work, void *iwork);
+
+/* Evaluate at nt times / indices for m starts, reusing a factorization.
+ * b may be NULL (zero).  iterates: 0 = flow at times t, 1 = GD iterates
+ * at indices t with step eta (eta ignored for the flow).
+ * work: gdf_exact_sym_eval_work(d, nt, m) doubles. */
+size_t gdf_exact_sym_eval_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m);
+int gdf_exact_sym_eval(ptrdiff_t d, const double *V, const double *lam,
+                       const double *b, ptrdiff_t m, const double *Theta0,
+                       ptrdiff_t nt, const double *t, int iterates, double eta,
+                       double *Theta, double *work);
+
+/* Both steps in one call.  work: gdf_exact_sym_work(d, nt, m) doubles,
+ * iwork: gdf_exact_sym_iwork(d) gdf_ints. */
+size_t gdf_exact_sym_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m);
+size_t gdf_exact_sym_iwork(ptrdiff_t d);
+int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork);
+
+/* ---- the matrix exponential ----------------------------------------- *
+ * E = expm(A), n x n, by scaling and squaring with Pade approximants of
+ * degree 3, 5, 7, 9 or 13 (Al-Mohy & Higham 2009, Algorithm 5.1, with exact
+ * 1-norms of the powers of A instead of the block 1-norm estimator; for
+ * upper triangular A the diagonal and first superdiagonal are recomputed
+ * exactly at every squaring, their Code Fragment 2.1).  E may be the same
+ * array as A.  Non-finite A: GDF_EARG.  work: gdf_expm_work(n) doubles,
+ * iwork: gdf_expm_iwork(n) gdf_ints.  gdf_expm_detail also returns the
+ * Pade degree and the number of squarings (either pointer may be NULL). */
+size_t gdf_expm_work(ptrdiff_t n);
+size_t gdf_expm_iwork(ptrdiff_t n);
+int gdf_expm(ptrdiff_t n, const double *A, double *E, double *work, void *iwork);
+int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
+                    void *iwork, int *degree, int *squarings);
+
+/* ---- general (nonsymmetric) A --------------------------------------- *
+ * flow:     [theta(t); 1] = expm(t M) [theta0; 1],  M = [-A b; 0 0]
+ *           (just expm(-t A) theta0 when b is NULL): one expm per time.
+ * iterates: [theta_k; 1] = G^k [theta0; 1],  G = [I - eta A, eta b; 0 1],
+ *           G^k by binary powering: the squarings G^(2^j) are formed once
+ *           (about log2(max k) products of order d+1) and applied to every
+ *           start and index by matrix-vector products.
+ * A is d x d (any matrix), b may be NULL.  Same layout as above.
+ * work: gdf_exact_gen_work(d, nt, m) doubles, iwork: gdf_exact_gen_iwork(d). */
+size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m);
+size_t gdf_exact_gen_iwork(ptrdiff_t d);
+int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,237 @@
+/* gdf_gd.c - the gradient descent driver of gdflow.
+ *
+ *   theta_{k+1} = theta_k - eta_k grad f(theta_k)
+ *
+ * with a fixed step or Armijo backtracking, the stopping rules of
+ * gd_run (GradTol, StepTol, FunTol, MaxIter, MaxTime, OutputFcn) and
+ * divergence detection (non-finite values, f rising past DivergenceLimit).
+ * The loop allocates nothing: scratch comes from the caller, history is
+ * written straight into the caller's arrays.
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <string.h>
+
+#include "gdflow.h"
+
+void gdf_gd_defaults(gdf_gd_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->step_rule = GDF_STEP_FIXED;
+    o->eta = 1e-3;
+    o->armijo_c = 1e-4;
+    o->armijo_shrink = 0.5;
+    o->armijo_maxtries = 60;
+    o->max_iter = 1000;
+    o->grad_tol = 1e-8;
+    o->fun_tol = 0.0;
+    o->step_tol = 0.0;
+    o->max_time = INFINITY;
+    o->div_limit = 1e8;
+    o->monitor = NULL;
+    o->mctx = NULL;
+}
+
+size_t gdf_gd_work(ptrdiff_t d)
+{
+    return 3 * (size_t)(d > 0 ? d : 1);
+}
+
+const char *gdf_why_message(int why)
+{
+    switch (why) {
+    case GDF_WHY_GRADTOL:
+        return "Converged: gradient norm below GradTol.";
+    case GDF_WHY_STEPTOL:
+        return "Stopped: step below StepTol.";
+    case GDF_WHY_FUNTOL:
+        return "Stopped: change in f below FunTol.";
+    case GDF_WHY_MAXITER:
+        return "Stopped: MaxIter iterations reached.";
+    case GDF_WHY_MAXTIME:
+        return "Stopped: MaxTime exceeded.";
+    case GDF_WHY_OUTPUTFCN:
+        return "Stopped by OutputFcn.";
+    case GDF_WHY_NONFINITE:
+        return "Diverged: f or its gradient became non-finite.";
+    case GDF_WHY_DIVLIMIT:
+        return "Diverged: f rose above DivergenceLimit times max(1, |f(theta0)|).";
+    case GDF_WHY_LINESEARCH:
+        return "Stopped: backtracking found no step that decreases f.";
+    default:
+        return "Unknown reason.";
+    }
+}
+
+/* Store iterate k into the history, growing it when needed.
+ * Returns 0, or nonzero when the history cannot grow. */
+static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, double f,
+                  double gnorm, double eta)
+{
+    if (!h)
+        return 0;
+    if (k >= h->cap) {
+        if (!h->grow || h->grow(h->hctx, k + 1, h) || k >= h->cap)
+            return 1;
+    }
+    if (h->f)
+        h->f[k] = f;
+    if (h->gnorm)
+        h->gnorm[k] = gnorm;
+    if (h->eta)
+        h->eta[k] = eta;
+    if (h->theta)
+        memcpy(h->theta + (size_t)k * (size_t)d, theta, (size_t)d * sizeof(double));
+    return 0;
+}
+
+static int finite(double x) { return x - x == 0.0; }
+
+int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history *h,
+               double *work, gdf_gd_result *r)
+{
+    const ptrdiff_t d = p->d;
+    double *g = work, *xn = work + d, *gn = work + 2 * d, *tmp;
+    double f, fn = 0.0, f0, gnorm, eta = o->eta, t_start = gdf_now();
+    const int timed = o->max_time > 0.0 && finite(o->max_time);
+    long k = 0, nf0 = p->nfevals;
+    int status, exitflag, why;
+    ptrdiff_t i;
+
+    memset(r, 0, sizeof *r);
+    status = gdf_eval(p, theta, &f, g);
+    if (status != GDF_OK)
+        return status;
+    gnorm = gdf_nrm2(d, g);
+    f0 = f;
+    if (!finite(f) || !finite(gnorm)) {
+        record(h, d, 0, theta, f, gnorm, NAN);
+        exitflag = GDF_EXIT_DIVERGED;
+        why = GDF_WHY_NONFINITE;
+        goto done;
+    }
+    if (record(h, d, 0, theta, f, gnorm, NAN)) {
+        exitflag = GDF_EXIT_MAXITER;
+        why = GDF_WHY_MAXITER;
+        goto done;
+    }
+    if (o->monitor && o->monitor(o->mctx, 0, theta, f, gnorm, NAN)) {
+        exitflag = GDF_EXIT_OUTPUTFCN;
+        why = GDF_WHY_OUTPUTFCN;
+        goto done;
+    }
+    for (;;) {
+        double step;
+        if (gnorm <= o->grad_tol) {
+            exitflag = GDF_EXIT_GRADTOL;
+            why = GDF_WHY_GRADTOL;
+            break;
+        }
+        if (k >= o->max_iter) {
+            exitflag = GDF_EXIT_MAXITER;
+            why = GDF_WHY_MAXITER;
+            break;
+        }
+        if (timed && (k & 63) == 0 && gdf_now() - t_start > o->max_time) {
+            exitflag = GDF_EXIT_MAXITER;
+            why = GDF_WHY_MAXTIME;
+            break;
+        }
+        if (o->step_rule == GDF_STEP_FIXED) {
+            for (i = 0; i < d; i++)
+                xn[i] = theta[i] - eta * g[i];
+            status = gdf_eval(p, xn, &fn, gn);
+            if (status != GDF_OK)
+                goto fail;
+            if (!finite(fn) || !gdf_all_finite(d, gn)) {
+                exitflag = GDF_EXIT_DIVERGED;
+                why = GDF_WHY_NONFINITE;
+                break;
+            }
+        } else { /* Armijo backtracking from the last accepted step, doubled */
+            int tries, ok = 0;
+            const double g2 = gnorm * gnorm;
+            for (tries = 0; tries < o->armijo_maxtries; tries++) {
+                for (i = 0; i < d; i++)
+                    xn[i] = theta[i] - eta * g[i];
+                status = gdf_eval(p, xn, &fn, gn);
+                if (status != GDF_OK)
+                    goto fail;
+                if (finite(fn) && fn <= f - o->armijo_c * eta * g2 && gdf_all_finite(d, gn)) {
+                    ok = 1;
+                    break;
+                }
+                eta *= o->armijo_shrink;
+            }
+            if (!ok) {
+                exitflag = GDF_EXIT_STEPTOL;
+                why = GDF_WHY_LINESEARCH;
+                break;
+            }
+        }
+        step = eta * gnorm;
+        k++;
+        {
+            double tn = 0.0;
+            if (o->step_tol > 0.0)
+                tn = gdf_nrm2(d, theta);
+            memcpy(theta, xn, (size_t)d * sizeof(double));
+            tmp = g;
+            g = gn;
+            gn = tmp;
+            gnorm = gdf_nrm2(d, g);
+            if (record(h, d, k, theta, fn, gnorm, eta)) {
+                f = fn;
+                exitflag = GDF_EXIT_MAXITER;
+                why = GDF_WHY_MAXITER;
+                break;
+            }
+            if (fn - f0 > o->div_limit * (fabs(f0) > 1.0 ? fabs(f0) : 1.0)) {
+                f = fn;
+                exitflag = GDF_EXIT_DIVERGED;
+                why = GDF_WHY_DIVLIMIT;
+                break;
+            }
+            if (o->monitor && o->monitor(o->mctx, k, theta, fn, gnorm, eta)) {
+                f = fn;
+                exitflag = GDF_EXIT_OUTPUTFCN;
+                why = GDF_WHY_OUTPUTFCN;
+                break;
+            }
+            if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
+                f = fn;
+                exitflag = GDF_EXIT_STEPTOL;
+                why = GDF_WHY_STEPTOL;
+                break;
+            }
+            if (o->fun_tol > 0.0 && fabs(f - fn) <= o->fun_tol * (1.0 + fabs(f))) {
+                f = fn;
+                exitflag = GDF_EXIT_FUNTOL;
+                why = GDF_WHY_FUNTOL;
+                break;
+            }
+            f = fn;
+        }
+        if (o->step_rule == GDF_STEP_ARMIJO)
+            eta /= o->armijo_shrink; /* let the next trial grow again */
+    }
+done:
+    /* the gradient for the returned theta is in g; nothing else to restore */
+    r->iterations = k;
+    r->exitflag = exitflag;
+    r->why = why;
+    r->f = f;
+    r->gnorm = gnorm;
+    r->nfevals = p->nfevals - nf0;
+    r->time = gdf_now() - t_start;
+    return GDF_OK;
+fail:
+    r->iterations = k;
+    r->exitflag = GDF_EXIT_DIVERGED;
+    r->why = GDF_WHY_NONFINITE;
+    r->f = f;
+    r->gnorm = gnorm;
+    r->nfevals = p->nfevals - nf0;
+    r->time = gdf_now() - t_start;
+    return status;
+}

@@ -1,0 +1,603 @@
+/* gdf_mexutil.c - argument checking, options and problems for the gateways.
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#define _DEFAULT_SOURCE
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gdf_mexutil.h"
+
+/* The library takes CSC indices as ptrdiff_t; mwIndex must match in size
+ * (int64_t in Octave, size_t in MATLAB: both 8 bytes on 64-bit hosts). */
+typedef char gdf_mwindex_size_check[sizeof(mwIndex) == sizeof(ptrdiff_t) ? 1 : -1];
+
+/* ------------------------------------------------------------------ */
+/* errors                                                              */
+/* ------------------------------------------------------------------ */
+void gdf_mex_error(const char *fn, const char *what, const char *fmt, ...)
+{
+    char id[160], msg[1024];
+    va_list ap;
+    snprintf(id, sizeof id, "gdflow:%s:%s", fn, what);
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    mexErrMsgIdAndTxt(id, "%s: %s", fn, msg);
+    for (;;) /* mexErrMsgIdAndTxt does not return */
+        ;
+}
+
+void gdf_mex_warning(const char *id, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    mexWarnMsgIdAndTxt(id, "%s", msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* arrays and scalars                                                  */
+/* ------------------------------------------------------------------ */
+static const double *dense(const mxArray *a, const char *fn, const char *name, ptrdiff_t *m,
+                           ptrdiff_t *n, int finite_only)
+{
+    const double *x;
+    size_t i, k;
+    if (!a || !mxIsDouble(a))
+        gdf_mex_error(fn, "notDouble", "%s must be a real double array, not %s.", name,
+                      a ? mxGetClassName(a) : "missing");
+    if (mxIsComplex(a))
+        gdf_mex_error(fn, "complex", "%s must be real, not complex.", name);
+    if (mxIsSparse(a))
+        gdf_mex_error(fn, "sparse", "%s must be a full (not sparse) matrix.", name);
+    if (mxGetNumberOfDimensions(a) > 2)
+        gdf_mex_error(fn, "badSize", "%s must be a matrix or vector, not an N-D array.", name);
+    x = mxGetPr(a);
+    k = mxGetNumberOfElements(a);
+    if (finite_only)
+        for (i = 0; i < k; i++)
+            if (!(x[i] - x[i] == 0.0))
+                gdf_mex_error(fn, "nonFinite",
+                              "%s must be finite; entry %lu is %s.", name,
+                              (unsigned long)(i + 1), x[i] != x[i] ? "NaN" : "Inf");
+    if (m)
+        *m = (ptrdiff_t)mxGetM(a);
+    if (n)
+        *n = (ptrdiff_t)mxGetN(a);
+    return x;
+}
+
+const double *gdf_mex_dense(const mxArray *a, const char *fn, const char *name, ptrdiff_t *m,
+                            ptrdiff_t *n)
+{
+    return dense(a, fn, name, m, n, 1);
+}
+
+const double *gdf_mex_dense_any(const mxArray *a, const char *fn, const char *name,
+                                ptrdiff_t *m, ptrdiff_t *n)
+{
+    return dense(a, fn, name, m, n, 0);
+}
+
+static int is_real_scalar(const mxArray *a)
+{
+    return a && mxIsNumeric(a) && !mxIsComplex(a) && mxGetNumberOfElements(a) == 1 &&
+           !mxIsSparse(a);
+}
+
+double gdf_mex_scalar(const mxArray *a, const char *fn, const char *name)
+{
+    double v;
+    if (!is_real_scalar(a))
+        gdf_mex_error(fn, "notScalar", "%s must be a real numeric scalar.", name);
+    v = mxGetScalar(a);
+    if (!(v - v == 0.0))
+        gdf_mex_error(fn, "nonFinite", "%s must be finite.", name);
+    return v;
+}
+
+int gdf_mex_is_string(const mxArray *a)
+{
+    return a && mxIsChar(a) && mxGetNumberOfDimensions(a) == 2 &&
+           (mxGetM(a) == 1 || mxGetNumberOfElements(a) == 0);
+}
+
+void gdf_mex_string(const mxArray *a, const char *fn, const char *name, char *buf, size_t len)
+{
+    size_t i;
+    if (!gdf_mex_is_string(a))
+        gdf_mex_error(fn, "notString", "%s must be a character vector.", name);
+    if (mxGetString(a, buf, (mwSize)len) != 0)
+        gdf_mex_error(fn, "notString", "%s is too long (at most %lu characters).", name,
+                      (unsigned long)(len - 1));
+    for (i = 0; buf[i]; i++)
+        buf[i] = (char)tolower((unsigned char)buf[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* options                                                             */
+/* ------------------------------------------------------------------ */
+static const gdf_optspec GD_RUN_SPEC[] = {
+    {"StepSize", GDF_OPT_POS_OR_ENUM, "1/l|2/(l+mu)|backtracking"},
+    {"MaxIter", GDF_OPT_COUNT, NULL},
+    {"GradTol", GDF_OPT_NONNEG, NULL},
+    {"FunTol", GDF_OPT_NONNEG, NULL},
+    {"StepTol", GDF_OPT_NONNEG, NULL},
+    {"MaxTime", GDF_OPT_POS, NULL},
+    {"History", GDF_OPT_ENUM, "none|f|full"},
+    {"Display", GDF_OPT_ENUM, "off|final|iter"},
+    {"OutputFcn", GDF_OPT_HANDLE, NULL},
+    {"DivergenceLimit", GDF_OPT_POS, NULL},
+    {"Method", GDF_OPT_ENUM, "gd"},
+    {"InitialStep", GDF_OPT_POS, NULL},
+};
+static const gdf_optspec GF_RUN_SPEC[] = {
+    {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact"},
+    {"Step", GDF_OPT_POS, NULL},
+    {"RelTol", GDF_OPT_POS, NULL},
+    {"AbsTol", GDF_OPT_POS, NULL},
+    {"InitialStep", GDF_OPT_POS, NULL},
+    {"MaxStep", GDF_OPT_POS, NULL},
+    {"MaxSteps", GDF_OPT_COUNT, NULL},
+    {"GradTol", GDF_OPT_NONNEG, NULL},
+    {"MaxTime", GDF_OPT_POS, NULL},
+    {"NewtonTol", GDF_OPT_POS, NULL},
+    {"NewtonMaxIter", GDF_OPT_COUNT, NULL},
+};
+
+const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec)
+{
+    if (strcmp(fn, "gd_run") == 0) {
+        *nspec = (int)(sizeof GD_RUN_SPEC / sizeof GD_RUN_SPEC[0]);
+        return GD_RUN_SPEC;
+    }
+    if (strcmp(fn, "gf_run") == 0) {
+        *nspec = (int)(sizeof GF_RUN_SPEC / sizeof GF_RUN_SPEC[0]);
+        return GF_RUN_SPEC;
+    }
+    *nspec = 0;
+    return NULL;
+}
+
+/* case-insensitive comparison that also ignores blanks */
+static int same_name(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        if (!*a)
+            return 1;
+        a++;
+        b++;
+    }
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b), i, j;
+    int row[64];
+    if (la > 63 || lb > 63)
+        return 99;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+static int find_option(const char *fn, const gdf_optspec *spec, int nspec, const char *name,
+                       int complain)
+{
+    int i, best = -1, bestd = 1 << 30;
+    for (i = 0; i < nspec; i++)
+        if (same_name(spec[i].name, name))
+            return i;
+    if (!complain)
+        return -1;
+    for (i = 0; i < nspec; i++) {
+        int dd = edit_distance(name, spec[i].name);
+        if (dd < bestd) {
+            bestd = dd;
+            best = i;
+        }
+    }
+    {
+        char list[512] = "";
+        for (i = 0; i < nspec; i++) {
+            strncat(list, spec[i].name, sizeof list - strlen(list) - 3);
+            if (i + 1 < nspec)
+                strncat(list, ", ", sizeof list - strlen(list) - 1);
+        }
+        if (best >= 0 && bestd <= 3)
+            gdf_mex_error(fn, "unknownOption", "unknown option '%s'; did you mean '%s'? Valid options: %s.",
+                          name, spec[best].name, list);
+        gdf_mex_error(fn, "unknownOption", "unknown option '%s'. Valid options: %s.", name, list);
+    }
+}
+
+/* index of s among the '|'-separated choices, or -1 */
+static int find_choice(const char *choices, const char *s)
+{
+    int idx = 0;
+    const char *p = choices;
+    char buf[64];
+    while (*p) {
+        size_t n = strcspn(p, "|");
+        if (n < sizeof buf) {
+            memcpy(buf, p, n);
+            buf[n] = 0;
+            if (same_name(buf, s))
+                return idx;
+        }
+        p += n;
+        if (*p == '|')
+            p++;
+        idx++;
+    }
+    return -1;
+}
+
+static void set_option(const char *fn, const gdf_optspec *sp, const mxArray *v, gdf_optval *out)
+{
+    char s[64];
+    double x = NAN;
+    int numeric = is_real_scalar(v) && !mxIsLogical(v);
+    if (numeric)
+        x = mxGetScalar(v);
+    out->arr = v;
+    out->choice = -1;
+    switch (sp->kind) {
+    case GDF_OPT_POS:
+        if (!numeric || !(x > 0.0))
+            gdf_mex_error(fn, "badOption", "option %s must be a positive real scalar.", sp->name);
+        break;
+    case GDF_OPT_NONNEG:
+        if (!numeric || !(x >= 0.0))
+            gdf_mex_error(fn, "badOption", "option %s must be a non-negative real scalar.",
+                          sp->name);
+        break;
+    case GDF_OPT_REAL:
+        if (!numeric || !(x - x == 0.0))
+            gdf_mex_error(fn, "badOption", "option %s must be a finite real scalar.", sp->name);
+        break;
+    case GDF_OPT_COUNT:
+        if (!numeric || !(x >= 0.0) || (isfinite(x) && x != floor(x)))
+            gdf_mex_error(fn, "badOption",
+                          "option %s must be a non-negative integer (or Inf).", sp->name);
+        break;
+    case GDF_OPT_ENUM:
+    case GDF_OPT_POS_OR_ENUM:
+        if (sp->kind == GDF_OPT_POS_OR_ENUM && numeric) {
+            if (!(x > 0.0) || !isfinite(x))
+                gdf_mex_error(fn, "badOption",
+                              "option %s must be a positive finite number or one of '%s'.",
+                              sp->name, sp->choices);
+            break;
+        }
+        if (!gdf_mex_is_string(v) || mxGetNumberOfElements(v) >= sizeof s)
+            goto bad_choice;
+        mxGetString(v, s, sizeof s);
+        out->choice = find_choice(sp->choices, s);
+        if (out->choice < 0)
+            goto bad_choice;
+        break;
+    case GDF_OPT_HANDLE:
+        if (!mxIsEmpty(v) && mxGetClassID(v) != mxFUNCTION_CLASS)
+            gdf_mex_error(fn, "badOption", "option %s must be a function handle (or []).",
+                          sp->name);
+        break;
+    default:
+        break;
+    }
+    out->num = x;
+    out->set = 1;
+    return;
+bad_choice:
+    gdf_mex_error(fn, "badOption", "option %s must be %s'%s' (choices separated by |).",
+                  sp->name, sp->kind == GDF_OPT_POS_OR_ENUM ? "a positive number or one of " : "one of ",
+                  sp->choices);
+}
+
+void gdf_mex_options(const char *fn, const gdf_optspec *spec, int nspec, int n,
+                     const mxArray *const *args, gdf_optval *val)
+{
+    int i = 0, j;
+    for (j = 0; j < nspec; j++) {
+        val[j].set = 0;
+        val[j].num = NAN;
+        val[j].choice = -1;
+        val[j].arr = NULL;
+    }
+    while (i < n) {
+        const mxArray *a = args[i];
+        if (mxIsStruct(a)) {
+            int nf = mxGetNumberOfFields(a), f;
+            if (mxGetNumberOfElements(a) != 1)
+                gdf_mex_error(fn, "badOption", "an options struct must be 1x1.");
+            for (f = 0; f < nf; f++) {
+                const char *name = mxGetFieldNameByNumber(a, f);
+                const mxArray *v = mxGetFieldByNumber(a, 0, f);
+                int k;
+                if (!v || mxIsEmpty(v))
+                    continue; /* unset, as in optimset */
+                k = find_option(fn, spec, nspec, name, 1);
+                set_option(fn, &spec[k], v, &val[k]);
+            }
+            i++;
+            continue;
+        }
+        if (!gdf_mex_is_string(a)) {
+            gdf_mex_error(fn, "badOption",
+                          "expected an option name (a character vector) or an options struct "
+                          "at argument position %d.", i + 1);
+        }
+        {
+            char name[64];
+            int k;
+            if (mxGetNumberOfElements(a) >= sizeof name)
+                gdf_mex_error(fn, "unknownOption", "option name too long.");
+            mxGetString(a, name, sizeof name);
+            k = find_option(fn, spec, nspec, name, 1);
+            if (i + 1 >= n)
+                gdf_mex_error(fn, "missingValue", "option %s has no value.", spec[k].name);
+            set_option(fn, &spec[k], args[i + 1], &val[k]);
+            i += 2;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* problems                                                            */
+/* ------------------------------------------------------------------ */
+static const mxArray *field(const mxArray *s, const char *name)
+{
+    return mxGetField(s, 0, name);
+}
+
+static double opt_field_scalar(const mxArray *s, const char *name)
+{
+    const mxArray *v = field(s, name);
+    if (!v || !is_real_scalar(v) || !mxIsDouble(v))
+        return NAN;
+    return mxGetScalar(v);
+}
+
+/* optional vector of length d (NULL when absent or empty) */
+static const double *opt_vector(const mxArray *s, const char *name, ptrdiff_t d, const char *fn)
+{
+    const mxArray *v = field(s, name);
+    char what[64];
+    ptrdiff_t m, n;
+    const double *x;
+    if (!v || mxIsEmpty(v))
+        return NULL;
+    snprintf(what, sizeof what, "problem field %s", name);
+    x = gdf_mex_dense(v, fn, what, &m, &n);
+    if (!((m == d && n == 1) || (m == 1 && n == d)))
+        gdf_mex_error(fn, "badProblem", "problem field %s must be a vector of length %ld.", name,
+                      (long)d);
+    return x;
+}
+
+static int handle_fg(void *ctx, const double *x, double *f, double *g)
+{
+    gdf_mex_problem *mp = (gdf_mex_problem *)ctx;
+    ptrdiff_t d = mp->p.d;
+    mxArray *in[2], *out[2] = {NULL, NULL};
+    int nout = g ? 2 : 1;
+    in[0] = (mxArray *)mp->src;
+    in[1] = mxCreateDoubleMatrix((mwSize)d, 1, mxREAL);
+    memcpy(mxGetPr(in[1]), x, (size_t)d * sizeof(double));
+    mp->calls++;
+    /* an error thrown by the handle propagates from here, unchanged */
+    mexCallMATLAB(nout, out, 2, in, "feval");
+    mxDestroyArray(in[1]);
+    if (!out[0] || !mxIsDouble(out[0]) || mxIsComplex(out[0]) ||
+        mxGetNumberOfElements(out[0]) != 1 || mxIsSparse(out[0]))
+        gdf_mex_error(mp->fn, "badHandleOutput",
+                      "the objective handle must return f as a real double scalar "
+                      "(call %ld returned %s).",
+                      mp->calls, out[0] ? mxGetClassName(out[0]) : "nothing");
+    if (f)
+        *f = mxGetScalar(out[0]);
+    mxDestroyArray(out[0]);
+    if (g) {
+        if (!out[1] || !mxIsDouble(out[1]) || mxIsComplex(out[1]) || mxIsSparse(out[1]) ||
+            (ptrdiff_t)mxGetNumberOfElements(out[1]) != d)
+            gdf_mex_error(mp->fn, "badHandleOutput",
+                          "the objective handle must return [f, g] with g a real double vector "
+                          "of %ld elements (got %lu elements of class %s).",
+                          (long)d, out[1] ? (unsigned long)mxGetNumberOfElements(out[1]) : 0UL,
+                          out[1] ? mxGetClassName(out[1]) : "none");
+        memcpy(g, mxGetPr(out[1]), (size_t)d * sizeof(double));
+        mxDestroyArray(out[1]);
+    }
+    return GDF_OK;
+}
+
+void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_mex_problem *mp)
+{
+    char type[32];
+    memset(mp, 0, sizeof *mp);
+    mp->src = fun;
+    mp->fn = fn;
+    mp->f_star = NAN;
+    if (fun && mxGetClassID(fun) == mxFUNCTION_CLASS) {
+        if (d < 1)
+            gdf_mex_error(fn, "badProblem", "a function handle needs a starting point theta0.");
+        mp->kind = GDF_KIND_HANDLE;
+        memset(&mp->p, 0, sizeof mp->p);
+        mp->p.d = d;
+        mp->p.ctx = mp;
+        mp->p.fg = handle_fg;
+        mp->p.L = mp->p.mu = NAN;
+        return;
+    }
+    if (!fun || !mxIsStruct(fun) || mxGetNumberOfElements(fun) != 1 || !field(fun, "type"))
+        gdf_mex_error(fn, "badProblem",
+                      "the objective must be a function handle returning [f, g] or a problem "
+                      "struct from gd_quadratic, gd_leastsq, gd_logistic or gd_testfun.");
+    gdf_mex_string(field(fun, "type"), fn, "problem field type", type, sizeof type);
+    if (strcmp(type, "quadratic") == 0) {
+        const mxArray *A = field(fun, "A");
+        ptrdiff_t m, n;
+        const mxArray *c = field(fun, "c");
+        if (!A || !mxIsDouble(A) || mxIsComplex(A) || mxGetNumberOfDimensions(A) != 2)
+            gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
+        m = (ptrdiff_t)mxGetM(A);
+        n = (ptrdiff_t)mxGetN(A);
+        if (m != n || m < 1)
+            gdf_mex_error(fn, "badProblem", "problem field A must be square and non-empty (it is %ldx%ld).",
+                          (long)m, (long)n);
+        if (mxIsSparse(A)) {
+            const double *Ax = mxGetPr(A);
+            const mwIndex *Jc = mxGetJc(A);
+            size_t k, nnz = (size_t)Jc[n];
+            for (k = 0; k < nnz; k++)
+                if (!(Ax[k] - Ax[k] == 0.0))
+                    gdf_mex_error(fn, "nonFinite", "problem field A has non-finite entries.");
+            mp->kind = GDF_KIND_SQUAD;
+            mp->u.squad.d = n;
+            mp->u.squad.Ap = (const ptrdiff_t *)Jc;
+            mp->u.squad.Ai = (const ptrdiff_t *)mxGetIr(A);
+            mp->u.squad.Ax = Ax;
+            mp->u.squad.b = opt_vector(fun, "b", n, fn);
+            mp->u.squad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
+            gdf_problem_squad(&mp->p, &mp->u.squad);
+        } else {
+            mp->kind = GDF_KIND_QUAD;
+            mp->u.quad.d = n;
+            mp->u.quad.A = gdf_mex_dense(A, fn, "problem field A", NULL, NULL);
+            mp->u.quad.b = opt_vector(fun, "b", n, fn);
+            mp->u.quad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
+            gdf_problem_quad(&mp->p, &mp->u.quad);
+        }
+    } else if (strcmp(type, "leastsq") == 0 || strcmp(type, "logistic") == 0) {
+        const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda");
+        ptrdiff_t m, p, i;
+        const double *y;
+        int logistic = type[1] == 'o';
+        gdf_data *q = &mp->u.data;
+        q->X = gdf_mex_dense(X, fn, "problem field X", &m, &p);
+        if (m < 1 || p < 1)
+            gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
+        y = opt_vector(fun, "y", m, fn);
+        if (!y)
+            gdf_mex_error(fn, "badProblem", "problem field y is missing.");
+        if (logistic)
+            for (i = 0; i < m; i++)
+                if (y[i] != 0.0 && y[i] != 1.0)
+                    gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
+                                  (long)(i + 1), y[i]);
+        q->m = m;
+        q->p = p;
+        q->y = y;
+        q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
+        if (q->lambda < 0.0)
+            gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+        q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
+        mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
+        if (logistic)
+            gdf_problem_logistic(&mp->p, q);
+        else
+            gdf_problem_leastsq(&mp->p, q);
+    } else if (strcmp(type, "testfun") == 0) {
+        char name[32];
+        gdf_testfun *q = &mp->u.tf;
+        double dd = opt_field_scalar(fun, "d");
+        gdf_mex_string(field(fun, "name"), fn, "problem field name", name, sizeof name);
+        if (strcmp(name, "rosenbrock") == 0)
+            q->kind = GDF_TF_ROSENBROCK;
+        else if (strcmp(name, "beale") == 0)
+            q->kind = GDF_TF_BEALE;
+        else if (strcmp(name, "himmelblau") == 0)
+            q->kind = GDF_TF_HIMMELBLAU;
+        else
+            gdf_mex_error(fn, "badProblem", "unknown test function '%s'.", name);
+        if (!(dd >= 2.0) || dd != floor(dd) || dd > 1e9 || (q->kind != GDF_TF_ROSENBROCK && dd != 2.0))
+            gdf_mex_error(fn, "badProblem", "problem field d is invalid for test function '%s'.", name);
+        q->d = (ptrdiff_t)dd;
+        q->a = 1.0;
+        q->b = 100.0;
+        if (q->kind == GDF_TF_ROSENBROCK) {
+            const mxArray *pa = field(fun, "params");
+            if (pa && !mxIsEmpty(pa)) {
+                ptrdiff_t pm, pn;
+                const double *pv = gdf_mex_dense(pa, fn, "problem field params", &pm, &pn);
+                if (pm * pn != 2)
+                    gdf_mex_error(fn, "badProblem", "rosenbrock params must be [a b].");
+                q->a = pv[0];
+                q->b = pv[1];
+            }
+        }
+        mp->kind = GDF_KIND_TESTFUN;
+        gdf_problem_testfun(&mp->p, q);
+    } else {
+        gdf_mex_error(fn, "badProblem", "unknown problem type '%s'.", type);
+    }
+    mp->p.L = opt_field_scalar(fun, "L");
+    mp->p.mu = opt_field_scalar(fun, "mu");
+    mp->f_star = opt_field_scalar(fun, "f_star");
+    if (d >= 0 && d != mp->p.d)
+        gdf_mex_error(fn, "dimMismatch", "theta0 has %ld rows but the problem has dimension %ld.",
+                      (long)d, (long)mp->p.d);
+}
+
+/* ------------------------------------------------------------------ */
+/* memory guard                                                        */
+/* ------------------------------------------------------------------ */
+static double available_bytes(void)
+{
+    FILE *fp = fopen("/proc/meminfo", "r");
+    double kb = -1.0;
+    if (fp) {
+        char line[256];
+        while (fgets(line, sizeof line, fp))
+            if (sscanf(line, "MemAvailable: %lf kB", &kb) == 1)
+                break;
+        fclose(fp);
+        if (kb > 0.0)
+            return kb * 1024.0;
+    }
+#if defined(_SC_AVPHYS_PAGES) && defined(_SC_PAGE_SIZE)
+    {
+        long pages = sysconf(_SC_AVPHYS_PAGES), psz = sysconf(_SC_PAGE_SIZE);
+        if (pages > 0 && psz > 0)
+            return (double)pages * (double)psz;
+    }
+#endif
+    return 1e18; /* unknown: let the allocator decide */
+}
+
+void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles)
+{
+    double bytes = ndoubles * 8.0;
+    if (bytes < 64.0 * 1024.0 * 1024.0)
+        return; /* small: never worth a system call */
+    {
+        double avail = available_bytes();
+        if (bytes > avail || ndoubles > 9e15)
+            gdf_mex_error(fn, "tooLarge",
+                          "%s would need %.3g GB (%.0f doubles) but only %.3g GB of memory is "
+                          "available; ask for less (e.g. History 'f', a smaller MaxIter, fewer times).",
+                          what, bytes / 1e9, ndoubles, avail / 1e9);
+    }
+}

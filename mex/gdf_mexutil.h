@@ -1,0 +1,105 @@
+/* gdf_mexutil.h - the one conversion layer between mxArray and the C core.
+ *
+ * Every gateway (mex/*_mex.c) validates its inputs through these helpers,
+ * so checks and error identifiers are written once.  Errors are raised with
+ * mexErrMsgIdAndTxt as "gdflow:<function>:<what>" and never return; all
+ * scratch memory comes from mxMalloc/mxCalloc, which the MEX interface frees
+ * when an error unwinds the call.
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef GDF_MEXUTIL_H
+#define GDF_MEXUTIL_H
+
+#include <stddef.h>
+
+#include "mex.h"
+#include "gdflow.h"
+
+/* Error with identifier gdflow:<fn>:<what> and a printf-style message. */
+#if defined(__GNUC__)
+__attribute__((noreturn, format(printf, 3, 4)))
+#endif
+void gdf_mex_error(const char *fn, const char *what, const char *fmt, ...);
+
+/* Warning with identifier id (complete, e.g. "gdflow:diverged"). */
+void gdf_mex_warning(const char *id, const char *fmt, ...);
+
+/* A real, full (non-sparse), double array with finite entries.  Returns its
+ * data; m, n get its size (either may be NULL).  Errors (what): notDouble,
+ * complex, sparse, nonFinite.  `name` is used in the messages. */
+const double *gdf_mex_dense(const mxArray *a, const char *fn, const char *name,
+                            ptrdiff_t *m, ptrdiff_t *n);
+/* The same, but NaN/Inf entries are allowed. */
+const double *gdf_mex_dense_any(const mxArray *a, const char *fn, const char *name,
+                                ptrdiff_t *m, ptrdiff_t *n);
+/* A real finite scalar of any numeric class (not logical/char).  Error: notScalar. */
+double gdf_mex_scalar(const mxArray *a, const char *fn, const char *name);
+/* 1 if a is a char row vector. */
+int gdf_mex_is_string(const mxArray *a);
+/* Copy a char row vector into buf, lowercased; error notString. */
+void gdf_mex_string(const mxArray *a, const char *fn, const char *name, char *buf, size_t len);
+
+/* ---- name-value options -------------------------------------------- */
+enum {
+    GDF_OPT_POS = 1,     /* real scalar > 0 (Inf allowed)                     */
+    GDF_OPT_NONNEG,      /* real scalar >= 0 (Inf allowed)                    */
+    GDF_OPT_COUNT,       /* non-negative integer (Inf allowed: no limit)      */
+    GDF_OPT_ENUM,        /* one of the '|'-separated choices (case-insensitive) */
+    GDF_OPT_POS_OR_ENUM, /* a positive finite scalar or one of the choices    */
+    GDF_OPT_HANDLE,      /* a function handle, or empty                       */
+    GDF_OPT_ARRAY,       /* any array, checked by the gateway                 */
+    GDF_OPT_REAL         /* real finite scalar                                */
+};
+typedef struct {
+    const char *name;    /* canonical name, e.g. "StepSize" */
+    int kind;
+    const char *choices; /* "none|f|full" for enums, else NULL */
+} gdf_optspec;
+typedef struct {
+    int set;             /* 1 when given */
+    double num;          /* numeric value */
+    int choice;          /* index into choices, -1 when numeric */
+    const mxArray *arr;  /* the value itself */
+} gdf_optval;
+/* Parse args[0..n-1]: any number of options structs (from gd_options) and
+ * name-value pairs, later ones overriding earlier ones; empty struct fields
+ * are ignored (as in optimset).  Names are case-insensitive; an unknown name
+ * is an error (unknownOption) naming the closest valid one; a bad value is an
+ * error (badOption) saying what was expected.  val[i] matches spec[i]. */
+void gdf_mex_options(const char *fn, const gdf_optspec *spec, int nspec, int n,
+                     const mxArray *const *args, gdf_optval *val);
+/* The option tables of the public functions ("gd_run", "gf_run"). */
+const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec);
+
+/* ---- problems -------------------------------------------------------- */
+enum { GDF_KIND_QUAD = 1, GDF_KIND_SQUAD, GDF_KIND_LEASTSQ, GDF_KIND_LOGISTIC,
+       GDF_KIND_TESTFUN, GDF_KIND_HANDLE };
+typedef struct {
+    gdf_problem p;       /* the vtable to hand to the library */
+    int kind;
+    union {
+        gdf_quad quad;
+        gdf_squad squad;
+        gdf_data data;
+        gdf_testfun tf;
+    } u;
+    const mxArray *src;  /* the struct or handle */
+    const char *fn;      /* calling function, for messages */
+    double f_star;       /* NaN when unknown */
+    /* function-handle path: errors the handle throws propagate unchanged
+     * (the MEX interface frees every mxMalloc'd buffer on the way out);
+     * outputs of the wrong class or size raise gdflow:<fn>:badHandleOutput. */
+    long calls;
+} gdf_mex_problem;
+/* Convert a problem struct (gd_quadratic, gd_leastsq, gd_logistic,
+ * gd_testfun) or a function handle [f, g] = fun(theta) of dimension d
+ * (d is the length of theta0; -1 for a struct: taken from the struct) into
+ * a vtable.  Raises gdflow:<fn>:badProblem / dimMismatch on bad input. */
+void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn,
+                          gdf_mex_problem *mp);
+
+/* Refuse outputs that cannot fit in memory before allocating them:
+ * error gdflow:<fn>:tooLarge with the size in the message. */
+void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles);
+
+#endif

@@ -1,0 +1,193 @@
+/* gdflow.h - the pure C core of gdflow: problems, gradient descent, flows.
+ *
+ * Nothing here knows of mxArray: the MEX gateways (*_mex.c) validate and
+ * convert, then call these functions; the C unit tests (tests/c) call them
+ * directly.  The library never allocates: every routine takes its scratch
+ * memory from the caller (the size is given by a *_work() function, counted
+ * in doubles) and reports failures through an int status (GDF_OK == 0).
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifndef GDFLOW_H
+#define GDFLOW_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+enum {
+    GDF_OK = 0,
+    GDF_EARG = 1,       /* an argument is out of range                  */
+    GDF_ECALLBACK = 2,  /* a user callback failed (the gateway knows why) */
+    GDF_ELAPACK = 3,    /* LAPACK returned info != 0                    */
+    GDF_ENOTSPD = 4,    /* Cholesky failed: matrix not positive definite */
+    GDF_ENEWTON = 5,    /* Newton's method for an implicit step failed   */
+    GDF_ENOHESS = 6,    /* the problem provides no Hessian              */
+    GDF_ESIZE = 7       /* output larger than the caller's buffers      */
+};
+
+/* ------------------------------------------------------------------ */
+/* The problem vtable                                                  */
+/* ------------------------------------------------------------------ */
+/* fg: value and gradient at theta (length d).  f or g may be NULL when
+ *     that part is not wanted.  Returns GDF_OK, or an error status (the
+ *     caller stops and passes it on).  Non-finite values are NOT errors
+ *     here: the drivers detect them and stop with exit flag -2.
+ * hess: dense Hessian (d x d, column-major) at theta, or NULL (sparse
+ *     quadratics have none: use hessvec).
+ * hessvec: Hv = H(theta) v, or NULL.
+ * L, mu: gradient Lipschitz constant and strong convexity modulus,
+ *     NaN when unknown.  nfevals counts fg calls made through gdf_eval.  */
+typedef struct gdf_problem {
+    ptrdiff_t d;
+    void *ctx;
+    int (*fg)(void *ctx, const double *theta, double *f, double *g);
+    int (*hess)(void *ctx, const double *theta, double *H);
+    int (*hessvec)(void *ctx, const double *theta, const double *v, double *Hv);
+    double L, mu;
+    int hess_constant;  /* 1 for quadratics: the Hessian never changes */
+    long nfevals;
+} gdf_problem;
+
+static inline int gdf_eval(gdf_problem *p, const double *theta, double *f, double *g)
+{
+    p->nfevals++;
+    return p->fg(p->ctx, theta, f, g);
+}
+
+/* ---- native families (gdf_problems.c) ---- */
+
+/* f = 1/2 theta'A theta - b'theta + c, A dense symmetric d x d.  b may be NULL. */
+typedef struct {
+    ptrdiff_t d;
+    const double *A, *b;
+    double c;
+} gdf_quad;
+void gdf_problem_quad(gdf_problem *p, gdf_quad *q);
+
+/* The same with A sparse symmetric in compressed sparse columns
+ * (0-based Ap[d+1], Ai[nnz], Ax[nnz]). */
+typedef struct {
+    ptrdiff_t d;
+    const ptrdiff_t *Ap, *Ai;
+    const double *Ax, *b;
+    double c;
+} gdf_squad;
+void gdf_problem_squad(gdf_problem *p, gdf_squad *q);
+/* y = A x for the sparse symmetric A (gather form over columns). */
+void gdf_squad_matvec(const gdf_squad *q, const double *x, double *y);
+
+/* Least squares f = 1/(2m) ||X theta - y||^2 and logistic regression
+ * f = mean(softplus(X theta) - y .* (X theta)) + lambda/(2m) ||theta(2:end)||^2.
+ * X is m x p column-major.  work must hold gdf_data_work(m, p) doubles and
+ * stay untouched between calls.  Evaluated in one pass over X by row blocks. */
+typedef struct {
+    ptrdiff_t m, p;
+    const double *X, *y;
+    double lambda;
+    double *work;
+} gdf_data;
+size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p);
+void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
+void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
+
+/* Test functions. */
+enum { GDF_TF_ROSENBROCK = 1, GDF_TF_BEALE, GDF_TF_HIMMELBLAU };
+typedef struct {
+    int kind;
+    ptrdiff_t d;     /* rosenbrock: any d >= 2; others: 2 */
+    double a, b;     /* rosenbrock parameters (1, 100) */
+} gdf_testfun;
+void gdf_problem_testfun(gdf_problem *p, gdf_testfun *q);
+
+/* ------------------------------------------------------------------ */
+/* Small helpers (gdf_util.c)                                          */
+/* ------------------------------------------------------------------ */
+double gdf_nrm2(ptrdiff_t n, const double *x);
+double gdf_dot(ptrdiff_t n, const double *x, const double *y);
+int gdf_all_finite(ptrdiff_t n, const double *x);
+double gdf_now(void); /* monotonic wall-clock seconds */
+/* Eigenvalues (ascending) of the symmetric d x d matrix A; A is
+ * destroyed (eigenvectors when want_vectors, else garbage).  work must
+ * hold gdf_syev_work(d) doubles, iwork gdf_syev_iwork(d) gdf_ints. */
+size_t gdf_syev_work(ptrdiff_t d);
+size_t gdf_syev_iwork(ptrdiff_t d);
+int gdf_syev(ptrdiff_t d, double *A, double *w, int want_vectors, double *work, void *iwork);
+
+/* ------------------------------------------------------------------ */
+/* Gradient descent (gdf_gd.c)                                         */
+/* ------------------------------------------------------------------ */
+enum { GDF_STEP_FIXED = 0, GDF_STEP_ARMIJO = 1 };
+
+/* Exit flags (info.exitflag) and the reason behind each. */
+enum {
+    GDF_EXIT_GRADTOL = 1,
+    GDF_EXIT_STEPTOL = 2,
+    GDF_EXIT_FUNTOL = 3,
+    GDF_EXIT_MAXITER = 0,
+    GDF_EXIT_OUTPUTFCN = -1,
+    GDF_EXIT_DIVERGED = -2
+};
+enum {
+    GDF_WHY_GRADTOL = 1, GDF_WHY_STEPTOL, GDF_WHY_FUNTOL, GDF_WHY_MAXITER,
+    GDF_WHY_MAXTIME, GDF_WHY_OUTPUTFCN, GDF_WHY_NONFINITE, GDF_WHY_DIVLIMIT,
+    GDF_WHY_LINESEARCH
+};
+
+/* Per-iteration monitor (Display 'iter', OutputFcn): return nonzero to stop. */
+typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
+                              double f, double gnorm, double eta);
+
+typedef struct {
+    int step_rule;          /* GDF_STEP_FIXED or GDF_STEP_ARMIJO */
+    double eta;             /* fixed step; first trial step for Armijo */
+    double armijo_c;        /* sufficient decrease constant (1e-4) */
+    double armijo_shrink;   /* backtracking factor (0.5) */
+    int armijo_maxtries;    /* backtracks per iteration before giving up (60) */
+    long max_iter;
+    double grad_tol;        /* ||g|| <= grad_tol                        */
+    double fun_tol;         /* |f_k - f_{k+1}| <= fun_tol (1 + |f_k|)    */
+    double step_tol;        /* ||dtheta|| <= step_tol (1 + ||theta||)    */
+    double max_time;        /* seconds; <= 0 or Inf: none                */
+    double div_limit;       /* f_k - f_0 > div_limit max(1, |f_0|): diverged */
+    gdf_monitor_fn monitor; /* may be NULL */
+    void *mctx;
+} gdf_gd_opts;
+void gdf_gd_defaults(gdf_gd_opts *o);
+
+/* History sink: caller-owned arrays with room for `cap` entries
+ * (entry k = theta_k, k = 0..iterations).  Any pointer may be NULL.
+ * theta holds d doubles per entry.  When an entry k >= cap is needed,
+ * grow(hctx, k + 1, h) is called and must enlarge the arrays (updating
+ * the pointers and cap) or return nonzero (the run then stops as if
+ * MaxIter had been reached). */
+typedef struct gdf_history {
+    double *f, *gnorm, *theta, *eta;
+    long cap;
+    int (*grow)(void *hctx, long need, struct gdf_history *h);
+    void *hctx;
+} gdf_history;
+
+typedef struct {
+    long iterations;
+    int exitflag, why;
+    double f, gnorm, time;
+    long nfevals;
+} gdf_gd_result;
+
+size_t gdf_gd_work(ptrdiff_t d);
+/* theta: in theta_0, out the last finite iterate. */
+int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
+               gdf_history *h, double *work, gdf_gd_result *r);
+const char *gdf_why_message(int why);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
