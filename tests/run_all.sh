@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Run every gdflow test and end with one line "N passed, N failed, N skipped".
+#   C unit tests: plain, under valgrind memcheck, built with ASan+UBSan
+#   Octave tests: every %!test/%!error block in tests/m/*.m and m/*.m
+#   MATLAB compatibility: ../shared/tools/mcompat over m demos tests bench
+# Exit status 0 only when nothing failed.
+set -u
+cd "$(dirname "$0")/.."
+OCTAVE=${OCTAVE:-octave-cli}
+pass=0; fail=0; skip=0
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+count() { # parse "...: N passed, N failed[, N skipped]" from the last such line of $1
+    local line
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "  (no result line: counted as 1 failure)"; fail=$((fail + 1)); return
+    fi
+    local p f s
+    p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+')
+    f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+')
+    s=$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+' || true)
+    pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + ${s:-0}))
+}
+
+CTESTS=$(ls build/ctest/test_* 2>/dev/null)
+CSAN=$(ls build/ctest-san/test_* 2>/dev/null)
+for mode in plain valgrind asan; do
+    bins=$CTESTS
+    [ $mode = asan ] && bins=$CSAN
+    if [ $mode = valgrind ] && ! command -v valgrind >/dev/null 2>&1; then
+        echo "c-valgrind: valgrind not installed: skipped"; skip=$((skip + 1)); continue
+    fi
+    bash tests/run_ctests.sh $mode $bins > "$log/c-$mode.txt" 2>&1
+    tail -n 1 "$log/c-$mode.txt"
+    grep -v -E '^c-[a-z]+: [0-9]+ passed' "$log/c-$mode.txt" | head -n 60
+    count "$log/c-$mode.txt"
+done
+
+$OCTAVE --no-gui --norc --no-history --eval "addpath('$(pwd)/m'); addpath('$(pwd)/tests/m'); run_octave_tests('$(pwd)')" > "$log/octave.txt" 2>&1
+grep -v -E '^error: ignoring const execution_exception' "$log/octave.txt" | tail -n 200
+count "$log/octave.txt"
+
+MCOMPAT=../shared/tools/mcompat
+if [ -x "$MCOMPAT" ] && command -v python3 >/dev/null 2>&1; then
+    dirs=$(for d in m demos tests bench; do [ -d "$d" ] && echo "$d"; done)
+    if "$MCOMPAT" $dirs > "$log/mcompat.txt" 2>&1; then
+        echo "mcompat: 1 passed, 0 failed ($(tail -n 1 "$log/mcompat.txt"))"; pass=$((pass + 1))
+    else
+        cat "$log/mcompat.txt" | tail -n 40
+        echo "mcompat: 0 passed, 1 failed"; fail=$((fail + 1))
+    fi
+else
+    echo "mcompat: ../shared/tools/mcompat not found: MATLAB-compatibility check skipped"
+    skip=$((skip + 1))
+fi
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ $fail -eq 0 ]
