@@ -137,6 +137,12 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             why = GDF_WHY_MAXTIME;
             break;
         }
+        if (h && k + 1 >= h->cap &&
+            (!h->grow || h->grow(h->hctx, k + 2, h) || k + 1 >= h->cap)) {
+            exitflag = GDF_EXIT_MAXITER; /* no room for the next iterate */
+            why = GDF_WHY_MAXITER;
+            break;
+        }
         if (o->step_rule == GDF_STEP_FIXED) {
             for (i = 0; i < d; i++)
                 xn[i] = theta[i] - eta * g[i];
