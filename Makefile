@@ -17,7 +17,7 @@ CSTD      ?= -std=c99
 COPT      ?= -O2
 CWARN     ?= -Wall -Wextra -Wno-unused-parameter
 SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox
+DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox fonts-freefont-otf ghostscript
 
 # BLAS/LAPACK as Octave links them (OpenBLAS through Debian's alternatives).
 LAPACK_LIBS := $(shell $(MKOCTFILE) -p LAPACK_LIBS 2>/dev/null || echo -llapack)
@@ -99,10 +99,10 @@ demos: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); run_all_demos"
 
 bench: build
-	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all"
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all;"
 
 bench-quick: build
-	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all('quick')"
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all('quick');"
 
 clean:
 	rm -rf $(BUILD) m/private/*.mex

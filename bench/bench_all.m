@@ -1,0 +1,34 @@
+function results = bench_all(mode)
+%BENCH_ALL  Run every gdflow benchmark and print a summary table.
+%   BENCH_ALL runs the full suite (make bench); BENCH_ALL('quick') runs each
+%   benchmark at a tiny size only to check that the scripts work (make
+%   bench-quick, also part of make test).  Every benchmark times gdflow and
+%   a baseline in the same run and reports their ratio: the machines are
+%   shared and noisy, so only same-run ratios are meaningful.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 1
+  mode = 'full';
+end
+quick = strcmp(mode, 'quick');
+fprintf('gdflow benchmarks (%s), %s, %s\n', mode, datestr(now, 'yyyy-mm-dd HH:MM'), bench_machine());
+names = {'bench_gd_small', 'bench_call_overhead'};
+extra = {'bench_gf_rk45', 'bench_gf_exact'};
+for i = 1:numel(extra)
+  if exist(extra{i}, 'file')
+    names{end + 1} = extra{i}; %#ok<AGROW>
+  end
+end
+results = struct('name', {}, 'case', {}, 'gdflow', {}, 'baseline', {}, 'ratio', {}, 'target', {}, 'note', {});
+for i = 1:numel(names)
+  r = feval(names{i}, quick);
+  results = [results, r]; %#ok<AGROW>
+end
+fprintf('\nSummary (ratio = baseline time / gdflow time; higher is better)\n');
+fprintf('%-22s %-42s %12s %12s %9s %8s\n', 'benchmark', 'case', 'gdflow', 'baseline', 'ratio', 'target');
+for i = 1:numel(results)
+  r = results(i);
+  fprintf('%-22s %-42s %12s %12s %9.1f %8s  %s\n', r.name, r.case, bench_fmt_time(r.gdflow), ...
+          bench_fmt_time(r.baseline), r.ratio, r.target, r.note);
+end
+end

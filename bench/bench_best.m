@@ -1,0 +1,12 @@
+function t = bench_best(fun, reps)
+%BENCH_BEST  Best wall-clock time of REPS calls of FUN (a function handle).
+%   The minimum is the least noisy estimate on a shared machine.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+t = Inf;
+for r = 1:reps
+  t0 = tic;
+  fun();
+  t = min(t, toc(t0));
+end
+end
