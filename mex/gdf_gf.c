@@ -1,0 +1,1045 @@
+/* gdf_gf.c - gradient-flow integrators for dtheta/dt = -grad f(theta).
+ *
+ * Methods and references
+ *   euler     explicit Euler; bitwise the same iterates as gradient descent
+ *             with step h (theta_i - h*g_i, nothing fused or reordered).
+ *   heun      explicit trapezoidal rule (order 2).
+ *   rk4       the classic fourth-order Runge-Kutta method.
+ *   rk45      Dormand-Prince 5(4) with FSAL:
+ *               J. R. Dormand, P. J. Prince, "A family of embedded
+ *               Runge-Kutta formulae", J. Comput. Appl. Math. 6 (1980) 19-26;
+ *             step size control, initial step estimate and the PI
+ *             ("stabilized") controller as described in
+ *               E. Hairer, S. P. Norsett, G. Wanner, "Solving Ordinary
+ *               Differential Equations I", 2nd ed., Springer 1993,
+ *               Sec. II.4 (automatic step size, starting step) and IV.2
+ *               (PI control, beta = 0.04);
+ *             error norm as Octave's ode45 (max norm, weights atol +
+ *             rtol*max(|y|,|ynew|)); 4th-order continuous extension of
+ *             Dormand-Prince (Shampine, "Some practical Runge-Kutta
+ *             formulas", Math. Comp. 46 (1986) 135-150; written in the
+ *             nested form of Hairer-Norsett-Wanner II.6).
+ *   implicit  backward Euler = proximal point method,
+ *             theta_{k+1} = theta_k - h grad f(theta_{k+1}):
+ *               dense quadratic   one Cholesky (else LU) of I + hA;
+ *               sparse quadratic  conjugate gradients on (I + hA) u = rhs
+ *                                 (Hestenes-Stiefel), warm-started;
+ *               general           damped Newton on u + h grad f(u) = theta_k,
+ *                                 a backtracking line search on the merit
+ *                                 phi(u) = f(u) + ||u - theta_k||^2 / (2h)
+ *                                 (Nocedal-Wright, Numerical Optimization,
+ *                                 Sec. 3.1 and 11.2).
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "gdf_blas.h"
+#include "gdf_gf.h"
+
+/* ------------------------------------------------------------------ */
+/* Dormand-Prince 5(4) tableau.  The nodes c_i, the stage weights a_ij, */
+/* the 5th-order weights b_i (= row 7, FSAL), the error weights        */
+/* e_i = b_i - bhat_i and the dense-output weights d_i.                 */
+/* ------------------------------------------------------------------ */
+#define DP_A21 (1.0 / 5.0)
+#define DP_A31 (3.0 / 40.0)
+#define DP_A32 (9.0 / 40.0)
+#define DP_A41 (44.0 / 45.0)
+#define DP_A42 (-56.0 / 15.0)
+#define DP_A43 (32.0 / 9.0)
+#define DP_A51 (19372.0 / 6561.0)
+#define DP_A52 (-25360.0 / 2187.0)
+#define DP_A53 (64448.0 / 6561.0)
+#define DP_A54 (-212.0 / 729.0)
+#define DP_A61 (9017.0 / 3168.0)
+#define DP_A62 (-355.0 / 33.0)
+#define DP_A63 (46732.0 / 5247.0)
+#define DP_A64 (49.0 / 176.0)
+#define DP_A65 (-5103.0 / 18656.0)
+#define DP_B1 (35.0 / 384.0)
+#define DP_B3 (500.0 / 1113.0)
+#define DP_B4 (125.0 / 192.0)
+#define DP_B5 (-2187.0 / 6784.0)
+#define DP_B6 (11.0 / 84.0)
+#define DP_E1 (71.0 / 57600.0)
+#define DP_E3 (-71.0 / 16695.0)
+#define DP_E4 (71.0 / 1920.0)
+#define DP_E5 (-17253.0 / 339200.0)
+#define DP_E6 (22.0 / 525.0)
+#define DP_E7 (-1.0 / 40.0)
+#define DP_D1 (-12715105075.0 / 11282082432.0)
+#define DP_D3 (87487479700.0 / 32700410799.0)
+#define DP_D4 (-10690763975.0 / 1880347072.0)
+#define DP_D5 (701980252875.0 / 199316789632.0)
+#define DP_D6 (-1453857185.0 / 822651844.0)
+#define DP_D7 (69997945.0 / 29380423.0)
+
+/* step size controller (Hairer-Wanner) */
+#define PI_BETA 0.04
+#define PI_SAFE 0.9
+#define PI_FACMIN 0.2  /* hnew >= 0.2 h */
+#define PI_FACMAX 10.0 /* hnew <= 10 h  */
+
+/* internal stop codes (never returned to the caller) */
+enum { GF_STOP_NONE = 0, GF_STOP_TIME = 100 };
+
+/* implicit paths */
+enum { IMP_DENSEQ = 1, IMP_CG, IMP_NEWTON };
+
+typedef struct {
+    gdf_problem *p;
+    ptrdiff_t d;
+    const gdf_gf_opts *o;
+    gdf_gf_out *out;
+    double t_start;
+    int why;
+    /* implicit */
+    int path;
+    double h;          /* the nominal step */
+    double *g0;        /* grad f(0) (quadratics), NULL otherwise */
+    double *M, *W;     /* dense quadratic: factor of I + hA; factor for other steps */
+    int m_ready, m_lu, w_lu;
+    double w_h;        /* step W is factored for (0: none) */
+    gdf_int *ipiv_m, *ipiv_w;
+    double *dsave, *v1, *v2, *v3, *v4, *v5; /* scratch vectors */
+} gf_ctx;
+
+static int gf_method_ok(int m) { return m >= GDF_GF_EULER && m <= GDF_GF_IMPLICIT; }
+
+static int implicit_path(const gdf_problem *p)
+{
+    if (p && p->hess_constant && p->hess)
+        return IMP_DENSEQ;
+    if (p && p->hess_constant && p->hessvec)
+        return IMP_CG;
+    return IMP_NEWTON;
+}
+
+void gdf_gf_defaults(gdf_gf_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->method = GDF_GF_RK45;
+    o->h = 0.0;
+    o->rtol = 1e-3;
+    o->atol = 1e-6;
+    o->max_step = 0.0;
+    o->max_steps = LONG_MAX;
+    o->grad_tol = 0.0;
+    o->max_time = 0.0;
+    o->newton_tol = 1e-12;
+    o->newton_maxit = 50;
+}
+
+const char *gdf_gf_why_message(int why)
+{
+    switch (why) {
+    case GDF_GF_WHY_TEND: return "reached the end of the time span";
+    case GDF_GF_WHY_GRADTOL: return "gradient norm at or below GradTol (terminal event)";
+    case GDF_GF_WHY_MAXSTEPS: return "maximum number of steps (MaxSteps) reached";
+    case GDF_GF_WHY_MAXTIME: return "time limit (MaxTime) reached";
+    case GDF_GF_WHY_OUTPUT_FULL: return "the output buffer could not grow";
+    case GDF_GF_WHY_NONFINITE: return "non-finite state, objective value or gradient";
+    case GDF_GF_WHY_UNDERFLOW: return "step size underflow: the step became too small for the current time";
+    case GDF_GF_WHY_NEWTON: return "Newton's method for the implicit step did not converge (try a smaller Step)";
+    case GDF_GF_WHY_CG: return "conjugate gradients for the implicit step did not converge (try a smaller Step)";
+    case GDF_GF_WHY_SINGULAR: return "the implicit system I + h*H is singular (try a smaller Step)";
+    case GDF_GF_WHY_CALLBACK: return "the objective callback failed";
+    case GDF_GF_WHY_BADARG: return "invalid argument";
+    default: return "unknown reason";
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* workspace                                                           */
+/* ------------------------------------------------------------------ */
+size_t gdf_gf_work(ptrdiff_t d, int method, const gdf_problem *p)
+{
+    double dd = d > 0 ? (double)d : 1.0, need;
+    switch (method) {
+    case GDF_GF_EULER: need = 4.0 * dd; break;
+    case GDF_GF_HEUN: need = 6.0 * dd; break;
+    case GDF_GF_RK4: need = 7.0 * dd; break;
+    case GDF_GF_RK45: need = 10.0 * dd; break;
+    case GDF_GF_IMPLICIT:
+        switch (implicit_path(p)) {
+        case IMP_DENSEQ: need = 6.0 * dd + 2.0 * dd * dd; break;
+        case IMP_CG: need = 9.0 * dd; break;
+        default: need = 10.0 * dd + dd * dd; break;
+        }
+        break;
+    default: return 0;
+    }
+    if (need * (double)sizeof(double) >= (double)SIZE_MAX)
+        return (size_t)-1;
+    return (size_t)need;
+}
+
+size_t gdf_gf_iwork(ptrdiff_t d, int method, const gdf_problem *p)
+{
+    size_t n = d > 0 ? (size_t)d : 1;
+    if (method != GDF_GF_IMPLICIT)
+        return 0;
+    switch (implicit_path(p)) {
+    case IMP_DENSEQ: return 2 * n;
+    case IMP_NEWTON: return n;
+    default: return 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                       */
+/* ------------------------------------------------------------------ */
+static int eval(gf_ctx *c, const double *x, double *f, double *g)
+{
+    int s = gdf_eval(c->p, x, f, g);
+    if (s != GDF_OK)
+        c->why = GDF_GF_WHY_CALLBACK;
+    return s;
+}
+
+static int point_finite(ptrdiff_t d, const double *y, double f, const double *g)
+{
+    return isfinite(f) && gdf_all_finite(d, y) && gdf_all_finite(d, g);
+}
+
+static int time_up(const gf_ctx *c)
+{
+    double mt = c->o->max_time;
+    return mt > 0.0 && isfinite(mt) && gdf_now() - c->t_start >= mt;
+}
+
+/* Append one output point; 1 when the sink is full. */
+static int push(gf_ctx *c, double t, const double *y, double f, double gn)
+{
+    gdf_gf_out *o = c->out;
+    if (o->n >= o->cap) {
+        if (!o->grow || o->grow(o->ctx, o->n + 1, o) != 0 || o->cap <= o->n)
+            return 1;
+    }
+    if (o->t)
+        o->t[o->n] = t;
+    if (o->theta)
+        memcpy(o->theta + (size_t)o->n * (size_t)c->d, y, (size_t)c->d * sizeof(double));
+    if (o->f)
+        o->f[o->n] = f;
+    if (o->gnorm)
+        o->gnorm[o->n] = gn;
+    o->n++;
+    return 0;
+}
+
+static void swap_ptr(double **a, double **b)
+{
+    double *t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* ------------------------------------------------------------------ */
+/* dense linear algebra for the implicit step: M = I + hs*H, factored   */
+/* by Cholesky (lower triangle) or, when that fails, by LU.  H is        */
+/* symmetrized; the strictly upper triangle and the saved diagonal       */
+/* let LU restart from the same matrix without re-forming it.            */
+/* Returns 0 factored (*is_lu set), 1 singular, or an error status.      */
+/* ------------------------------------------------------------------ */
+static int factor_shifted(ptrdiff_t d, double *M, double hs, double *dsave, gdf_int *ipiv,
+                          int *is_lu)
+{
+    gdf_int n = (gdf_int)d, lda = (gdf_int)d, info = 0;
+    ptrdiff_t i, j;
+    for (j = 0; j < d; j++) {
+        for (i = j + 1; i < d; i++) {
+            double s = 0.5 * hs * (M[i + j * d] + M[j + i * d]);
+            M[i + j * d] = M[j + i * d] = s;
+        }
+        M[j + j * d] = 1.0 + hs * M[j + j * d];
+        dsave[j] = M[j + j * d];
+    }
+    GDF_F77(dpotrf)("L", &n, M, &lda, &info, 1);
+    if (info == 0) {
+        *is_lu = 0;
+        return 0;
+    }
+    if (info < 0)
+        return GDF_ELAPACK;
+    for (j = 0; j < d; j++) { /* restore the lower triangle from the upper */
+        for (i = j + 1; i < d; i++)
+            M[i + j * d] = M[j + i * d];
+        M[j + j * d] = dsave[j];
+    }
+    GDF_F77(dgetrf)(&n, &n, M, &lda, ipiv, &info);
+    if (info < 0)
+        return GDF_ELAPACK;
+    if (info > 0)
+        return 1;
+    *is_lu = 1;
+    return 0;
+}
+
+static int solve_factored(ptrdiff_t d, const double *M, const gdf_int *ipiv, int is_lu, double *x)
+{
+    gdf_int n = (gdf_int)d, lda = (gdf_int)d, nrhs = 1, info = 0;
+    if (is_lu)
+        GDF_F77(dgetrs)("N", &n, &nrhs, M, &lda, ipiv, x, &lda, &info, 1);
+    else
+        GDF_F77(dpotrs)("L", &n, &nrhs, M, &lda, x, &lda, &info, 1);
+    return info == 0 ? GDF_OK : GDF_ELAPACK;
+}
+
+/* dense quadratic: (I + hs A) u = y - hs g0 */
+static int step_denseq(gf_ctx *c, const double *y, double hs, double *u)
+{
+    ptrdiff_t i, d = c->d;
+    double *F;
+    gdf_int *piv;
+    int lu, s;
+    if (hs == c->h) {
+        if (!c->m_ready) {
+            s = c->p->hess(c->p->ctx, y, c->M);
+            if (s) {
+                c->why = GDF_GF_WHY_CALLBACK;
+                return s;
+            }
+            s = factor_shifted(d, c->M, hs, c->dsave, c->ipiv_m, &c->m_lu);
+            if (s == 1) {
+                c->why = GDF_GF_WHY_SINGULAR;
+                return GDF_ENEWTON;
+            }
+            if (s)
+                return s;
+            c->m_ready = 1;
+        }
+        F = c->M, piv = c->ipiv_m, lu = c->m_lu;
+    } else {
+        if (c->w_h != hs) {
+            c->w_h = 0.0;
+            s = c->p->hess(c->p->ctx, y, c->W);
+            if (s) {
+                c->why = GDF_GF_WHY_CALLBACK;
+                return s;
+            }
+            s = factor_shifted(d, c->W, hs, c->dsave, c->ipiv_w, &c->w_lu);
+            if (s == 1) {
+                c->why = GDF_GF_WHY_SINGULAR;
+                return GDF_ENEWTON;
+            }
+            if (s)
+                return s;
+            c->w_h = hs;
+        }
+        F = c->W, piv = c->ipiv_w, lu = c->w_lu;
+    }
+    for (i = 0; i < d; i++)
+        u[i] = y[i] - hs * c->g0[i];
+    return solve_factored(d, F, piv, lu, u);
+}
+
+/* (I + hs A) v -> out, A v via hessvec (scratch: out holds A v first) */
+static int shifted_matvec(gf_ctx *c, const double *x, double hs, const double *v, double *out)
+{
+    ptrdiff_t i;
+    int s = c->p->hessvec(c->p->ctx, x, v, out);
+    if (s) {
+        c->why = GDF_GF_WHY_CALLBACK;
+        return s;
+    }
+    for (i = 0; i < c->d; i++)
+        out[i] = v[i] + hs * out[i];
+    return GDF_OK;
+}
+
+/* sparse quadratic: conjugate gradients on (I + hs A) u = y - hs g0,
+ * started from u = y.  Converged when the residual (the recursively
+ * updated one, then confirmed on the true one) is <= newton_tol ||rhs||. */
+static int step_cg(gf_ctx *c, const double *y, double hs, double *u)
+{
+    ptrdiff_t i, d = c->d;
+    double *rhs = c->v2, *r = c->v3, *pd = c->v4, *Ap = c->v5;
+    double nb, tol, rr, rrn;
+    long it = 0, maxit = 2 * (long)d + 1000;
+    int restart, s;
+    for (i = 0; i < d; i++) {
+        rhs[i] = y[i] - hs * c->g0[i];
+        u[i] = y[i];
+    }
+    nb = gdf_nrm2(d, rhs);
+    if (!isfinite(nb)) { /* let the caller see the non-finite state */
+        memcpy(u, rhs, (size_t)d * sizeof(double));
+        return GDF_OK;
+    }
+    if (nb == 0.0) {
+        memset(u, 0, (size_t)d * sizeof(double));
+        return GDF_OK;
+    }
+    tol = c->o->newton_tol * nb;
+    for (restart = 0;; restart++) {
+        double nr;
+        if ((s = shifted_matvec(c, y, hs, u, Ap)))
+            return s;
+        for (i = 0; i < d; i++)
+            r[i] = rhs[i] - Ap[i];
+        rr = gdf_dot(d, r, r);
+        nr = sqrt(rr);
+        if (nr <= tol)
+            return GDF_OK;
+        if (restart == 3) { /* the true residual stalls at its rounding floor */
+            if (nr <= sqrt(DBL_EPSILON) * nb)
+                return GDF_OK;
+            break;
+        }
+        memcpy(pd, r, (size_t)d * sizeof(double));
+        for (;;) { /* until the recursive residual is small */
+            double pAp, alpha, beta;
+            if ((s = shifted_matvec(c, y, hs, pd, Ap)))
+                return s;
+            pAp = gdf_dot(d, pd, Ap);
+            if (!(pAp > 0.0) || !isfinite(pAp)) { /* I + hA not positive definite */
+                c->why = GDF_GF_WHY_CG;
+                return GDF_ENEWTON;
+            }
+            alpha = rr / pAp;
+            for (i = 0; i < d; i++) {
+                u[i] += alpha * pd[i];
+                r[i] -= alpha * Ap[i];
+            }
+            rrn = gdf_dot(d, r, r);
+            if (sqrt(rrn) <= tol)
+                break;
+            if (++it > maxit || !isfinite(rrn)) {
+                c->why = GDF_GF_WHY_CG;
+                return GDF_ENEWTON;
+            }
+            if ((it & 63) == 0 && time_up(c))
+                return GF_STOP_TIME;
+            beta = rrn / rr;
+            rr = rrn;
+            for (i = 0; i < d; i++)
+                pd[i] = r[i] + beta * pd[i];
+        }
+    }
+    c->why = GDF_GF_WHY_CG;
+    return GDF_ENEWTON;
+}
+
+/* H(u) into M (d x d): p->hess, else columns of p->hessvec, else forward
+ * differences of the gradient, column j = (g(u + del e_j) - g(u)) / del,
+ * del = sqrt(eps) (1 + |u_j|) (rounded so that u_j + del is exact). */
+static int assemble_hess(gf_ctx *c, double *u, const double *gu, double *M)
+{
+    ptrdiff_t i, j, d = c->d;
+    gdf_problem *p = c->p;
+    double *e = c->v5;
+    int s;
+    if (p->hess) {
+        s = p->hess(p->ctx, u, M);
+        if (s)
+            c->why = GDF_GF_WHY_CALLBACK;
+        return s;
+    }
+    if (p->hessvec) {
+        memset(e, 0, (size_t)d * sizeof(double));
+        for (j = 0; j < d; j++) {
+            e[j] = 1.0;
+            s = p->hessvec(p->ctx, u, e, M + j * d);
+            e[j] = 0.0;
+            if (s) {
+                c->why = GDF_GF_WHY_CALLBACK;
+                return s;
+            }
+        }
+        return GDF_OK;
+    }
+    for (j = 0; j < d; j++) {
+        double uj = u[j], del = sqrt(DBL_EPSILON) * (1.0 + fabs(uj));
+        volatile double up = uj + del;
+        del = up - uj;
+        u[j] = up;
+        s = eval(c, u, NULL, e);
+        u[j] = uj;
+        if (s)
+            return s;
+        for (i = 0; i < d; i++)
+            M[i + j * d] = (e[i] - gu[i]) / del;
+    }
+    return GDF_OK;
+}
+
+/* phi(x) - f(x) = ||x - y||^2 / (2 hs) */
+static double prox_term(ptrdiff_t d, const double *x, const double *y, double hs)
+{
+    ptrdiff_t i;
+    double s = 0.0;
+    for (i = 0; i < d; i++)
+        s += (x[i] - y[i]) * (x[i] - y[i]);
+    return s / (2.0 * hs);
+}
+
+/* ||x + hs gx - y|| */
+static double prox_resid(ptrdiff_t d, const double *x, const double *gx, const double *y, double hs)
+{
+    ptrdiff_t i;
+    double s = 0.0;
+    for (i = 0; i < d; i++) {
+        double v = x[i] + hs * gx[i] - y[i];
+        s += v * v;
+    }
+    return sqrt(s);
+}
+
+/* general problem: damped Newton on F(u) = u + hs grad f(u) - y = 0.
+ * On success u, *fu, gu hold the solution and f, grad f there. */
+static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, double hs,
+                       double *u, double *fu, double *gu)
+{
+    ptrdiff_t i, d = c->d;
+    double *F = c->v1, *sd = c->v2, *ut = c->v3, *gt = c->v4;
+    double tol = c->o->newton_tol * (1.0 + gdf_nrm2(d, y)), ft, phi, nF;
+    int it, s, ls, is_lu = 0;
+    const double cdec = 1e-4;
+
+    /* start: the explicit Euler predictor when it has the lower merit */
+    for (i = 0; i < d; i++)
+        ut[i] = y[i] - hs * gy[i];
+    if ((s = eval(c, ut, &ft, gt)))
+        return s;
+    if (point_finite(d, ut, ft, gt) && ft + prox_term(d, ut, y, hs) < fy) {
+        memcpy(u, ut, (size_t)d * sizeof(double));
+        memcpy(gu, gt, (size_t)d * sizeof(double));
+        *fu = ft;
+    } else {
+        memcpy(u, y, (size_t)d * sizeof(double));
+        memcpy(gu, gy, (size_t)d * sizeof(double));
+        *fu = fy;
+    }
+    for (it = 0;; it++) {
+        double slope, a = 1.0;
+        int fallback = 0, ok = 0;
+        for (i = 0; i < d; i++)
+            F[i] = u[i] + hs * gu[i] - y[i];
+        nF = gdf_nrm2(d, F);
+        if (nF <= tol)
+            return GDF_OK;
+        if (it >= c->o->newton_maxit || !isfinite(nF)) {
+            c->why = GDF_GF_WHY_NEWTON;
+            return GDF_ENEWTON;
+        }
+        phi = *fu + prox_term(d, u, y, hs);
+        /* Newton direction (I + hs H) sd = -F */
+        if ((s = assemble_hess(c, u, gu, c->W)))
+            return s;
+        s = factor_shifted(d, c->W, hs, c->dsave, c->ipiv_w, &is_lu);
+        if (s > 1)
+            return s;
+        if (s == 1) {
+            fallback = 1;
+        } else {
+            for (i = 0; i < d; i++)
+                sd[i] = -F[i];
+            if ((s = solve_factored(d, c->W, c->ipiv_w, is_lu, sd)))
+                return s;
+        }
+        slope = fallback ? 0.0 : gdf_dot(d, F, sd) / hs; /* grad phi = F / hs */
+        if (fallback || !(slope < 0.0) || !gdf_all_finite(d, sd)) {
+            for (i = 0; i < d; i++) /* steepest descent on phi */
+                sd[i] = -F[i];
+            slope = -nF * nF / hs;
+        }
+        for (ls = 0; ls < 60; ls++) {
+            for (i = 0; i < d; i++)
+                ut[i] = u[i] + a * sd[i];
+            if ((s = eval(c, ut, &ft, gt)))
+                return s;
+            if (point_finite(d, ut, ft, gt)) {
+                double phit = ft + prox_term(d, ut, y, hs);
+                double nFt = prox_resid(d, ut, gt, y, hs);
+                if (phit <= phi + cdec * a * slope || nFt <= (1.0 - cdec * a) * nF) {
+                    ok = 1;
+                    break;
+                }
+            }
+            a *= 0.5;
+        }
+        if (!ok) {
+            c->why = GDF_GF_WHY_NEWTON;
+            return GDF_ENEWTON;
+        }
+        memcpy(u, ut, (size_t)d * sizeof(double));
+        memcpy(gu, gt, (size_t)d * sizeof(double));
+        *fu = ft;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* one step of size hs of a fixed-step method from (y, g = grad f(y),   */
+/* fy) to yn, with *fn and gn = grad f(yn) evaluated.  s1..s3: scratch. */
+/* ------------------------------------------------------------------ */
+static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, double fy,
+                      double hs, double *yn, double *fn, double *gn, double *s1, double *s2,
+                      double *s3)
+{
+    ptrdiff_t i, d = c->d;
+    int s;
+    switch (method) {
+    case GDF_GF_EULER:
+        for (i = 0; i < d; i++)
+            yn[i] = y[i] - hs * g[i];
+        break;
+    case GDF_GF_HEUN:
+        for (i = 0; i < d; i++)
+            s1[i] = y[i] - hs * g[i];
+        if ((s = eval(c, s1, NULL, s2)))
+            return s;
+        for (i = 0; i < d; i++)
+            yn[i] = y[i] - 0.5 * hs * (g[i] + s2[i]);
+        break;
+    case GDF_GF_RK4: {
+        double hh = 0.5 * hs;
+        for (i = 0; i < d; i++)
+            s1[i] = y[i] - hh * g[i];
+        if ((s = eval(c, s1, NULL, s2))) /* k2 */
+            return s;
+        for (i = 0; i < d; i++) {
+            s3[i] = g[i] + 2.0 * s2[i];
+            s1[i] = y[i] - hh * s2[i];
+        }
+        if ((s = eval(c, s1, NULL, s2))) /* k3 */
+            return s;
+        for (i = 0; i < d; i++) {
+            s3[i] += 2.0 * s2[i];
+            s1[i] = y[i] - hs * s2[i];
+        }
+        if ((s = eval(c, s1, NULL, s2))) /* k4 */
+            return s;
+        for (i = 0; i < d; i++)
+            yn[i] = y[i] - (hs / 6.0) * (s3[i] + s2[i]);
+        break;
+    }
+    case GDF_GF_IMPLICIT:
+        if (c->path == IMP_NEWTON)
+            return step_newton(c, y, g, fy, hs, yn, fn, gn);
+        s = c->path == IMP_DENSEQ ? step_denseq(c, y, hs, yn) : step_cg(c, y, hs, yn);
+        if (s)
+            return s;
+        break;
+    default:
+        return GDF_EARG;
+    }
+    return eval(c, yn, fn, gn);
+}
+
+/* the result record, on every way out */
+static int finish(gf_ctx *c, gdf_gf_result *r, long nfev0, int status, int exitflag, int why)
+{
+    r->nfevals = c->p->nfevals - nfev0;
+    r->time = gdf_now() - c->t_start;
+    if (status == GF_STOP_TIME) {
+        status = GDF_OK;
+        exitflag = 0;
+        why = GDF_GF_WHY_MAXTIME;
+    } else if (status != GDF_OK) {
+        exitflag = 0;
+        why = c->why ? c->why : (status == GDF_EARG ? GDF_GF_WHY_BADARG : GDF_GF_WHY_CALLBACK);
+    }
+    r->exitflag = exitflag;
+    r->why = why;
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* fixed-step driver: grid t_k = t0 + k h, the last step shortened to   */
+/* land on tf; off-grid output times by one partial step from the grid  */
+/* point before them.                                                   */
+/* ------------------------------------------------------------------ */
+static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdiff_t nt,
+                     double *work, gdf_gf_result *r, long nfev0)
+{
+    const gdf_gf_opts *o = c->o;
+    ptrdiff_t d = c->d, jout = 1;
+    int method = o->method, s;
+    double h = o->h, t0 = tspan[0], tf = tspan[nt - 1], ratio, rn, fy, fn, gnorm;
+    double ttol = 1e-12 * h;
+    double *y = work, *g = work + d, *yn = work + 2 * d, *gn = work + 3 * d;
+    double *s1 = NULL, *s2 = NULL, *s3 = NULL; /* stages of heun (s1, s2) and rk4 */
+    long N, k = 0;
+    int shortened;
+
+    ratio = (tf - t0) / h;
+    if (!(ratio < 4503599627370496.0)) /* 2^52: the grid t0 + k h is not representable */
+        return finish(c, r, nfev0, GDF_EARG, 0, GDF_GF_WHY_BADARG);
+    rn = floor(ratio + 0.5);
+    if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
+        N = (long)rn;
+        shortened = 0;
+    } else {
+        N = (long)ceil(ratio);
+        shortened = 1;
+    }
+    if (method == GDF_GF_HEUN || method == GDF_GF_RK4) {
+        s1 = work + 4 * d;
+        s2 = work + 5 * d;
+        s3 = method == GDF_GF_RK4 ? work + 6 * d : NULL;
+    }
+    if (method == GDF_GF_IMPLICIT) {
+        c->h = h;
+        c->path = implicit_path(c->p);
+        if (c->path == IMP_DENSEQ) {
+            c->M = work + 6 * d;
+            c->W = c->M + (size_t)d * (size_t)d;
+            c->g0 = work + 4 * d;
+            c->dsave = work + 5 * d;
+        } else if (c->path == IMP_CG) {
+            c->g0 = work + 4 * d;
+            c->v2 = work + 5 * d;
+            c->v3 = work + 6 * d;
+            c->v4 = work + 7 * d;
+            c->v5 = work + 8 * d;
+        } else {
+            c->v1 = work + 4 * d;
+            c->v2 = work + 5 * d;
+            c->v3 = work + 6 * d;
+            c->v4 = work + 7 * d;
+            c->v5 = work + 8 * d;
+            c->dsave = work + 9 * d;
+            c->W = work + 10 * d;
+        }
+    }
+
+    if (c->g0) { /* quadratics: grad f(u) = A u + g0, g0 = grad f(0) by one evaluation */
+        memset(yn, 0, (size_t)d * sizeof(double));
+        if ((s = eval(c, yn, NULL, c->g0)))
+            return finish(c, r, nfev0, s, 0, 0);
+    }
+    memcpy(y, theta0, (size_t)d * sizeof(double));
+    if ((s = eval(c, y, &fy, g)))
+        return finish(c, r, nfev0, s, 0, 0);
+    if (!point_finite(d, y, fy, g))
+        return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+    gnorm = gdf_nrm2(d, g);
+    if (push(c, t0, y, fy, gnorm))
+        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+    if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
+        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+
+    for (;;) {
+        double tk = t0 + (double)k * h, tn, hs;
+        int pushed = 0;
+        if (k >= N)
+            return finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_TEND);
+        if (r->nsteps >= o->max_steps)
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
+        if (time_up(c))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+        tn = k + 1 == N ? tf : t0 + (double)(k + 1) * h;
+        hs = (k + 1 == N && shortened) ? tf - tk : h;
+        /* output times strictly between the grid points: partial steps */
+        while (nt > 2 && jout < nt && tspan[jout] < tn - ttol) {
+            s = fixed_step(c, method, y, g, fy, tspan[jout] - tk, yn, &fn, gn, s1, s2, s3);
+            if (s)
+                return finish(c, r, nfev0, s, 0, 0);
+            if (!point_finite(d, yn, fn, gn))
+                return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+            if (push(c, tspan[jout], yn, fn, gdf_nrm2(d, gn)))
+                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            jout++;
+        }
+        s = fixed_step(c, method, y, g, fy, hs, yn, &fn, gn, s1, s2, s3);
+        if (s)
+            return finish(c, r, nfev0, s, 0, 0);
+        if (!point_finite(d, yn, fn, gn))
+            return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+        swap_ptr(&y, &yn);
+        swap_ptr(&g, &gn);
+        fy = fn;
+        k++;
+        r->nsteps++;
+        gnorm = gdf_nrm2(d, g);
+        if (nt == 2) {
+            if (push(c, tn, y, fy, gnorm))
+                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            pushed = 1;
+        } else if (jout < nt && tspan[jout] <= tn + ttol) {
+            if (push(c, tspan[jout], y, fy, gnorm))
+                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            jout++;
+            pushed = 1;
+        }
+        if (o->grad_tol > 0.0 && gnorm <= o->grad_tol) {
+            if (!pushed && push(c, tn, y, fy, gnorm))
+                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Dormand-Prince 5(4)                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Hairer's starting step (HNW I, II.4): h0 from the sizes of y and f,
+ * then h1 from an estimate of the second derivative after an Euler step
+ * (one evaluation), h = min(100 h0, h1, hmax).  y' = -g. */
+static int dp_hinit(gf_ctx *c, const double *y, const double *g, double hmax, double *yt,
+                    double *gt, double *hout)
+{
+    ptrdiff_t i, d = c->d;
+    const gdf_gf_opts *o = c->o;
+    double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON;
+    double dnf = 0.0, dny = 0.0, h0, h1, der2 = 0.0, der12;
+    int s;
+    for (i = 0; i < d; i++) {
+        double sk = o->atol + rtol * fabs(y[i]);
+        dnf += (g[i] / sk) * (g[i] / sk);
+        dny += (y[i] / sk) * (y[i] / sk);
+    }
+    dnf /= (double)d;
+    dny /= (double)d;
+    h0 = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
+    if (h0 > hmax)
+        h0 = hmax;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h0 * g[i];
+    if ((s = eval(c, yt, NULL, gt)))
+        return s;
+    for (i = 0; i < d; i++) {
+        double sk = o->atol + rtol * fabs(y[i]);
+        double q = (gt[i] - g[i]) / sk;
+        der2 += q * q;
+    }
+    der2 = sqrt(der2 / (double)d) / h0;
+    if (!isfinite(der2)) {
+        *hout = h0;
+        return GDF_OK;
+    }
+    der12 = der2 > sqrt(dnf) ? der2 : sqrt(dnf);
+    h1 = der12 <= 1e-15 ? (h0 * 1e-3 > 1e-6 ? h0 * 1e-3 : 1e-6) : pow(0.01 / der12, 0.2);
+    h1 = h1 < 100.0 * h0 ? h1 : 100.0 * h0;
+    *hout = h1 < hmax ? h1 : hmax;
+    return GDF_OK;
+}
+
+static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdiff_t nt,
+                    double *work, gdf_gf_result *r, long nfev0)
+{
+    const gdf_gf_opts *o = c->o;
+    ptrdiff_t i, d = c->d, jout = 1;
+    double t0 = tspan[0], tf = tspan[nt - 1], t = t0, h, hmax, fy, fn, gnorm;
+    double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON, atol = o->atol;
+    double facold = 1e-4, expo1 = 0.2 - 0.75 * PI_BETA;
+    double *y = work, *yn = work + d, *yt = work + 2 * d;
+    double *k1 = work + 3 * d, *k2 = work + 4 * d, *k3 = work + 5 * d, *k4 = work + 6 * d;
+    double *k5 = work + 7 * d, *k6 = work + 8 * d, *k7 = work + 9 * d;
+    int s, reject = 0, bad_reject = 0;
+
+    hmax = o->max_step > 0.0 ? o->max_step : fabs(tf - t0) / 10.0;
+    memcpy(y, theta0, (size_t)d * sizeof(double));
+    if ((s = eval(c, y, &fy, k1)))
+        return finish(c, r, nfev0, s, 0, 0);
+    if (!point_finite(d, y, fy, k1))
+        return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+    gnorm = gdf_nrm2(d, k1);
+    if (push(c, t0, y, fy, gnorm))
+        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+    if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
+        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    if (o->h > 0.0) {
+        h = o->h < hmax ? o->h : hmax;
+    } else if ((s = dp_hinit(c, y, k1, hmax, yt, k2, &h))) {
+        return finish(c, r, nfev0, s, 0, 0);
+    }
+
+    for (;;) {
+        double err = 0.0, tn;
+        int last = 0;
+        if (t >= tf)
+            return finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_TEND);
+        if (r->nsteps >= o->max_steps)
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
+        if (time_up(c))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+        if (!(0.1 * h > fabs(t) * DBL_EPSILON) || !(h >= DBL_MIN)) {
+            if (bad_reject)
+                return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+            return finish(c, r, nfev0, GDF_OK, -3, GDF_GF_WHY_UNDERFLOW);
+        }
+        if (t + 1.01 * h >= tf) {
+            h = tf - t;
+            last = 1;
+        }
+        /* stages (k_j holds grad f, the slope is -k_j) */
+        for (i = 0; i < d; i++)
+            yt[i] = y[i] - h * (DP_A21 * k1[i]);
+        if ((s = eval(c, yt, NULL, k2)))
+            return finish(c, r, nfev0, s, 0, 0);
+        for (i = 0; i < d; i++)
+            yt[i] = y[i] - h * (DP_A31 * k1[i] + DP_A32 * k2[i]);
+        if ((s = eval(c, yt, NULL, k3)))
+            return finish(c, r, nfev0, s, 0, 0);
+        for (i = 0; i < d; i++)
+            yt[i] = y[i] - h * (DP_A41 * k1[i] + DP_A42 * k2[i] + DP_A43 * k3[i]);
+        if ((s = eval(c, yt, NULL, k4)))
+            return finish(c, r, nfev0, s, 0, 0);
+        for (i = 0; i < d; i++)
+            yt[i] = y[i] - h * (DP_A51 * k1[i] + DP_A52 * k2[i] + DP_A53 * k3[i] + DP_A54 * k4[i]);
+        if ((s = eval(c, yt, NULL, k5)))
+            return finish(c, r, nfev0, s, 0, 0);
+        for (i = 0; i < d; i++)
+            yt[i] = y[i] - h * (DP_A61 * k1[i] + DP_A62 * k2[i] + DP_A63 * k3[i] +
+                                DP_A64 * k4[i] + DP_A65 * k5[i]);
+        if ((s = eval(c, yt, NULL, k6)))
+            return finish(c, r, nfev0, s, 0, 0);
+        for (i = 0; i < d; i++)
+            yn[i] = y[i] - h * (DP_B1 * k1[i] + DP_B3 * k3[i] + DP_B4 * k4[i] + DP_B5 * k5[i] +
+                                DP_B6 * k6[i]);
+        if ((s = eval(c, yn, &fn, k7)))
+            return finish(c, r, nfev0, s, 0, 0);
+        /* error estimate, max norm with weights atol + rtol max(|y|, |yn|) */
+        for (i = 0; i < d; i++) {
+            double e = h * (DP_E1 * k1[i] + DP_E3 * k3[i] + DP_E4 * k4[i] + DP_E5 * k5[i] +
+                            DP_E6 * k6[i] + DP_E7 * k7[i]);
+            double ay = fabs(y[i]), an = fabs(yn[i]);
+            double q = fabs(e) / (atol + rtol * (ay > an ? ay : an));
+            if (err == err && !(q <= err)) /* a NaN sticks */
+                err = q;
+        }
+        if (!isfinite(fn) || !gdf_all_finite(d, k7) || !gdf_all_finite(d, yn))
+            err = NAN;
+
+        if (err <= 1.0) {
+            double fac11 = pow(err, expo1), fac, hnew;
+            fac = fac11 / pow(facold, PI_BETA) / PI_SAFE;
+            if (fac < 1.0 / PI_FACMAX)
+                fac = 1.0 / PI_FACMAX;
+            if (fac > 1.0 / PI_FACMIN)
+                fac = 1.0 / PI_FACMIN;
+            hnew = h / fac;
+            facold = err > 1e-4 ? err : 1e-4;
+            r->nsteps++;
+            tn = last ? tf : t + h;
+            /* dense output at the tspan times inside (t, tn) */
+            while (nt > 2 && jout < nt && tspan[jout] < tn) {
+                double th = (tspan[jout] - t) / h, th1 = 1.0 - th, fo;
+                for (i = 0; i < d; i++) {
+                    double dy = yn[i] - y[i];
+                    double r3 = -h * k1[i] - dy;
+                    double r4 = dy + h * k7[i] - r3;
+                    double r5 = -h * (DP_D1 * k1[i] + DP_D3 * k3[i] + DP_D4 * k4[i] +
+                                      DP_D5 * k5[i] + DP_D6 * k6[i] + DP_D7 * k7[i]);
+                    yt[i] = y[i] + th * (dy + th1 * (r3 + th * (r4 + th1 * r5)));
+                }
+                if ((s = eval(c, yt, &fo, k2)))
+                    return finish(c, r, nfev0, s, 0, 0);
+                if (!point_finite(d, yt, fo, k2))
+                    return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+                if (push(c, tspan[jout], yt, fo, gdf_nrm2(d, k2)))
+                    return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+                jout++;
+            }
+            swap_ptr(&y, &yn);
+            swap_ptr(&k1, &k7); /* FSAL */
+            fy = fn;
+            t = tn;
+            gnorm = gdf_nrm2(d, k1);
+            {
+                int pushed = 0;
+                if (nt == 2 || (jout < nt && tspan[jout] == tn)) {
+                    if (push(c, nt == 2 ? tn : tspan[jout], y, fy, gnorm))
+                        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+                    if (nt > 2)
+                        jout++;
+                    pushed = 1;
+                }
+                if (o->grad_tol > 0.0 && gnorm <= o->grad_tol) {
+                    if (!pushed && push(c, tn, y, fy, gnorm))
+                        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+                    return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+                }
+            }
+            if (hnew > hmax)
+                hnew = hmax;
+            if (reject && hnew > h)
+                hnew = h;
+            reject = 0;
+            bad_reject = 0;
+            h = hnew;
+        } else {
+            r->nfailed++;
+            reject = 1;
+            if (isfinite(err)) {
+                double fac = pow(err, expo1) / PI_SAFE;
+                h /= fac < 1.0 / PI_FACMIN ? fac : 1.0 / PI_FACMIN;
+                bad_reject = 0;
+            } else {
+                h *= PI_FACMIN;
+                bad_reject = 1;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* entry point                                                          */
+/* ------------------------------------------------------------------ */
+int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdiff_t nt,
+               const gdf_gf_opts *o, gdf_gf_out *out, double *work, void *iwork,
+               gdf_gf_result *r)
+{
+    gf_ctx c;
+    gdf_gf_opts def;
+    gdf_gf_result rdummy;
+    ptrdiff_t j, d;
+    long nfev0;
+    int m;
+
+    if (!r)
+        r = &rdummy;
+    memset(r, 0, sizeof *r);
+    r->why = GDF_GF_WHY_BADARG;
+    if (!o) {
+        gdf_gf_defaults(&def);
+        o = &def;
+    }
+    if (!p || !p->fg || p->d < 1 || !theta0 || !tspan || nt < 2 || !out || !work || out->n < 0)
+        return GDF_EARG;
+    d = p->d;
+    m = o->method;
+    if (!gf_method_ok(m))
+        return GDF_EARG;
+    for (j = 0; j < nt; j++)
+        if (!isfinite(tspan[j]) || (j > 0 && !(tspan[j] > tspan[j - 1])))
+            return GDF_EARG;
+    if (m == GDF_GF_RK45) {
+        if (!(o->h >= 0.0) || !isfinite(o->h) || !(o->rtol > 0.0) || !(o->atol > 0.0) ||
+            !isfinite(o->rtol) || !isfinite(o->atol) || !(o->max_step >= 0.0))
+            return GDF_EARG;
+    } else if (!(o->h > 0.0) || !isfinite(o->h)) {
+        return GDF_EARG;
+    }
+    if (!(o->grad_tol >= 0.0) || o->max_steps < 0)
+        return GDF_EARG;
+    if (m == GDF_GF_IMPLICIT) {
+        if (!(o->newton_tol > 0.0) || o->newton_maxit < 1)
+            return GDF_EARG;
+        if (gdf_gf_iwork(d, m, p) > 0 && !iwork)
+            return GDF_EARG;
+    }
+
+    memset(&c, 0, sizeof c);
+    c.p = p;
+    c.d = d;
+    c.o = o;
+    c.out = out;
+    c.t_start = gdf_now();
+    if (m == GDF_GF_IMPLICIT && iwork) {
+        c.ipiv_m = (gdf_int *)iwork;
+        c.ipiv_w = implicit_path(p) == IMP_DENSEQ ? c.ipiv_m + d : c.ipiv_m;
+    }
+    nfev0 = p->nfevals;
+    if (m == GDF_GF_RK45)
+        return run_rk45(&c, theta0, tspan, nt, work, r, nfev0);
+    return run_fixed(&c, theta0, tspan, nt, work, r, nfev0);
+}
