@@ -29,7 +29,8 @@ end
 if ~isvector(y) || numel(y) ~= m
   error('gdflow:gd_leastsq:badSize', 'gd_leastsq: y must be a vector with one entry per row of X (%d), not %d.', m, numel(y));
 end
-y = y(:);
+y = full(y(:));
+X = full(X);
 G = (X' * X) / m;
 G = (G + G') / 2;
 ev = eig(G);

@@ -44,7 +44,8 @@ end
 if numel(lambda) ~= 1 || lambda < 0
   error('gdflow:gd_logistic:badLambda', 'gd_logistic: lambda must be a non-negative scalar.');
 end
-y = y(:);
+y = full(y(:));
+X = full(X);
 G = X' * X;
 L = max(eig((G + G') / 2)) / (4 * m) + lambda / m;
 mu = 0;

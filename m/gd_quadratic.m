@@ -73,6 +73,9 @@ end
 if asym > 0
   A = (A + A') / 2;
 end
+if ~issparse(A)
+  A = full(A);   % Octave's diagonal/permutation matrices would be converted at every MEX call
+end
 [L, mu, theta_star, f_star] = spectrum(A, b, c, d);
 prob = gdf_problem_struct('quadratic', 'quadratic', d, struct('A', A, 'b', b, 'c', c), ...
                           L, mu, theta_star, f_star, ...

@@ -14,8 +14,8 @@
  *               Differential Equations I", 2nd ed., Springer 1993,
  *               Sec. II.4 (automatic step size, starting step) and IV.2
  *               (PI control, beta = 0.04);
- *             error norm as Octave's ode45 (max norm, weights atol +
- *             rtol*max(|y|,|ynew|)); 4th-order continuous extension of
+ *             error norm as Octave's ode45 (max norm, weights max(atol,
+ *             rtol*max(|y|,|ynew|))); 4th-order continuous extension of
  *             Dormand-Prince (Shampine, "Some practical Runge-Kutta
  *             formulas", Math. Comp. 46 (1986) 135-150; written in the
  *             nested form of Hairer-Norsett-Wanner II.6).
@@ -897,12 +897,14 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                                 DP_B6 * k6[i]);
         if ((s = eval(c, yn, &fn, k7)))
             return finish(c, r, nfev0, s, 0, 0);
-        /* error estimate, max norm with weights atol + rtol max(|y|, |yn|) */
+        /* error estimate in the norm of Octave's ode45 (AbsRel_norm without
+         * NormControl): max_i |e_i| / max(atol, rtol max(|y_i|, |yn_i|)) */
         for (i = 0; i < d; i++) {
             double e = h * (DP_E1 * k1[i] + DP_E3 * k3[i] + DP_E4 * k4[i] + DP_E5 * k5[i] +
                             DP_E6 * k6[i] + DP_E7 * k7[i]);
             double ay = fabs(y[i]), an = fabs(yn[i]);
-            double q = fabs(e) / (atol + rtol * (ay > an ? ay : an));
+            double sc = rtol * (ay > an ? ay : an);
+            double q = fabs(e) / (sc > atol ? sc : atol);
             if (err == err && !(q <= err)) /* a NaN sticks */
                 err = q;
         }
