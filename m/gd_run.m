@@ -1,5 +1,6 @@
 function [theta, info] = gd_run(fun, theta0, varargin)
 %GD_RUN  Gradient descent, run in C: theta_{k+1} = theta_k - eta*grad f(theta_k).
+%
 %   [THETA, INFO] = GD_RUN(FUN, THETA0) runs gradient descent from THETA0.
 %   [THETA, INFO] = GD_RUN(FUN, THETA0, Name, Value, ...) sets options; an
 %   options struct from GD_OPTIONS may stand in place of (or before) the
@@ -28,7 +29,28 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     OutputFcn   STOP = OUTFCN(theta, optimValues, state) with optimValues
 %                 fields iteration, fval, gradnorm, stepsize, funccount and
 %                 state 'init', 'iter' or 'done'; returning true stops the run
-%     Method      'gd'
+%     Method      'gd' (default); 'heavyball' (Polyak: theta+ = theta - eta*g +
+%                 beta*(theta - theta_prev); default eta = 4/(sqrt(L)+sqrt(mu))^2 and
+%                 beta = ((sqrt(kappa)-1)/(sqrt(kappa)+1))^2 when L and mu are known,
+%                 the optimal pair for quadratics); 'nesterov' (y = theta +
+%                 beta_k*(theta - theta_prev), theta+ = y - eta*grad f(y); eta = 1/L,
+%                 beta = (sqrt(kappa)-1)/(sqrt(kappa)+1) when mu > 0 is known, else
+%                 the (k-1)/(k+2) schedule; backtracking uses f(y - t g) <= f(y) -
+%                 t/2*||g||^2 with t never increased); 'proximal' (the proximal
+%                 point method = backward Euler: exact linear solve for quadratics,
+%                 Newton otherwise; stable for any StepSize); 'natural'
+%                 (theta+ = theta - eta*G^{-1}*grad f, default eta = 1)
+%     Momentum    beta in [0, 1), or 'schedule' (Nesterov's (k-1)/(k+2))
+%     Metric      for 'natural': an SPD matrix G, a handle G = metric(theta),
+%                 'fisher' (gd_logistic: the Fisher information) or 'hessian'
+%                 (G = the Hessian: Newton's method)
+%
+%   THETA0 may be d-by-m: m starting points, run one after another with the
+%   same options (results equal m separate runs).  Then THETA is d-by-m,
+%   INFO.iterations, exitflag, fval and funccount are 1-by-m, INFO.message a
+%   cell, INFO.f and INFO.gradnorm m-by-(K+1) and INFO.theta d-by-(K+1)-by-m,
+%   with K the largest iteration count and NaN after a start has stopped.
+%   A row vector THETA0 is one start.
 %
 %   INFO fields
 %     iterations  number of steps k taken
@@ -37,10 +59,12 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     message     the reason in words
 %     fval        f(theta_k)
 %     f, gradnorm rows: f(theta_0..theta_k) and norm(grad f) there (History
-%                 'none': final values only)
+%                 'none': final values only; Method 'natural': the norm of the
+%                 natural gradient G^{-1} grad f)
 %     theta       d-by-(k+1) iterates (History 'full', else [])
 %     stepsize    the fixed step, or the row of accepted backtracking steps
-%     steprule    'fixed', '1/L', '2/(L+mu)' or 'backtracking'
+%     steprule    'fixed', '1/L', '2/(L+mu)', '4/(sqrt(L)+sqrt(mu))^2' or 'backtracking'
+%     method, momentum   the method and its beta ('schedule' for (k-1)/(k+2))
 %     L, mu, f_star  from the problem (NaN when unknown)
 %     funccount   objective evaluations;   time   seconds in the C loop
 %

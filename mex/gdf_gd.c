@@ -30,11 +30,15 @@ void gdf_gd_defaults(gdf_gd_opts *o)
     o->div_limit = 1e8;
     o->monitor = NULL;
     o->mctx = NULL;
+    o->method = GDF_GD_PLAIN;
+    o->momentum = 0.0;
+    o->momentum_schedule = 0;
 }
 
 size_t gdf_gd_work(ptrdiff_t d)
 {
-    return 3 * (size_t)(d > 0 ? d : 1);
+    /* g, xn, gn; momentum: previous iterate, y and grad f(y) */
+    return 6 * (size_t)(d > 0 ? d : 1);
 }
 
 const char *gdf_why_message(int why)
@@ -92,6 +96,9 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
 {
     const ptrdiff_t d = p->d;
     double *g = work, *xn = work + d, *gn = work + 2 * d, *tmp;
+    double *prev = work + 3 * d, *y = work + 4 * d, *gy = work + 5 * d;
+    const double *base, *gb;
+    double fb, beta;
     double f, fn = 0.0, f0, gnorm, eta = o->eta, t_start = gdf_now();
     const int timed = o->max_time > 0.0 && finite(o->max_time);
     long k = 0, nf0 = p->nfevals;
@@ -104,6 +111,8 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         return status;
     gnorm = gdf_nrm2(d, g);
     f0 = f;
+    if (o->method != GDF_GD_PLAIN)
+        memcpy(prev, theta, (size_t)d * sizeof(double)); /* theta_{-1} = theta_0 */
     if (!finite(f) || !finite(gnorm)) {
         record(h, d, 0, theta, f, gnorm, NAN);
         exitflag = GDF_EXIT_DIVERGED;
@@ -143,9 +152,38 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             why = GDF_WHY_MAXITER;
             break;
         }
-        if (o->step_rule == GDF_STEP_FIXED) {
+        /* the point the step starts from: theta, or Nesterov's look-ahead y */
+        base = theta;
+        gb = g;
+        fb = f;
+        beta = 0.0;
+        if (o->method != GDF_GD_PLAIN && k > 0) {
+            if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
+                beta = (double)(k - 1) / (double)(k + 2);
+            else
+                beta = o->momentum;
+        }
+        if (o->method == GDF_GD_NESTEROV) {
             for (i = 0; i < d; i++)
-                xn[i] = theta[i] - eta * g[i];
+                y[i] = theta[i] + beta * (theta[i] - prev[i]);
+            status = gdf_eval(p, y, &fb, gy);
+            if (status != GDF_OK)
+                goto fail;
+            if (!finite(fb) || !gdf_all_finite(d, gy)) {
+                exitflag = GDF_EXIT_DIVERGED;
+                why = GDF_WHY_NONFINITE;
+                break;
+            }
+            base = y;
+            gb = gy;
+        }
+        if (o->step_rule == GDF_STEP_FIXED) {
+            if (o->method == GDF_GD_HEAVYBALL)
+                for (i = 0; i < d; i++)
+                    xn[i] = theta[i] - eta * g[i] + beta * (theta[i] - prev[i]);
+            else
+                for (i = 0; i < d; i++)
+                    xn[i] = base[i] - eta * gb[i];
             status = gdf_eval(p, xn, &fn, gn);
             if (status != GDF_OK)
                 goto fail;
@@ -154,16 +192,19 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 why = GDF_WHY_NONFINITE;
                 break;
             }
-        } else { /* Armijo backtracking from the last accepted step, doubled */
+        } else { /* Armijo backtracking from the last accepted step, doubled;
+                  * for Nesterov the condition of Beck and Teboulle's FISTA,
+                  * f(y - t g) <= f(y) - t/2 ||g||^2, with t never increased */
             int tries, ok = 0;
-            const double g2 = gnorm * gnorm;
+            const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
+            const double g2 = gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb);
             for (tries = 0; tries < o->armijo_maxtries; tries++) {
                 for (i = 0; i < d; i++)
-                    xn[i] = theta[i] - eta * g[i];
+                    xn[i] = base[i] - eta * gb[i];
                 status = gdf_eval(p, xn, &fn, gn);
                 if (status != GDF_OK)
                     goto fail;
-                if (finite(fn) && fn <= f - o->armijo_c * eta * g2 && gdf_all_finite(d, gn)) {
+                if (finite(fn) && fn <= fb - c_armijo * eta * g2 && gdf_all_finite(d, gn)) {
                     ok = 1;
                     break;
                 }
@@ -175,12 +216,21 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 break;
             }
         }
-        step = eta * gnorm;
+        if (o->method == GDF_GD_PLAIN) {
+            step = eta * gnorm;
+        } else {
+            double s2 = 0.0;
+            for (i = 0; i < d; i++)
+                s2 += (xn[i] - theta[i]) * (xn[i] - theta[i]);
+            step = sqrt(s2);
+        }
         k++;
         {
             double tn = 0.0;
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, theta);
+            if (o->method != GDF_GD_PLAIN)
+                memcpy(prev, theta, (size_t)d * sizeof(double));
             memcpy(theta, xn, (size_t)d * sizeof(double));
             tmp = g;
             g = gn;
@@ -218,7 +268,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             }
             f = fn;
         }
-        if (o->step_rule == GDF_STEP_ARMIJO)
+        if (o->step_rule == GDF_STEP_ARMIJO && o->method != GDF_GD_NESTEROV)
             eta /= o->armijo_shrink; /* let the next trial grow again */
     }
 done:

@@ -133,8 +133,10 @@ static const gdf_optspec GD_RUN_SPEC[] = {
     {"Display", GDF_OPT_ENUM, "off|final|iter"},
     {"OutputFcn", GDF_OPT_HANDLE, NULL},
     {"DivergenceLimit", GDF_OPT_POS, NULL},
-    {"Method", GDF_OPT_ENUM, "gd"},
+    {"Method", GDF_OPT_ENUM, "gd|heavyball|nesterov|proximal|natural"},
     {"InitialStep", GDF_OPT_POS, NULL},
+    {"Momentum", GDF_OPT_ARRAY, NULL},
+    {"Metric", GDF_OPT_ARRAY, NULL},
 };
 static const gdf_optspec GF_RUN_SPEC[] = {
     {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact"},
@@ -559,6 +561,88 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     if (d >= 0 && d != mp->p.d)
         gdf_mex_error(fn, "dimMismatch", "theta0 has %ld rows but the problem has dimension %ld.",
                       (long)d, (long)mp->p.d);
+}
+
+/* ------------------------------------------------------------------ */
+/* natural-gradient metrics                                            */
+/* ------------------------------------------------------------------ */
+static int metric_cb(void *mctx, const double *theta, double *G)
+{
+    gdf_mex_metric *mm = (gdf_mex_metric *)mctx;
+    ptrdiff_t d = mm->d;
+    mxArray *in[2], *out[1] = {NULL};
+    in[0] = (mxArray *)mm->handle;
+    in[1] = mxCreateDoubleMatrix((mwSize)d, 1, mxREAL);
+    memcpy(mxGetPr(in[1]), theta, (size_t)d * sizeof(double));
+    mm->calls++;
+    mexCallMATLAB(1, out, 2, in, "feval");
+    mxDestroyArray(in[1]);
+    if (!out[0] || !mxIsDouble(out[0]) || mxIsComplex(out[0]) || mxIsSparse(out[0]) ||
+        (ptrdiff_t)mxGetM(out[0]) != d || (ptrdiff_t)mxGetN(out[0]) != d)
+        gdf_mex_error(mm->fn, "badMetric",
+                      "the Metric handle must return a real full %ldx%ld matrix G(theta).", (long)d,
+                      (long)d);
+    memcpy(G, mxGetPr(out[0]), (size_t)d * (size_t)d * sizeof(double));
+    mxDestroyArray(out[0]);
+    return GDF_OK;
+}
+
+void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char *fn,
+                         gdf_mex_metric *mm)
+{
+    ptrdiff_t d = mp->p.d;
+    int st;
+    memset(mm, 0, sizeof *mm);
+    mm->fn = fn;
+    mm->d = d;
+    mm->nat.base = &mp->p;
+    gdf_mex_check_alloc(fn, "the metric", (double)d * (double)d);
+    mm->nat.work = (double *)mxMalloc(gdf_natural_work(d) * sizeof(double));
+    if (!metric)
+        gdf_mex_error(fn, "badMetric", "Method 'natural' needs a Metric: an SPD matrix, a handle "
+                                       "G = metric(theta), 'fisher' (logistic) or 'hessian'.");
+    if (gdf_mex_is_string(metric)) {
+        char name[16];
+        gdf_mex_string(metric, fn, "Metric", name, sizeof name);
+        if (strcmp(name, "fisher") == 0) {
+            if (mp->kind != GDF_KIND_LOGISTIC)
+                gdf_mex_error(fn, "badMetric", "Metric 'fisher' is the Fisher information of a "
+                                               "gd_logistic problem; this problem is not one.");
+        } else if (strcmp(name, "hessian") != 0) {
+            gdf_mex_error(fn, "badMetric", "Metric must be an SPD matrix, a function handle, "
+                                           "'fisher' or 'hessian', not '%s'.", name);
+        }
+        if (!mp->p.hess)
+            gdf_mex_error(fn, "badMetric", "Metric '%s' needs a problem with a Hessian "
+                                           "(function handles and sparse quadratics have none).", name);
+        mm->nat.kind = GDF_METRIC_HESS;
+        mm->nat.damping = 1e-10; /* keeps the Fisher matrix of separable data factorable */
+    } else if (mxGetClassID(metric) == mxFUNCTION_CLASS) {
+        mm->nat.kind = GDF_METRIC_FUNC;
+        mm->handle = metric;
+        mm->nat.metric = metric_cb;
+        mm->nat.mctx = mm;
+    } else {
+        ptrdiff_t m, n, i, j;
+        const double *G = gdf_mex_dense(metric, fn, "Metric", &m, &n);
+        if (m != d || n != d)
+            gdf_mex_error(fn, "badMetric", "Metric must be %ldx%ld (it is %ldx%ld).", (long)d,
+                          (long)d, (long)m, (long)n);
+        for (j = 0; j < d; j++)
+            for (i = j + 1; i < d; i++)
+                if (fabs(G[i + j * d] - G[j + i * d]) >
+                    1e-12 * (fabs(G[i + j * d]) + fabs(G[j + i * d])))
+                    gdf_mex_error(fn, "badMetric", "Metric must be symmetric positive definite "
+                                                   "(G(%ld,%ld) ~= G(%ld,%ld)).",
+                                  (long)(i + 1), (long)(j + 1), (long)(j + 1), (long)(i + 1));
+        mm->nat.kind = GDF_METRIC_FIXED;
+        mm->nat.G = G;
+    }
+    st = gdf_problem_natural(&mm->p, &mm->nat);
+    if (st == GDF_ENOTSPD)
+        gdf_mex_error(fn, "badMetric", "Metric must be symmetric positive definite (Cholesky failed).");
+    if (st != GDF_OK)
+        gdf_mex_error(fn, "badMetric", "the metric could not be set up (status %d).", st);
 }
 
 /* ------------------------------------------------------------------ */

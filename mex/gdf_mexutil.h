@@ -98,6 +98,22 @@ typedef struct {
 void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn,
                           gdf_mex_problem *mp);
 
+/* ---- natural-gradient metrics ---------------------------------------- */
+typedef struct {
+    gdf_natural nat;     /* library wrapper */
+    gdf_problem p;       /* the wrapped problem: its gradient is G^{-1} grad f */
+    const mxArray *handle;
+    const char *fn;
+    ptrdiff_t d;
+    long calls;
+} gdf_mex_metric;
+/* Wrap mp's problem with the metric given as the Metric option: a d x d SPD
+ * matrix, a handle G = metric(theta) returning one, 'fisher' (logistic
+ * problems: the Fisher information) or 'hessian' (any problem with a Hessian:
+ * G = Hessian, i.e. Newton's direction).  Errors: gdflow:<fn>:badMetric. */
+void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char *fn,
+                         gdf_mex_metric *mm);
+
 /* Refuse outputs that cannot fit in memory before allocating them:
  * error gdflow:<fn>:tooLarge with the size in the message. */
 void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles);

@@ -105,6 +105,31 @@ typedef struct {
 } gdf_testfun;
 void gdf_problem_testfun(gdf_problem *p, gdf_testfun *q);
 
+/* ---- natural-gradient wrapper (gdf_natural.c) ---- */
+/* A problem whose "gradient" is G(theta)^{-1} grad f(theta): run through the
+ * GD driver it gives the natural-gradient method, through the integrators
+ * the natural gradient flow theta' = -G^{-1} grad f.  G is solved with, never
+ * inverted (Cholesky).  Kinds of metric:
+ *   GDF_METRIC_FIXED  a fixed SPD matrix G (factored once at init)
+ *   GDF_METRIC_FUNC   metric(mctx, theta, G) fills G(theta) (d x d)
+ *   GDF_METRIC_HESS   the base problem's Hessian (the Fisher information for
+ *                     logistic regression) plus damping * I
+ * f is the base f; hess/hessvec are not provided.  work: gdf_natural_work(d). */
+enum { GDF_METRIC_FIXED = 1, GDF_METRIC_FUNC, GDF_METRIC_HESS };
+typedef struct {
+    gdf_problem *base;
+    int kind;
+    const double *G;    /* GDF_METRIC_FIXED */
+    int (*metric)(void *mctx, const double *theta, double *G);
+    void *mctx;
+    double damping;     /* added to the diagonal (>= 0) */
+    double *work;
+    int factored;       /* internal */
+} gdf_natural;
+size_t gdf_natural_work(ptrdiff_t d);
+/* Returns GDF_ENOTSPD when a fixed G is not positive definite. */
+int gdf_problem_natural(gdf_problem *p, gdf_natural *q);
+
 /* ------------------------------------------------------------------ */
 /* Small helpers (gdf_util.c)                                          */
 /* ------------------------------------------------------------------ */
@@ -143,8 +168,18 @@ enum {
 typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
                               double f, double gnorm, double eta);
 
+/* Methods of the GD driver.  Momentum methods keep the previous iterate:
+ *   GDF_GD_HEAVYBALL  theta+ = theta - eta grad f(theta) + beta (theta - theta-)   (Polyak)
+ *   GDF_GD_NESTEROV   y = theta + beta_k (theta - theta-),  theta+ = y - eta grad f(y)
+ *                     beta_k = momentum, or (k-1)/(k+2) with momentum_schedule
+ *                     (k = index of theta; beta_0 = beta_1 = 0)                     */
+enum { GDF_GD_PLAIN = 0, GDF_GD_HEAVYBALL = 1, GDF_GD_NESTEROV = 2 };
+
 typedef struct {
-    int step_rule;          /* GDF_STEP_FIXED or GDF_STEP_ARMIJO */
+    int method;             /* GDF_GD_PLAIN (default), _HEAVYBALL, _NESTEROV */
+    double momentum;        /* beta in [0, 1) */
+    int momentum_schedule;  /* Nesterov: beta_k = (k-1)/(k+2) instead of momentum */
+    int step_rule;          /* GDF_STEP_FIXED or GDF_STEP_ARMIJO (plain and Nesterov) */
     double eta;             /* fixed step; first trial step for Armijo */
     double armijo_c;        /* sufficient decrease constant (1e-4) */
     double armijo_shrink;   /* backtracking factor (0.5) */

@@ -248,7 +248,7 @@
 %!error id=gdflow:gd_run:sparse gd_run(prob, sparse([1; 1]))
 %!error id=gdflow:gd_run:dimMismatch gd_run(prob, [1; 2; 3])
 %!error id=gdflow:gd_run:badSize gd_run(prob, [])
-%!error id=gdflow:gd_run:badSize gd_run(prob, ones(2, 2))
+%!error id=gdflow:gd_run:dimMismatch gd_run(prob, ones(3, 2))
 %!error id=gdflow:gd_run:badProblem gd_run(42, [1; 2])
 %!error id=gdflow:gd_run:badProblem gd_run(struct('type', 'nonsense'), [1; 2])
 %!error id=gdflow:gd_run:badOption gd_run(prob, [1; 1], 'StepSize', 0)
