@@ -13,7 +13,7 @@ end
 quick = strcmp(mode, 'quick');
 fprintf('gdflow benchmarks (%s), %s, %s\n', mode, datestr(now, 'yyyy-mm-dd HH:MM'), bench_machine());
 names = {'bench_gd_small', 'bench_call_overhead'};
-extra = {'bench_gf_rk45', 'bench_gf_exact'};
+extra = {'bench_gf_rk45', 'bench_gf_exact', 'bench_gd_batch'};
 for i = 1:numel(extra)
   if exist(extra{i}, 'file')
     names{end + 1} = extra{i}; %#ok<AGROW>

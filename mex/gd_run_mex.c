@@ -250,10 +250,12 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     run_rec *runs;
     const gdf_optspec *spec;
     int nspec, hist, display, status, step_rule_fixed = 1, method;
-    ptrdiff_t rows, cols, d, m, j, dprob = -1;
+    ptrdiff_t rows, cols, d, m, j, k, dprob = -1;
     const double *theta0;
     double *theta, *work, L, mu;
-    long cap0, kmax = 0;
+    long cap0, kmax = 0, block_cap = 0;
+    int batched = 0;
+    double *fblock = NULL, *gblock = NULL, *eblock = NULL, *tblock = NULL;
     const char *step_name = NULL;
 
     if (nrhs < 2)
@@ -405,9 +407,55 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (hist == H_FULL && o.max_iter < LONG_MAX)
         gdf_mex_check_alloc(FN, "History 'full'", (double)(o.max_iter + 1) * (double)d * (double)m);
 
+    /* many starts: one block per history array (Octave's mxMalloc costs
+     * ~40 us per call, which 1000 starts would pay 2000 times) */
+    {
+        double per = (o.max_iter < LONG_MAX) ? (double)o.max_iter + 1.0 : 0.0;
+        double cells = per * (double)m * (hist == H_FULL ? (double)d + 3.0 : 3.0);
+        block_cap = (m > 1 && hist != H_NONE && method != M_PROXIMAL && per > 0.0 &&
+                     cells <= 16777216.0) ? (long)per : 0;
+        if (block_cap > 0) {
+            size_t nb = (size_t)block_cap * (size_t)m;
+            fblock = (double *)mxMalloc(nb * sizeof(double));
+            gblock = (double *)mxMalloc(nb * sizeof(double));
+            if (!step_rule_fixed)
+                eblock = (double *)mxMalloc(nb * sizeof(double));
+            if (hist == H_FULL)
+                tblock = (double *)mxMalloc(nb * (size_t)d * sizeof(double));
+            for (k = 0; k < (ptrdiff_t)nb; k++) /* NaN after a start has stopped */
+                fblock[k] = gblock[k] = NAN;
+        }
+    }
+
+    /* plain GD with a fixed step on many starts: all columns together */
+    if (m > 1 && method == M_GD && step_rule_fixed && !o.monitor &&
+        (hist == H_NONE || block_cap > 0)) {
+        gdf_history hb;
+        gdf_gd_result *rb = (gdf_gd_result *)mxCalloc((size_t)m, sizeof(gdf_gd_result));
+        double *wb;
+        gdf_mex_check_alloc(FN, "the workspace", (double)gdf_gd_batch_work(d, m));
+        wb = (double *)mxMalloc(gdf_gd_batch_work(d, m) * sizeof(double));
+        memset(&hb, 0, sizeof hb);
+        hb.f = fblock;
+        hb.gnorm = gblock;
+        hb.theta = tblock;
+        hb.stride = m;
+        hb.cap = block_cap;
+        status = gdf_gd_batch(prob, m, theta, &o, hist == H_NONE ? NULL : &hb, wb, rb);
+        if (status != GDF_OK)
+            gdf_mex_error(FN, "internal", "the C core failed with status %d.", status);
+        for (j = 0; j < m; j++) {
+            runs[j].r = rb[j];
+            runs[j].h.theta = tblock ? tblock + (size_t)j * (size_t)block_cap * (size_t)d : NULL;
+        }
+        batched = 1;
+    }
+
     for (j = 0; j < m; j++) {
         run_rec *rr = &runs[j];
         double *th = theta + j * d;
+        if (batched)
+            goto after_run;
         if (method == M_PROXIMAL) {
             run_proximal(prob, th, &o, hist, rr);
         } else {
@@ -416,7 +464,16 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             rr->hc.full = hist == H_FULL;
             rr->hc.max_entries = o.max_iter < LONG_MAX ? o.max_iter + 1 : -1;
             cap0 = rr->hc.max_entries > 0 && rr->hc.max_entries < 4096 ? rr->hc.max_entries : 4096;
-            if (hist != H_NONE) {
+            if (block_cap > 0) {
+                /* f and gnorm straight into the m x (K+1) output layout */
+                size_t off = (size_t)j * (size_t)block_cap;
+                rr->h.f = fblock + j;
+                rr->h.gnorm = gblock + j;
+                rr->h.stride = m;
+                rr->h.eta = eblock ? eblock + j : NULL;
+                rr->h.theta = tblock ? tblock + off * (size_t)d : NULL;
+                rr->h.cap = block_cap; /* MaxIter + 1: never grows */
+            } else if (hist != H_NONE) {
                 rr->h.f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
                 rr->h.gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
                 if (!step_rule_fixed)
@@ -431,6 +488,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             if (status != GDF_OK)
                 gdf_mex_error(FN, "internal", "the C core failed with status %d.", status);
         }
+    after_run:
         if (rr->r.iterations == 0 && rr->r.why == GDF_WHY_NONFINITE)
             gdf_mex_error(FN, "nonFiniteStart",
                           "f(theta0) = %g and ||grad f(theta0)|| = %g: the objective must be finite "
@@ -470,7 +528,6 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         mxArray *it, *ef, *fv, *fc, *tm, *msg;
         long n = kmax + 1;
         double *pit, *pef, *pfv, *pfc, tsum = 0.0;
-        ptrdiff_t k;
         it = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
         ef = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
         fv = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
@@ -500,12 +557,24 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (hist != H_NONE && m == 1) {
             mxSetField(info, 0, "f", row_from(runs[0].h.f, n));
             mxSetField(info, 0, "gradnorm", row_from(runs[0].h.gnorm, n));
+        } else if (hist != H_NONE && block_cap > 0) { /* already m x (K+1): trim to kmax+1 */
+            mxArray *F = mxCreateDoubleMatrix(0, 0, mxREAL), *G = mxCreateDoubleMatrix(0, 0, mxREAL);
+            fblock = (double *)mxRealloc(fblock, (size_t)m * (size_t)n * sizeof(double));
+            gblock = (double *)mxRealloc(gblock, (size_t)m * (size_t)n * sizeof(double));
+            mxSetPr(F, fblock);
+            mxSetM(F, (mwSize)m);
+            mxSetN(F, (mwSize)n);
+            mxSetPr(G, gblock);
+            mxSetM(G, (mwSize)m);
+            mxSetN(G, (mwSize)n);
+            mxSetField(info, 0, "f", F);
+            mxSetField(info, 0, "gradnorm", G);
         } else if (hist != H_NONE) { /* m x (kmax+1), NaN after a start stopped */
             mxArray *F = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
             mxArray *G = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
             double *pF = mxGetPr(F), *pG = mxGetPr(G);
-            for (j = 0; j < m; j++)
-                for (k = 0; k < n; k++) {
+            for (k = 0; k < n; k++) /* write order follows the output's memory */
+                for (j = 0; j < m; j++) {
                     int in = k <= runs[j].r.iterations;
                     pF[j + k * m] = in ? runs[j].h.f[k] : NAN;
                     pG[j + k * m] = in ? runs[j].h.gnorm[k] : NAN;

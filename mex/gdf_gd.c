@@ -78,12 +78,15 @@ static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, doub
         if (!h->grow || h->grow(h->hctx, k + 1, h) || k >= h->cap)
             return 1;
     }
-    if (h->f)
-        h->f[k] = f;
-    if (h->gnorm)
-        h->gnorm[k] = gnorm;
-    if (h->eta)
-        h->eta[k] = eta;
+    {
+        size_t at = (size_t)k * (size_t)(h->stride > 0 ? h->stride : 1);
+        if (h->f)
+            h->f[at] = f;
+        if (h->gnorm)
+            h->gnorm[at] = gnorm;
+        if (h->eta)
+            h->eta[at] = eta;
+    }
     if (h->theta)
         memcpy(h->theta + (size_t)k * (size_t)d, theta, (size_t)d * sizeof(double));
     return 0;
@@ -289,5 +292,183 @@ fail:
     r->gnorm = gnorm;
     r->nfevals = p->nfevals - nf0;
     r->time = gdf_now() - t_start;
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* many starts at once                                                 */
+/* ------------------------------------------------------------------ */
+size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m)
+{
+    /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m) */
+    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 5 * (size_t)m;
+}
+
+static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G)
+{
+    ptrdiff_t c, d = p->d;
+    if (p->fg_batch) {
+        p->nfevals += m;
+        return p->fg_batch(p->ctx, m, X, f, G);
+    }
+    for (c = 0; c < m; c++) {
+        int s = gdf_eval(p, X + c * d, f + c, G + c * d);
+        if (s != GDF_OK)
+            return s;
+    }
+    return GDF_OK;
+}
+
+int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, gdf_history *h,
+                 double *work, gdf_gd_result *r)
+{
+    const ptrdiff_t d = p->d;
+    double *Xc = X, *G = work, *XN = work + d * m, *GN = work + 2 * d * m, *tmp;
+    double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
+    double *active = f + 4 * m; /* 1.0 while the start runs */
+    const double eta = o->eta, t_start = gdf_now();
+    const int timed = o->max_time > 0.0 && finite(o->max_time);
+    const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
+    long k = 0;
+    ptrdiff_t c, i, nact = m;
+    int status;
+
+    if (o->step_rule != GDF_STEP_FIXED || o->method != GDF_GD_PLAIN || o->monitor)
+        return GDF_EARG;
+    if (h && h->cap < (o->max_iter < 0x7fffffffL ? o->max_iter + 1 : 0x7fffffffL))
+        return GDF_ESIZE;
+    memset(r, 0, (size_t)m * sizeof *r);
+    status = batch_eval(p, m, Xc, f, G);
+    if (status != GDF_OK)
+        return status;
+    for (c = 0; c < m; c++) {
+        double gnm = gdf_nrm2(d, G + c * d);
+        gn[c] = gnm;
+        f0[c] = f[c];
+        active[c] = 1.0;
+        if (h) {
+            if (h->f)
+                h->f[c] = f[c];
+            if (h->gnorm)
+                h->gnorm[c] = gnm;
+            if (h->theta)
+                memcpy(h->theta + (size_t)c * (size_t)h->cap * (size_t)d, Xc + c * d,
+                       (size_t)d * sizeof(double));
+        }
+        if (!finite(f[c]) || !finite(gnm)) {
+            r[c].exitflag = GDF_EXIT_DIVERGED;
+            r[c].why = GDF_WHY_NONFINITE;
+            active[c] = 0.0;
+            nact--;
+        }
+    }
+    while (nact > 0) {
+        int out_of_time = timed && (k & 63) == 0 && gdf_now() - t_start > o->max_time;
+        /* stopping rules at iterate k */
+        for (c = 0; c < m; c++) {
+            if (active[c] == 0.0)
+                continue;
+            if (gn[c] <= o->grad_tol || k >= o->max_iter || out_of_time) {
+                r[c].exitflag = gn[c] <= o->grad_tol ? GDF_EXIT_GRADTOL : GDF_EXIT_MAXITER;
+                r[c].why = gn[c] <= o->grad_tol ? GDF_WHY_GRADTOL
+                                                : (k >= o->max_iter ? GDF_WHY_MAXITER : GDF_WHY_MAXTIME);
+                active[c] = 0.0;
+                nact--;
+            }
+        }
+        if (nact == 0)
+            break;
+        /* the step; stopped columns are carried along unchanged */
+        for (c = 0; c < m; c++) {
+            const double *x = Xc + c * d, *g = G + c * d;
+            double *xn = XN + c * d;
+            if (active[c] != 0.0)
+                for (i = 0; i < d; i++)
+                    xn[i] = x[i] - eta * g[i];
+            else
+                for (i = 0; i < d; i++)
+                    xn[i] = x[i];
+        }
+        status = batch_eval(p, m, XN, fn, GN);
+        if (status != GDF_OK)
+            goto fail;
+        k++;
+        for (c = 0; c < m; c++) {
+            double *x = Xc + c * d, *xn = XN + c * d, *gnew = GN + c * d, g2 = 0.0, gnm, tn = 0.0;
+            const double step = eta * gn[c];
+            if (active[c] == 0.0)
+                continue;
+            for (i = 0; i < d; i++)
+                g2 += gnew[i] * gnew[i];
+            if (finite(g2) && g2 > 1e-280)
+                gnm = sqrt(g2);
+            else if (gdf_all_finite(d, gnew))
+                gnm = gdf_nrm2(d, gnew); /* under- or overflow of the sum: let dnrm2 scale */
+            else
+                gnm = NAN;
+            if (!finite(fn[c]) || !finite(gnm)) { /* keep the last finite iterate */
+                for (i = 0; i < d; i++)
+                    xn[i] = x[i];
+                r[c].exitflag = GDF_EXIT_DIVERGED;
+                r[c].why = GDF_WHY_NONFINITE;
+                active[c] = 0.0;
+                nact--;
+                continue;
+            }
+            if (o->step_tol > 0.0)
+                tn = gdf_nrm2(d, x);
+            r[c].iterations = k;
+            if (h) {
+                if (h->f)
+                    h->f[c + (size_t)k * (size_t)st] = fn[c];
+                if (h->gnorm)
+                    h->gnorm[c + (size_t)k * (size_t)st] = gnm;
+                if (h->theta)
+                    memcpy(h->theta + ((size_t)c * (size_t)h->cap + (size_t)k) * (size_t)d, xn,
+                           (size_t)d * sizeof(double));
+            }
+            {
+                double fold = f[c];
+                f[c] = fn[c];
+                gn[c] = gnm;
+                if (fn[c] - f0[c] > o->div_limit * (fabs(f0[c]) > 1.0 ? fabs(f0[c]) : 1.0)) {
+                    r[c].exitflag = GDF_EXIT_DIVERGED;
+                    r[c].why = GDF_WHY_DIVLIMIT;
+                } else if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
+                    r[c].exitflag = GDF_EXIT_STEPTOL;
+                    r[c].why = GDF_WHY_STEPTOL;
+                } else if (o->fun_tol > 0.0 && fabs(fold - fn[c]) <= o->fun_tol * (1.0 + fabs(fold))) {
+                    r[c].exitflag = GDF_EXIT_FUNTOL;
+                    r[c].why = GDF_WHY_FUNTOL;
+                } else {
+                    continue;
+                }
+                active[c] = 0.0;
+                nact--;
+            }
+        }
+        /* the new iterates become current: swap the buffers */
+        tmp = Xc;
+        Xc = XN;
+        XN = tmp;
+        tmp = G;
+        G = GN;
+        GN = tmp;
+    }
+    status = GDF_OK;
+fail:
+    if (Xc != X)
+        memcpy(X, Xc, (size_t)d * (size_t)m * sizeof(double));
+    for (c = 0; c < m; c++) {
+        r[c].f = f[c];
+        r[c].gnorm = gn[c];
+        /* as a separate run would count: theta_0 and every step tried */
+        r[c].nfevals = r[c].iterations + 1 + (r[c].why == GDF_WHY_NONFINITE && r[c].iterations < k);
+        r[c].time = gdf_now() - t_start;
+        if (status != GDF_OK && active[c] != 0.0) {
+            r[c].exitflag = GDF_EXIT_DIVERGED;
+            r[c].why = GDF_WHY_NONFINITE;
+        }
+    }
     return status;
 }

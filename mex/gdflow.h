@@ -49,6 +49,9 @@ typedef struct gdf_problem {
     int (*fg)(void *ctx, const double *theta, double *f, double *g);
     int (*hess)(void *ctx, const double *theta, double *H);
     int (*hessvec)(void *ctx, const double *theta, const double *v, double *Hv);
+    /* optional: f and gradients at the m columns of X (d x m); f may be NULL.
+     * Must give the same values as fg column by column (to rounding). */
+    int (*fg_batch)(void *ctx, ptrdiff_t m, const double *X, double *f, double *G);
     double L, mu;
     int hess_constant;  /* 1 for quadratics: the Hessian never changes */
     long nfevals;
@@ -203,6 +206,7 @@ void gdf_gd_defaults(gdf_gd_opts *o);
  * MaxIter had been reached). */
 typedef struct gdf_history {
     double *f, *gnorm, *theta, *eta;
+    ptrdiff_t stride;   /* entry k of f, gnorm, eta at [k * stride]; 0 means 1 */
     long cap;
     int (*grow)(void *hctx, long need, struct gdf_history *h);
     void *hctx;
@@ -216,6 +220,18 @@ typedef struct {
 } gdf_gd_result;
 
 size_t gdf_gd_work(ptrdiff_t d);
+
+/* Many starts at once: plain GD with a fixed step on the m columns of X
+ * (d x m, in: the starts, out: the last finite iterates), each column
+ * stopping on its own rules exactly as gdf_gd_run would (no monitor).
+ * Uses p->fg_batch when present (one call per iteration for all columns).
+ * History: f and gnorm entry k of start j at [j + k*m] (set h->stride = m
+ * yourself or leave it 0: it is taken as m), theta entry k of start j at
+ * theta + (j*cap + k)*d; cap must hold o->max_iter + 1 entries (no growth).
+ * r holds m results.  work: gdf_gd_batch_work(d, m) doubles. */
+size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m);
+int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o,
+                 gdf_history *h, double *work, gdf_gd_result *r);
 /* theta: in theta_0, out the last finite iterate. */
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
                gdf_history *h, double *work, gdf_gd_result *r);
