@@ -6,6 +6,10 @@
 #   make demos    run every demo script (figures under demos/figures/)
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
+#   make dist     the Octave package gdflow-X.Y.Z.tar.gz (X.Y.Z: Version in DESCRIPTION)
+#   make test-dist  make dist, pkg install it in a temporary prefix, test the
+#                 installed copy (part of test unless TEST_DIST=0)
+#   make distname print the tarball's name
 #   make deps     apt-get the Debian packages that are missing (root)
 #   make clean
 #
@@ -18,6 +22,8 @@ COPT      ?= -O2
 CWARN     ?= -Wall -Wextra -Wno-unused-parameter
 SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox fonts-freefont-otf ghostscript
+DISTDIR   ?= $(CURDIR)
+TEST_DIST ?= 1
 
 # BLAS/LAPACK as Octave links them (OpenBLAS through Debian's alternatives).
 LAPACK_LIBS := $(shell $(MKOCTFILE) -p LAPACK_LIBS 2>/dev/null || echo -llapack)
@@ -36,7 +42,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos bench bench-quick ctest check-mem clean
+.PHONY: all deps build test demo demos bench bench-quick ctest check-mem clean dist distname test-dist
 
 all: build
 
@@ -89,7 +95,12 @@ deps:
 
 test: deps
 	@$(MAKE) --no-print-directory build $(CTEST_BIN) $(CTEST_SAN)
-	@bash tests/run_all.sh
+ifeq ($(TEST_DIST),1)
+	@$(MAKE) --no-print-directory dist > /dev/null
+	@OCTAVE="$(OCTAVE)" DIST_TARBALL="$(TARBALL)" bash tests/run_all.sh
+else
+	@OCTAVE="$(OCTAVE)" bash tests/run_all.sh
+endif
 
 demo: deps
 	@$(MAKE) --no-print-directory build
@@ -103,6 +114,21 @@ bench: build
 
 bench-quick: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all('quick');"
+
+# ---- the Octave package ---------------------------------------------------
+VERSION  := $(shell sed -n 's/^Version:[[:space:]]*//p' DESCRIPTION 2>/dev/null | tr -d '[:space:]')
+DISTNAME := gdflow-$(VERSION)
+TARBALL  := $(DISTDIR)/$(DISTNAME).tar.gz
+
+dist:
+	@mkdir -p $(DISTDIR)
+	@bash pkg/make_dist.sh $(DISTDIR)
+
+distname:
+	@echo $(DISTNAME).tar.gz
+
+test-dist: dist
+	@OCTAVE="$(OCTAVE)" bash tests/run_dist_test.sh $(TARBALL)
 
 clean:
 	rm -rf $(BUILD) m/private/*.mex

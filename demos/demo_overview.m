@@ -8,7 +8,8 @@
 %       stability threshold 2/L: diverges);
 %     - f(theta_k) - f* on a log scale beside the bound of the theory;
 %     - a table of measured against theoretical rates.
-%   Figures are written to demos/figures/ (the folder is printed).
+%   Figures are written to demos/figures/ (the folder is printed), or to
+%   GDF_FIGDIR when that variable is set.
 %
 %   Run:  make demo      or, in Octave/MATLAB:  cd demos; demo_overview
 
@@ -16,7 +17,11 @@
 here = fileparts(mfilename('fullpath'));
 warning('off', 'Octave:gnuplot-graphics');
 addpath(fullfile(here, '..', 'm'));
-outdir = fullfile(here, 'figures');
+if exist('GDF_FIGDIR', 'var') && ~isempty(GDF_FIGDIR)
+  outdir = GDF_FIGDIR;              % set by run_all_demos or the tests
+else
+  outdir = fullfile(here, 'figures');
+end
 if ~exist(outdir, 'dir')
   mkdir(outdir);
 end

@@ -22,6 +22,8 @@ function h = gd_plot(prob, runs, varargin)
 %     'Horizon'      time span of the streamlines (default 20/mu or 20)
 %     'Labels'       cell array of legend labels for RUNS
 %     'Title'        a title string
+%     'LineWidth'    width of the GD paths and streamlines (default 1.2 and
+%                    1.5); larger values read better on a projector
 %     'Parent'       axes to draw into (default: the current axes)
 %
 %   H is a struct of graphics handles: axes, contour, quiver, paths,
@@ -96,7 +98,7 @@ end
 
 function opt = parse_options(args)
 opt = struct('Plot', '', 'Limits', [], 'Levels', 25, 'Field', true, 'Streamlines', [], ...
-             'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', []);
+             'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', []);
 names = fieldnames(opt);
 if mod(numel(args), 2) ~= 0
   error('gdflow:gd_plot:badOption', 'gd_plot: options must be name-value pairs.');
@@ -146,6 +148,10 @@ lim = opt.Limits;
 if isempty(lim)
   lim = default_limits(prob, paths, opt.Streamlines);
 end
+lw = opt.LineWidth;
+if isempty(lw)
+  lw = 1.2;
+end
 n = 121;
 [X, Y] = meshgrid(linspace(lim(1), lim(2), n), linspace(lim(3), lim(4), n));
 F = reshape(gd_eval(prob, [X(:)'; Y(:)']), size(X));
@@ -183,7 +189,7 @@ if ~isempty(starts)
   end
   for j = 1:size(starts, 2)
     P = streamline_points(prob, starts(:, j), T);
-    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0.1 0.55 0.2], 'linewidth', 1.5);
+    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0.1 0.55 0.2], 'linewidth', lw + 0.3);
   end
 end
 colors = lines(max(numel(paths), 1));
@@ -194,12 +200,13 @@ for i = 1:numel(paths)
     continue
   end
   P = P(:, all(isfinite(P), 1));
-  % a diverging path is cut one iterate after it leaves the frame
-  out = find(P(1, :) < lim(1) | P(1, :) > lim(2) | P(2, :) < lim(3) | P(2, :) > lim(4), 1);
-  if ~isempty(out)
-    P = P(:, 1:out);
+  % a path that ends outside the frame (diverging) is cut one iterate after
+  % it first leaves it; one that comes back is drawn whole (and clipped)
+  outside = P(1, :) < lim(1) | P(1, :) > lim(2) | P(2, :) < lim(3) | P(2, :) > lim(4);
+  if outside(end)
+    P = P(:, 1:find(outside, 1));
   end
-  h.paths(end + 1) = plot(ax, P(1, :), P(2, :), '.-', 'color', colors(i, :), 'markersize', 10, 'linewidth', 1.2);
+  h.paths(end + 1) = plot(ax, P(1, :), P(2, :), '.-', 'color', colors(i, :), 'markersize', 10, 'linewidth', lw);
 end
 if isfield(prob, 'theta_star') && ~isempty(prob.theta_star)
   plot(ax, prob.theta_star(1, :), prob.theta_star(2, :), 'kp', 'markersize', 12, 'markerfacecolor', 'y');

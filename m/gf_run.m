@@ -1,5 +1,6 @@
 function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %GF_RUN  Gradient flow dtheta/dt = -grad f(theta), integrated in C.
+%
 %   [T, THETA, INFO] = GF_RUN(FUN, THETA0, TSPAN) integrates the gradient
 %   flow from THETA0 over TSPAN.  The outputs have the shape of ODE45's: T is
 %   a column of times and THETA has one row per time.  With TSPAN = [T0 TF]

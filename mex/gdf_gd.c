@@ -92,7 +92,7 @@ static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, doub
     return 0;
 }
 
-static int finite(double x) { return x - x == 0.0; }
+static int isfin(double x) { return x - x == 0.0; } /* not finite(): glibc declares one */
 
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history *h,
                double *work, gdf_gd_result *r)
@@ -103,7 +103,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     const double *base, *gb;
     double fb, beta;
     double f, fn = 0.0, f0, gnorm, eta = o->eta, t_start = gdf_now();
-    const int timed = o->max_time > 0.0 && finite(o->max_time);
+    const int timed = o->max_time > 0.0 && isfin(o->max_time);
     long k = 0, nf0 = p->nfevals;
     int status, exitflag, why;
     ptrdiff_t i;
@@ -116,7 +116,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     f0 = f;
     if (o->method != GDF_GD_PLAIN)
         memcpy(prev, theta, (size_t)d * sizeof(double)); /* theta_{-1} = theta_0 */
-    if (!finite(f) || !finite(gnorm)) {
+    if (!isfin(f) || !isfin(gnorm)) {
         record(h, d, 0, theta, f, gnorm, NAN);
         exitflag = GDF_EXIT_DIVERGED;
         why = GDF_WHY_NONFINITE;
@@ -172,7 +172,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             status = gdf_eval(p, y, &fb, gy);
             if (status != GDF_OK)
                 goto fail;
-            if (!finite(fb) || !gdf_all_finite(d, gy)) {
+            if (!isfin(fb) || !gdf_all_finite(d, gy)) {
                 exitflag = GDF_EXIT_DIVERGED;
                 why = GDF_WHY_NONFINITE;
                 break;
@@ -190,7 +190,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             status = gdf_eval(p, xn, &fn, gn);
             if (status != GDF_OK)
                 goto fail;
-            if (!finite(fn) || !gdf_all_finite(d, gn)) {
+            if (!isfin(fn) || !gdf_all_finite(d, gn)) {
                 exitflag = GDF_EXIT_DIVERGED;
                 why = GDF_WHY_NONFINITE;
                 break;
@@ -207,7 +207,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 status = gdf_eval(p, xn, &fn, gn);
                 if (status != GDF_OK)
                     goto fail;
-                if (finite(fn) && fn <= fb - c_armijo * eta * g2 && gdf_all_finite(d, gn)) {
+                if (isfin(fn) && fn <= fb - c_armijo * eta * g2 && gdf_all_finite(d, gn)) {
                     ok = 1;
                     break;
                 }
@@ -327,7 +327,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
     const double eta = o->eta, t_start = gdf_now();
-    const int timed = o->max_time > 0.0 && finite(o->max_time);
+    const int timed = o->max_time > 0.0 && isfin(o->max_time);
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
     long k = 0;
     ptrdiff_t c, i, nact = m;
@@ -355,7 +355,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 memcpy(h->theta + (size_t)c * (size_t)h->cap * (size_t)d, Xc + c * d,
                        (size_t)d * sizeof(double));
         }
-        if (!finite(f[c]) || !finite(gnm)) {
+        if (!isfin(f[c]) || !isfin(gnm)) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
             r[c].why = GDF_WHY_NONFINITE;
             active[c] = 0.0;
@@ -400,13 +400,13 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 continue;
             for (i = 0; i < d; i++)
                 g2 += gnew[i] * gnew[i];
-            if (finite(g2) && g2 > 1e-280)
+            if (isfin(g2) && g2 > 1e-280)
                 gnm = sqrt(g2);
             else if (gdf_all_finite(d, gnew))
                 gnm = gdf_nrm2(d, gnew); /* under- or overflow of the sum: let dnrm2 scale */
             else
                 gnm = NAN;
-            if (!finite(fn[c]) || !finite(gnm)) { /* keep the last finite iterate */
+            if (!isfin(fn[c]) || !isfin(gnm)) { /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
                 r[c].exitflag = GDF_EXIT_DIVERGED;

@@ -2,7 +2,10 @@
 # Run every gdflow test and end with one line "N passed, N failed, N skipped".
 #   C unit tests: plain, under valgrind memcheck, built with ASan+UBSan
 #   Octave tests: every %!test/%!error block in tests/m/*.m and m/*.m
-#   MATLAB compatibility: ../shared/tools/mcompat over m demos tests bench
+#   Octave package: when DIST_TARBALL is set (make test does), the tarball is
+#     installed in a temporary prefix and tested there (tests/run_dist_test.sh)
+#   MATLAB compatibility: ../shared/tools/mcompat over m demos tests bench and
+#     the top folder's .m files (gdflow_setup, gdflow_build)
 # Exit status 0 only when nothing failed.
 set -u
 cd "$(dirname "$0")/.."
@@ -42,9 +45,19 @@ $OCTAVE --no-gui --norc --no-history --eval "addpath('$(pwd)/m'); addpath('$(pwd
 grep -v -E '^error: ignoring const execution_exception' "$log/octave.txt" | tail -n 200
 count "$log/octave.txt"
 
+if [ -n "${DIST_TARBALL:-}" ]; then
+    t0=$SECONDS
+    OCTAVE="$OCTAVE" bash tests/run_dist_test.sh "$DIST_TARBALL" > "$log/dist.txt" 2>&1
+    if grep -q '^  FAIL' "$log/dist.txt"; then
+        grep -v -E '^(Tests are often skipped|disabled or were not present|The configure script|indicating which|Please help improve|\(see the list in|test-dist:)' "$log/dist.txt" | tail -n 120
+    fi
+    grep -E '^test-dist:' "$log/dist.txt" | sed "s/\$/ ($((SECONDS - t0)) s)/"
+    count "$log/dist.txt"
+fi
+
 MCOMPAT=../shared/tools/mcompat
 if [ -x "$MCOMPAT" ] && command -v python3 >/dev/null 2>&1; then
-    dirs=$(for d in m demos tests bench; do [ -d "$d" ] && echo "$d"; done)
+    dirs=$(for d in m demos tests bench; do [ -d "$d" ] && echo "$d"; done; ls ./*.m 2>/dev/null)
     if "$MCOMPAT" $dirs > "$log/mcompat.txt" 2>&1; then
         echo "mcompat: 1 passed, 0 failed ($(tail -n 1 "$log/mcompat.txt"))"; pass=$((pass + 1))
     else

@@ -21,7 +21,7 @@
 %! assert (~isempty(strfind(out, '0.818594       0.818594')));
 %! assert (~isempty(strfind(out, 'NO')));
 
-%!test
+%!testif ; exist(fullfile(gdf_test_root(), 'bench'), 'dir') == 7
 %! root = fullfile(fileparts(which('gdf_doc_examples')), '..', '..');
 %! old = pwd(); c = onCleanup(@() cd(old));
 %! cd(fullfile(root, 'bench'));
