@@ -23,7 +23,9 @@
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-addpath(fullfile(here, '..', 'm'));
+if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
+  addpath(fullfile(here, '..', 'm'));
+end
 if ~exist('GDF_QUICK', 'var')
   GDF_QUICK = false;
 end

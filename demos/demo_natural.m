@@ -12,12 +12,16 @@
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-addpath(fullfile(here, '..', 'm'));
-warning('off', 'Octave:gnuplot-graphics');
-outdir = fullfile(here, 'figures');
-if ~exist(outdir, 'dir')
-  mkdir(outdir);
+if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
+  addpath(fullfile(here, '..', 'm'));
 end
+if ~exist('GDF_QUICK', 'var')
+  GDF_QUICK = false;   % (the sizes here are small enough either way)
+end
+if ~exist('GDF_FIGDIR', 'var')
+  GDF_FIGDIR = '';
+end
+outdir = gdf_demo_outdir(here, GDF_FIGDIR);
 
 % a bowl with kappa = 30, and a logistic regression in 2 parameters
 bowl = gd_testfun('ellipse', 30, pi / 6);

@@ -16,7 +16,9 @@
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
 warning('off', 'Octave:gnuplot-graphics');
-addpath(fullfile(here, '..', 'm'));
+if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
+  addpath(fullfile(here, '..', 'm'));
+end
 if exist('GDF_FIGDIR', 'var') && ~isempty(GDF_FIGDIR)
   outdir = GDF_FIGDIR;              % set by run_all_demos or the tests
 else

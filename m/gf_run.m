@@ -26,24 +26,73 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 for handles) otherwise; stable for any Step on convex f
 %     'exact'     the closed form (dense quadratics; see GF_EXACT); with
 %                 TSPAN = [T0 TF] the times T0:Step:TF (or 101 points)
+%   Beyond the gradient flow (section 7 of the lecture)
+%     'heavyball' theta'' + gamma theta' + grad f(theta) = 0, theta'(0) = 0
+%                 (or InitialVelocity); gamma is the Damping option
+%     'nesterov'  the Su-Boyd-Candes ODE theta'' + (3/t) theta' + grad f = 0,
+%                 the limit of Nesterov's method; from rest at t = 0 (TSPAN
+%                 must start at 0).  The 3/t term is singular at t = 0; with
+%                 theta'(0) = 0 its limit gives theta''(0) = -grad f(theta0)/4,
+%                 and the right-hand side uses exactly that at t = 0
+%     'natural'   theta' = -G(theta)^(-1) grad f(theta), G from the Metric
+%                 option (solved with by Cholesky, never inverted)
+%     'langevin'  d theta = -grad f dt + sqrt(2 T) dW, T = Temperature = 1/beta,
+%                 by Euler-Maruyama with a fixed Step: a sample path, at
+%                 every step for TSPAN = [T0 TF], else at the TSPAN times,
+%                 which must lie on the grid T0 + k*Step.  On a quadratic its
+%                 stationary covariance is T*inv(A - Step*A^2/2): T*inv(A)
+%                 up to an O(Step) bias
+%     heavyball and nesterov integrate the first-order system z = (theta,
+%     theta') of length 2d in C with the Integrator chosen ('rk45' with its
+%     error control on all of z, or 'euler', 'heun', 'rk4' with a fixed
+%     Step); THETA holds theta only, INFO.velocity theta'.  natural takes
+%     an Integrator too.  For all three, INFO.f and INFO.gradnorm are f and
+%     the Euclidean norm(grad f) at the returned times (evaluated there).
 %   Other options
-%     Step        fixed step h of euler, heun, rk4, implicit
+%     Step        fixed step h of euler, heun, rk4, implicit, langevin (and
+%                 of a fixed-step Integrator)
 %     RelTol, AbsTol   rk45 tolerances (defaults 1e-3 and 1e-6, as ode45)
 %     InitialStep, MaxStep   rk45 (MaxStep defaults to |TF - T0|/10)
-%     GradTol     stop early when norm(grad f) <= GradTol (a terminal event)
+%     GradTol     a terminal event: stop when the speed of the state is at
+%                 most GradTol: norm(grad f) for the gradient flow,
+%                 norm(G^(-1) grad f) for natural, norm([theta'; theta''])
+%                 for heavyball and nesterov (at rest, so norm(grad f) <=
+%                 (1 + gamma) GradTol, or (1 + 3/t) GradTol); not for langevin
 %     MaxSteps    limit on the number of steps;   MaxTime  seconds
 %     NewtonTol, NewtonMaxIter   the implicit solve (1e-12, 50)
+%     Integrator  'rk45' (default), 'euler', 'heun' or 'rk4': the solver of
+%                 heavyball, nesterov and natural (not 'implicit': its
+%                 Newton solve assumes a symmetric Jacobian, and theirs is not)
+%     Damping     gamma > 0 of heavyball; default 2*sqrt(mu) when the problem
+%                 knows mu > 0 (critical damping of the slowest mode of a
+%                 quadratic: the fastest decay, rate sqrt(mu)), else 1
+%     InitialVelocity  theta'(0) of heavyball (default zeros; nesterov
+%                 starts from rest)
+%     Metric      natural: a d x d SPD matrix G, a handle G = metric(theta),
+%                 'fisher' (GD_LOGISTIC problems: the Fisher information) or
+%                 'hessian' (Newton's flow, problems with a Hessian)
+%     Temperature T >= 0 of langevin (default 1); T = 0 is the euler method,
+%                 bit for bit
+%     Seed        langevin: a non-negative integer (default 0, at most
+%                 2^53); the same Seed gives the same path, bit for bit.
+%                 The generator is gdflow's own, in C (splitmix64 seeding,
+%                 xoshiro256**, Marsaglia's polar method), not RANDN
 %
 %   INFO fields: nsteps, nfailed (rejected rk45 steps), nfevals, f and
 %   gradnorm (columns, at the returned times), exitflag (1 reached the end
 %   of TSPAN, 2 GradTol event, 0 MaxSteps or MaxTime, -2 non-finite: stops
 %   with a gdflow:diverged warning and the solution up to that point, -3 step
-%   size underflow), message, method, step, time.
+%   size underflow), message, method, step, time; also velocity (n x d:
+%   heavyball, nesterov), integrator (heavyball, nesterov, natural), damping
+%   (heavyball), temperature and seed (langevin).  nfevals counts every
+%   evaluation of f, those at the returned times included.
 %
 %   Example:
 %     prob = gd_quadratic([3 1; 1 2], [1; 1]);
 %     [t, Theta, info] = gf_run(prob, [2; 1], [0 5], 'RelTol', 1e-8, 'AbsTol', 1e-10);
 %     fprintf('%d steps, theta(5) = [%.6f %.6f]\n', info.nsteps, Theta(end, :));
+%     [t, Theta, info] = gf_run(prob, [2; 1], [0 5], 'Method', 'nesterov', 'RelTol', 1e-8);
+%     fprintf('Su-Boyd-Candes ODE: f(theta(5)) - f* = %.2e\n', info.f(end) - prob.f_star);
 %
 %   See also GF_EXACT, GD_RUN, GD_OPTIONS, ODE45.
 

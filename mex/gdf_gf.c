@@ -133,6 +133,7 @@ void gdf_gf_defaults(gdf_gf_opts *o)
     o->max_time = 0.0;
     o->newton_tol = 1e-12;
     o->newton_maxit = 50;
+    o->stage_time = NULL;
 }
 
 const char *gdf_gf_why_message(int why)
@@ -200,6 +201,14 @@ static int eval(gf_ctx *c, const double *x, double *f, double *g)
     if (s != GDF_OK)
         c->why = GDF_GF_WHY_CALLBACK;
     return s;
+}
+
+/* time-dependent right-hand sides: announce the time of the next evaluation
+ * (gdf_gf_opts.stage_time; nothing happens when it is NULL) */
+static void at(const gf_ctx *c, double t)
+{
+    if (c->o->stage_time)
+        *c->o->stage_time = t;
 }
 
 static int point_finite(ptrdiff_t d, const double *y, double f, const double *g)
@@ -576,11 +585,12 @@ static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, 
 
 /* ------------------------------------------------------------------ */
 /* one step of size hs of a fixed-step method from (y, g = grad f(y),   */
-/* fy) to yn, with *fn and gn = grad f(yn) evaluated.  s1..s3: scratch. */
+/* fy) at time tk to yn, with *fn and gn = grad f(yn) evaluated.        */
+/* s1..s3: scratch.                                                     */
 /* ------------------------------------------------------------------ */
-static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, double fy,
-                      double hs, double *yn, double *fn, double *gn, double *s1, double *s2,
-                      double *s3)
+static int fixed_step(gf_ctx *c, int method, double tk, const double *y, const double *g,
+                      double fy, double hs, double *yn, double *fn, double *gn, double *s1,
+                      double *s2, double *s3)
 {
     ptrdiff_t i, d = c->d;
     int s;
@@ -592,6 +602,7 @@ static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, d
     case GDF_GF_HEUN:
         for (i = 0; i < d; i++)
             s1[i] = y[i] - hs * g[i];
+        at(c, tk + hs);
         if ((s = eval(c, s1, NULL, s2)))
             return s;
         for (i = 0; i < d; i++)
@@ -601,6 +612,7 @@ static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, d
         double hh = 0.5 * hs;
         for (i = 0; i < d; i++)
             s1[i] = y[i] - hh * g[i];
+        at(c, tk + hh);
         if ((s = eval(c, s1, NULL, s2))) /* k2 */
             return s;
         for (i = 0; i < d; i++) {
@@ -613,6 +625,7 @@ static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, d
             s3[i] += 2.0 * s2[i];
             s1[i] = y[i] - hs * s2[i];
         }
+        at(c, tk + hs);
         if ((s = eval(c, s1, NULL, s2))) /* k4 */
             return s;
         for (i = 0; i < d; i++)
@@ -620,6 +633,7 @@ static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, d
         break;
     }
     case GDF_GF_IMPLICIT:
+        at(c, tk + hs); /* every evaluation of the step is at its end */
         if (c->path == IMP_NEWTON)
             return step_newton(c, y, g, fy, hs, yn, fn, gn);
         s = c->path == IMP_DENSEQ ? step_denseq(c, y, hs, yn) : step_cg(c, y, hs, yn);
@@ -629,6 +643,7 @@ static int fixed_step(gf_ctx *c, int method, const double *y, const double *g, d
     default:
         return GDF_EARG;
     }
+    at(c, tk + hs);
     return eval(c, yn, fn, gn);
 }
 
@@ -711,10 +726,12 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
 
     if (c->g0) { /* quadratics: grad f(u) = A u + g0, g0 = grad f(0) by one evaluation */
         memset(yn, 0, (size_t)d * sizeof(double));
+        at(c, t0);
         if ((s = eval(c, yn, NULL, c->g0)))
             return finish(c, r, nfev0, s, 0, 0);
     }
     memcpy(y, theta0, (size_t)d * sizeof(double));
+    at(c, t0);
     if ((s = eval(c, y, &fy, g)))
         return finish(c, r, nfev0, s, 0, 0);
     if (!point_finite(d, y, fy, g))
@@ -738,7 +755,7 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
         hs = (k + 1 == N && shortened) ? tf - tk : h;
         /* output times strictly between the grid points: partial steps */
         while (nt > 2 && jout < nt && tspan[jout] < tn - ttol) {
-            s = fixed_step(c, method, y, g, fy, tspan[jout] - tk, yn, &fn, gn, s1, s2, s3);
+            s = fixed_step(c, method, tk, y, g, fy, tspan[jout] - tk, yn, &fn, gn, s1, s2, s3);
             if (s)
                 return finish(c, r, nfev0, s, 0, 0);
             if (!point_finite(d, yn, fn, gn))
@@ -747,7 +764,7 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
                 return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
             jout++;
         }
-        s = fixed_step(c, method, y, g, fy, hs, yn, &fn, gn, s1, s2, s3);
+        s = fixed_step(c, method, tk, y, g, fy, hs, yn, &fn, gn, s1, s2, s3);
         if (s)
             return finish(c, r, nfev0, s, 0, 0);
         if (!point_finite(d, yn, fn, gn))
@@ -783,8 +800,8 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
 /* Hairer's starting step (HNW I, II.4): h0 from the sizes of y and f,
  * then h1 from an estimate of the second derivative after an Euler step
  * (one evaluation), h = min(100 h0, h1, hmax).  y' = -g. */
-static int dp_hinit(gf_ctx *c, const double *y, const double *g, double hmax, double *yt,
-                    double *gt, double *hout)
+static int dp_hinit(gf_ctx *c, double t, const double *y, const double *g, double hmax,
+                    double *yt, double *gt, double *hout)
 {
     ptrdiff_t i, d = c->d;
     const gdf_gf_opts *o = c->o;
@@ -803,6 +820,7 @@ static int dp_hinit(gf_ctx *c, const double *y, const double *g, double hmax, do
         h0 = hmax;
     for (i = 0; i < d; i++)
         yt[i] = y[i] - h0 * g[i];
+    at(c, t + h0);
     if ((s = eval(c, yt, NULL, gt)))
         return s;
     for (i = 0; i < d; i++) {
@@ -837,6 +855,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
 
     hmax = o->max_step > 0.0 ? o->max_step : fabs(tf - t0) / 10.0;
     memcpy(y, theta0, (size_t)d * sizeof(double));
+    at(c, t0);
     if ((s = eval(c, y, &fy, k1)))
         return finish(c, r, nfev0, s, 0, 0);
     if (!point_finite(d, y, fy, k1))
@@ -848,7 +867,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
         return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
     if (o->h > 0.0) {
         h = o->h < hmax ? o->h : hmax;
-    } else if ((s = dp_hinit(c, y, k1, hmax, yt, k2, &h))) {
+    } else if ((s = dp_hinit(c, t0, y, k1, hmax, yt, k2, &h))) {
         return finish(c, r, nfev0, s, 0, 0);
     }
 
@@ -873,23 +892,28 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
         /* stages (k_j holds grad f, the slope is -k_j) */
         for (i = 0; i < d; i++)
             yt[i] = y[i] - h * (DP_A21 * k1[i]);
+        at(c, t + 0.2 * h);
         if ((s = eval(c, yt, NULL, k2)))
             return finish(c, r, nfev0, s, 0, 0);
         for (i = 0; i < d; i++)
             yt[i] = y[i] - h * (DP_A31 * k1[i] + DP_A32 * k2[i]);
+        at(c, t + 0.3 * h);
         if ((s = eval(c, yt, NULL, k3)))
             return finish(c, r, nfev0, s, 0, 0);
         for (i = 0; i < d; i++)
             yt[i] = y[i] - h * (DP_A41 * k1[i] + DP_A42 * k2[i] + DP_A43 * k3[i]);
+        at(c, t + 0.8 * h);
         if ((s = eval(c, yt, NULL, k4)))
             return finish(c, r, nfev0, s, 0, 0);
         for (i = 0; i < d; i++)
             yt[i] = y[i] - h * (DP_A51 * k1[i] + DP_A52 * k2[i] + DP_A53 * k3[i] + DP_A54 * k4[i]);
+        at(c, t + (8.0 / 9.0) * h);
         if ((s = eval(c, yt, NULL, k5)))
             return finish(c, r, nfev0, s, 0, 0);
         for (i = 0; i < d; i++)
             yt[i] = y[i] - h * (DP_A61 * k1[i] + DP_A62 * k2[i] + DP_A63 * k3[i] +
                                 DP_A64 * k4[i] + DP_A65 * k5[i]);
+        at(c, last ? tf : t + h);
         if ((s = eval(c, yt, NULL, k6)))
             return finish(c, r, nfev0, s, 0, 0);
         for (i = 0; i < d; i++)
@@ -933,6 +957,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                                       DP_D5 * k5[i] + DP_D6 * k6[i] + DP_D7 * k7[i]);
                     yt[i] = y[i] + th * (dy + th1 * (r3 + th * (r4 + th1 * r5)));
                 }
+                at(c, tspan[jout]);
                 if ((s = eval(c, yt, &fo, k2)))
                     return finish(c, r, nfev0, s, 0, 0);
                 if (!point_finite(d, yt, fo, k2))

@@ -2,7 +2,8 @@
  *
  * Fixed-step explicit Euler (= gradient descent), Heun, classic RK4,
  * adaptive Dormand-Prince 5(4) with dense output (ode45-like), and
- * backward Euler (= the proximal point method).  Pure C99, allocation-free:
+ * backward Euler (= the proximal point method); the right-hand side may
+ * depend on time (gdf_gf_opts.stage_time).  Pure C99, allocation-free:
  * the caller provides the scratch memory; nothing is printed.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +34,13 @@ typedef struct {
     double max_time;     /* wall clock seconds (<= 0, NaN or Inf: none)   */
     double newton_tol;   /* implicit: relative tolerance of the Newton / CG solve (1e-12) */
     int newton_maxit;    /* implicit: Newton iterations per step (50)     */
+    double *stage_time;  /* NULL (default), or where the integrators store
+                            the time of every evaluation just before making
+                            it (each Runge-Kutta stage at t + c_i h, dense
+                            output points at their times, all evaluations
+                            of an implicit step at its end).  This makes a
+                            time-dependent right-hand side possible: point
+                            it into the problem's context (gdf_second.t). */
 } gdf_gf_opts;
 void gdf_gf_defaults(gdf_gf_opts *o);
 

@@ -139,7 +139,7 @@ static const gdf_optspec GD_RUN_SPEC[] = {
     {"Metric", GDF_OPT_ARRAY, NULL},
 };
 static const gdf_optspec GF_RUN_SPEC[] = {
-    {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact"},
+    {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact|heavyball|nesterov|natural|langevin"},
     {"Step", GDF_OPT_POS, NULL},
     {"RelTol", GDF_OPT_POS, NULL},
     {"AbsTol", GDF_OPT_POS, NULL},
@@ -150,6 +150,12 @@ static const gdf_optspec GF_RUN_SPEC[] = {
     {"MaxTime", GDF_OPT_POS, NULL},
     {"NewtonTol", GDF_OPT_POS, NULL},
     {"NewtonMaxIter", GDF_OPT_COUNT, NULL},
+    {"Damping", GDF_OPT_POS, NULL},
+    {"Metric", GDF_OPT_ARRAY, NULL},
+    {"Temperature", GDF_OPT_NONNEG, NULL},
+    {"Seed", GDF_OPT_COUNT, NULL},
+    {"InitialVelocity", GDF_OPT_ARRAY, NULL},
+    {"Integrator", GDF_OPT_ENUM, "rk45|euler|heun|rk4"},
 };
 
 const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec)

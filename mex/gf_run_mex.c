@@ -2,8 +2,11 @@
  *
  * Gradient flow dtheta/dt = -grad f(theta) in C: euler, heun, rk4, rk45
  * (Dormand-Prince with dense output), implicit (backward Euler) and exact
- * (closed form, quadratics).  Outputs in the shape of ode45: t a column,
- * Theta one row per time.
+ * (closed form, quadratics).  Beyond the gradient flow: heavyball and
+ * nesterov (second-order ODEs as first-order systems, gdf_second.c, with the
+ * same integrators), natural (theta' = -G^{-1} grad f, gdf_natural.c) and
+ * langevin (Euler-Maruyama, gdf_langevin.c).  Outputs in the shape of
+ * ode45: t a column, Theta one row per time.
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #include <limits.h>
 #include <math.h>
@@ -11,15 +14,24 @@
 
 #include "gdf_exact.h"
 #include "gdf_gf.h"
+#include "gdf_langevin.h"
 #include "gdf_mexutil.h"
+#include "gdf_second.h"
 
 static const char *FN = "gf_run";
 
+/* the order of GF_RUN_SPEC in gdf_mexutil.c */
 enum { O_METHOD, O_STEP, O_RELTOL, O_ABSTOL, O_INITSTEP, O_MAXSTEP, O_MAXSTEPS, O_GRADTOL,
-       O_MAXTIME, O_NEWTONTOL, O_NEWTONMAXIT, O_COUNT };
+       O_MAXTIME, O_NEWTONTOL, O_NEWTONMAXIT, O_DAMPING, O_METRIC, O_TEMPERATURE, O_SEED,
+       O_INITVEL, O_INTEGRATOR, O_COUNT };
 /* order of the Method choices in the option table */
-enum { M_RK45, M_EULER, M_HEUN, M_RK4, M_IMPLICIT, M_EXACT };
-static const char *METHOD_NAMES[] = {"rk45", "euler", "heun", "rk4", "implicit", "exact"};
+enum { M_RK45, M_EULER, M_HEUN, M_RK4, M_IMPLICIT, M_EXACT, M_HEAVYBALL, M_NESTEROV, M_NATURAL,
+       M_LANGEVIN };
+static const char *METHOD_NAMES[] = {"rk45", "euler", "heun", "rk4", "implicit", "exact",
+                                     "heavyball", "nesterov", "natural", "langevin"};
+/* order of the Integrator choices (heavyball, nesterov, natural) */
+enum { I_RK45, I_EULER, I_HEUN, I_RK4 };
+static const char *INTEGRATOR_NAMES[] = {"rk45", "euler", "heun", "rk4"};
 
 typedef struct {
     ptrdiff_t d;
@@ -55,8 +67,10 @@ static mxArray *column_from(double *buf, long n)
     return a;
 }
 
-/* Theta (n x d, one row per time) from the library's d-per-entry layout */
-static mxArray *rows_from(const double *theta, long n, ptrdiff_t d)
+/* n x d, one row per time, from entries of `stride` doubles: entry i's
+ * elements off .. off + d - 1 (the library's layout: stride d, off 0) */
+static mxArray *rows_from_part(const double *theta, long n, ptrdiff_t stride, ptrdiff_t off,
+                               ptrdiff_t d)
 {
     mxArray *a = mxCreateDoubleMatrix((mwSize)n, (mwSize)d, mxREAL);
     double *T = mxGetPr(a);
@@ -64,8 +78,14 @@ static mxArray *rows_from(const double *theta, long n, ptrdiff_t d)
     ptrdiff_t j;
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
-            T[i + (size_t)j * (size_t)n] = theta[(size_t)i * (size_t)d + (size_t)j];
+            T[i + (size_t)j * (size_t)n] = theta[(size_t)i * (size_t)stride + (size_t)off + (size_t)j];
     return a;
+}
+
+/* Theta (n x d, one row per time) from the library's d-per-entry layout */
+static mxArray *rows_from(const double *theta, long n, ptrdiff_t d)
+{
+    return rows_from_part(theta, n, d, 0, d);
 }
 
 static void check_tspan(const double *ts, ptrdiff_t nt)
@@ -141,19 +161,103 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
     r->time = gdf_now() - t_start;
 }
 
+/* Integrate p from y0 (p->d doubles) over ts with the gradient-flow
+ * integrators (o), or by Euler-Maruyama when lo is given.  out gets every
+ * output point (entries of p->d doubles).  Errors are raised here. */
+static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdiff_t nt,
+                      const gdf_gf_opts *o, const gdf_langevin_opts *lo, gdf_gf_out *out,
+                      gdf_gf_result *r, out_ctx *oc)
+{
+    ptrdiff_t D = p->d;
+    long cap0;
+    double *work;
+    size_t nw;
+    int status;
+    oc->d = D;
+    oc->max_entries = -1;
+    if (nt > 2) {
+        oc->max_entries = (long)nt;
+        cap0 = (long)nt;
+    } else if (o->method != GDF_GF_RK45) {
+        double nn = ceil((ts[1] - ts[0]) / o->h * (1.0 - 1e-12)) + 1.0;
+        if (o->max_steps < LONG_MAX && nn > (double)o->max_steps + 1.0)
+            nn = (double)o->max_steps + 1.0;
+        gdf_mex_check_alloc(FN, "the output Theta", nn * (double)D);
+        cap0 = nn < 4096.0 ? (long)nn : 4096;
+    } else {
+        cap0 = 256;
+    }
+    if (nt > 2)
+        gdf_mex_check_alloc(FN, "the output Theta", (double)nt * (double)D);
+    out->t = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+    out->theta = (double *)mxMalloc((size_t)cap0 * (size_t)D * sizeof(double));
+    out->f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+    out->gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+    out->cap = cap0;
+    out->n = 0;
+    out->grow = grow;
+    out->ctx = oc;
+    if (!lo && o->method == GDF_GF_IMPLICIT && !p->hess_constant && !p->hess)
+        gdf_mex_check_alloc(FN, "the finite-difference Jacobian", (double)D * (double)D);
+    nw = lo ? gdf_langevin_work(D) : gdf_gf_work(D, o->method, p);
+    if (nw == (size_t)-1)
+        gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)D);
+    gdf_mex_check_alloc(FN, "the workspace", (double)nw);
+    work = (double *)mxMalloc((nw + 1) * sizeof(double));
+    if (lo) {
+        status = gdf_langevin_run(p, y0, ts, nt, lo, out, work, r);
+    } else {
+        size_t niw = gdf_gf_iwork(D, o->method, p);
+        void *iwork = mxMalloc((niw + 1) * sizeof(ptrdiff_t));
+        status = gdf_gf_run(p, y0, ts, nt, o, out, work, iwork, r);
+    }
+    if (status == GDF_ENEWTON)
+        gdf_mex_error(FN, "newtonFailed",
+                      "backward Euler near t = %g: %s",
+                      out->n > 0 ? out->t[out->n - 1] : ts[0], gdf_gf_why_message(r->why));
+    if (status == GDF_EARG)
+        gdf_mex_error(FN, "badArgs", "the C core rejected the arguments: %s", gdf_gf_why_message(r->why));
+    if (status != GDF_OK)
+        gdf_mex_error(FN, "internal", "the C core failed with status %d (%s).", status,
+                      gdf_gf_why_message(r->why));
+}
+
+/* f and ||grad f|| of the base problem at the theta part (the first d of
+ * `stride` doubles) of every output entry: the wrappers of heavyball,
+ * nesterov and natural report other gradients.  Returns the evaluations. */
+static long reevaluate(gdf_mex_problem *mp, gdf_gf_out *out, ptrdiff_t stride)
+{
+    ptrdiff_t d = mp->p.d;
+    double *g = (double *)mxMalloc((size_t)d * sizeof(double));
+    long i;
+    for (i = 0; i < out->n; i++) {
+        int s = gdf_eval(&mp->p, out->theta + (size_t)i * (size_t)stride, out->f + i, g);
+        if (s != GDF_OK)
+            gdf_mex_error(FN, "internal", "evaluating f at the output points failed (status %d).", s);
+        out->gnorm[i] = gdf_nrm2(d, g);
+    }
+    mxFree(g);
+    return out->n;
+}
+
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     gdf_mex_problem mp;
+    gdf_mex_metric mm;
+    gdf_second sec;
+    gdf_problem sp;
+    gdf_langevin_opts lo;
     gdf_optval ov[O_COUNT];
     gdf_gf_opts o;
     gdf_gf_out out;
     gdf_gf_result r;
     out_ctx oc;
     const gdf_optspec *spec;
-    int nspec, method, status;
-    ptrdiff_t rows, cols, d, tm, tn, nt;
-    const double *theta0, *ts;
+    int nspec, method, integ = I_RK45, second;
+    ptrdiff_t rows, cols, d, tm, tn, nt, D;
+    const double *theta0, *ts, *v0 = NULL;
     const char *message;
+    double damping = NAN, temperature = 1.0, seed = 0.0;
 
     if (nrhs < 3)
         gdf_mex_error(FN, "notEnoughInputs", "usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).");
@@ -170,26 +274,65 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     check_tspan(ts, nt);
     gdf_mex_problem_init(prhs[0], d, FN, &mp);
     spec = gdf_mex_optspec(FN, &nspec);
+    if (nspec != O_COUNT)
+        gdf_mex_error(FN, "internal", "the option table has %d entries, this gateway expects %d "
+                                      "(rebuild the MEX files).", nspec, (int)O_COUNT);
     gdf_mex_options(FN, spec, nspec, nrhs - 3, prhs + 3, ov);
 
     method = ov[O_METHOD].set ? ov[O_METHOD].choice : M_RK45;
+    second = method == M_HEAVYBALL || method == M_NESTEROV;
+    /* options that belong to one method only */
+    if (ov[O_DAMPING].set && method != M_HEAVYBALL)
+        gdf_mex_error(FN, "badOption", "Damping applies to Method 'heavyball'.");
+    if (ov[O_METRIC].set && method != M_NATURAL)
+        gdf_mex_error(FN, "badOption", "Metric applies to Method 'natural'.");
+    if (ov[O_TEMPERATURE].set && method != M_LANGEVIN)
+        gdf_mex_error(FN, "badOption", "Temperature applies to Method 'langevin'.");
+    if (ov[O_SEED].set && method != M_LANGEVIN)
+        gdf_mex_error(FN, "badOption", "Seed applies to Method 'langevin'.");
+    if (ov[O_INITVEL].set && !second)
+        gdf_mex_error(FN, "badOption", "InitialVelocity applies to Method 'heavyball' (and 'nesterov', "
+                                       "which starts from rest).");
+    if (ov[O_INTEGRATOR].set && !second && method != M_NATURAL)
+        gdf_mex_error(FN, "badOption", "Integrator applies to Method 'heavyball', 'nesterov' and "
+                                       "'natural'; for the gradient flow choose the Method itself.");
+    if (ov[O_GRADTOL].set && method == M_LANGEVIN)
+        gdf_mex_error(FN, "badOption", "GradTol does not apply to Method 'langevin' (the noise keeps "
+                                       "the gradient from vanishing); stop with tspan, MaxSteps or MaxTime.");
+    if (ov[O_INTEGRATOR].set)
+        integ = ov[O_INTEGRATOR].choice;
+
     gdf_gf_defaults(&o);
     switch (method) {
-    case M_EULER: o.method = GDF_GF_EULER; break;
+    case M_EULER:
+    case M_LANGEVIN: o.method = GDF_GF_EULER; break;
     case M_HEUN: o.method = GDF_GF_HEUN; break;
     case M_RK4: o.method = GDF_GF_RK4; break;
     case M_IMPLICIT: o.method = GDF_GF_IMPLICIT; break;
+    case M_HEAVYBALL:
+    case M_NESTEROV:
+    case M_NATURAL:
+        o.method = integ == I_EULER ? GDF_GF_EULER
+                   : integ == I_HEUN ? GDF_GF_HEUN
+                   : integ == I_RK4  ? GDF_GF_RK4
+                                     : GDF_GF_RK45;
+        break;
     default: o.method = GDF_GF_RK45; break;
     }
-    if (method == M_RK45 || method == M_EXACT) {
-        if (ov[O_STEP].set && method == M_RK45)
+    if (o.method == GDF_GF_RK45 || method == M_EXACT) {
+        if (ov[O_STEP].set && method != M_EXACT)
             gdf_mex_error(FN, "badOption",
-                          "Step fixes the step of 'euler', 'heun', 'rk4' and 'implicit'; rk45 chooses "
+                          "Step fixes the step of 'euler', 'heun', 'rk4', 'implicit' and 'langevin' "
+                          "(and of the Integrator of 'heavyball', 'nesterov', 'natural'); rk45 chooses "
                           "its own steps (use InitialStep, MaxStep, RelTol, AbsTol).");
     } else {
-        if (!ov[O_STEP].set)
+        if (!ov[O_STEP].set) {
+            if (second || method == M_NATURAL)
+                gdf_mex_error(FN, "noStep", "Method '%s' with Integrator '%s' takes a fixed step: give "
+                                            "'Step', h.", METHOD_NAMES[method], INTEGRATOR_NAMES[integ]);
             gdf_mex_error(FN, "noStep", "Method '%s' takes a fixed step: give 'Step', h.",
                           METHOD_NAMES[method]);
+        }
         if (!isfinite(ov[O_STEP].num))
             gdf_mex_error(FN, "badOption", "Step must be finite.");
         o.h = ov[O_STEP].num;
@@ -213,75 +356,118 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (ov[O_NEWTONMAXIT].set)
         o.newton_maxit = isfinite(ov[O_NEWTONMAXIT].num) ? (int)fmin(ov[O_NEWTONMAXIT].num, 1e6) : 1000000;
 
+    /* the options of the methods beyond the gradient flow */
+    if (method == M_HEAVYBALL) {
+        if (ov[O_DAMPING].set) {
+            damping = ov[O_DAMPING].num;
+            if (!isfinite(damping))
+                gdf_mex_error(FN, "badOption", "option Damping must be a finite positive number.");
+        } else {
+            /* critical damping of the slowest mode of a quadratic when mu is known */
+            damping = (mp.p.mu > 0.0 && isfinite(mp.p.mu)) ? 2.0 * sqrt(mp.p.mu) : 1.0;
+        }
+    }
+    if (second && ov[O_INITVEL].set) {
+        ptrdiff_t vm, vn, i;
+        v0 = gdf_mex_dense(ov[O_INITVEL].arr, FN, "InitialVelocity", &vm, &vn);
+        if (vm * vn != d || (vm != 1 && vn != 1))
+            gdf_mex_error(FN, "badOption", "option InitialVelocity must be a vector of length %ld (as theta0).",
+                          (long)d);
+        if (method == M_NESTEROV)
+            for (i = 0; i < d; i++)
+                if (v0[i] != 0.0)
+                    gdf_mex_error(FN, "badOption", "Method 'nesterov' starts from rest: the 3/t term "
+                                                   "needs theta'(0) = 0, so InitialVelocity must be zero.");
+    }
+    if (method == M_NESTEROV && ts[0] != 0.0)
+        gdf_mex_error(FN, "badTspan", "Method 'nesterov' (the Su-Boyd-Candes ODE, whose 3/t term is "
+                                      "singular at t = 0) starts at t = 0: tspan(1) must be 0, not %g.", ts[0]);
+    if (method == M_LANGEVIN) {
+        ptrdiff_t j;
+        if (ov[O_TEMPERATURE].set)
+            temperature = ov[O_TEMPERATURE].num;
+        if (!isfinite(temperature))
+            gdf_mex_error(FN, "badOption", "option Temperature must be a finite non-negative number.");
+        if (ov[O_SEED].set)
+            seed = ov[O_SEED].num;
+        if (!(seed <= 9007199254740992.0))
+            gdf_mex_error(FN, "badOption", "option Seed must be a non-negative integer of at most 2^53.");
+        if (nt > 2 && (j = gdf_langevin_offgrid(ts, nt, o.h)) >= 0)
+            gdf_mex_error(FN, "badTspan", "Method 'langevin' returns its path on the grid t0 + k*Step: "
+                                          "tspan(%ld) = %.17g is not on it (Step = %g).",
+                          (long)(j + 1), ts[j], o.h);
+    }
+
     memset(&out, 0, sizeof out);
+    D = d;
     if (method == M_EXACT) {
         run_exact(&mp, theta0, ts, nt, ov[O_STEP].set ? ov[O_STEP].num : 0.0, &out, &r);
         message = "Reached the end of tspan (closed form).";
+    } else if (method == M_LANGEVIN) {
+        gdf_langevin_defaults(&lo);
+        lo.h = o.h;
+        lo.temperature = temperature;
+        lo.seed = (uint64_t)seed;
+        lo.max_steps = o.max_steps;
+        lo.max_time = o.max_time;
+        integrate(&mp.p, theta0, ts, nt, &o, &lo, &out, &r, &oc);
+        message = gdf_gf_why_message(r.why);
+    } else if (second) {
+        double *z0;
+        memset(&sec, 0, sizeof sec);
+        sec.base = &mp.p;
+        sec.kind = method == M_HEAVYBALL ? GDF_SECOND_HEAVYBALL : GDF_SECOND_SBC;
+        sec.gamma = method == M_HEAVYBALL ? damping : 0.0;
+        sec.r = 3.0;
+        sec.t = ts[0];
+        if (gdf_problem_second(&sp, &sec) != GDF_OK)
+            gdf_mex_error(FN, "internal", "the second-order system could not be set up.");
+        if (method == M_NESTEROV)
+            o.stage_time = &sec.t;
+        D = 2 * d;
+        z0 = (double *)mxCalloc((size_t)D, sizeof(double));
+        memcpy(z0, theta0, (size_t)d * sizeof(double));
+        if (v0)
+            memcpy(z0 + d, v0, (size_t)d * sizeof(double));
+        integrate(&sp, z0, ts, nt, &o, NULL, &out, &r, &oc);
+        r.nfevals += reevaluate(&mp, &out, D);
+        message = r.why == GDF_GF_WHY_GRADTOL
+                      ? "at rest: norm([theta'; theta'']) at or below GradTol (terminal event)"
+                      : gdf_gf_why_message(r.why);
+    } else if (method == M_NATURAL) {
+        gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &mp, FN, &mm);
+        integrate(&mm.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
+        r.nfevals += reevaluate(&mp, &out, d);
+        message = r.why == GDF_GF_WHY_GRADTOL
+                      ? "natural-gradient norm ||G^{-1} grad f|| at or below GradTol (terminal event)"
+                      : gdf_gf_why_message(r.why);
     } else {
-        long cap0;
-        double *work;
-        void *iwork;
-        size_t niw;
-        oc.d = d;
-        oc.max_entries = -1;
-        if (nt > 2) {
-            oc.max_entries = (long)nt;
-            cap0 = (long)nt;
-        } else if (o.method != GDF_GF_RK45) {
-            double nn = ceil((ts[1] - ts[0]) / o.h * (1.0 - 1e-12)) + 1.0;
-            if (o.max_steps < LONG_MAX && nn > (double)o.max_steps + 1.0)
-                nn = (double)o.max_steps + 1.0;
-            gdf_mex_check_alloc(FN, "the output Theta", nn * (double)d);
-            cap0 = nn < 4096.0 ? (long)nn : 4096;
-        } else {
-            cap0 = 256;
-        }
-        if (nt > 2)
-            gdf_mex_check_alloc(FN, "the output Theta", (double)nt * (double)d);
-        out.t = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        out.theta = (double *)mxMalloc((size_t)cap0 * (size_t)d * sizeof(double));
-        out.f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        out.gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        out.cap = cap0;
-        out.n = 0;
-        out.grow = grow;
-        out.ctx = &oc;
-        if (o.method == GDF_GF_IMPLICIT && !mp.p.hess_constant && !mp.p.hess)
-            gdf_mex_check_alloc(FN, "the finite-difference Jacobian", (double)d * (double)d);
-        {
-            size_t nw = gdf_gf_work(d, o.method, &mp.p);
-            if (nw == (size_t)-1)
-                gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)d);
-            gdf_mex_check_alloc(FN, "the workspace", (double)nw);
-            work = (double *)mxMalloc((nw + 1) * sizeof(double));
-        }
-        niw = gdf_gf_iwork(d, o.method, &mp.p);
-        iwork = mxMalloc((niw + 1) * sizeof(ptrdiff_t));
-        status = gdf_gf_run(&mp.p, theta0, ts, nt, &o, &out, work, iwork, &r);
-        if (status == GDF_ENEWTON)
-            gdf_mex_error(FN, "newtonFailed",
-                          "backward Euler near t = %g: %s",
-                          out.n > 0 ? out.t[out.n - 1] : ts[0], gdf_gf_why_message(r.why));
-        if (status == GDF_EARG)
-            gdf_mex_error(FN, "badArgs", "the C core rejected the arguments: %s", gdf_gf_why_message(r.why));
-        if (status != GDF_OK)
-            gdf_mex_error(FN, "internal", "the C core failed with status %d (%s).", status,
-                          gdf_gf_why_message(r.why));
+        integrate(&mp.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
         message = gdf_gf_why_message(r.why);
     }
     if (r.exitflag == -2)
         gdf_mex_warning("gdflow:diverged",
-                        "gf_run (%s) stopped at t = %g: the solution became non-finite. The output up to "
+                        "gf_run (%s) stopped at t = %g: the solution became non-finite%s. The output up to "
                         "that point is returned.",
-                        METHOD_NAMES[method], out.n > 0 ? out.t[out.n - 1] : ts[0]);
+                        METHOD_NAMES[method], out.n > 0 ? out.t[out.n - 1] : ts[0],
+                        method == M_NATURAL ? " (or the metric G(theta) was not positive definite)" : "");
 
-    plhs[0] = column_from(out.t, out.n);
-    if (nlhs >= 2)
-        plhs[1] = rows_from(out.theta, out.n, d);
-    if (nlhs >= 3) {
-        static const char *names[] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
-                                      "message", "method", "step", "time"};
-        mxArray *info = mxCreateStructMatrix(1, 1, 10, names);
+    if (nlhs >= 3) { /* before column_from takes over out.f and out.gnorm */
+        const char *names[14] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
+                                 "message", "method", "step", "time"};
+        int nf = 10;
+        mxArray *info;
+        if (second)
+            names[nf++] = "velocity";
+        if (second || method == M_NATURAL)
+            names[nf++] = "integrator";
+        if (method == M_HEAVYBALL)
+            names[nf++] = "damping";
+        if (method == M_LANGEVIN) {
+            names[nf++] = "temperature";
+            names[nf++] = "seed";
+        }
+        info = mxCreateStructMatrix(1, 1, nf, names);
         mxSetField(info, 0, "nsteps", mxCreateDoubleScalar((double)r.nsteps));
         mxSetField(info, 0, "nfailed", mxCreateDoubleScalar((double)r.nfailed));
         mxSetField(info, 0, "nfevals", mxCreateDoubleScalar((double)r.nfevals));
@@ -294,6 +480,19 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                                                              ? (ov[O_STEP].set ? ov[O_STEP].num : NAN)
                                                              : NAN));
         mxSetField(info, 0, "time", mxCreateDoubleScalar(r.time));
+        if (second)
+            mxSetField(info, 0, "velocity", rows_from_part(out.theta, out.n, D, d, d));
+        if (second || method == M_NATURAL)
+            mxSetField(info, 0, "integrator", mxCreateString(INTEGRATOR_NAMES[integ]));
+        if (method == M_HEAVYBALL)
+            mxSetField(info, 0, "damping", mxCreateDoubleScalar(damping));
+        if (method == M_LANGEVIN) {
+            mxSetField(info, 0, "temperature", mxCreateDoubleScalar(temperature));
+            mxSetField(info, 0, "seed", mxCreateDoubleScalar(seed));
+        }
         plhs[2] = info;
     }
+    if (nlhs >= 2)
+        plhs[1] = rows_from_part(out.theta, out.n, D, 0, d);
+    plhs[0] = column_from(out.t, out.n);
 }

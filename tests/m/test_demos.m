@@ -129,6 +129,21 @@
 %! assert (v, 0.2, 1e-3 * 0.2);
 
 %!test
+%! out = run_demo('demo_momentum', figdir);
+%! check_pngs(figdir, {'momentum.png'});
+%! % iteration counts grow ~kappa for GD and ~sqrt(kappa) for heavy ball and Nesterov
+%! v = num_after(out, 'GD (\d+)x, heavy ball (\d+)x, Nesterov (\d+)x');
+%! assert (v(1) > 300 && v(2) < 100 && v(3) < 100);
+
+%!test
+%! out = run_demo('demo_natural', figdir);
+%! check_pngs(figdir, {'natural.png'});
+%! v = num_after(out, 'error after one step ([\d.]+e[+-]\d+)');
+%! assert (v < 1e-10);
+%! v = num_after(out, 'logistic, 120 points \(Fisher\)\s+(\d+)\s+(\d+)\s+(\d+)');
+%! assert (v(2) < v(1) && v(3) < v(1) / 5);
+
+%!test
 %! % run_all_demos runs every demo_*.m, demo_overview first, the lecture's claims in order
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));

@@ -1,0 +1,271 @@
+/* gdf_langevin.c - Euler-Maruyama for overdamped Langevin dynamics, with its
+ * own pseudo-random numbers (splitmix64 seeding, xoshiro256**, the polar
+ * method).  See gdf_langevin.h for the method and the references.
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "gdf_gf.h"
+#include "gdf_langevin.h"
+
+/* ------------------------------------------------------------------ */
+/* random numbers                                                      */
+/* ------------------------------------------------------------------ */
+uint64_t gdf_splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+void gdf_rng_seed(gdf_rng *g, uint64_t seed)
+{
+    uint64_t x = seed;
+    int i;
+    for (i = 0; i < 4; i++)
+        g->s[i] = gdf_splitmix64(&x);
+    if (!(g->s[0] | g->s[1] | g->s[2] | g->s[3])) /* the one forbidden state */
+        g->s[0] = 1;
+    g->spare = 0.0;
+    g->has_spare = 0;
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+uint64_t gdf_rng_next(gdf_rng *g)
+{
+    uint64_t *s = g->s;
+    uint64_t result = rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 45);
+    return result;
+}
+
+double gdf_rng_uniform(gdf_rng *g)
+{
+    return (double)(gdf_rng_next(g) >> 11) * (1.0 / 9007199254740992.0); /* 2^-53 */
+}
+
+double gdf_rng_normal(gdf_rng *g)
+{
+    double u, v, s, m;
+    if (g->has_spare) {
+        g->has_spare = 0;
+        return g->spare;
+    }
+    do {
+        u = 2.0 * gdf_rng_uniform(g) - 1.0; /* exact: [-1, 1) on a 2^-52 grid */
+        v = 2.0 * gdf_rng_uniform(g) - 1.0;
+        s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    m = sqrt(-2.0 * log(s) / s);
+    g->spare = v * m;
+    g->has_spare = 1;
+    return u * m;
+}
+
+/* ------------------------------------------------------------------ */
+/* Euler-Maruyama                                                      */
+/* ------------------------------------------------------------------ */
+void gdf_langevin_defaults(gdf_langevin_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->h = 0.0;
+    o->temperature = 1.0;
+    o->seed = 0;
+    o->max_steps = LONG_MAX;
+    o->max_time = 0.0;
+}
+
+size_t gdf_langevin_work(ptrdiff_t d)
+{
+    return 4 * (size_t)(d > 0 ? d : 1);
+}
+
+/* k with t = t0 + k h, or -1 when t is not on the grid */
+static double grid_index(double t, double t0, double h)
+{
+    double x = (t - t0) / h, k = floor(x + 0.5);
+    if (!(k >= 0.0) || !(k < 4503599627370496.0)) /* 2^52 */
+        return -1.0;
+    return fabs(x - k) <= 1e-9 * (k > 1.0 ? k : 1.0) ? k : -1.0;
+}
+
+ptrdiff_t gdf_langevin_offgrid(const double *tspan, ptrdiff_t nt, double h)
+{
+    ptrdiff_t j;
+    double prev = -1.0;
+    for (j = 0; j < nt; j++) {
+        double k = grid_index(tspan[j], tspan[0], h);
+        if (k < 0.0 || (j > 0 && !(k > prev)))
+            return j;
+        prev = k;
+    }
+    return -1;
+}
+
+typedef struct {
+    gdf_problem *p;
+    gdf_gf_out *out;
+    gdf_gf_result *r;
+    ptrdiff_t d;
+    long nfev0;
+    double t_start;
+} em_ctx;
+
+static int em_push(em_ctx *c, double t, const double *y, double f, double gn)
+{
+    gdf_gf_out *o = c->out;
+    if (o->n >= o->cap) {
+        if (!o->grow || o->grow(o->ctx, o->n + 1, o) != 0 || o->cap <= o->n)
+            return 1;
+    }
+    if (o->t)
+        o->t[o->n] = t;
+    if (o->theta)
+        memcpy(o->theta + (size_t)o->n * (size_t)c->d, y, (size_t)c->d * sizeof(double));
+    if (o->f)
+        o->f[o->n] = f;
+    if (o->gnorm)
+        o->gnorm[o->n] = gn;
+    o->n++;
+    return 0;
+}
+
+static int em_finish(em_ctx *c, int status, int exitflag, int why)
+{
+    c->r->nfevals = c->p->nfevals - c->nfev0;
+    c->r->time = gdf_now() - c->t_start;
+    if (status != GDF_OK) {
+        exitflag = 0;
+        why = status == GDF_EARG ? GDF_GF_WHY_BADARG : GDF_GF_WHY_CALLBACK;
+    }
+    c->r->exitflag = exitflag;
+    c->r->why = why;
+    return status;
+}
+
+static int em_finite(ptrdiff_t d, const double *y, double f, const double *g)
+{
+    return isfinite(f) && gdf_all_finite(d, y) && gdf_all_finite(d, g);
+}
+
+int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdiff_t nt,
+                     const gdf_langevin_opts *o, gdf_gf_out *out, double *work,
+                     gdf_gf_result *r)
+{
+    em_ctx c;
+    gdf_gf_result rdummy;
+    gdf_rng rng;
+    ptrdiff_t i, j, d, jout = 1;
+    double h, T, t0, tf, ratio, rn, fy, fn, mt, *y, *g, *yn, *gn;
+    long N, k = 0;
+    int shortened, s;
+
+    if (!r)
+        r = &rdummy;
+    memset(r, 0, sizeof *r);
+    r->why = GDF_GF_WHY_BADARG;
+    if (!p || !p->fg || p->d < 1 || !theta0 || !tspan || nt < 2 || !out || !work || !o ||
+        out->n < 0)
+        return GDF_EARG;
+    d = p->d;
+    h = o->h;
+    T = o->temperature;
+    if (!(h > 0.0) || !isfinite(h) || !(T >= 0.0) || !isfinite(T) || o->max_steps < 0)
+        return GDF_EARG;
+    for (j = 0; j < nt; j++)
+        if (!isfinite(tspan[j]) || (j > 0 && !(tspan[j] > tspan[j - 1])))
+            return GDF_EARG;
+    t0 = tspan[0];
+    tf = tspan[nt - 1];
+    ratio = (tf - t0) / h;
+    if (!(ratio < 4503599627370496.0)) /* 2^52: the grid is not representable */
+        return GDF_EARG;
+    if (nt > 2) {
+        if (gdf_langevin_offgrid(tspan, nt, h) >= 0)
+            return GDF_EARG;
+        N = (long)grid_index(tf, t0, h);
+        shortened = 0;
+    } else {
+        /* the grid of gdf_gf_run's euler method */
+        rn = floor(ratio + 0.5);
+        if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
+            N = (long)rn;
+            shortened = 0;
+        } else {
+            N = (long)ceil(ratio);
+            shortened = 1;
+        }
+    }
+
+    c.p = p;
+    c.out = out;
+    c.r = r;
+    c.d = d;
+    c.nfev0 = p->nfevals;
+    c.t_start = gdf_now();
+    mt = o->max_time;
+    y = work;
+    g = work + d;
+    yn = work + 2 * d;
+    gn = work + 3 * d;
+    gdf_rng_seed(&rng, o->seed);
+
+    memcpy(y, theta0, (size_t)d * sizeof(double));
+    if ((s = gdf_eval(p, y, &fy, g)))
+        return em_finish(&c, s, 0, 0);
+    if (!em_finite(d, y, fy, g))
+        return em_finish(&c, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+    if (em_push(&c, t0, y, fy, gdf_nrm2(d, g)))
+        return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+
+    for (;;) {
+        double tk = t0 + (double)k * h, tn, hs, sig;
+        double *sw;
+        if (k >= N)
+            return em_finish(&c, GDF_OK, 1, GDF_GF_WHY_TEND);
+        if (r->nsteps >= o->max_steps)
+            return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
+        if (mt > 0.0 && isfinite(mt) && gdf_now() - c.t_start >= mt)
+            return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+        tn = k + 1 == N ? tf : t0 + (double)(k + 1) * h;
+        hs = (k + 1 == N && shortened) ? tf - tk : h;
+        /* the same expression as euler's step, then the noise (none at T = 0) */
+        for (i = 0; i < d; i++)
+            yn[i] = y[i] - hs * g[i];
+        if (T > 0.0) {
+            sig = sqrt(2.0 * T * hs);
+            for (i = 0; i < d; i++)
+                yn[i] += sig * gdf_rng_normal(&rng);
+        }
+        if ((s = gdf_eval(p, yn, &fn, gn)))
+            return em_finish(&c, s, 0, 0);
+        if (!em_finite(d, yn, fn, gn))
+            return em_finish(&c, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+        sw = y, y = yn, yn = sw;
+        sw = g, g = gn, gn = sw;
+        fy = fn;
+        k++;
+        r->nsteps++;
+        if (nt == 2) {
+            if (em_push(&c, tn, y, fy, gdf_nrm2(d, g)))
+                return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        } else if (jout < nt && (double)k == grid_index(tspan[jout], t0, h)) {
+            if (em_push(&c, tspan[jout], y, fy, gdf_nrm2(d, g)))
+                return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            jout++;
+        }
+    }
+}

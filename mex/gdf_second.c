@@ -1,0 +1,70 @@
+/* gdf_second.c - heavy-ball and Su-Boyd-Candes ODEs as first-order systems
+ * for the gradient-flow integrators (see gdf_second.h for the derivation of
+ * the t = 0 limit).
+ *   W. Su, S. Boyd, E. J. Candes, "A differential equation for modeling
+ *   Nesterov's accelerated gradient method: theory and insights", JMLR 17
+ *   (2016) 1-43, eq. (3) and Theorem 3.
+ *   B. T. Polyak, "Some methods of speeding up the convergence of iteration
+ *   methods", USSR Comput. Math. Math. Phys. 4 (1964) 1-17.
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "gdf_second.h"
+
+/* z = (theta, v): f = f(theta); g = (-v, c v + grad f(theta)) */
+static int second_fg(void *ctx, const double *z, double *f, double *g)
+{
+    gdf_second *q = (gdf_second *)ctx;
+    gdf_problem *b = q->base;
+    ptrdiff_t i, d = b->d;
+    const double *v = z + d;
+    double c;
+    int s;
+    if (q->kind == GDF_SECOND_SBC && !(q->t >= 0.0 && isfinite(q->t)))
+        return GDF_EARG;
+    s = gdf_eval(b, z, f, g ? g + d : NULL); /* grad f(theta) into the second half */
+    if (s != GDF_OK || !g)
+        return s;
+    if (q->kind == GDF_SECOND_SBC && q->t == 0.0) {
+        /* the limit t -> 0 with v(0) = 0: v'(0) = -grad f / (1 + r) */
+        double w = 1.0 / (1.0 + q->r);
+        for (i = 0; i < d; i++) {
+            g[i] = -v[i];
+            g[d + i] *= w;
+        }
+        return GDF_OK;
+    }
+    c = q->kind == GDF_SECOND_SBC ? q->r / q->t : q->gamma;
+    for (i = 0; i < d; i++) {
+        g[i] = -v[i];
+        g[d + i] += c * v[i];
+    }
+    return GDF_OK;
+}
+
+int gdf_problem_second(gdf_problem *p, gdf_second *q)
+{
+    if (!p || !q || !q->base || !q->base->fg || q->base->d < 1)
+        return GDF_EARG;
+    if (q->kind == GDF_SECOND_HEAVYBALL) {
+        if (!(q->gamma >= 0.0) || !isfinite(q->gamma))
+            return GDF_EARG;
+    } else if (q->kind == GDF_SECOND_SBC) {
+        if (!(q->r > 0.0) || !isfinite(q->r))
+            return GDF_EARG;
+    } else {
+        return GDF_EARG;
+    }
+    memset(p, 0, sizeof *p);
+    p->d = 2 * q->base->d;
+    p->ctx = q;
+    p->fg = second_fg;
+    p->hess = NULL;
+    p->hessvec = NULL;
+    p->L = p->mu = NAN;
+    p->hess_constant = 0;
+    p->nfevals = 0;
+    return GDF_OK;
+}
