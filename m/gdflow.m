@@ -36,6 +36,8 @@ function gdflow()
 %   demo_zigzag         - Zig-zag and conditioning: GD paths on bowls of condition 1, 10, 100.
 %   demo_momentum       - Heavy ball and Nesterov against gradient descent on an ill-conditioned bowl.
 %   demo_natural        - Natural gradient against gradient descent.
+%   demo_nesterov_ode   - Nesterov's method and its ODE (Su, Boyd and Candes 2016).
+%   demo_langevin       - Langevin dynamics: gradient flow plus noise samples the Gibbs density.
 %   demo_cheatsheet     - The lecture's cheat sheet (section 9), every row evaluated on one problem.
 %
 % Building (top folder of the source tree)

@@ -144,6 +144,21 @@
 %! assert (v(2) < v(1) && v(3) < v(1) / 5);
 
 %!test
+%! out = run_demo('demo_nesterov_ode', figdir);
+%! check_pngs(figdir, {'nesterov_ode.png'});
+%! v = num_after(out, 'Bessel closed form: max error ([\d.]+e[+-]\d+)');
+%! assert (v < 1e-6);
+%! v = num_after(out, '0\.04\s+\d+\s+([\d.]+e[+-]\d+)');
+%! assert (v < 0.05);
+
+%!test
+%! out = run_demo('demo_langevin', figdir);
+%! check_pngs(figdir, {'langevin.png'});
+%! assert (~isempty(strfind(out, 'the same Seed reproduces the same path bit for bit')));
+%! v = num_after(out, 'within 5% of T\*inv\(A - hA\^2/2\) \(([\d.]+)%\)');
+%! assert (v < 5);
+
+%!test
 %! % run_all_demos runs every demo_*.m, demo_overview first, the lecture's claims in order
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));
