@@ -36,6 +36,7 @@
 %   demo_nesterov_ode   - Nesterov's method and its ODE (Su, Boyd and Candes 2016).
 %   demo_langevin       - Langevin dynamics: gradient flow plus noise samples the Gibbs density.
 %   demo_cheatsheet     - The lecture's cheat sheet (section 9), every row evaluated on one problem.
+%   demo_coursework     - The coursework linear-regression loop, replaced by one gd_run call.
 %
 % Building (top folder of the source tree)
 %   gdflow_setup    - Put gdflow on the path; build the MEX gateways if missing.

@@ -159,6 +159,14 @@
 %! assert (v < 5);
 
 %!test
+%! out = run_demo('demo_coursework', figdir);
+%! check_pngs(figdir, {'coursework.png'});
+%! assert (~isempty(strfind(out, 'gd_run theta = [-3.6303; 1.1664]')));
+%! v = num_after(out, 'largest relative difference in J_history ([\d.]+e[+-]\d+)');
+%! assert (v < 1e-12);
+%! assert (~isempty(strfind(out, '1.02x diverges (exitflag -2')));
+
+%!test
 %! % run_all_demos runs every demo_*.m, demo_overview first, the lecture's claims in order
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));
