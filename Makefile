@@ -4,6 +4,7 @@
 #   make demo     install what is missing, build, run demos/demo_overview
 #   make test     install what is missing, build, run every test
 #   make demos    run every demo script (figures under demos/figures/)
+#   make gallery  redraw the README's figures in docs/gallery/
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
 #   make dist     the Octave package gdflow-X.Y.Z.tar.gz (X.Y.Z: Version in DESCRIPTION)
@@ -42,7 +43,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos bench bench-quick ctest check-mem clean dist distname test-dist
+.PHONY: all deps build test demo demos gallery bench bench-quick ctest check-mem clean dist distname test-dist
 
 all: build
 
@@ -108,6 +109,9 @@ demo: deps
 
 demos: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); run_all_demos"
+
+gallery: build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
 
 bench: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all;"
