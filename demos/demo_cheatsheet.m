@@ -26,16 +26,7 @@
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
-  addpath(fullfile(here, '..', 'm'));
-end
-if ~exist('GDF_QUICK', 'var')
-  GDF_QUICK = false;
-end
-if ~exist('GDF_FIGDIR', 'var')
-  GDF_FIGDIR = '';
-end
-outdir = gdf_demo_outdir(here, GDF_FIGDIR);
+[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
 fprintf('\n=== demo_cheatsheet: the cheat sheet of section 9, theory beside measurement ===\n');
 
 R = [cos(pi / 5), -sin(pi / 5); sin(pi / 5), cos(pi / 5)];

@@ -16,16 +16,7 @@
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
-  addpath(fullfile(here, '..', 'm'));
-end
-if ~exist('GDF_QUICK', 'var')
-  GDF_QUICK = false;
-end
-if ~exist('GDF_FIGDIR', 'var')
-  GDF_FIGDIR = '';
-end
-outdir = gdf_demo_outdir(here, GDF_FIGDIR);
+[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
 
 % ---- exercise 1, one variable -------------------------------------------
 data = load(fullfile(here, 'data', 'ex1data1.txt'));

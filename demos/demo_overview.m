@@ -15,18 +15,7 @@
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-warning('off', 'Octave:gnuplot-graphics');
-if exist(fullfile(here, '..', 'm'), 'dir')   % the source tree (an installed package has it on the path)
-  addpath(fullfile(here, '..', 'm'));
-end
-if exist('GDF_FIGDIR', 'var') && ~isempty(GDF_FIGDIR)
-  outdir = GDF_FIGDIR;              % set by run_all_demos or the tests
-else
-  outdir = fullfile(here, 'figures');
-end
-if ~exist(outdir, 'dir')
-  mkdir(outdir);
-end
+[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
 
 kappa = 20;
 prob = gd_testfun('ellipse', kappa, pi / 6);

@@ -1,0 +1,23 @@
+function [quick, outdir] = gdf_demo_setup(here)
+%GDF_DEMO_SETUP  The preamble every demo shares.
+%   [QUICK, OUTDIR] = GDF_DEMO_SETUP(HERE), called from a demo script in the
+%   folder HERE: puts ../m on the path in the source tree (an installed
+%   package has it there already), reads the caller's GDF_QUICK (smaller
+%   sweeps; default false) and GDF_FIGDIR (where figures go; default
+%   demos/figures), and returns QUICK and the output folder (created).
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+mdir = fullfile(here, '..', 'm');
+if exist(mdir, 'dir')
+  addpath(mdir);
+end
+quick = false;
+figdir = '';
+if evalin('caller', 'exist(''GDF_QUICK'', ''var'')')
+  quick = evalin('caller', 'GDF_QUICK');
+end
+if evalin('caller', 'exist(''GDF_FIGDIR'', ''var'')')
+  figdir = evalin('caller', 'GDF_FIGDIR');
+end
+outdir = gdf_demo_outdir(here, figdir);
+end
