@@ -91,7 +91,13 @@ catch err
   gdf_rethrow(err);
 end
 if nargout == 0
-  fprintf('gd_run: %s\n  %d iterations, f = %.10g, ||grad f|| = %.3g, step %s, %.3g s\n', ...
-          info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);
+  if iscell(info.message)   % many starts
+    fprintf('gd_run (%s): %d starts, %d converged (exitflag 1), %d diverged; %d to %d iterations, %.3g s\n', ...
+            info.method, numel(info.exitflag), sum(info.exitflag == 1), sum(info.exitflag == -2), ...
+            min(info.iterations), max(info.iterations), info.time);
+  else
+    fprintf('gd_run (%s): %s\n  %d iterations, f = %.10g, ||grad f|| = %.3g, step %s, %.3g s\n', ...
+            info.method, info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);
+  end
 end
 end
