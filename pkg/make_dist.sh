@@ -34,6 +34,7 @@ cp m/*.m "$p/inst/"
 cp m/private/*.m "$p/inst/private/"
 (cd demos && find . -name '*.m' -not -path './figures/*' -print0 |
      xargs -0 -I{} cp --parents {} "$p/inst/demos/")
+[ -d demos/data ] && cp -R demos/data "$p/inst/demos/"   # the coursework demo's data
 cp tests/m/*.m "$p/inst/tests/m/"
 cp -R tests/data/. "$p/inst/tests/data/"
 cp pkg/PKG_ADD pkg/PKG_DEL "$p/inst/"
