@@ -7,6 +7,9 @@
 #   make gallery  redraw the README's figures in docs/gallery/
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
+#   make fuzz     fuzz every gateway and public function in child octave-cli
+#                 processes, then 1e5 calls of each gateway for leaks
+#                 (tests/fuzz; make fuzz-asan: gateways under ASan+UBSan)
 #   make dist     the Octave package gdflow-X.Y.Z.tar.gz (X.Y.Z: Version in DESCRIPTION)
 #   make test-dist  make dist, pkg install it in a temporary prefix, test the
 #                 installed copy (part of test unless TEST_DIST=0)
@@ -43,7 +46,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos gallery bench bench-quick ctest check-mem clean dist distname test-dist
+.PHONY: all deps build test demo demos gallery bench bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
 
 all: build
 
@@ -118,6 +121,14 @@ bench: build
 
 bench-quick: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all('quick');"
+
+# ---- robustness: tests/README.md has the figures -----------------------------
+fuzz: build
+	@OCTAVE="$(OCTAVE)" bash tests/fuzz/run_fuzz.sh
+	@OCTAVE="$(OCTAVE)" bash tests/fuzz/run_leak.sh
+
+fuzz-asan: build
+	@OCTAVE="$(OCTAVE)" bash tests/fuzz/run_fuzz.sh --asan
 
 # ---- the Octave package ---------------------------------------------------
 VERSION  := $(shell sed -n 's/^Version:[[:space:]]*//p' DESCRIPTION 2>/dev/null | tr -d '[:space:]')

@@ -30,7 +30,7 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %   GD runs with that step; 'gf' is a GF run with the 'auto' solver.
 %
 %   Options (name-value):
-%     MaxIter   GD iterations when a spec has no iters (default 100)
+%     MaxIter   GD iterations when a spec has no iters (default 100, at most 1e8)
 %     T         GF horizon when a spec has none (default MaxIter/L, the
 %               time that MaxIter GD steps of 1/L cover; 10 if L unknown)
 %     GradTol   stop a run early at this gradient norm (default 0: every
@@ -97,7 +97,8 @@ function T = gd_compare(fun, theta0, runs, varargin)
 if nargin < 3
   error('gdflow:gd_compare:notEnoughInputs', 'gd_compare: usage: T = gd_compare(fun, theta0, runs, Name, Value, ...).');
 end
-if ~(isstruct(fun) && isfield(fun, 'type')) && ~isa(fun, 'function_handle')
+if ~(isstruct(fun) && numel(fun) == 1 && all(isfield(fun, {'type', 'L', 'mu', 'f_star', 'theta_star', 'description'}))) && ...
+   ~isa(fun, 'function_handle')
   error('gdflow:gd_compare:badProblem', 'gd_compare: FUN must be a problem struct (gd_quadratic, ...) or a function handle.');
 end
 if ~isnumeric(theta0) || ~isreal(theta0) || isempty(theta0) || ~isvector(theta0) || any(~isfinite(theta0))
@@ -155,10 +156,11 @@ for i = 1:2:numel(args)
   opt.(names{k}) = args{i + 1};
 end
 pos = {'MaxIter', 'Samples'};
+top = [1e8, 1e7];   % every f is kept: longer runs would not finish, or not fit
 for i = 1:numel(pos)
   v = opt.(pos{i});
-  if ~isnumeric(v) || ~isscalar(v) || ~(v >= 1) || v ~= round(v)
-    error('gdflow:gd_compare:badOption', 'gd_compare: %s must be a positive integer.', pos{i});
+  if ~isnumeric(v) || ~isscalar(v) || ~(v >= 1) || v ~= round(v) || ~(v <= top(i))
+    error('gdflow:gd_compare:badOption', 'gd_compare: %s must be a positive integer (at most %g).', pos{i}, top(i));
   end
 end
 nonneg = {'GradTol', 'RelTol', 'AbsTol'};
@@ -304,8 +306,8 @@ if strcmp(s.method, 'gd')
   if isempty(s.iters)
     s.iters = opt.MaxIter;
   end
-  if ~isnumeric(s.iters) || ~isscalar(s.iters) || ~(s.iters >= 1) || s.iters ~= round(s.iters) || ~isfinite(s.iters)
-    error('gdflow:gd_compare:badIters', 'gd_compare: run %d: iters must be a positive integer.', i);
+  if ~isnumeric(s.iters) || ~isscalar(s.iters) || ~(s.iters >= 1) || s.iters ~= round(s.iters) || ~(s.iters <= 1e8)
+    error('gdflow:gd_compare:badIters', 'gd_compare: run %d: iters must be a positive integer (at most 1e8).', i);
   end
   s.solver = '';
   if isempty(s.label)

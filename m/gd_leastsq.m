@@ -8,6 +8,17 @@ function prob = gd_leastsq(X, y)
 %   minimum-norm least-squares solution) and f_star.  gd_run evaluates it in
 %   C in one pass over X per iteration.
 %
+%   Long data (m >= 4p): after a few evaluations gd_run, gf_run and gd_eval
+%   form X'*X/m once (level-3 BLAS) and evaluate f and the gradient from it
+%   in O(p^2), expanded around an anchor point evaluated exactly, so f does
+%   not suffer the cancellation of 1/2*theta'*G*theta - c'*theta + y'*y/(2m);
+%   a rounding-error bound is checked at every evaluation and the anchor is
+%   renewed by an exact pass over X when needed.  f and the gradient are
+%   within 1e-10 relative, or 4 times the one-pass evaluation's own
+%   worst-case rounding bound, of their exact values.  The field PROB.gram
+%   = 'auto' (default), 'on' (from the first evaluation) or 'off' (always
+%   one pass over X) overrides the choice.
+%
 %   Example:
 %     X = [ones(5, 1), (1:5)'];  y = [1.1; 1.9; 3.2; 3.9; 5.1];
 %     [theta, info] = gd_run(gd_leastsq(X, y), [0; 0], 'StepSize', 0.1, 'MaxIter', 2000);

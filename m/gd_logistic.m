@@ -70,6 +70,9 @@ for it = 1:100
   s = 1 ./ (1 + exp(-z));
   g = X' * (s - y) / m + R * x;
   if norm(g) <= 1e-10
+    if lambda == 0 && all((2 * y - 1) .* z > 0)
+      break   % every margin positive: separable, f -> 0 along x, no minimizer
+    end
     theta = x;
     f = fx;
     return

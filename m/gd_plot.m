@@ -39,6 +39,9 @@ function h = gd_plot(prob, runs, varargin)
 %   See also GD_RUN, GF_RUN, GF_EXACT, GD_COMPARE.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 1
+  error('gdflow:gd_plot:notEnoughInputs', 'gd_plot: usage: h = gd_plot(prob, runs, Name, Value, ...) or gd_plot(info).');
+end
 if nargin == 1 && isstruct(prob) && isfield(prob, 'exitflag')
   runs = {prob};
   prob = struct('type', '', 'd', NaN, 'L', prob.L, 'mu', prob.mu, 'f_star', prob.f_star, 'theta_star', []);
@@ -47,6 +50,7 @@ elseif nargin < 2
   runs = {};
 end
 opt = parse_options(varargin);
+opt = check_inputs(prob, runs, opt);
 if ~iscell(runs)
   runs = {runs};
 end
@@ -96,6 +100,83 @@ switch kind
 end
 end
 
+function opt = check_inputs(prob, runs, opt)
+% Every bad input raises gdflow:gd_plot:<what> before anything is drawn
+% (without these checks, bad values failed deep in the graphics code).
+if ~isstruct(prob) || numel(prob) ~= 1 || ~all(isfield(prob, {'type', 'd', 'L', 'mu', 'f_star', 'theta_star'}))
+  error('gdflow:gd_plot:badProblem', ['gd_plot: PROB must be a problem struct (gd_quadratic, ' ...
+        'gd_testfun, ...), or the INFO struct of one gd_run as the only argument.']);
+end
+if ~iscell(runs)
+  runs = {runs};
+end
+for i = 1:numel(runs)
+  r = runs{i};
+  if ~((isstruct(r) && numel(r) == 1 && all(isfield(r, {'f', 'theta', 'stepsize', 'L', 'mu'}))) || ...
+       (isnumeric(r) && isreal(r) && ~issparse(r) && ndims(r) == 2 && all(isfinite(r(:))) && ...
+        (isempty(r) || ~isequal(prob.d, 2) || size(r, 1) == 2)))
+    error('gdflow:gd_plot:badRuns', ['gd_plot: run %d must be an INFO struct from gd_run or a d-by-k ' ...
+          'matrix of (finite) iterates.'], i);
+  end
+end
+if ~ischar(opt.Plot) || ~(isempty(opt.Plot) || any(strcmpi(opt.Plot, {'landscape', 'convergence', 'both'})))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Plot must be ''landscape'', ''convergence'' or ''both''.');
+end
+opt.Plot = lower(opt.Plot);
+v = opt.Limits;
+if ~(isnumeric(v) && (isempty(v) || (isreal(v) && numel(v) == 4 && all(isfinite(v(:))) && v(1) < v(2) && v(3) < v(4))))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Limits must be [xmin xmax ymin ymax] (finite, xmin < xmax, ymin < ymax).');
+end
+opt.Limits = double(v);
+v = opt.Levels;
+if ~(isnumeric(v) && isreal(v) && ~issparse(v) && isvector(v) && all(isfinite(v)) && numel(v) <= 1000 && ...
+     (~isscalar(v) || (v >= 1 && v <= 1000 && v == round(v))))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Levels must be a number of levels (1 to 1000) or a vector of levels.');
+end
+opt.Levels = double(v);
+v = opt.Field;
+if ~((islogical(v) || isnumeric(v)) && isscalar(v) && isreal(v) && ~isnan(v))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Field must be true or false.');
+end
+v = opt.Streamlines;
+if ~(isnumeric(v) && (isempty(v) || (isreal(v) && ~issparse(v) && ndims(v) == 2 && size(v, 1) == 2 && ...
+                                      size(v, 2) <= 1000 && all(isfinite(v(:))))))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must be a 2-by-m matrix of finite starting points (m <= 1000).');
+end
+opt.Streamlines = double(v);
+names = {'Horizon', 'LineWidth'};
+for i = 1:numel(names)
+  v = opt.(names{i});
+  if ~(isnumeric(v) && (isempty(v) || (isreal(v) && isscalar(v) && v > 0 && isfinite(v))))
+    error('gdflow:gd_plot:badOption', 'gd_plot: %s must be a positive finite number.', names{i});
+  end
+  opt.(names{i}) = double(v);
+end
+if ischar(opt.Labels) && size(opt.Labels, 1) <= 1
+  opt.Labels = {opt.Labels};
+end
+if ~iscellstr(opt.Labels)
+  error('gdflow:gd_plot:badOption', 'gd_plot: Labels must be a cell array of strings.');
+end
+if ~ischar(opt.Title) || size(opt.Title, 1) > 1
+  error('gdflow:gd_plot:badOption', 'gd_plot: Title must be a string.');
+end
+% legend and title pass text through regexprep, which refuses bytes that are
+% not UTF-8 (Octave); refuse them here, with this function's identifier
+txt = [opt.Labels(:)', {opt.Title}];
+for i = 1:numel(txt)
+  try
+    regexprep(txt{i}, 'x', 'x');
+  catch
+    error('gdflow:gd_plot:badOption', 'gd_plot: Labels and Title must be valid text (UTF-8).');
+  end
+end
+v = opt.Parent;
+if ~((isnumeric(v) && isempty(v)) || (isscalar(v) && ishghandle(v) && strcmp(get(v, 'type'), 'axes')))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Parent must be an axes handle.');
+end
+end
+
 function opt = parse_options(args)
 opt = struct('Plot', '', 'Limits', [], 'Levels', 25, 'Field', true, 'Streamlines', [], ...
              'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', []);
@@ -104,10 +185,18 @@ if mod(numel(args), 2) ~= 0
   error('gdflow:gd_plot:badOption', 'gd_plot: options must be name-value pairs.');
 end
 for i = 1:2:numel(args)
-  k = find(strcmpi(args{i}, names));
-  if ~ischar(args{i}) || isempty(k)
-    error('gdflow:gd_plot:unknownOption', 'gd_plot: unknown option ''%s''; valid: %s.', ...
-          num2str(args{i}), strjoin(names', ', '));
+  k = [];
+  if ischar(args{i}) && size(args{i}, 1) == 1
+    k = find(strcmpi(args{i}, names));
+  end
+  if isempty(k)
+    if ischar(args{i}) && size(args{i}, 1) == 1
+      given = ['''' args{i} ''''];
+    else
+      given = ['of class ' class(args{i})];   % num2str fails on cells and structs
+    end
+    error('gdflow:gd_plot:unknownOption', 'gd_plot: unknown option %s; valid: %s.', ...
+          given, strjoin(names', ', '));
   end
   opt.(names{k}) = args{i + 1};
 end
@@ -216,7 +305,8 @@ axis(ax, 'square');
 xlabel(ax, '\theta_1');
 ylabel(ax, '\theta_2');
 if ~isempty(opt.Labels) && ~isempty(h.paths)
-  legend(h.paths, opt.Labels{1:numel(h.paths)}, 'location', 'northeastoutside');
+  n = min(numel(h.paths), numel(opt.Labels));   % fewer labels than paths: label the first ones
+  legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'northeastoutside');
 end
 if ~isempty(opt.Title)
   title(ax, opt.Title);

@@ -9,7 +9,10 @@ function prob = gd_quadratic(A, b, c)
 %   convexity constants.  PROB is a struct that gd_run and gf_run evaluate
 %   entirely in C; it records
 %     d, L, mu          dimension and extreme eigenvalues of A (LAPACK, via eig;
-%                       eigs for d > 1500)
+%                       eigs for d > 1500; mu is NaN for d > 20000; for sparse A
+%                       with d > 200000, L is the Gershgorin bound
+%                       max_i sum_j |A_ij| >= lambda_max, still a valid
+%                       Lipschitz constant of the gradient)
 %     theta_star        the minimizer A\b (the minimum-norm one when A is
 %                       singular and b is in its range; [] when f is unbounded
 %                       below or the size makes it too costly)
@@ -89,6 +92,13 @@ if d <= 1500
   ev = eig(full(A));
   L = max(ev);
   mu = min(ev);
+elseif issparse(A) && d > 200000
+  % eigs can take minutes here (and fail: the top eigenvalues of a 2-D
+  % Laplacian on a 1000 x 1000 grid are clustered); the Gershgorin bound
+  % max_i sum_j |A_ij| >= lambda_max is a valid Lipschitz constant, so a
+  % step 1/L stays stable, and costs one pass over A
+  L = max(sum(abs(A), 2));
+  mu = NaN;
 else
   opts.tol = 1e-10;
   opts.disp = 0;

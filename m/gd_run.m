@@ -72,6 +72,8 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %   and returns every iterate up to the blow-up (THETA is the last finite
 %   one).  A handle that returns NaN or Inf at THETA0 is an error
 %   (gdflow:gd_run:nonFiniteStart); errors thrown by the handle propagate.
+%   For a problem struct, an f(THETA0) that overflows (THETA0 = 1e200, say)
+%   is divergence: exitflag -2 after 0 iterations, THETA = THETA0.
 %   Bad input raises errors with identifiers gdflow:gd_run:<what>.
 %
 %   Example:

@@ -36,8 +36,8 @@ switch lower(name)
     ab = [1 100];
     if numel(varargin) >= 1 && ~isempty(varargin{1})
       d = varargin{1};
-      if ~isnumeric(d) || ~isscalar(d) || ~isreal(d) || d < 2 || d ~= round(d) || ~isfinite(d)
-        error('gdflow:gd_testfun:badDim', 'gd_testfun: the Rosenbrock dimension must be an integer >= 2.');
+      if ~isnumeric(d) || ~isscalar(d) || ~isreal(d) || ~(d >= 2) || d ~= round(d) || ~(d <= 1e8)
+        error('gdflow:gd_testfun:badDim', 'gd_testfun: the Rosenbrock dimension must be an integer from 2 to 1e8.');
       end
       d = double(d);
     end

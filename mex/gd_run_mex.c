@@ -124,6 +124,7 @@ static mxArray *row_from(double *buf, long n)
 {
     mxArray *a = mxCreateDoubleMatrix(0, 0, mxREAL);
     buf = (double *)mxRealloc(buf, (size_t)(n > 0 ? n : 1) * sizeof(double));
+    mxFree(mxGetPr(a)); /* mxSetPr does not free the data it replaces (a leak per call) */
     mxSetPr(a, buf);
     mxSetM(a, 1);
     mxSetN(a, (mwSize)n);
@@ -196,6 +197,14 @@ static void run_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, in
             gdf_mex_error(FN, "internal", "the proximal iteration failed with status %d.", st);
     }
     n = out.n;
+    if (n == 0) { /* f(theta0) non-finite: the flow keeps nothing; entry 0 is theta0 */
+        double *g = (double *)mxMalloc((size_t)d * sizeof(double));
+        out.t[0] = 0.0;
+        memcpy(out.theta, theta, (size_t)d * sizeof(double));
+        gdf_eval(p, theta, out.f, g);
+        out.gnorm[0] = gdf_nrm2(d, g);
+        n = out.n = 1;
+    }
     memset(&rr->r, 0, sizeof rr->r);
     rr->r.iterations = n - 1;
     rr->r.f = out.f[n - 1];
@@ -489,7 +498,11 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                 gdf_mex_error(FN, "internal", "the C core failed with status %d.", status);
         }
     after_run:
-        if (rr->r.iterations == 0 && rr->r.why == GDF_WHY_NONFINITE)
+        /* f(theta0) itself non-finite (not the first step): an error for a
+         * handle; for the C families, finite at every finite theta, it is
+         * overflow and ends as divergence (exitflag -2, warning) below */
+        if (rr->r.iterations == 0 && rr->r.why == GDF_WHY_NONFINITE && mp.kind == GDF_KIND_HANDLE &&
+            !(isfinite(rr->r.f) && isfinite(rr->r.gnorm)))
             gdf_mex_error(FN, "nonFiniteStart",
                           "f(theta0) = %g and ||grad f(theta0)|| = %g: the objective must be finite "
                           "at the starting point%s.", rr->r.f, rr->r.gnorm,
@@ -561,9 +574,11 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             mxArray *F = mxCreateDoubleMatrix(0, 0, mxREAL), *G = mxCreateDoubleMatrix(0, 0, mxREAL);
             fblock = (double *)mxRealloc(fblock, (size_t)m * (size_t)n * sizeof(double));
             gblock = (double *)mxRealloc(gblock, (size_t)m * (size_t)n * sizeof(double));
+            mxFree(mxGetPr(F)); /* mxSetPr does not free the data it replaces */
             mxSetPr(F, fblock);
             mxSetM(F, (mwSize)m);
             mxSetN(F, (mwSize)n);
+            mxFree(mxGetPr(G));
             mxSetPr(G, gblock);
             mxSetM(G, (mwSize)m);
             mxSetN(G, (mwSize)n);
@@ -593,6 +608,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (hist == H_FULL && m == 1) {
             mxArray *T = mxCreateDoubleMatrix(0, 0, mxREAL);
             double *buf = (double *)mxRealloc(runs[0].h.theta, (size_t)n * (size_t)d * sizeof(double));
+            mxFree(mxGetPr(T)); /* mxSetPr does not free the data it replaces */
             mxSetPr(T, buf);
             mxSetM(T, (mwSize)d);
             mxSetN(T, (mwSize)n);

@@ -103,7 +103,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     const double *base, *gb;
     double fb, beta;
     double f, fn = 0.0, f0, gnorm, eta = o->eta, t_start = gdf_now();
-    const int timed = o->max_time > 0.0 && isfin(o->max_time);
+    gdf_timer timer = gdf_timer_make(o->max_time, t_start);
     long k = 0, nf0 = p->nfevals;
     int status, exitflag, why;
     ptrdiff_t i;
@@ -144,7 +144,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             why = GDF_WHY_MAXITER;
             break;
         }
-        if (timed && (k & 63) == 0 && gdf_now() - t_start > o->max_time) {
+        if (gdf_timer_expired(&timer, k)) {
             exitflag = GDF_EXIT_MAXITER;
             why = GDF_WHY_MAXTIME;
             break;
@@ -327,7 +327,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
     const double eta = o->eta, t_start = gdf_now();
-    const int timed = o->max_time > 0.0 && isfin(o->max_time);
+    gdf_timer timer = gdf_timer_make(o->max_time, t_start);
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
     long k = 0;
     ptrdiff_t c, i, nact = m;
@@ -363,7 +363,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         }
     }
     while (nact > 0) {
-        int out_of_time = timed && (k & 63) == 0 && gdf_now() - t_start > o->max_time;
+        int out_of_time = gdf_timer_expired(&timer, k);
         /* stopping rules at iterate k */
         for (c = 0; c < m; c++) {
             if (active[c] == 0.0)

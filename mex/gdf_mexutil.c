@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "gdf_mexutil.h"
+#include "gdf_gram.h"
 
 /* The library takes CSC indices as ptrdiff_t; mwIndex must match in size
  * (int64_t in Octave, size_t in MATLAB: both 8 bytes on 64-bit hosts). */
@@ -290,6 +291,8 @@ static void set_option(const char *fn, const gdf_optspec *sp, const mxArray *v, 
         if (!numeric || !(x >= 0.0) || (isfinite(x) && x != floor(x)))
             gdf_mex_error(fn, "badOption",
                           "option %s must be a non-negative integer (or Inf).", sp->name);
+        if (x >= 9.0e15) /* beyond 2^53 no count is exact, and (long)1e308 */
+            x = INFINITY; /* is undefined: such a limit means no limit     */
         break;
     case GDF_OPT_ENUM:
     case GDF_OPT_POS_OR_ENUM:
@@ -405,12 +408,71 @@ static const double *opt_vector(const mxArray *s, const char *name, ptrdiff_t d,
     return x;
 }
 
+/* Ctrl-C.  SIGINT only sets a flag that the interpreter reads between
+ * statements, so a C loop that never returns to it cannot be interrupted.
+ * Evaluating a string with mexEvalString (documented MEX API) makes Octave
+ * read the flag: a pending interrupt then unwinds the MEX call (Octave frees
+ * every mxMalloc'd buffer and mxArray on the way) back to the prompt.  In
+ * MATLAB, drawnow is the documented way to let Ctrl+C through.  Every
+ * evaluation of the objective counts; the clock is read every poll_stride
+ * evaluations (the stride adapts so that this happens about every
+ * millisecond) and the string is evaluated at most every GDF_POLL_SECONDS
+ * (about 2 us each in Octave: no measurable cost).  tests/README.md has the
+ * measurements and the test. */
+#define GDF_POLL_SECONDS 0.1
+static void poll_interrupt(gdf_mex_problem *mp)
+{
+    double t;
+    if (++mp->poll_count < mp->poll_stride)
+        return;
+    mp->poll_count = 0;
+    t = gdf_now();
+    if (t - mp->poll_tcheck < 5e-4) {
+        if (mp->poll_stride < 1048576L)
+            mp->poll_stride *= 2;
+    } else if (t - mp->poll_tcheck > 2e-3 && mp->poll_stride > 1) {
+        mp->poll_stride /= 2;
+    }
+    mp->poll_tcheck = t;
+    if (t - mp->poll_tlast >= GDF_POLL_SECONDS) {
+        mp->poll_tlast = t;
+#ifdef HAVE_OCTAVE
+        mexEvalString("");
+#else
+        mexEvalString("drawnow;");
+#endif
+    }
+}
+
+/* The C families keep their data in mp->u and the library hands that
+ * back as ctx: the problem is found from it, ctx itself is left alone (so
+ * hess, hessvec and whatever the vtable gains later keep working). */
+static gdf_mex_problem *problem_of(void *ctx)
+{
+    return (gdf_mex_problem *)((char *)ctx - offsetof(gdf_mex_problem, u));
+}
+
+static int poll_fg(void *ctx, const double *x, double *f, double *g)
+{
+    gdf_mex_problem *mp = problem_of(ctx);
+    poll_interrupt(mp);
+    return mp->inner.fg(ctx, x, f, g);
+}
+
+static int poll_fg_batch(void *ctx, ptrdiff_t m, const double *X, double *f, double *G)
+{
+    gdf_mex_problem *mp = problem_of(ctx);
+    poll_interrupt(mp);
+    return mp->inner.fg_batch(ctx, m, X, f, G);
+}
+
 static int handle_fg(void *ctx, const double *x, double *f, double *g)
 {
     gdf_mex_problem *mp = (gdf_mex_problem *)ctx;
     ptrdiff_t d = mp->p.d;
     mxArray *in[2], *out[2] = {NULL, NULL};
     int nout = g ? 2 : 1;
+    poll_interrupt(mp); /* a handle to a built-in never reads the flag */
     in[0] = (mxArray *)mp->src;
     in[1] = mxCreateDoubleMatrix((mwSize)d, 1, mxREAL);
     memcpy(mxGetPr(in[1]), x, (size_t)d * sizeof(double));
@@ -448,6 +510,8 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     mp->src = fun;
     mp->fn = fn;
     mp->f_star = NAN;
+    mp->poll_stride = 1;
+    mp->poll_tlast = gdf_now();
     if (fun && mxGetClassID(fun) == mxFUNCTION_CLASS) {
         if (d < 1)
             gdf_mex_error(fn, "badProblem", "a function handle needs a starting point theta0.");
@@ -523,10 +587,40 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
             gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
         q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
         mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
-        if (logistic)
+        if (logistic) {
             gdf_problem_logistic(&mp->p, q);
-        else
-            gdf_problem_leastsq(&mp->p, q);
+        } else {
+            /* least squares: the Gram form (gdf_gram.h) once it pays, when
+             * m >= 4p; the optional field gram = 'auto' (default), 'on'
+             * (from the first evaluation) or 'off' (always one pass over X) */
+            const mxArray *gm = field(fun, "gram");
+            long sw = gdf_gram_switch_default(m, p);
+            if (gm && !mxIsEmpty(gm)) {
+                char c[8] = "";
+                if (gdf_mex_is_string(gm) && mxGetNumberOfElements(gm) < sizeof c)
+                    gdf_mex_string(gm, fn, "problem field gram", c, sizeof c);
+                else if ((mxIsLogical(gm) || mxIsNumeric(gm)) && mxGetNumberOfElements(gm) == 1)
+                    strcpy(c, mxGetScalar(gm) != 0.0 ? "on" : "off");
+                if (strcmp(c, "on") == 0)
+                    sw = p <= 4096 ? 0 : -1;
+                else if (strcmp(c, "off") == 0)
+                    sw = -1;
+                else if (strcmp(c, "auto") != 0)
+                    gdf_mex_error(fn, "badProblem", "problem field gram must be 'auto', 'on' or 'off'.");
+            }
+            if (sw >= 0) {
+                gdf_data dq = *q; /* the union member lsgram starts with it */
+                gdf_lsgram *lg = &mp->u.lsgram;
+                gdf_mex_check_alloc(fn, "the Gram matrix X'X", (double)gdf_gram_work(m, p));
+                memset(lg, 0, sizeof *lg);
+                lg->data = dq;
+                lg->switch_after = sw;
+                lg->work = (double *)mxMalloc(gdf_gram_work(m, p) * sizeof(double));
+                gdf_problem_leastsq_gram(&mp->p, lg);
+            } else {
+                gdf_problem_leastsq(&mp->p, q);
+            }
+        }
     } else if (strcmp(type, "testfun") == 0) {
         char name[32];
         gdf_testfun *q = &mp->u.tf;
@@ -567,6 +661,13 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     if (d >= 0 && d != mp->p.d)
         gdf_mex_error(fn, "dimMismatch", "theta0 has %ld rows but the problem has dimension %ld.",
                       (long)d, (long)mp->p.d);
+    /* every evaluation through the poll (Ctrl-C) */
+    if (mp->p.ctx == (void *)&mp->u) {
+        mp->inner = mp->p;
+        mp->p.fg = poll_fg;
+        if (mp->p.fg_batch)
+            mp->p.fg_batch = poll_fg_batch;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -683,11 +784,14 @@ void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles)
     if (bytes < 64.0 * 1024.0 * 1024.0)
         return; /* small: never worth a system call */
     {
+        /* 80%: Octave needs room too (the outputs, the caller's copies);
+         * written so that a NaN size is refused as well */
         double avail = available_bytes();
-        if (bytes > avail || ndoubles > 9e15)
+        if (!(bytes <= 0.8 * avail) || !(ndoubles <= 9e15))
             gdf_mex_error(fn, "tooLarge",
                           "%s would need %.3g GB (%.0f doubles) but only %.3g GB of memory is "
-                          "available; ask for less (e.g. History 'f', a smaller MaxIter, fewer times).",
+                          "available (one request may take 80%% of it); ask for less (e.g. "
+                          "History 'f', a smaller MaxIter, fewer times).",
                           what, bytes / 1e9, ndoubles, avail / 1e9);
     }
 }

@@ -14,6 +14,7 @@
 
 #include "mex.h"
 #include "gdflow.h"
+#include "gdf_gram.h"
 
 /* Error with identifier gdflow:<fn>:<what> and a printf-style message. */
 #if defined(__GNUC__)
@@ -81,6 +82,7 @@ typedef struct {
         gdf_quad quad;
         gdf_squad squad;
         gdf_data data;
+        gdf_lsgram lsgram;   /* least squares in the Gram form (gdf_gram.h) */
         gdf_testfun tf;
     } u;
     const mxArray *src;  /* the struct or handle */
@@ -90,6 +92,11 @@ typedef struct {
      * (the MEX interface frees every mxMalloc'd buffer on the way out);
      * outputs of the wrong class or size raise gdflow:<fn>:badHandleOutput. */
     long calls;
+    /* Ctrl-C: the family's own vtable; p.fg and p.fg_batch wrap it so
+     * that a long run lets a pending interrupt through (gdf_mexutil.c) */
+    gdf_problem inner;
+    long poll_count, poll_stride;
+    double poll_tcheck, poll_tlast;
 } gdf_mex_problem;
 /* Convert a problem struct (gd_quadratic, gd_leastsq, gd_logistic,
  * gd_testfun) or a function handle [f, g] = fun(theta) of dimension d

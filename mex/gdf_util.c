@@ -56,6 +56,36 @@ double gdf_now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+gdf_timer gdf_timer_make(double max_time, double t_start)
+{
+    gdf_timer t;
+    t.t_start = t.t_last = t_start;
+    t.max_time = max_time;
+    t.on = max_time > 0.0 && max_time - max_time == 0.0;
+    t.next = 0;
+    t.stride = 1;
+    return t;
+}
+
+int gdf_timer_expired(gdf_timer *t, long k)
+{
+    double now;
+    if (!t->on || k < t->next)
+        return 0;
+    now = gdf_now();
+    if (now - t->t_start > t->max_time)
+        return 1;
+    /* `stride` iterations took under 0.1 ms: look half as often (up to every
+     * 64th); slower: look at every iteration */
+    if (now - t->t_last < 1e-4)
+        t->stride = t->stride < 64 ? 2 * t->stride : 64;
+    else
+        t->stride = 1;
+    t->t_last = now;
+    t->next = k + t->stride;
+    return 0;
+}
+
 /* dsyevd workspace for jobz = 'V' (enough for 'N' too) */
 size_t gdf_syev_work(ptrdiff_t d)
 {

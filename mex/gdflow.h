@@ -140,6 +140,18 @@ double gdf_nrm2(ptrdiff_t n, const double *x);
 double gdf_dot(ptrdiff_t n, const double *x, const double *y);
 int gdf_all_finite(ptrdiff_t n, const double *x);
 double gdf_now(void); /* monotonic wall-clock seconds */
+/* A wall-clock limit (MaxTime) for iteration loops: gdf_timer_expired(t, k)
+ * is 1 once max_time seconds have passed since t_start.  The clock is read
+ * every iteration while iterations are slow (a callback) and at most every
+ * 64th while they are fast, so the limit is overshot by about one iteration
+ * and the clock costs nothing.  max_time <= 0, NaN or Inf: no limit. */
+typedef struct {
+    double t_start, max_time, t_last;
+    long next, stride;
+    int on;
+} gdf_timer;
+gdf_timer gdf_timer_make(double max_time, double t_start);
+int gdf_timer_expired(gdf_timer *t, long k);
 /* Eigenvalues (ascending) of the symmetric d x d matrix A; A is
  * destroyed (eigenvectors when want_vectors, else garbage).  work must
  * hold gdf_syev_work(d) doubles, iwork gdf_syev_iwork(d) gdf_ints. */

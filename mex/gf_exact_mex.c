@@ -102,8 +102,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (method == M_EXPM)
         sym = 0;
 
-    /* output and workspaces */
-    gdf_mex_check_alloc(FN, "the output Theta", (double)nt * (double)d * (double)m);
+    /* output and workspaces, checked together: they are alive at the same time */
     if (sym) {
         lw = gdf_exact_sym_work(d, nt, m);
         liw = gdf_exact_sym_iwork(d);
@@ -111,7 +110,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         lw = gdf_exact_gen_work(d, nt, m);
         liw = gdf_exact_gen_iwork(d);
     }
-    gdf_mex_check_alloc(FN, "the workspace", (double)lw + (sym && asym > 0.0 ? (double)d * d : 0.0));
+    gdf_mex_check_alloc(FN, "the output Theta with its workspace",
+                        (double)nt * (double)d * (double)m + (double)lw +
+                            (sym && asym > 0.0 ? (double)d * d : 0.0));
     dims[0] = (mwSize)nt;
     dims[1] = (mwSize)d;
     dims[2] = (mwSize)m;

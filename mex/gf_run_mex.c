@@ -48,7 +48,7 @@ static int grow(void *ctx, long need, gdf_gf_out *o)
         cap = c->max_entries;
     if (cap < need)
         return 1;
-    gdf_mex_check_alloc(FN, "the output Theta", (double)cap * (double)c->d);
+    gdf_mex_check_alloc(FN, "the output Theta", (double)cap * ((double)c->d + 3.0)); /* t, f, gnorm */
     o->t = (double *)mxRealloc(o->t, (size_t)cap * sizeof(double));
     o->theta = (double *)mxRealloc(o->theta, (size_t)cap * (size_t)c->d * sizeof(double));
     o->f = (double *)mxRealloc(o->f, (size_t)cap * sizeof(double));
@@ -61,6 +61,7 @@ static mxArray *column_from(double *buf, long n)
 {
     mxArray *a = mxCreateDoubleMatrix(0, 0, mxREAL);
     buf = (double *)mxRealloc(buf, (size_t)(n > 0 ? n : 1) * sizeof(double));
+    mxFree(mxGetPr(a)); /* mxSetPr does not free the data it replaces (a leak per call) */
     mxSetPr(a, buf);
     mxSetM(a, (mwSize)n);
     mxSetN(a, 1);
@@ -115,7 +116,8 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         double t0 = ts[0], tf = ts[1];
         double h = step > 0.0 ? step : (tf - t0) / 100.0;
         double nn = ceil((tf - t0) / h * (1.0 - 1e-12));
-        gdf_mex_check_alloc(FN, "the output Theta", (nn + 1.0) * (double)d);
+        /* Th, its workspace, the entry layout and the returned copy: 4 n d */
+        gdf_mex_check_alloc(FN, "the output Theta", (nn + 1.0) * (4.0 * (double)d + 3.0));
         n = (ptrdiff_t)nn + 1;
         tt = (double *)mxMalloc((size_t)n * sizeof(double));
         for (i = 0; i < n; i++)
@@ -123,7 +125,7 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         tt[n - 1] = tf;
     } else {
         n = nt;
-        gdf_mex_check_alloc(FN, "the output Theta", (double)n * (double)d);
+        gdf_mex_check_alloc(FN, "the output Theta", (double)n * (4.0 * (double)d + 3.0));
         tt = (double *)mxMalloc((size_t)n * sizeof(double));
         memcpy(tt, ts, (size_t)n * sizeof(double));
     }
@@ -186,6 +188,9 @@ static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdif
         cap0 = nn < 4096.0 ? (long)nn : 4096;
     } else {
         cap0 = 256;
+        if (o->max_step > 0.0) /* at least (tf - t0)/MaxStep steps, every one kept */
+            gdf_mex_check_alloc(FN, "the output Theta",
+                                ceil((ts[1] - ts[0]) / o->max_step) * ((double)D + 3.0));
     }
     if (nt > 2)
         gdf_mex_check_alloc(FN, "the output Theta", (double)nt * (double)D);

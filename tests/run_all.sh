@@ -2,6 +2,8 @@
 # Run every gdflow test and end with one line "N passed, N failed, N skipped".
 #   C unit tests: plain, under valgrind memcheck, built with ASan+UBSan
 #   Octave tests: every %!test/%!error block in tests/m/*.m and m/*.m
+#   Fuzz: a quick subset of tests/fuzz (bad arguments to every gateway and
+#     public function, each batch in a child octave-cli)
 #   Octave package: when DIST_TARBALL is set (make test does), the tarball is
 #     installed in a temporary prefix and tested there (tests/run_dist_test.sh)
 #   MATLAB compatibility: ../shared/tools/mcompat over m demos tests bench and
@@ -44,6 +46,14 @@ done
 $OCTAVE --no-gui --norc --no-history --eval "addpath('$(pwd)/m'); addpath('$(pwd)/tests/m'); run_octave_tests('$(pwd)')" > "$log/octave.txt" 2>&1
 grep -v -E '^error: ignoring const execution_exception' "$log/octave.txt" | tail -n 200
 count "$log/octave.txt"
+
+# a quick subset of the fuzz harness (make fuzz runs all of it): each bad call
+# in a child octave-cli; crashes, hangs and non-gdflow errors count as failed
+t0=$SECONDS
+OCTAVE="$OCTAVE" bash tests/fuzz/run_fuzz.sh --quick > "$log/fuzz.txt" 2>&1
+grep -E '^fuzz-quick: [0-9]+ passed' "$log/fuzz.txt" | sed "s/\$/ ($((SECONDS - t0)) s)/"
+grep -q -E '^fuzz-quick: [0-9]+ passed, 0 failed' "$log/fuzz.txt" || tail -n 40 "$log/fuzz.txt"
+count "$log/fuzz.txt"
 
 if [ -n "${DIST_TARBALL:-}" ]; then
     t0=$SECONDS

@@ -4,7 +4,17 @@ function gdf_rethrow(err)
 %   the public function's name, already in the message, is what users need.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-s.message = regexprep(err.message, '^[a-z_]+_mex: ', '');
+% (no regexprep: it refuses messages that are not valid UTF-8, and a message
+% may quote a user's bytes, e.g. an option name char(200))
+msg = err.message;
+k = strfind(msg, '_mex: ');
+if ~isempty(k)
+  head = msg(1:k(1) - 1);
+  if all((head >= 'a' & head <= 'z') | head == '_')
+    msg = msg(k(1) + 6:end);
+  end
+end
+s.message = msg;
 s.identifier = err.identifier;
 s.stack = err.stack;
 error(s);

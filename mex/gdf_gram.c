@@ -1,0 +1,296 @@
+/* gdf_gram.c - least squares in the Gram form (see gdf_gram.h).
+ *
+ * Rounding-error bounds use the standard model fl(a op b) = (a op b)(1 + e),
+ * |e| <= u = eps/2, to first order, with gamma_n = n u / (1 - n u) for a sum
+ * of n products in any order (any BLAS blocking, with or without FMA).
+ * With D_i = sqrt(H_ii) (H = G + Lambda positive semidefinite, so
+ * |H_ij| <= D_i D_j) and a = sum_i |d_i| D_i:
+ *   forming G (blocked dsyrk, nbG rows per call, nblk calls) perturbs each
+ *     G_ij by at most gamma_G D_i D_j, gamma_G = gamma(nbG + nblk + 2):
+ *     |d'E d| <= gamma_G a^2;
+ *   v = H d:  |dv_i| <= gamma(p+2) D_i a;   q = d'v:  |dq| <= 2 gamma(p+2) a^2;
+ *   l = g_r'd: |dl| <= gamma(p) sum |g_r,i d_i|;
+ *   f = f_r + l + q/2: 2u (|f_r| + |l| + |q|/2);   d = fl(theta - theta_r): u sum |g_i d_i|;
+ *   the anchor pass (one pass over X, rows in blocks): residuals r_k carry
+ *     |e_k| <= gamma(p+1) s_k with ||s|| <= sqrt(m) S, S = sum |theta_j| D_j + ||y||/sqrt(m);
+ *     sums over rows gamma_acc = gamma(nb + nblocks + 2).  Hence the plain
+ *     pass's own bounds P_f = gamma(p+1) S sqrt(2 f) + (gamma(p+1) S)^2 / 2
+ *     + gamma_acc f and (per gradient entry, in units of D_i)
+ *     P_g = gamma(p+1) S + gamma_acc sqrt(2 f), and the anchor gradient's
+ *     error enters f through e'X d / m <= gamma(p+1) S_r sqrt(d'G d)
+ *     + gamma_acc sqrt(2 f_r) a.
+ * f here is the least-squares part (the lambda term is exact to gamma(p)).
+ *
+ * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "gdf_blas.h"
+#include "gdf_gram.h"
+
+static double gam(double n)
+{
+    double nu = n * (0.5 * DBL_EPSILON);
+    return nu < 0.5 ? nu / (1.0 - nu) : 1.0;
+}
+
+size_t gdf_gram_work(ptrdiff_t m, ptrdiff_t p)
+{
+    (void)m;
+    if (p < 1)
+        p = 1;
+    return (size_t)p * (size_t)p + 5 * (size_t)p;
+}
+
+long gdf_gram_switch_default(ptrdiff_t m, ptrdiff_t p)
+{
+    if (p < 1 || m < 4 * p || p > 4096)
+        return -1;
+    /* Forming G costs m p^2 flops and reads X once; a pass costs 2 m p
+     * flops and reads X once.  Measured (bench_leastsq, p = 50): dsyrk
+     * costs 4 to 5 passes; the last plain pass becomes the first anchor. */
+    return 1 + (long)((p + 15) / 16);
+}
+
+/* layout of q->work */
+#define G_(q) ((q)->work)
+#define D_(q) ((q)->work + (size_t)(q)->data.p * (size_t)(q)->data.p)
+#define TR_(q) (D_(q) + (q)->data.p)
+#define GR_(q) (TR_(q) + (q)->data.p)
+#define V_(q) (GR_(q) + (q)->data.p)
+#define DL_(q) (V_(q) + (q)->data.p)
+
+static double reg_part(const gdf_lsgram *q, const double *theta)
+{
+    ptrdiff_t i, p = q->data.p;
+    double s = 0.0;
+    if (q->data.lambda == 0.0)
+        return 0.0;
+    for (i = 1; i < p; i++)
+        s += theta[i] * theta[i];
+    return 0.5 * q->data.lambda / (double)q->data.m * s;
+}
+
+/* S(theta) = sum |theta_j| D_j + ||y|| / sqrt(m) */
+static double scale_S(const gdf_lsgram *q, const double *theta)
+{
+    ptrdiff_t j, p = q->data.p;
+    const double *D = D_(q);
+    double s = 0.0;
+    for (j = 0; j < p; j++)
+        s += fabs(theta[j]) * D[j];
+    return s + q->ynorm_rms;
+}
+
+static double bound_Pf(const gdf_lsgram *q, double S, double fls)
+{
+    double gr = gam((double)q->data.p + 1.0) * S;
+    if (!(fls > 0.0))
+        fls = 0.0;
+    return gr * sqrt(2.0 * fls) + 0.5 * gr * gr + q->gamma_acc * fls;
+}
+
+static double bound_Pg(const gdf_lsgram *q, double S, double fls)
+{
+    if (!(fls > 0.0))
+        fls = 0.0;
+    return gam((double)q->data.p + 1.0) * S + q->gamma_acc * sqrt(2.0 * fls);
+}
+
+/* v = G d from the lower triangle of G.  For p <= 256 (G in cache, a few
+ * microseconds) a plain loop: OpenBLAS would hand these small products to
+ * a second thread, which costs more than the product (and much more when
+ * the other core is busy: 1500 iterations went from 0.1 s to 0.36 s). */
+static void symv_lower(ptrdiff_t p, const double *G, const double *d, double *v)
+{
+    ptrdiff_t i, j;
+    if (p > 256) {
+        gdf_int np = (gdf_int)p, one = 1;
+        const double done = 1.0, dzero = 0.0;
+        GDF_F77(dsymv)("L", &np, &done, G, &np, d, &one, &dzero, v, &one, 1);
+        return;
+    }
+    for (i = 0; i < p; i++)
+        v[i] = 0.0;
+    for (j = 0; j < p; j++) {
+        const double *Gj = G + j * p;
+        double dj = d[j], s = Gj[j] * dj;
+        for (i = j + 1; i < p; i++) {
+            v[i] += Gj[i] * dj;
+            s += Gj[i] * d[i];
+        }
+        v[j] += s;
+    }
+}
+
+/* G = X'X/m (lower triangle) by row blocks; D; the constants of the bounds */
+static void form_gram(gdf_lsgram *q)
+{
+    const gdf_data *dt = &q->data;
+    ptrdiff_t m = dt->m, p = dt->p, i0, j, nbG, nblk, nb;
+    gdf_int np = (gdf_int)p, ldx = (gdf_int)m, one = 1;
+    double alpha = 1.0 / (double)m, *G = G_(q), *D = D_(q), lm = dt->lambda / (double)m;
+    nbG = (ptrdiff_t)ceil(sqrt((double)m));
+    if (nbG < 64)
+        nbG = 64;
+    if (nbG > m)
+        nbG = m;
+    for (i0 = 0; i0 < m; i0 += nbG) {
+        gdf_int k = (gdf_int)((m - i0) < nbG ? (m - i0) : nbG);
+        double beta = i0 == 0 ? 0.0 : 1.0;
+        GDF_F77(dsyrk)("L", "T", &np, &k, &alpha, dt->X + i0, &ldx, &beta, G, &np, 1, 1);
+    }
+    nblk = (m + nbG - 1) / nbG;
+    q->gamma_G = gam((double)(nbG + nblk + 2));
+    nb = gdf_data_block(m, p);
+    q->gamma_acc = gam((double)(nb + (m + nb - 1) / nb + 2));
+    for (j = 0; j < p; j++) {
+        double h = G[j + j * p] + (j > 0 ? lm : 0.0);
+        D[j] = h > 0.0 ? sqrt(h) : 0.0;
+    }
+    {
+        gdf_int mm = (gdf_int)m;
+        q->ynorm_rms = GDF_F77(dnrm2)(&mm, dt->y, &one) / sqrt((double)m);
+    }
+    q->formed = 1;
+}
+
+/* an exact pass at theta, which becomes the anchor (before G exists, S_r
+ * waits for D: form_gram's caller sets it) */
+static int anchor(gdf_lsgram *q, const double *theta, double *f, double *g)
+{
+    ptrdiff_t p = q->data.p;
+    double *gr = GR_(q);
+    int s = q->plain.fg(q->plain.ctx, theta, &q->f_r, gr);
+    q->npasses++;
+    q->nanchors++;
+    q->anchored = 0;
+    if (s != GDF_OK)
+        return s;
+    memcpy(TR_(q), theta, (size_t)p * sizeof(double));
+    q->fls_r = q->f_r - reg_part(q, theta);
+    if (!(q->fls_r > 0.0))
+        q->fls_r = 0.0;
+    q->anchored = 1;
+    q->S_r = q->formed ? scale_S(q, theta) : 0.0;
+    if (f)
+        *f = q->f_r;
+    if (g)
+        memcpy(g, gr, (size_t)p * sizeof(double));
+    return GDF_OK;
+}
+
+static int gram_fg(void *ctx, const double *theta, double *f, double *g)
+{
+    gdf_lsgram *q = (gdf_lsgram *)ctx;
+    const gdf_data *dt = &q->data;
+    ptrdiff_t p = dt->p, i;
+    const double u = 0.5 * DBL_EPSILON, lm = dt->lambda / (double)dt->m;
+    double *dl, *v, *gr, *D, fhat, l = 0.0, qq = 0.0, a = 0.0, sgl = 0.0, sgd = 0.0, gmaxD = 0.0;
+    double Bf, Bg, S, fls, gp2, reg;
+
+    if (!q->formed) {
+        if (q->switch_after < 0 || q->npasses + 1 < q->switch_after) {
+            q->npasses++;
+            return q->plain.fg(q->plain.ctx, theta, f, g);
+        }
+        if (q->npasses + 1 == q->switch_after) /* the last plain pass: the first anchor */
+            return anchor(q, theta, f, g);
+        form_gram(q);
+        if (!q->anchored)
+            return anchor(q, theta, f, g);
+        q->S_r = scale_S(q, TR_(q));
+    }
+    dl = DL_(q);
+    v = V_(q);
+    gr = GR_(q);
+    D = D_(q);
+    for (i = 0; i < p; i++)
+        dl[i] = theta[i] - TR_(q)[i];
+    symv_lower(p, G_(q), dl, v);
+    if (lm != 0.0)
+        for (i = 1; i < p; i++)
+            v[i] += lm * dl[i];
+    for (i = 0; i < p; i++) {
+        double gi = gr[i] + v[i];
+        l += gr[i] * dl[i];
+        qq += dl[i] * v[i];
+        a += fabs(dl[i]) * D[i];
+        sgl += fabs(gr[i] * dl[i]);
+        sgd += fabs(gi * dl[i]);
+        if (D[i] > 0.0 && fabs(gi) / D[i] > gmaxD)
+            gmaxD = fabs(gi) / D[i];
+        if (g)
+            g[i] = gi;
+    }
+    fhat = (q->f_r + l) + 0.5 * qq;
+    gp2 = gam((double)p + 2.0);
+    Bf = bound_Pf(q, q->S_r, q->fls_r) + gam((double)p + 1.0) * q->S_r * sqrt(qq > 0.0 ? qq : 0.0) +
+         q->gamma_acc * sqrt(2.0 * q->fls_r) * a + (0.5 * q->gamma_G + gp2) * a * a +
+         gam((double)p) * sgl + 2.0 * u * (fabs(q->f_r) + fabs(l) + 0.5 * fabs(qq)) + u * sgd;
+    Bg = bound_Pg(q, q->S_r, q->fls_r) + (q->gamma_G + 2.0 * gp2) * a + u * gmaxD;
+    reg = reg_part(q, theta);
+    fls = fhat - reg;
+    S = scale_S(q, theta);
+    Bf += gam((double)p) * reg;
+    if (fhat - fhat == 0.0 && Bf <= fmax(q->rtol * fabs(fhat), q->kappa * bound_Pf(q, S, fls)) &&
+        Bg <= fmax(q->rtol * gmaxD, q->kappa * bound_Pg(q, S, fls))) {
+        q->ngram++;
+        if (f)
+            *f = fhat;
+        return GDF_OK;
+    }
+    return anchor(q, theta, f, g);
+}
+
+static int gram_hess(void *ctx, const double *theta, double *H)
+{
+    gdf_lsgram *q = (gdf_lsgram *)ctx;
+    ptrdiff_t p = q->data.p, i, j;
+    double lm = q->data.lambda / (double)q->data.m;
+    if (!q->formed)
+        return q->plain.hess(q->plain.ctx, theta, H);
+    for (j = 0; j < p; j++)
+        for (i = j; i < p; i++)
+            H[i + j * p] = H[j + i * p] = G_(q)[i + j * p];
+    if (lm != 0.0)
+        for (i = 1; i < p; i++)
+            H[i + i * p] += lm;
+    return GDF_OK;
+}
+
+static int gram_hessvec(void *ctx, const double *theta, const double *v, double *Hv)
+{
+    gdf_lsgram *q = (gdf_lsgram *)ctx;
+    ptrdiff_t p = q->data.p, i;
+    double lm = q->data.lambda / (double)q->data.m;
+    if (!q->formed)
+        return q->plain.hessvec(q->plain.ctx, theta, v, Hv);
+    symv_lower(p, G_(q), v, Hv);
+    if (lm != 0.0)
+        for (i = 1; i < p; i++)
+            Hv[i] += lm * v[i];
+    return GDF_OK;
+}
+
+void gdf_problem_leastsq_gram(gdf_problem *p, gdf_lsgram *q)
+{
+    gdf_problem_leastsq(&q->plain, &q->data);
+    q->npasses = q->nanchors = q->ngram = 0;
+    q->formed = q->anchored = 0;
+    q->f_r = q->fls_r = q->S_r = q->ynorm_rms = 0.0;
+    q->gamma_G = q->gamma_acc = 0.0;
+    if (!(q->rtol > 0.0))
+        q->rtol = GDF_GRAM_RTOL;
+    if (!(q->kappa > 0.0))
+        q->kappa = GDF_GRAM_KAPPA;
+    memset(p, 0, sizeof *p);
+    p->d = q->data.p;
+    p->ctx = q;
+    p->fg = gram_fg;
+    p->hess = gram_hess;
+    p->hessvec = gram_hessvec;
+    p->L = p->mu = NAN;
+}

@@ -1,0 +1,335 @@
+function C = fuzz_cases()
+%FUZZ_CASES  Every call of the fuzz harness, in a fixed order.
+%   C = FUZZ_CASES() returns a struct array with one element per call:
+%     fn     the function to call: a gateway (m/private/*_mex) or a public
+%            function of m/
+%     args   the input arguments (a cell array)
+%     nout   the number of outputs to ask for
+%     label  a short description, e.g. 'gd_run_mex: theta0 = int32([1;2])'
+%   The calls are generated, not random-per-run: case i is the same call on
+%   every run (the random combinations use a fixed seed), so a case number
+%   reproduces a finding (tests/fuzz/run_fuzz.sh --case i).
+%   Must be called with m/ on the path and the current folder m/private, so
+%   that the gateways can be called directly.
+%
+%   Kinds of calls, for every gateway and every public function:
+%     slot     one argument replaced by each value of FUZZ_VALUES
+%     option   each option name given each value of FUZZ_VALUES (option
+%              names and enum choices are read from gd_options at run time,
+%              so options added later are fuzzed too)
+%     name     misspelled, truncated, padded and non-char option names
+%     arity    too few and too many inputs, 0 to max+2 outputs
+%     field    each field of each problem family's struct replaced by each
+%              value, or removed
+%     method   every Method choice on every problem family
+%     combo    random combinations of 2-4 bad slots/options (fixed seed)
+%     generic  gateways and public functions the harness does not know
+%              (added later): 0-4 arguments from the pool
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+[vals, vlab] = fuzz_values();
+nv = numel(vals);
+C = struct('fn', {}, 'args', {}, 'nout', {}, 'label', {});
+
+% ---- valid baselines ---------------------------------------------------
+th0 = [0.5; 0.5];
+fam = struct('name', {}, 'prob', {});
+fam(end + 1) = struct('name', 'quadratic', 'prob', gd_quadratic([3 1; 1 2], [1; 1]));
+fam(end + 1) = struct('name', 'sparse quadratic', 'prob', gd_quadratic(sparse([3 1; 1 2]), [1; 1]));
+fam(end + 1) = struct('name', 'leastsq', 'prob', gd_leastsq([1 1; 1 2; 1 3], [1; 2; 2]));
+fam(end + 1) = struct('name', 'logistic', 'prob', gd_logistic([1 -1; 1 0.5; 1 2; 1 -2], [0; 1; 1; 0], 0.1));
+fam(end + 1) = struct('name', 'rosenbrock', 'prob', gd_testfun('rosenbrock'));
+fam(end + 1) = struct('name', 'beale', 'prob', gd_testfun('beale'));
+fam(end + 1) = struct('name', 'himmelblau', 'prob', gd_testfun('himmelblau'));
+fam(end + 1) = struct('name', 'ellipse', 'prob', gd_testfun('ellipse', 10, 0.3));
+fam(end + 1) = struct('name', 'handle', 'prob', @(x) deal(sum(x .^ 2), 2 * x));
+q = fam(1).prob;
+[~, info_full] = gd_run(q, th0, 'StepSize', 0.3, 'MaxIter', 20, 'History', 'full');
+
+gd_names = fieldnames(gd_options());
+gf_names = fieldnames(gd_options('gf_run'));
+gd_methods = choices_of('gd_run', 'Method');
+gf_methods = choices_of('gf_run', 'Method');
+gd_good = struct('StepSize', 0.1, 'MaxIter', 50, 'GradTol', 1e-8, 'FunTol', 0, 'StepTol', 0, ...
+                 'MaxTime', 1, 'History', 'full', 'Display', 'off', ...
+                 'OutputFcn', @(t, o, s) false, 'DivergenceLimit', 1e8, 'Method', 'gd', ...
+                 'InitialStep', 1, 'Momentum', 0.5, 'Metric', eye(2));
+gf_good = struct('Method', 'rk4', 'Step', 0.1, 'RelTol', 1e-3, 'AbsTol', 1e-6, 'InitialStep', 0.01, ...
+                 'MaxStep', 0.5, 'MaxSteps', 100, 'GradTol', 0, 'MaxTime', 1, 'NewtonTol', 1e-10, ...
+                 'NewtonMaxIter', 20);
+
+% target table: name, valid positional arguments, option names, outputs
+T = struct('fn', {}, 'base', {}, 'names', {}, 'good', {}, 'nout', {}, 'maxout', {}, 'obase', {});
+T(end + 1) = tgt('gd_run_mex', {q, th0}, gd_names, gd_good, 2, 2);
+T(end + 1) = tgt('gd_run', {q, th0}, gd_names, gd_good, 2, 2);
+T(end + 1) = tgt('gf_run_mex', {q, th0, [0 1]}, gf_names, gf_good, 3, 3);
+T(end + 1) = tgt('gf_run', {q, th0, [0 1]}, gf_names, gf_good, 3, 3);
+% option values are fuzzed after 'MaxTime', 1: a valid but huge request
+% (MaxStep 1e-300: 1e300 steps) must end in time, not count as a hang
+for it = 1:numel(T)
+  T(it).obase = [T(it).base, {'MaxTime', 1}];
+end
+T(end + 1) = tgt('gf_exact_mex', {[3 1; 1 2], [1; 1], th0, [0 0.5 1]}, {'Iterates', 'Method'}, ...
+                 struct('Iterates', 0.1, 'Method', 'auto'), 1, 1);
+T(end + 1) = tgt('gf_exact', {[3 1; 1 2], [1; 1], th0, [0 0.5 1]}, {'Iterates', 'Method'}, ...
+                 struct('Iterates', 0.1, 'Method', 'auto'), 1, 1);
+T(end + 1) = tgt('gf_exact', {q, th0, [0 0.5 1]}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_eval_mex', {q, [th0, -th0]}, {}, struct(), 2, 3);
+T(end + 1) = tgt('gd_eval', {q, th0}, {}, struct(), 3, 3);
+T(end + 1) = tgt('gdf_options_mex', {'gd_run', 'StepSize', 0.1}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gdf_options_mex', {'gf_run', 'Step', 0.1}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_options', {'StepSize', 0.1}, gd_names, gd_good, 1, 1);
+T(end + 1) = tgt('gd_options', {'gf_run', 'Step', 0.1}, gf_names, gf_good, 1, 1);
+T(end + 1) = tgt('gd_quadratic', {[3 1; 1 2], [1; 1], 2}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_leastsq', {[1 1; 1 2; 1 3], [1; 2; 2]}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_logistic', {[1 -1; 1 0.5; 1 2; 1 -2], [0; 1; 1; 0], 0.1}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_testfun', {'rosenbrock', 3, [1 100]}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_testfun', {'ellipse', 10, 0.3}, {}, struct(), 1, 1);
+T(end + 1) = tgt('gd_compare', {q, th0, [0.1 0.2]}, ...
+                 {'MaxIter', 'T', 'GradTol', 'RelTol', 'AbsTol', 'Samples', 'L', 'mu', 'FStar', 'Display'}, ...
+                 struct('MaxIter', 20, 'T', 2, 'GradTol', 0, 'RelTol', 1e-6, 'AbsTol', 1e-9, 'Samples', 21, ...
+                        'L', 4, 'mu', 1, 'FStar', 0, 'Display', 'off'), 1, 1);
+T(end + 1) = tgt('gd_plot', {q, info_full}, ...
+                 {'Plot', 'Limits', 'Levels', 'Field', 'Streamlines', 'Horizon', 'Labels', 'Title', ...
+                  'LineWidth', 'Parent'}, ...
+                 struct('Plot', 'landscape', 'Limits', [-1 1 -1 1], 'Levels', 5, 'Field', false, ...
+                        'Streamlines', [], 'Horizon', 1, 'Labels', {{'a'}}, 'Title', 't', ...
+                        'LineWidth', 1, 'Parent', []), 1, 1);
+T(end + 1) = tgt('gdflow_version', {}, {}, struct(), 2, 2);
+T(end + 1) = tgt('gdflow', {}, {}, struct(), 0, 0);
+
+for it = 1:numel(T)
+  t = T(it);
+  % slot: each positional argument replaced by each pool value
+  for s = 1:numel(t.base)
+    for v = 1:nv
+      a = t.base;
+      a{s} = vals{v};
+      add(t.fn, a, t.nout, sprintf('slot %d = %s', s, vlab{v}));
+    end
+  end
+  % option: each option given each pool value
+  for k = 1:numel(t.names)
+    for v = 1:nv
+      add(t.fn, [t.obase, {t.names{k}, vals{v}}], t.nout, sprintf('%s = %s', t.names{k}, vlab{v}));
+    end
+  end
+  % name: misspelled and malformed option names (with a valid value)
+  for k = 1:numel(t.names)
+    nm = t.names{k};
+    bad = {nm(1:end - 1), [nm 'x'], upper(nm), [' ' nm ' '], fliplr(nm), nm(1:min(3, end))};
+    for b = 1:numel(bad)
+      add(t.fn, [t.obase, {bad{b}, good_value(t, nm)}], t.nout, sprintf('name ''%s''', bad{b}));
+    end
+    add(t.fn, [t.base, {nm}], t.nout, sprintf('name %s without value', nm));
+    add(t.fn, [t.base, {good_value(t, nm), nm}], t.nout, sprintf('value before name %s', nm));
+  end
+  if ~isempty(t.names)
+    for v = 1:nv
+      add(t.fn, [t.base, {vals{v}, 1}], t.nout, sprintf('option name = %s', vlab{v}));
+    end
+    add(t.fn, [t.base, {'NoSuchOption', 1}], t.nout, 'name ''NoSuchOption''');
+    add(t.fn, [t.base, {repmat('StepSize', 1, 20), 1}], t.nout, 'name x160 chars');
+  end
+  % arity: fewer and more inputs, 0..maxout+2 outputs
+  for n = 0:numel(t.base) - 1
+    add(t.fn, t.base(1:n), t.nout, sprintf('%d inputs', n));
+  end
+  add(t.fn, [t.base, {1}], t.nout, 'one extra input');
+  add(t.fn, [t.base, {1, 2, 3}], t.nout, 'three extra inputs');
+  for n = 0:t.maxout + 2
+    add(t.fn, t.base, n, sprintf('%d outputs', n));
+  end
+end
+
+% field: every field of every problem family's struct replaced or removed
+for f = 1:numel(fam)
+  if ~isstruct(fam(f).prob)
+    continue
+  end
+  P = fam(f).prob;
+  fields = [fieldnames(P)', {'L', 'mu', 'f_star'}];
+  fields = unique(fields);
+  for k = 1:numel(fields)
+    for g = {'gd_run_mex', 'gd_eval_mex', 'gf_run_mex'}
+      fn = g{1};
+      a = field_base(fn, th0);
+      P2 = P;
+      if isfield(P2, fields{k})
+        P2 = rmfield(P2, fields{k});
+        add(fn, [{P2}, a], nout_of(fn), sprintf('%s: field %s removed', fam(f).name, fields{k}));
+      end
+      for v = 1:nv
+        P2 = P;
+        P2.(fields{k}) = vals{v};
+        add(fn, [{P2}, a], nout_of(fn), sprintf('%s: field %s = %s', fam(f).name, fields{k}, vlab{v}));
+      end
+    end
+  end
+  % as a struct array, and with an extra unknown field
+  add('gd_run_mex', {[P, P], th0}, 2, sprintf('%s: 1x2 struct array', fam(f).name));
+  P2 = P;
+  P2.zzz = {1};
+  add('gd_run_mex', {P2, th0}, 2, sprintf('%s: extra field', fam(f).name));
+end
+
+% method: every Method on every family, through the gateways and gd_run/gf_run
+for f = 1:numel(fam)
+  for m = 1:numel(gd_methods)
+    for fn = {'gd_run_mex', 'gd_run'}
+      add(fn{1}, {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 30}, 2, ...
+          sprintf('%s: Method %s', fam(f).name, gd_methods{m}));
+    end
+    add('gd_run_mex', {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 30, 'StepSize', 'backtracking', ...
+        'History', 'full'}, 2, sprintf('%s: Method %s, backtracking', fam(f).name, gd_methods{m}));
+    add('gd_run_mex', {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 30, 'Momentum', 0.9, ...
+        'Metric', eye(2), 'StepSize', 2}, 2, sprintf('%s: Method %s, unstable step', fam(f).name, gd_methods{m}));
+    for v = 1:nv
+      add('gd_run_mex', {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 30, 'Momentum', vals{v}}, 2, ...
+          sprintf('%s: Method %s, Momentum = %s', fam(f).name, gd_methods{m}, vlab{v}));
+      add('gd_run_mex', {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 30, 'Metric', vals{v}}, 2, ...
+          sprintf('%s: Method %s, Metric = %s', fam(f).name, gd_methods{m}, vlab{v}));
+    end
+  end
+  for m = 1:numel(gf_methods)
+    for fn = {'gf_run_mex', 'gf_run'}
+      add(fn{1}, {fam(f).prob, th0, [0 1], 'Method', gf_methods{m}, 'Step', 0.1, 'MaxTime', 1}, 3, ...
+          sprintf('%s: gf Method %s', fam(f).name, gf_methods{m}));
+      add(fn{1}, {fam(f).prob, th0, [0 0.3 1], 'Method', gf_methods{m}, 'Step', 0.1, 'MaxTime', 1}, 3, ...
+          sprintf('%s: gf Method %s, 3 times', fam(f).name, gf_methods{m}));
+    end
+    add('gf_run_mex', {fam(f).prob, th0, [0 1], 'Method', gf_methods{m}, 'Step', 5, 'MaxTime', 1}, 3, ...
+        sprintf('%s: gf Method %s, unstable step', fam(f).name, gf_methods{m}));
+    for v = 1:nv
+      add('gf_run_mex', {fam(f).prob, th0, [0 1], 'Method', gf_methods{m}, 'Step', vals{v}, 'MaxTime', 1}, 3, ...
+          sprintf('%s: gf Method %s, Step = %s', fam(f).name, gf_methods{m}, vlab{v}));
+    end
+  end
+end
+
+% gd_compare run specs: each field of a spec given each value
+spec_fields = {'method', 'step', 'iters', 'solver', 'T', 'label', 'nosuchfield'};
+for k = 1:numel(spec_fields)
+  for v = 1:nv
+    add('gd_compare', {q, th0, {struct(spec_fields{k}, {vals(v)})}, 'Display', 'off'}, 1, ...
+        sprintf('run spec %s = %s', spec_fields{k}, vlab{v}));
+  end
+end
+
+% generic: gateways and public functions the table does not know
+known = unique({T.fn});
+here = pwd();
+gw = dir(fullfile(here, '*_mex.mex'));
+pub = dir(fullfile(fileparts(here), '*.m'));
+extra = setdiff([strrep({gw.name}, '.mex', ''), strrep({pub.name}, '.m', '')], [known, {'Contents'}]);
+for e = 1:numel(extra)
+  for n = 0:3
+    add(extra{e}, num2cell(ones(1, n)), 1, sprintf('generic, %d inputs', n));
+  end
+  for s = 1:4
+    for v = 1:nv
+      a = {q, th0, [0 1], 1};
+      a = a(1:s);
+      a{s} = vals{v};
+      add(extra{e}, a, 1, sprintf('generic, slot %d of %d = %s', s, s, vlab{v}));
+    end
+  end
+end
+
+% combo: random combinations (fixed seed), bounded in time by MaxTime
+old_state = rand('state');
+rand('state', 20261125);
+targets = {'gd_run_mex', 'gd_run', 'gf_run_mex', 'gf_run', 'gf_exact_mex', 'gd_eval_mex'};
+ncombo = 4000;
+for c = 1:ncombo
+  fn = targets{1 + floor(rand() * numel(targets))};
+  it = find(strcmp({T.fn}, fn), 1);
+  t = T(it);
+  a = t.base;
+  if any(strcmp(fn, {'gd_run_mex', 'gd_run', 'gf_run_mex', 'gf_run', 'gd_eval_mex'}))
+    a{1} = fam(1 + floor(rand() * numel(fam))).prob;
+  end
+  lab = sprintf('combo %d:', c);
+  for s = 1:numel(a)
+    if rand() < 0.2
+      v = 1 + floor(rand() * nv);
+      a{s} = vals{v};
+      lab = sprintf('%s slot %d = %s;', lab, s, vlab{v});
+    end
+  end
+  nopt = floor(rand() * 4);
+  for k = 1:min(nopt, numel(t.names))
+    nm = t.names{1 + floor(rand() * numel(t.names))};
+    if rand() < 0.5
+      v = 1 + floor(rand() * nv);
+      a = [a, {nm, vals{v}}];
+      lab = sprintf('%s %s = %s;', lab, nm, vlab{v});
+    else
+      a = [a, {nm, good_value(t, nm)}];
+      lab = sprintf('%s %s good;', lab, nm);
+    end
+  end
+  if any(strcmp(fn, {'gd_run_mex', 'gd_run', 'gf_run_mex', 'gf_run'}))
+    a = [a, {'MaxTime', 1}];
+  end
+  nout = t.nout;
+  if rand() < 0.1
+    nout = floor(rand() * (t.maxout + 2));
+  end
+  add(fn, a, nout, lab);
+end
+rand('state', old_state);
+
+  % -- nested helpers (share C) --
+  function add(fn, args, nout, label)
+    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': ' label]);
+  end
+end
+
+function t = tgt(fn, base, names, good, nout, maxout)
+t = struct('fn', fn, 'base', {base}, 'names', {names}, 'good', good, 'nout', nout, 'maxout', maxout, ...
+           'obase', {base});
+end
+
+function v = good_value(t, nm)
+if isfield(t.good, nm)
+  v = t.good.(nm);
+else
+  v = 1;
+end
+end
+
+function a = field_base(fn, th0)
+switch fn
+  case 'gf_run_mex'
+    a = {th0, [0 1], 'MaxTime', 1};
+  case 'gd_eval_mex'
+    a = {th0};
+  otherwise
+    a = {th0, 'MaxIter', 100, 'MaxTime', 1};
+end
+end
+
+function n = nout_of(fn)
+switch fn
+  case 'gf_run_mex'
+    n = 3;
+  case 'gd_eval_mex'
+    n = 3;
+  otherwise
+    n = 2;
+end
+end
+
+function c = choices_of(fn, name)
+% the enum choices of an option, read from the error gd_options raises
+c = {};
+try
+  gd_options(fn, name, '?no such choice?');
+catch err
+  tok = regexp(err.message, '''([^'']*\|[^'']*)''', 'tokens');
+  if ~isempty(tok)
+    c = strsplit(tok{end}{1}, '|');
+  end
+end
+end

@@ -1,0 +1,158 @@
+function R = fuzz_leak(n, verbose)
+%FUZZ_LEAK  Call every gateway N times in one session; resident memory must stay flat.
+%   R = FUZZ_LEAK(N) calls each gateway (m/private/*_mex) N times, cycling
+%   through a list of good calls and bad ones (errors raised at every stage:
+%   argument checks, option parsing after scratch memory was allocated, a
+%   handle that throws from inside the C loop, a handle or OutputFcn that
+%   returns the wrong thing, divergence warnings), and samples the resident
+%   set size (VmRSS of /proc/self/status).  The first N/10 calls are a
+%   warm-up.  Octave's allocator pools make RSS creep by a few MB and then
+%   stop; a leak grows in proportion to the calls.  So the verdict looks at
+%   the second half of the calls: R.bytes_per_call is the growth from call
+%   N/2 to call N divided by N/2, and ok means below 16 bytes per call (the
+%   smallest leak, one empty mxArray's data per call, is ~80 bytes) with a
+%   total growth below 4 MB.  R is a struct array with fields gateway,
+%   calls, rss0_kb (after the warm-up), rss1_kb (at the end), growth_kb,
+%   bytes_per_call, seconds and ok.  FUZZ_LEAK(N, true) prints one line per
+%   gateway.
+%   Gateways the list does not know (added later) get generic bad calls.
+%   Run from m/private (the gateways are called directly), m/ on the path;
+%   needs Linux (/proc).
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 2
+  verbose = false;
+end
+ws = warning('off', 'all');
+cleanup = onCleanup(@() warning(ws));
+th0 = [0.5; 0.5];
+q = gd_quadratic([3 1; 1 2], [1; 1]);
+ls = gd_leastsq([1 1; 1 2; 1 3], [1; 2; 2]);
+lg = gd_logistic([1 -1; 1 0.5; 1 2; 1 -2], [0; 1; 1; 0], 0.1);
+rb = gd_testfun('rosenbrock');
+fh = @(x) deal(sum(x .^ 2), 2 * x);
+thrower = @(x) error('fuzz:leak', 'thrown from the objective');
+late = @(x) deal(late_throw(x), 2 * x);
+badout = @(x) deal(1, [x; x]);
+qbad = q;
+qbad.b = 'x';
+lsbad = ls;
+lsbad.y = [1; 2];
+outbad = @(t, o, s) struct();
+
+L = struct('name', {}, 'calls', {});
+L(end + 1) = gw('gd_run_mex', { ...
+  {q, th0, 'MaxIter', 20, 'History', 'full'}, ...
+  {q, th0, 'StepSize', 1, 'MaxIter', 50}, ...                 % diverges: warning
+  {ls, th0, 'StepSize', 'backtracking', 'MaxIter', 10}, ...
+  {lg, th0, 'MaxIter', 10, 'History', 'none'}, ...
+  {rb, th0, 'StepSize', 1e-3, 'MaxIter', 10}, ...
+  {fh, th0, 'StepSize', 0.1, 'MaxIter', 5, 'OutputFcn', @(t, o, s) false}, ...
+  {fh, th0, 'StepSize', 0.1, 'MaxIter', 5, 'OutputFcn', outbad}, ...  % error in the monitor
+  {thrower, th0, 'StepSize', 0.1}, ...                        % error from the first call
+  {late, th0, 'StepSize', 0.1, 'MaxIter', 20}, ...            % error from inside the loop
+  {badout, th0, 'StepSize', 0.1}, ...
+  {ls, th0, 'StepSiz', 0.1}, ...                              % after the data workspace
+  {lsbad, th0}, {qbad, th0}, {q, int32(th0)}, {q, [th0; 1]}, {q}});
+L(end + 1) = gw('gf_run_mex', { ...
+  {q, th0, [0 1]}, ...
+  {q, th0, [0 0.5 1], 'Method', 'rk4', 'Step', 0.1}, ...
+  {ls, th0, [0 1], 'Method', 'implicit', 'Step', 0.1}, ...
+  {q, th0, [0 1], 'Method', 'exact'}, ...
+  {q, th0, [0 10], 'Method', 'euler', 'Step', 1}, ...         % diverges: warning
+  {fh, th0, [0 1], 'Method', 'heun', 'Step', 0.1}, ...
+  {late, th0, [0 1]}, {thrower, th0, [0 1]}, {badout, th0, [0 1]}, ...
+  {q, th0, [1 0]}, {q, th0, [0 1], 'Method', 'euler'}, {lsbad, th0, [0 1]}, {q, th0}});
+L(end + 1) = gw('gf_exact_mex', { ...
+  {[3 1; 1 2], [1; 1], th0, [0 0.5 1]}, ...
+  {[3 1; 0 2], [1; 1], [th0, -th0], [0 1 2]}, ...
+  {[3 1; 1 2], [1; 1], th0, [0 1 10], 'Iterates', 0.1}, ...
+  {[3 1; 1 2], [1; 1], th0, [0 0.5], 'Iterates', 0.1}, ...    % bad index
+  {[3 1; 1 2], [1; 1], th0, [0 1], 'Method', 'eigen'}, ...
+  {[3 1; 0 2], [], th0, 1, 'Method', 'eig'}, ...
+  {ones(2, 3), [], th0, 1}, {[3 1; 1 2], 'b', th0, 1}});
+L(end + 1) = gw('gd_eval_mex', { ...
+  {q, [th0, -th0]}, {ls, th0}, {lg, th0}, {rb, [th0, th0]}, {fh, th0}, ...
+  {thrower, th0}, {badout, th0}, {qbad, th0}, {q, int32(th0)}, {q}});
+L(end + 1) = gw('gdf_options_mex', { ...
+  {'gd_run', 'StepSize', 0.1, 'MaxIter', 10}, {'gf_run', 'Method', 'rk4'}, ...
+  {'gd_run', 'StepSiz', 0.1}, {'gd_run', 'History', 'most'}, {'gd_run', 'StepSize'}, ...
+  {'nope'}, {5}});
+nout = struct('gd_run_mex', 2, 'gf_run_mex', 3, 'gf_exact_mex', 1, 'gd_eval_mex', 3, ...
+              'gdf_options_mex', 1);
+% gateways added later: generic bad calls
+found = dir(fullfile(pwd(), '*_mex.mex'));
+for k = 1:numel(found)
+  name = strrep(found(k).name, '.mex', '');
+  if ~any(strcmp(name, {L.name}))
+    L(end + 1) = gw(name, {{}, {q}, {q, th0}, {int32(1), 'x'}, {q, th0, 'NoSuchOption', 1}}); %#ok<AGROW>
+    nout.(name) = 1;
+  end
+end
+
+R = struct('gateway', {}, 'calls', {}, 'rss0_kb', {}, 'rss1_kb', {}, 'growth_kb', {}, ...
+           'bytes_per_call', {}, 'seconds', {}, 'ok', {});
+for g = 1:numel(L)
+  calls = L(g).calls;
+  m = numel(calls);
+  no = nout.(L(g).name);
+  warm = max(1, round(n / 10));
+  t0 = tic;
+  for k = 1:warm
+    one_call(L(g).name, calls{1 + mod(k - 1, m)}, no);
+  end
+  r0 = rss_kb();
+  half = floor(n / 2);
+  for k = 1:n
+    one_call(L(g).name, calls{1 + mod(k - 1, m)}, no);
+    if k == half
+      rmid = rss_kb();
+    end
+  end
+  r1 = rss_kb();
+  grow = r1 - r0;
+  bpc = 1024 * (r1 - rmid) / max(n - half, 1);
+  R(end + 1) = struct('gateway', L(g).name, 'calls', n, 'rss0_kb', r0, 'rss1_kb', r1, ...
+                      'growth_kb', grow, 'bytes_per_call', bpc, 'seconds', toc(t0), ...
+                      'ok', grow < 4096 && bpc < 16); %#ok<AGROW>
+  if verbose
+    fprintf('  %-16s %7d calls (%2d kinds) in %5.1f s: VmRSS %7d kB -> %7d kB, growth %5d kB, second half %.2f bytes/call: %s\n', ...
+            L(g).name, n, m, R(end).seconds, r0, r1, grow, R(end).bytes_per_call, ...
+            ternary(R(end).ok, 'flat', 'GROWING'));
+  end
+end
+end
+
+function s = gw(name, calls)
+s = struct('name', name, 'calls', {calls});
+end
+
+function one_call(fn, args, nout)
+out = cell(1, nout);
+try
+  [out{1:nout}] = feval(fn, args{:});
+catch %#ok<CTCH>
+end
+end
+
+function f = late_throw(x)
+% throws once the iterates come close to the minimiser (after a few steps)
+if norm(x) < 0.3
+  error('fuzz:leak', 'thrown from inside the loop');
+end
+f = sum(x .^ 2);
+end
+
+function kb = rss_kb()
+txt = fileread('/proc/self/status');
+tok = regexp(txt, 'VmRSS:\s*(\d+)', 'tokens', 'once');
+kb = str2double(tok{1});
+end
+
+function s = ternary(c, a, b)
+if c
+  s = a;
+else
+  s = b;
+end
+end
