@@ -222,10 +222,8 @@ static int time_up(const gf_ctx *c)
     return mt > 0.0 && isfinite(mt) && gdf_now() - c->t_start >= mt;
 }
 
-/* Append one output point; 1 when the sink is full. */
-static int push(gf_ctx *c, double t, const double *y, double f, double gn)
+int gdf_gf_push(gdf_gf_out *o, ptrdiff_t d, double t, const double *y, double f, double gn)
 {
-    gdf_gf_out *o = c->out;
     if (o->n >= o->cap) {
         if (!o->grow || o->grow(o->ctx, o->n + 1, o) != 0 || o->cap <= o->n)
             return 1;
@@ -233,13 +231,18 @@ static int push(gf_ctx *c, double t, const double *y, double f, double gn)
     if (o->t)
         o->t[o->n] = t;
     if (o->theta)
-        memcpy(o->theta + (size_t)o->n * (size_t)c->d, y, (size_t)c->d * sizeof(double));
+        memcpy(o->theta + (size_t)o->n * (size_t)d, y, (size_t)d * sizeof(double));
     if (o->f)
         o->f[o->n] = f;
     if (o->gnorm)
         o->gnorm[o->n] = gn;
     o->n++;
     return 0;
+}
+
+static int push(gf_ctx *c, double t, const double *y, double f, double gn)
+{
+    return gdf_gf_push(c->out, c->d, t, y, f, gn);
 }
 
 static void swap_ptr(double **a, double **b)

@@ -82,6 +82,10 @@ enum {
     GDF_GF_WHY_BADARG        /* invalid argument (GDF_EARG)                */
 };
 const char *gdf_gf_why_message(int why);
+/* Append one output point (t, theta of length d, f, ||g||) to the sink,
+ * growing it when needed; returns 1 when it is full (the integrators and
+ * the Langevin sampler share it). */
+int gdf_gf_push(gdf_gf_out *o, ptrdiff_t d, double t, const double *y, double f, double gn);
 
 /* Scratch sizes for gdf_gf_run with this method and problem (the implicit
  * method's size depends on p->hess_constant, p->hess and p->hessvec, so

@@ -126,21 +126,7 @@ typedef struct {
 
 static int em_push(em_ctx *c, double t, const double *y, double f, double gn)
 {
-    gdf_gf_out *o = c->out;
-    if (o->n >= o->cap) {
-        if (!o->grow || o->grow(o->ctx, o->n + 1, o) != 0 || o->cap <= o->n)
-            return 1;
-    }
-    if (o->t)
-        o->t[o->n] = t;
-    if (o->theta)
-        memcpy(o->theta + (size_t)o->n * (size_t)c->d, y, (size_t)c->d * sizeof(double));
-    if (o->f)
-        o->f[o->n] = f;
-    if (o->gnorm)
-        o->gnorm[o->n] = gn;
-    o->n++;
-    return 0;
+    return gdf_gf_push(c->out, c->d, t, y, f, gn);
 }
 
 static int em_finish(em_ctx *c, int status, int exitflag, int why)
