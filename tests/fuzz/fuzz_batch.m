@@ -66,7 +66,9 @@ for i = idx
   end
   fprintf(fid, 'E %d %s %s %s %.4f\n', i, cls, strrep(id, ' ', '_'), strrep(wid, ' ', '_'), secs);
   if ~strcmp(cls, 'ok') && ~strcmp(cls, 'gdflow')
-    fprintf(fid, 'M %d %s\n', i, regexprep(msg(1:min(end, 300)), '\s+', ' '));
+    m = msg(1:min(end, 300));
+    m(m < 32 | m > 126) = '?';   % one line, and no bytes regexprep would refuse
+    fprintf(fid, 'M %d %s\n', i, m);
   end
   if verbose
     fprintf('  -> %s %s %s (%.3f s) %s\n', cls, id, wid, secs, msg);
