@@ -27,6 +27,10 @@ CWARN     ?= -Wall -Wextra -Wno-unused-parameter
 SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox fonts-freefont-otf ghostscript
 DISTDIR   ?= $(CURDIR)
+# OpenMP for the one-pass least-squares / logistic evaluation (threads over
+# row blocks); empty when the compiler has none (then one thread, same numbers).
+# make OPENMP= builds without it.
+OPENMP    ?= $(shell echo 'int main(void){return 0;}' | $(CC) -fopenmp -x c - -o /dev/null 2>/dev/null && echo -fopenmp)
 TEST_DIST ?= 1
 
 # BLAS/LAPACK as Octave links them (OpenBLAS through Debian's alternatives).
@@ -55,7 +59,7 @@ build: $(MEXFILES)
 # ---- the C library: compiled once, linked into every gateway ----------
 $(BUILD)/pic/%.o: mex/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(COPT) $(CWARN) -fPIC -fexceptions -c $< -o $@
+	$(CC) $(CSTD) $(COPT) $(CWARN) $(OPENMP) -fPIC -fexceptions -c $< -o $@
 
 $(BUILD)/libgdflow.a: $(LIB_OBJ)
 	@rm -f $@
@@ -67,16 +71,16 @@ $(BUILD)/gdf_mexutil.o: mex/gdf_mexutil.c $(LIB_HDR)
 
 m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
 	@mkdir -p m/private
-	CFLAGS="$(CSTD) $(COPT) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG)
+	CFLAGS="$(CSTD) $(COPT) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG) $(OPENMP)
 
 # ---- C unit tests (no Octave needed) -----------------------------------
 $(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) -O1 -g $(CWARN) -Imex $< $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) -Imex $< $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
 
 $(BUILD)/san/%.o: mex/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) -O1 -g $(CWARN) $(SAN_FLAGS) -c $< -o $@
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -c $< -o $@
 
 $(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
 	@rm -f $@
@@ -84,7 +88,7 @@ $(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
 
 $(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) -O1 -g $(CWARN) $(SAN_FLAGS) -Imex $< $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -Imex $< $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
 
 ctest: $(CTEST_BIN)
 	@bash tests/run_ctests.sh plain $(CTEST_BIN)

@@ -19,6 +19,12 @@ function prob = gd_leastsq(X, y)
 %   = 'auto' (default), 'on' (from the first evaluation) or 'off' (always
 %   one pass over X) overrides the choice.
 %
+%   Threads: gdflow built with OpenMP (the Makefile's default when the
+%   compiler has it) shares the pass over X among OMP_NUM_THREADS threads
+%   (all cores by default; one thread when X has fewer than 262144
+%   entries).  The field PROB.threads = k uses at most k threads (0 or []:
+%   automatic).  The numbers do not depend on the number of threads.
+%
 %   Example:
 %     X = [ones(5, 1), (1:5)'];  y = [1.1; 1.9; 3.2; 3.9; 5.1];
 %     [theta, info] = gd_run(gd_leastsq(X, y), [0; 0], 'StepSize', 0.1, 'MaxIter', 2000);

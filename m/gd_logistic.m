@@ -12,6 +12,8 @@ function prob = gd_logistic(X, y, lambda)
 %   theta_star and f_star come from Newton's method when it converges to a
 %   gradient norm below 1e-10 (separable data without lambda has no
 %   minimizer: then theta_star = [] and f_star = 0 is the infimum).
+%   gd_run evaluates f and the gradient in one pass over X, shared among
+%   threads as for GD_LEASTSQ (the field PROB.threads).
 %
 %   Example:
 %     X = [ones(6, 1), [-2; -1; -0.5; 0.5; 1; 2]];  y = [0; 0; 1; 0; 1; 1];

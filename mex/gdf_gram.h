@@ -73,9 +73,8 @@ long gdf_gram_switch_default(ptrdiff_t m, ptrdiff_t p);
  * counters and state are reset here.  rtol <= 0 or kappa <= 0: defaults. */
 void gdf_problem_leastsq_gram(gdf_problem *p, gdf_lsgram *q);
 
-/* Rows per block of the one-pass evaluation of gdf_problem_leastsq and
- * gdf_problem_logistic (gdf_problems.c), for the error bounds above. */
-ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p);
+/* The error bounds above use gdf_data_block (gdflow.h): the rows per block
+ * of the one-pass evaluation. */
 
 #ifdef __cplusplus
 }

@@ -585,6 +585,16 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
         q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
         if (q->lambda < 0.0)
             gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+        {   /* optional field threads: 0 or [] = automatic, k >= 1 at most k */
+            const mxArray *th = field(fun, "threads");
+            if (th && !mxIsEmpty(th)) {
+                double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
+                if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
+                    gdf_mex_error(fn, "badProblem",
+                                  "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
+                q->threads = (int)t;
+            }
+        }
         q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
         mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
         if (logistic) {

@@ -204,21 +204,29 @@ void gdf_problem_squad(gdf_problem *p, gdf_squad *q)
 /* ------------------------------------------------------------------ */
 /* data problems: least squares and logistic regression               */
 /* One pass over X by blocks of rows: the block is read from memory    */
-/* once for X_b theta and reused from cache for X_b' r.                */
-/* The block holds about GDF_BLOCK_BYTES of X (nb rows x p columns).   */
-/* Measured (bench/README.md): 2 MiB blocks are the fastest from p = 5 */
-/* to p = 500, with 1 and 2 OpenBLAS threads; the former 256 KiB blocks */
-/* made each dgemv so small that OpenBLAS's threading cost more than    */
-/* it gained (1.5x slower with 2 threads).  Each column segment of a    */
-/* block is then >= 16 KiB long, which the hardware prefetchers stream  */
-/* well, and the block still fits the last-level cache for X_b' r.     */
+/* once for X_b theta and reused from cache for X_b' r.  A block holds  */
+/* about GDF_BLOCK_BYTES of X (nb rows x p columns, nb <= 16384).       */
+/* The blocks are split into one contiguous range per thread (OpenMP);  */
+/* each block writes its own partial f and X_b' r, which are added in   */
+/* block order afterwards, so the numbers do not depend on the number   */
+/* of threads.  Every other pass runs through the blocks backwards: the */
+/* blocks read last are still in the last-level cache when the next     */
+/* pass begins with them (bench/README.md: 10-20% at n = 2e5, p = 50). */
+/* The kernels are plain C loops, not dgemv: several threads calling a  */
+/* threaded BLAS at once would contend for its own thread pool, and the */
+/* order of every sum is then ours, on every BLAS.                     */
 /* ------------------------------------------------------------------ */
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #define GDF_BLOCK_BYTES (2.0 * 1024.0 * 1024.0)
+#define GDF_BLOCK_ROWS_MAX 16384
 
 ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p)
 {
     double nbd = GDF_BLOCK_BYTES / (8.0 * (double)(p > 0 ? p : 1));
-    ptrdiff_t nb = nbd > 1e9 ? (ptrdiff_t)1000000000 : (ptrdiff_t)nbd;
+    ptrdiff_t nb = nbd > GDF_BLOCK_ROWS_MAX ? (ptrdiff_t)GDF_BLOCK_ROWS_MAX : (ptrdiff_t)nbd;
     if (nb < 8)
         nb = 8;
     if (nb > m)
@@ -228,11 +236,38 @@ ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p)
 
 static ptrdiff_t data_block(ptrdiff_t m, ptrdiff_t p) { return gdf_data_block(m, p); }
 
+static ptrdiff_t data_nblk(ptrdiff_t m, ptrdiff_t p)
+{
+    ptrdiff_t nb = data_block(m, p);
+    return m > 0 ? (m + nb - 1) / nb : 0;
+}
+
 size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p)
 {
-    /* residual block + a scaled copy of the block for Hessians */
-    ptrdiff_t nb = data_block(m, p);
-    return (size_t)nb * (size_t)(p + 1);
+    /* Hessians: a residual block and a scaled copy of the block;
+     * f and g: one row buffer per thread and every block's partial sums */
+    size_t nb = (size_t)data_block(m, p), nblk = (size_t)data_nblk(m, p);
+    size_t hess = nb * (size_t)(p + 1);
+    size_t pass = (size_t)GDF_DATA_MAX_THREADS * nb + nblk * (size_t)(p + 1);
+    return hess > pass ? hess : pass;
+}
+
+int gdf_data_threads(const gdf_data *q)
+{
+#ifdef _OPENMP
+    ptrdiff_t nblk = data_nblk(q->m, q->p);
+    int t = q->threads > 0 ? q->threads : omp_get_max_threads();
+    if (q->threads <= 0 && (double)q->m * (double)q->p < GDF_DATA_PAR_MIN)
+        t = 1;
+    if (t > GDF_DATA_MAX_THREADS)
+        t = GDF_DATA_MAX_THREADS;
+    if ((ptrdiff_t)t > nblk)
+        t = (int)nblk;
+    return t > 1 ? t : 1;
+#else
+    (void)q;
+    return 1;
+#endif
 }
 
 static double sigmoid(double z)
@@ -245,60 +280,158 @@ static double sigmoid(double z)
     }
 }
 
+/* r = X_b theta (+ r0 if r0): nr rows of X (leading dimension ldx), four
+ * columns per sweep of r */
+static void blk_matvec(const double *X, ptrdiff_t ldx, ptrdiff_t nr, ptrdiff_t p,
+                       const double *th, const double *r0, double *restrict r)
+{
+    ptrdiff_t i, j;
+    if (r0)
+        for (i = 0; i < nr; i++)
+            r[i] = r0[i];
+    else
+        memset(r, 0, (size_t)nr * sizeof(double));
+    for (j = 0; j + 3 < p; j += 4) {
+        const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
+        double t0 = th[j], t1 = th[j + 1], t2 = th[j + 2], t3 = th[j + 3];
+        for (i = 0; i < nr; i++)
+            r[i] += (a[i] * t0 + b[i] * t1) + (c[i] * t2 + d[i] * t3);
+    }
+    for (; j < p; j++) {
+        const double *a = X + j * ldx;
+        double t = th[j];
+        for (i = 0; i < nr; i++)
+            r[i] += a[i] * t;
+    }
+}
+
+/* gb = X_b' r: four columns at a time, two accumulators per column */
+static void blk_tmatvec(const double *X, ptrdiff_t ldx, ptrdiff_t nr, ptrdiff_t p,
+                        const double *r, double *gb)
+{
+    ptrdiff_t i, j;
+    for (j = 0; j + 3 < p; j += 4) {
+        const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+        for (i = 0; i + 1 < nr; i += 2) {
+            double ri = r[i], rj = r[i + 1];
+            s0 += a[i] * ri;
+            u0 += a[i + 1] * rj;
+            s1 += b[i] * ri;
+            u1 += b[i + 1] * rj;
+            s2 += c[i] * ri;
+            u2 += c[i + 1] * rj;
+            s3 += d[i] * ri;
+            u3 += d[i + 1] * rj;
+        }
+        if (i < nr) {
+            s0 += a[i] * r[i];
+            s1 += b[i] * r[i];
+            s2 += c[i] * r[i];
+            s3 += d[i] * r[i];
+        }
+        gb[j] = s0 + u0;
+        gb[j + 1] = s1 + u1;
+        gb[j + 2] = s2 + u2;
+        gb[j + 3] = s3 + u3;
+    }
+    for (; j < p; j++) {
+        const double *a = X + j * ldx;
+        double s0 = 0, u0 = 0;
+        for (i = 0; i + 1 < nr; i += 2) {
+            s0 += a[i] * r[i];
+            u0 += a[i + 1] * r[i + 1];
+        }
+        if (i < nr)
+            s0 += a[i] * r[i];
+        gb[j] = s0 + u0;
+    }
+}
+
+/* One block: its partial f (sum of squared residuals or of losses) into
+ * *fb, X_b' r into gb when gb. */
+static void data_block_fg(const gdf_data *q, int logistic, ptrdiff_t i0, ptrdiff_t nr,
+                          const double *x, double *restrict r, double *fb, double *gb)
+{
+    const double *Xb = q->X + i0, *yb = q->y + i0;
+    double s0 = 0.0, s1 = 0.0;
+    ptrdiff_t i;
+    blk_matvec(Xb, q->m, nr, q->p, x, NULL, r);
+    if (!logistic) {
+        for (i = 0; i + 1 < nr; i += 2) {
+            r[i] -= yb[i];
+            r[i + 1] -= yb[i + 1];
+            s0 += r[i] * r[i];
+            s1 += r[i + 1] * r[i + 1];
+        }
+        if (i < nr) {
+            r[i] -= yb[i];
+            s0 += r[i] * r[i];
+        }
+    } else {
+        /* labels are 0 or 1, so with w = (1 - 2y) z the loss
+         * softplus(z) - y z is softplus(w) and the residual
+         * sigmoid(z) - y is (1 - 2y) sigmoid(w): both without
+         * cancellation, also for well-classified rows (y = 1, z = 30:
+         * loss and residual 9.4e-14 keep every digit).  One
+         * e = exp(-|z|) per row gives softplus(w) = max(w, 0) + log1p(e)
+         * and sigmoid(w) = 1/(1 + e) or e/(1 + e). */
+        for (i = 0; i < nr; i++) {
+            double z = r[i], e = exp(-fabs(z)), sg = 1.0 - 2.0 * yb[i], w = sg * z;
+            double loss = (w > 0.0 ? w : 0.0) + log1p(e);
+            if (i & 1)
+                s1 += loss;
+            else
+                s0 += loss;
+            r[i] = sg * ((w >= 0.0 ? 1.0 : e) / (1.0 + e));
+        }
+    }
+    *fb = s0 + s1;
+    if (gb)
+        blk_tmatvec(Xb, q->m, nr, q->p, r, gb);
+}
+
 /* logistic = 0: least squares; 1: logistic loss.
  * f is accumulated per block (partial sums added once per block), so its
- * rounding error grows with nb + m/nb, not with m.  Logistic rows: see the
- * loop (one exp and one log1p per row, no overflow, no cancellation). */
-static int data_fg(const gdf_data *q, int logistic, const double *x, double *f, double *g)
+ * rounding error grows with nb + m/nb, not with m. */
+static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double *g)
 {
-    ptrdiff_t m = q->m, p = q->p, nb = data_block(m, p), i0, i;
-    double *r = q->work;
+    ptrdiff_t m = q->m, p = q->p, nb = data_block(m, p), nblk = data_nblk(m, p), b, i;
+    double *fpart = q->work + (size_t)GDF_DATA_MAX_THREADS * (size_t)nb;
+    double *gpart = fpart + nblk;
     double acc = 0.0, inv_m = 1.0 / (double)m;
-    gdf_int ldx = (gdf_int)m, np = (gdf_int)p;
-    if (g)
-        memset(g, 0, (size_t)p * sizeof(double));
-    for (i0 = 0; i0 < m; i0 += nb) {
-        gdf_int nr = (gdf_int)((m - i0) < nb ? (m - i0) : nb);
-        const double one = 1.0, zero = 0.0;
-        const double *Xb = q->X + i0;
-        const double *yb = q->y + i0;
-        double s0 = 0.0, s1 = 0.0;
-        GDF_F77(dgemv)("N", &nr, &np, &one, Xb, &ldx, x, &ONE, &zero, r, &ONE, 1);
-        if (!logistic) {
-            for (i = 0; i + 1 < nr; i += 2) {
-                r[i] -= yb[i];
-                r[i + 1] -= yb[i + 1];
-                s0 += r[i] * r[i];
-                s1 += r[i + 1] * r[i + 1];
-            }
-            for (; i < nr; i++) {
-                r[i] -= yb[i];
-                s0 += r[i] * r[i];
-            }
-        } else {
-            /* labels are 0 or 1, so with w = (1 - 2y) z the loss
-             * softplus(z) - y z is softplus(w) and the residual
-             * sigmoid(z) - y is (1 - 2y) sigmoid(w): both without
-             * cancellation, also for well-classified rows (y = 1, z = 30:
-             * loss and residual 9.4e-14 keep every digit).  One
-             * e = exp(-|z|) per row gives softplus(w) = max(w, 0) + log1p(e)
-             * and sigmoid(w) = 1/(1 + e) or e/(1 + e). */
-            double *restrict t = q->work + nb;
-            for (i = 0; i < nr; i++) {
-                double z = r[i], e = exp(-fabs(z)), sg = 1.0 - 2.0 * yb[i], w = sg * z;
-                t[i] = (w > 0.0 ? w : 0.0) + log1p(e);
-                r[i] = sg * ((w >= 0.0 ? 1.0 : e) / (1.0 + e));
-            }
-            for (i = 0; i + 1 < nr; i += 2) {
-                s0 += t[i];
-                s1 += t[i + 1];
-            }
-            for (; i < nr; i++)
-                s0 += t[i];
+    int nt = gdf_data_threads(q), back = (int)(q->calls & 1u);
+    q->calls++;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nt) if (nt > 1)
+#endif
+    {
+        int t = 0, T = 1;
+        ptrdiff_t lo, hi, k;
+#ifdef _OPENMP
+        t = omp_get_thread_num();
+        T = omp_get_num_threads();
+#endif
+        lo = nblk * t / T;
+        hi = nblk * (t + 1) / T;
+        for (k = lo; k < hi; k++) {
+            ptrdiff_t bk = back ? lo + hi - 1 - k : k, i0 = bk * nb;
+            ptrdiff_t nr = (m - i0) < nb ? (m - i0) : nb;
+            data_block_fg(q, logistic, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
+                          g ? gpart + (size_t)bk * (size_t)p : NULL);
         }
-        acc += s0 + s1;
-        if (g)
-            GDF_F77(dgemv)("T", &nr, &np, &inv_m, Xb, &ldx, r, &ONE, &one, g, &ONE, 1);
+    }
+    for (b = 0; b < nblk; b++)
+        acc += fpart[b];
+    if (g) {
+        memcpy(g, gpart, (size_t)p * sizeof(double));
+        for (b = 1; b < nblk; b++) {
+            const double *gb = gpart + (size_t)b * (size_t)p;
+            for (i = 0; i < p; i++)
+                g[i] += gb[i];
+        }
+        for (i = 0; i < p; i++)
+            g[i] *= inv_m;
     }
     if (f)
         *f = logistic ? acc * inv_m : 0.5 * acc * inv_m;

@@ -88,14 +88,28 @@ void gdf_squad_matvec(const gdf_squad *q, const double *x, double *y);
 /* Least squares f = 1/(2m) ||X theta - y||^2 and logistic regression
  * f = mean(softplus(X theta) - y .* (X theta)) + lambda/(2m) ||theta(2:end)||^2.
  * X is m x p column-major.  work must hold gdf_data_work(m, p) doubles and
- * stay untouched between calls.  Evaluated in one pass over X by row blocks. */
+ * stay untouched between calls.  Evaluated in one pass over X by row blocks
+ * (gdf_data_block rows each), the blocks shared among `threads` threads when
+ * the library is built with OpenMP: 0 = automatic (OpenMP's default number,
+ * i.e. OMP_NUM_THREADS or the cores; one thread below GDF_DATA_PAR_MIN
+ * elements of X), k >= 1 = at most k (never more than GDF_DATA_MAX_THREADS).
+ * The result does not depend on the number of threads: every block keeps its
+ * own partial sums, added in block order.  `calls` is internal state (the
+ * direction of the next pass) and starts at 0 or anything else. */
+#define GDF_DATA_MAX_THREADS 16
+#define GDF_DATA_PAR_MIN 262144.0
 typedef struct {
     ptrdiff_t m, p;
     const double *X, *y;
     double lambda;
     double *work;
+    int threads;
+    unsigned calls;
 } gdf_data;
 size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p);
+ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p);
+/* The number of threads an evaluation of q uses (1 without OpenMP). */
+int gdf_data_threads(const gdf_data *q);
 void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
 void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
 

@@ -140,6 +140,7 @@ static void test_families(void)
             double *work, th[4] = {0.3, -0.2, 0.5, 1.0}, lam;
             gdf_data q;
             gdf_problem p;
+            memset(&q, 0, sizeof q);
             for (i = 0; i < M; i++) {
                 X[i] = 1.0;
                 for (j = 1; j < P; j++)
@@ -168,9 +169,11 @@ static void test_families(void)
         }
     }
     { /* exact value of least squares: f = ||X t - y||^2 / (2m) */
-        double X[6] = {1, 1, 1, 0, 1, 2}, y[3] = {1, 2, 2}, t[2] = {0.5, 1.0}, f, g[2], work[8];
-        gdf_data q = {3, 2, X, y, 0.0, work};
+        double X[6] = {1, 1, 1, 0, 1, 2}, y[3] = {1, 2, 2}, t[2] = {0.5, 1.0}, f, g[2], work[64];
+        gdf_data q = {3, 2, X, y, 0.0, work, 0, 0};
         gdf_problem p;
+        CHECK(gdf_data_work(3, 2) <= 64, "workspace of a 3 x 2 problem: %lu doubles",
+              (unsigned long)gdf_data_work(3, 2));
         gdf_problem_leastsq(&p, &q);
         gdf_eval(&p, t, &f, g);
         /* residuals: 0.5-1, 1.5-2, 2.5-2 = -0.5, -0.5, 0.5 */

@@ -84,7 +84,7 @@ static void test_block_rule(void)
     ptrdiff_t ps[5] = {1, 5, 50, 500, 100000}, k;
     for (k = 0; k < 5; k++) {
         ptrdiff_t p = ps[k], nb = gdf_data_block(10000000, p);
-        CHECK(nb >= 8 && (nb == 8 || (double)nb * (double)p * 8.0 <= 2.0 * 1048576.0 + 8.0 * p),
+        CHECK(nb >= 8 && nb <= 16384 && (nb == 8 || (double)nb * (double)p * 8.0 <= 2.0 * 1048576.0 + 8.0 * p),
               "block of p = %ld: %ld rows", (long)p, (long)nb);
         CHECK(gdf_data_block(3, p) == 3, "block never exceeds m");
     }
@@ -103,6 +103,7 @@ static void test_fused_pass(void)
         gdf_data q;
         gdf_problem pb;
         int logi;
+        memset(&q, 0, sizeof q);
         tp_seed(100 + (uint64_t)c);
         fill_data(m, p, X, y, 0);
         {
@@ -139,14 +140,16 @@ static void test_fused_pass(void)
 /* logistic loss of single rows, well and badly classified: relative accuracy */
 static void test_logistic_rows(void)
 {
-    double zs[10] = {0.5, -0.5, 5.0, -5.0, 30.0, -30.0, 300.0, -300.0, 700.0, -700.0}, work[8];
+    double zs[10] = {0.5, -0.5, 5.0, -5.0, 30.0, -30.0, 300.0, -300.0, 700.0, -700.0}, work[64];
     int k, lab;
+    CHECK(gdf_data_work(1, 1) <= 64, "workspace of a 1 x 1 problem");
     for (k = 0; k < 10; k++)
         for (lab = 0; lab < 2; lab++) {
             double X[1], y[1], one = 1.0, f, g;
             long double fr, gr[1];
             gdf_data q;
             gdf_problem pb;
+            memset(&q, 0, sizeof q);
             X[0] = zs[k];
             y[0] = lab;
             q.m = 1; q.p = 1; q.X = X; q.y = y; q.lambda = 0.0; q.work = work;
@@ -313,6 +316,7 @@ static void test_gram(void)
     double *y0 = malloc((size_t)m * sizeof *y0), *work = malloc(gdf_data_work(m, p) * sizeof *work);
     double th[12];
     gdf_data q;
+    memset(&q, 0, sizeof q);
     tp_seed(11);
     fill_data(m, p, X, y, 0);
     for (j = 0; j < p; j++)
@@ -498,10 +502,78 @@ static void test_gram(void)
     free(X); free(y); free(y0); free(work);
 }
 
+/* the threaded pass: the same bits for any number of threads and either
+ * direction of the pass, and the two-pass formula's value */
+static void test_threads(void)
+{
+    ptrdiff_t cases[2][2] = {{100003, 7}, {40001, 50}}, c, j;
+    int nts[6] = {1, 2, 3, 5, 0, 100}, logi;
+    for (c = 0; c < 2; c++) {
+        ptrdiff_t m = cases[c][0], p = cases[c][1];
+        double *X = malloc((size_t)(m * p) * sizeof *X), *y = malloc((size_t)m * sizeof *y);
+        double *work = malloc(gdf_data_work(m, p) * sizeof *work), x[50], g0[50], g[50], f0, f;
+        long double fr, gr[50];
+        gdf_data q;
+        gdf_problem pb;
+        memset(&q, 0, sizeof q);
+        tp_seed(500 + (uint64_t)c);
+        fill_data(m, p, X, y, 0);
+        for (j = 0; j < p; j++)
+            x[j] = 0.2 * tp_normal();
+        q.m = m; q.p = p; q.X = X; q.y = y; q.lambda = 0.5; q.work = work;
+        CHECK(m / gdf_data_block(m, p) >= 3, "case %ld has several blocks per thread", (long)c);
+        for (logi = 0; logi < 2; logi++) {
+            int k, rep;
+            if (logi) {
+                ptrdiff_t i;
+                for (i = 0; i < m; i++)
+                    y[i] = y[i] > 0.0 ? 1.0 : 0.0;
+                gdf_problem_logistic(&pb, &q);
+            } else {
+                gdf_problem_leastsq(&pb, &q);
+            }
+            q.threads = 1;
+            gdf_eval(&pb, x, &f0, g0);
+            ref_data(&q, logi, x, &fr, gr);
+            CHECK(fabsl(f0 - fr) <= 1e-13L * fabsl(fr) && max_rel_g(p, g0, gr) <= 1e-12,
+                  "%s, one thread: f and g against the two-pass formula", logi ? "logistic" : "leastsq");
+            for (k = 0; k < 6; k++)
+                for (rep = 0; rep < 2; rep++) { /* rep: the pass in the other direction */
+                    int same = 1;
+                    q.threads = nts[k];
+                    gdf_eval(&pb, x, &f, g);
+                    for (j = 0; j < p; j++)
+                        same = same && g[j] == g0[j];
+                    CHECK(f == f0 && same, "%s, m=%ld p=%ld, threads=%d (%d used), pass %d: same bits as 1 thread",
+                          logi ? "logistic" : "leastsq", (long)m, (long)p, nts[k], gdf_data_threads(&q), rep);
+                }
+        }
+#ifdef _OPENMP
+        q.threads = 3;
+        CHECK(gdf_data_threads(&q) == 3, "threads = 3 gives 3");
+        q.threads = 100;
+        CHECK(gdf_data_threads(&q) == GDF_DATA_MAX_THREADS || gdf_data_threads(&q) == (int)(m / gdf_data_block(m, p) + 1),
+              "threads = 100 is capped (%d)", gdf_data_threads(&q));
+#endif
+        free(X); free(y); free(work);
+    }
+    { /* small problems stay on one thread unless asked */
+        double X[40], y[20], work[1024];
+        gdf_data q;
+        memset(&q, 0, sizeof q);
+        q.m = 20; q.p = 2; q.X = X; q.y = y; q.work = work;
+        CHECK(gdf_data_work(20, 2) <= 1024, "workspace of a 20 x 2 problem");
+        CHECK(gdf_data_threads(&q) == 1, "a 20 x 2 problem uses one thread");
+        q.threads = 4;
+        CHECK(gdf_data_threads(&q) == 1, "one block is one thread");
+    }
+}
+
 int main(void)
 {
     test_block_rule();
     test_fused_pass();
+    test_threads();
     test_logistic_rows();
     test_dense_quad();
     test_gram();

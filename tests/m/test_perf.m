@@ -37,6 +37,39 @@
 %! end
 
 %!test
+%! % the pass shared among threads (prob.threads): the same bits for 1, 2, 3
+%! % threads and automatic, the same gd_run iterates; 9 blocks of rows
+%! [X, y] = lsdata(40000, 50, 1, 3);
+%! yl = double(y > 0);
+%! T = randn(50, 2) / 10;
+%! for fam = 1:2
+%!   if fam == 1
+%!     prob = gd_leastsq(X, y); prob.gram = 'off';
+%!   else
+%!     prob = gd_logistic(X, yl, 0.5);
+%!   end
+%!   prob.threads = 1;
+%!   [f1, g1] = gd_eval(prob, T);
+%!   [th1, i1] = gd_run(prob, zeros(50, 1), 'MaxIter', 20, 'GradTol', 0);
+%!   for nt = [2, 3, 0]
+%!     prob.threads = nt;
+%!     [f, g] = gd_eval(prob, T);
+%!     assert (isequal (f, f1) && isequal (g, g1));
+%!     [th, info] = gd_run(prob, zeros(50, 1), 'MaxIter', 20, 'GradTol', 0);
+%!     assert (isequal (th, th1) && isequal (info.f, i1.f));
+%!   end
+%! end
+
+%!error id=gdflow:gd_eval:badProblem (gd_eval (setfield (gd_leastsq (ones (3, 1), ones (3, 1)), 'threads', -1), 1))
+%!error <threads must be 0 \(automatic\) or a positive integer> (gd_run (setfield (gd_logistic ([1; 1], [0; 1]), 'threads', 1.5), 0))
+%!test
+%! % a small problem runs the same with threads asked for
+%! prob = gd_leastsq([ones(5, 1), (1:5)'], [1.1; 1.9; 3.2; 3.9; 5.1]);
+%! th = gd_run(prob, [0; 0], 'StepSize', 0.1, 'MaxIter', 50);
+%! prob.threads = 4;
+%! assert (isequal (gd_run(prob, [0; 0], 'StepSize', 0.1, 'MaxIter', 50), th));
+
+%!test
 %! % dense quadratic through dsymv (lower triangle) = A*theta - b
 %! randn('seed', 2);
 %! R = randn(200); A = R' * R / 200 + eye(200); b = randn(200, 1);
