@@ -1,5 +1,5 @@
 function r = bench_threads(quick)
-%BENCH_THREADS  OpenBLAS with 1 and with 2 threads, each in its own octave-cli.
+%BENCH_THREADS  1 and 2 threads (OpenBLAS and gdflow's OpenMP), each in its own octave-cli.
 %   OpenBLAS reads OPENBLAS_NUM_THREADS once, when Octave loads it, so each
 %   setting runs in a child octave-cli (BENCH_THREADS_WORKER) started with
 %   the variable set.  Measured there (medians): the one-pass least-squares
@@ -11,7 +11,7 @@ function r = bench_threads(quick)
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 r = struct('name', {}, 'case', {}, 'gdflow', {}, 'baseline', {}, 'ratio', {}, 'target', {}, 'note', {});
-fprintf('\n[bench_threads] OpenBLAS threads, 1 vs 2 (each in a child octave-cli)\n');
+fprintf('\n[bench_threads] threads (OPENBLAS_NUM_THREADS = OMP_NUM_THREADS), 1 vs 2, each in a child octave-cli\n');
 if exist('OCTAVE_VERSION', 'builtin') == 0
   fprintf('  skipped: needs Octave (octave-cli)\n');
   return

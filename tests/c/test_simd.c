@@ -1,0 +1,81 @@
+/* test_simd.c - the SSE2 kernel of the least-squares / logistic pass gives
+ * the same bits as the plain C loops (gdf_problems.c built with
+ * -DGDF_NO_SIMD, included here under other names), for every shape of the
+ * row and column tails.  On a machine without SSE2 both are the plain loops.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "check.h"
+#include "testprob.h"
+
+/* the plain build of gdf_problems.c, every external name prefixed */
+#define GDF_NO_SIMD 1
+#define gdf_problem_quad plain_problem_quad
+#define gdf_squad_matvec plain_squad_matvec
+#define gdf_problem_squad plain_problem_squad
+#define gdf_data_block plain_data_block
+#define gdf_data_work plain_data_work
+#define gdf_data_threads plain_data_threads
+#define gdf_problem_leastsq plain_problem_leastsq
+#define gdf_problem_logistic plain_problem_logistic
+#define gdf_problem_testfun plain_problem_testfun
+#include "../../mex/gdf_problems.c"
+#undef gdf_problem_leastsq
+#undef gdf_problem_logistic
+#undef gdf_data_work
+
+void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
+void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
+size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p);
+
+int main(void)
+{
+    /* rows: whole groups of 4 and 1-3 left over, in several blocks; columns:
+     * groups of 4 and 1-3 left over */
+    ptrdiff_t ms[4] = {9, 4001, 20002, 60003}, ps[5] = {1, 3, 4, 7, 50};
+    int a, b, lg, th;
+    (void)tp_spd; /* testprob.h: only the random numbers are used here */
+    tp_seed(77);
+    for (a = 0; a < 4; a++)
+        for (b = 0; b < 5; b++) {
+            ptrdiff_t m = ms[a], p = ps[b], i, same = 1;
+            double *X = malloc((size_t)(m * p) * sizeof *X), *y = malloc((size_t)m * sizeof *y);
+            double *w1 = malloc(gdf_data_work(m, p) * sizeof *w1), *w2 = malloc(gdf_data_work(m, p) * sizeof *w2);
+            double *x = malloc((size_t)p * sizeof *x), *g1 = malloc((size_t)p * sizeof *g1),
+                   *g2 = malloc((size_t)p * sizeof *g2), f1, f2;
+            for (i = 0; i < m * p; i++)
+                X[i] = tp_normal();
+            for (i = 0; i < m; i++)
+                y[i] = tp_uniform() < 0.5 ? 1.0 : 0.0;
+            for (i = 0; i < p; i++)
+                x[i] = 0.3 * tp_normal();
+            for (lg = 0; lg < 2; lg++)
+                for (th = 1; th <= 2; th++) {
+                    gdf_data q1, q2;
+                    gdf_problem p1, p2;
+                    memset(&q1, 0, sizeof q1);
+                    q1.m = m; q1.p = p; q1.X = X; q1.y = y; q1.lambda = 0.25; q1.threads = th;
+                    q2 = q1;
+                    q1.work = w1;
+                    q2.work = w2;
+                    if (lg) {
+                        gdf_problem_logistic(&p1, &q1);
+                        plain_problem_logistic(&p2, &q2);
+                    } else {
+                        gdf_problem_leastsq(&p1, &q1);
+                        plain_problem_leastsq(&p2, &q2);
+                    }
+                    p1.fg(p1.ctx, x, &f1, g1);
+                    p2.fg(p2.ctx, x, &f2, g2);
+                    for (i = 0; i < p; i++)
+                        same = same && g1[i] == g2[i];
+                    CHECK(f1 == f2 && same, "%s m=%ld p=%ld threads=%d: the same bits as the plain loops",
+                          lg ? "logistic" : "leastsq", (long)m, (long)p, th);
+                }
+            free(X); free(y); free(w1); free(w2); free(x); free(g1); free(g2);
+        }
+    return check_report("test_simd");
+}
