@@ -280,17 +280,39 @@ static double sigmoid(double z)
     }
 }
 
-/* r = X_b theta (+ r0 if r0): nr rows of X (leading dimension ldx), four
- * columns per sweep of r */
+/* The two kernels of the pass.  Both give the same bits on every code
+ * path: plain C (built with -DGDF_NO_SIMD, or not on x86), SSE2 (every
+ * x86-64) and AVX2 (chosen at run time where the CPU has it; gcc and clang
+ * only).  No fused multiply-add anywhere, so each product and sum rounds as
+ * in the plain loops.
+ *
+ * r = X_b theta: for each group of four columns, r_i += (a_i t0 + b_i t1) +
+ * (c_i t2 + d_i t3), element by element (vectors change nothing).
+ *
+ * gb = X_b' r: every column's sum has eight accumulators, q_k for the rows
+ * i = k (mod 8) of the whole groups of eight rows, combined as
+ * ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7)), then the last nr mod 8
+ * rows in order.  AVX2 keeps (q0..q3) and (q4..q7) in two vectors per
+ * column, SSE2 four vectors of two per column (two columns at a time).  The
+ * reduction was the slower half of the pass in scalar code (0.19 ns per
+ * element of X from cache; gcc does not vectorize a reduction without
+ * -ffast-math): SSE2 0.10 ns, and AVX2 made the whole pass ~8% faster
+ * again (bench/README.md). */
+#if !defined(GDF_NO_SIMD) && (defined(__SSE2__) || defined(_M_X64) || \
+                              (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
+#include <emmintrin.h>
+#define GDF_SSE2 1
+#endif
+#if defined(GDF_SSE2) && !defined(GDF_NO_AVX2) && defined(__GNUC__) && \
+    (defined(__x86_64__) || defined(__i386__)) && (__GNUC__ >= 5 || defined(__clang__))
+#include <immintrin.h>
+#define GDF_AVX2 1
+#endif
+
 static void blk_matvec(const double *X, ptrdiff_t ldx, ptrdiff_t nr, ptrdiff_t p,
-                       const double *th, const double *r0, double *restrict r)
+                       const double *th, double *restrict r)
 {
     ptrdiff_t i, j;
-    if (r0)
-        for (i = 0; i < nr; i++)
-            r[i] = r0[i];
-    else
-        memset(r, 0, (size_t)nr * sizeof(double));
     for (j = 0; j + 3 < p; j += 4) {
         const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
         double t0 = th[j], t1 = th[j + 1], t2 = th[j + 2], t3 = th[j + 3];
@@ -305,20 +327,6 @@ static void blk_matvec(const double *X, ptrdiff_t ldx, ptrdiff_t nr, ptrdiff_t p
     }
 }
 
-/* gb = X_b' r, four columns at a time.  Every column's sum has four
- * accumulators, q_k for the rows i = k (mod 4) of the whole groups of four
- * rows, combined as (q0 + q2) + (q1 + q3), then the last nr mod 4 rows in
- * order.  With SSE2 (every x86-64) the accumulators are two vectors per
- * column, (q0, q1) and (q2, q3), the same operations in the same order: the
- * numbers are those of the plain C loop (build with -DGDF_NO_SIMD), in half
- * the time (it was the slower half of the pass, 0.19 ns per element of X
- * from cache, now 0.10). */
-#if !defined(GDF_NO_SIMD) && (defined(__SSE2__) || defined(_M_X64) || \
-                              (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
-#include <emmintrin.h>
-#define GDF_SSE2 1
-#endif
-
 static double col_tail(const double *a, const double *r, ptrdiff_t i, ptrdiff_t nr, double s)
 {
     for (; i < nr; i++)
@@ -327,10 +335,12 @@ static double col_tail(const double *a, const double *r, ptrdiff_t i, ptrdiff_t 
 }
 
 #ifdef GDF_SSE2
-static double hsum(__m128d v)
+/* (x0 + x2) + (x1 + x3) for x0..x3 = the accumulators (q0 q1), (q2 q3),
+ * (q4 q5), (q6 q7): ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7)) */
+static double comb_sse2(__m128d x0, __m128d x1, __m128d x2, __m128d x3)
 {
     double q[2];
-    _mm_storeu_pd(q, v);
+    _mm_storeu_pd(q, _mm_add_pd(_mm_add_pd(x0, x2), _mm_add_pd(x1, x3)));
     return q[0] + q[1];
 }
 #endif
@@ -338,71 +348,137 @@ static double hsum(__m128d v)
 static void blk_tmatvec(const double *X, ptrdiff_t ldx, ptrdiff_t nr, ptrdiff_t p,
                         const double *r, double *gb)
 {
-    ptrdiff_t i, j, n4 = nr - nr % 4;
-    for (j = 0; j + 3 < p; j += 4) {
-        const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
+    ptrdiff_t i, j, n8 = nr - nr % 8;
 #ifdef GDF_SSE2
-        __m128d A0 = _mm_setzero_pd(), A1 = A0, A2 = A0, A3 = A0, B0 = A0, B1 = A0, B2 = A0, B3 = A0;
-        for (i = 0; i < n4; i += 4) {
+    for (j = 0; j + 1 < p; j += 2) {
+        const double *a = X + j * ldx, *b = a + ldx;
+        __m128d a0 = _mm_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+        for (i = 0; i < n8; i += 8) {
             __m128d r0 = _mm_loadu_pd(r + i), r1 = _mm_loadu_pd(r + i + 2);
-            A0 = _mm_add_pd(A0, _mm_mul_pd(_mm_loadu_pd(a + i), r0));
-            B0 = _mm_add_pd(B0, _mm_mul_pd(_mm_loadu_pd(a + i + 2), r1));
-            A1 = _mm_add_pd(A1, _mm_mul_pd(_mm_loadu_pd(b + i), r0));
-            B1 = _mm_add_pd(B1, _mm_mul_pd(_mm_loadu_pd(b + i + 2), r1));
-            A2 = _mm_add_pd(A2, _mm_mul_pd(_mm_loadu_pd(c + i), r0));
-            B2 = _mm_add_pd(B2, _mm_mul_pd(_mm_loadu_pd(c + i + 2), r1));
-            A3 = _mm_add_pd(A3, _mm_mul_pd(_mm_loadu_pd(d + i), r0));
-            B3 = _mm_add_pd(B3, _mm_mul_pd(_mm_loadu_pd(d + i + 2), r1));
+            __m128d r2 = _mm_loadu_pd(r + i + 4), r3 = _mm_loadu_pd(r + i + 6);
+            a0 = _mm_add_pd(a0, _mm_mul_pd(_mm_loadu_pd(a + i), r0));
+            a1 = _mm_add_pd(a1, _mm_mul_pd(_mm_loadu_pd(a + i + 2), r1));
+            a2 = _mm_add_pd(a2, _mm_mul_pd(_mm_loadu_pd(a + i + 4), r2));
+            a3 = _mm_add_pd(a3, _mm_mul_pd(_mm_loadu_pd(a + i + 6), r3));
+            b0 = _mm_add_pd(b0, _mm_mul_pd(_mm_loadu_pd(b + i), r0));
+            b1 = _mm_add_pd(b1, _mm_mul_pd(_mm_loadu_pd(b + i + 2), r1));
+            b2 = _mm_add_pd(b2, _mm_mul_pd(_mm_loadu_pd(b + i + 4), r2));
+            b3 = _mm_add_pd(b3, _mm_mul_pd(_mm_loadu_pd(b + i + 6), r3));
         }
-        gb[j] = col_tail(a, r, n4, nr, hsum(_mm_add_pd(A0, B0)));
-        gb[j + 1] = col_tail(b, r, n4, nr, hsum(_mm_add_pd(A1, B1)));
-        gb[j + 2] = col_tail(c, r, n4, nr, hsum(_mm_add_pd(A2, B2)));
-        gb[j + 3] = col_tail(d, r, n4, nr, hsum(_mm_add_pd(A3, B3)));
-#else
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        double c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        for (i = 0; i < n4; i += 4) {
-            double r0 = r[i], r1 = r[i + 1], r2 = r[i + 2], r3 = r[i + 3];
-            a0 += a[i] * r0; a1 += a[i + 1] * r1; a2 += a[i + 2] * r2; a3 += a[i + 3] * r3;
-            b0 += b[i] * r0; b1 += b[i + 1] * r1; b2 += b[i + 2] * r2; b3 += b[i + 3] * r3;
-            c0 += c[i] * r0; c1 += c[i + 1] * r1; c2 += c[i + 2] * r2; c3 += c[i + 3] * r3;
-            d0 += d[i] * r0; d1 += d[i + 1] * r1; d2 += d[i + 2] * r2; d3 += d[i + 3] * r3;
-        }
-        gb[j] = col_tail(a, r, n4, nr, (a0 + a2) + (a1 + a3));
-        gb[j + 1] = col_tail(b, r, n4, nr, (b0 + b2) + (b1 + b3));
-        gb[j + 2] = col_tail(c, r, n4, nr, (c0 + c2) + (c1 + c3));
-        gb[j + 3] = col_tail(d, r, n4, nr, (d0 + d2) + (d1 + d3));
-#endif
+        gb[j] = col_tail(a, r, n8, nr, comb_sse2(a0, a1, a2, a3));
+        gb[j + 1] = col_tail(b, r, n8, nr, comb_sse2(b0, b1, b2, b3));
     }
+#else
+    j = 0;
+#endif
     for (; j < p; j++) {
         const double *a = X + j * ldx;
-#ifdef GDF_SSE2
-        __m128d A0 = _mm_setzero_pd(), B0 = A0;
-        for (i = 0; i < n4; i += 4) {
-            A0 = _mm_add_pd(A0, _mm_mul_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(r + i)));
-            B0 = _mm_add_pd(B0, _mm_mul_pd(_mm_loadu_pd(a + i + 2), _mm_loadu_pd(r + i + 2)));
+        double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0;
+        for (i = 0; i < n8; i += 8) {
+            q0 += a[i] * r[i];
+            q1 += a[i + 1] * r[i + 1];
+            q2 += a[i + 2] * r[i + 2];
+            q3 += a[i + 3] * r[i + 3];
+            q4 += a[i + 4] * r[i + 4];
+            q5 += a[i + 5] * r[i + 5];
+            q6 += a[i + 6] * r[i + 6];
+            q7 += a[i + 7] * r[i + 7];
         }
-        gb[j] = col_tail(a, r, n4, nr, hsum(_mm_add_pd(A0, B0)));
-#else
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (i = 0; i < n4; i += 4) {
-            a0 += a[i] * r[i]; a1 += a[i + 1] * r[i + 1];
-            a2 += a[i + 2] * r[i + 2]; a3 += a[i + 3] * r[i + 3];
-        }
-        gb[j] = col_tail(a, r, n4, nr, (a0 + a2) + (a1 + a3));
-#endif
+        gb[j] = col_tail(a, r, n8, nr, ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7)));
     }
 }
 
+#ifdef GDF_AVX2
+__attribute__((target("avx2"))) static void blk_matvec_avx2(const double *X, ptrdiff_t ldx,
+                                                             ptrdiff_t nr, ptrdiff_t p,
+                                                             const double *th, double *restrict r)
+{
+    ptrdiff_t i, j, n4 = nr - nr % 4;
+    for (j = 0; j + 3 < p; j += 4) {
+        const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
+        __m256d t0 = _mm256_set1_pd(th[j]), t1 = _mm256_set1_pd(th[j + 1]);
+        __m256d t2 = _mm256_set1_pd(th[j + 2]), t3 = _mm256_set1_pd(th[j + 3]);
+        for (i = 0; i < n4; i += 4) {
+            __m256d u = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(a + i), t0),
+                                      _mm256_mul_pd(_mm256_loadu_pd(b + i), t1));
+            __m256d v = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(c + i), t2),
+                                      _mm256_mul_pd(_mm256_loadu_pd(d + i), t3));
+            _mm256_storeu_pd(r + i, _mm256_add_pd(_mm256_loadu_pd(r + i), _mm256_add_pd(u, v)));
+        }
+        for (; i < nr; i++)
+            r[i] += (a[i] * th[j] + b[i] * th[j + 1]) + (c[i] * th[j + 2] + d[i] * th[j + 3]);
+    }
+    for (; j < p; j++) {
+        const double *a = X + j * ldx;
+        double t = th[j];
+        for (i = 0; i < nr; i++)
+            r[i] += a[i] * t;
+    }
+}
+
+__attribute__((target("avx2"))) static double comb_avx2(__m256d x, __m256d y)
+{
+    /* x + y = (q0 + q4, q1 + q5, q2 + q6, q3 + q7) = (w0 w1 w2 w3):
+     * (w0 + w2) + (w1 + w3) */
+    __m256d w = _mm256_add_pd(x, y);
+    __m128d h = _mm_add_pd(_mm256_castpd256_pd128(w), _mm256_extractf128_pd(w, 1));
+    double q[2];
+    _mm_storeu_pd(q, h);
+    return q[0] + q[1];
+}
+
+__attribute__((target("avx2"))) static void blk_tmatvec_avx2(const double *X, ptrdiff_t ldx,
+                                                              ptrdiff_t nr, ptrdiff_t p,
+                                                              const double *r, double *gb)
+{
+    ptrdiff_t i, j, n8 = nr - nr % 8;
+    for (j = 0; j + 3 < p; j += 4) {
+        const double *a = X + j * ldx, *b = a + ldx, *c = b + ldx, *d = c + ldx;
+        __m256d A0 = _mm256_setzero_pd(), A1 = A0, A2 = A0, A3 = A0, B0 = A0, B1 = A0, B2 = A0, B3 = A0;
+        for (i = 0; i < n8; i += 8) {
+            __m256d r0 = _mm256_loadu_pd(r + i), r1 = _mm256_loadu_pd(r + i + 4);
+            A0 = _mm256_add_pd(A0, _mm256_mul_pd(_mm256_loadu_pd(a + i), r0));
+            B0 = _mm256_add_pd(B0, _mm256_mul_pd(_mm256_loadu_pd(a + i + 4), r1));
+            A1 = _mm256_add_pd(A1, _mm256_mul_pd(_mm256_loadu_pd(b + i), r0));
+            B1 = _mm256_add_pd(B1, _mm256_mul_pd(_mm256_loadu_pd(b + i + 4), r1));
+            A2 = _mm256_add_pd(A2, _mm256_mul_pd(_mm256_loadu_pd(c + i), r0));
+            B2 = _mm256_add_pd(B2, _mm256_mul_pd(_mm256_loadu_pd(c + i + 4), r1));
+            A3 = _mm256_add_pd(A3, _mm256_mul_pd(_mm256_loadu_pd(d + i), r0));
+            B3 = _mm256_add_pd(B3, _mm256_mul_pd(_mm256_loadu_pd(d + i + 4), r1));
+        }
+        gb[j] = col_tail(a, r, n8, nr, comb_avx2(A0, B0));
+        gb[j + 1] = col_tail(b, r, n8, nr, comb_avx2(A1, B1));
+        gb[j + 2] = col_tail(c, r, n8, nr, comb_avx2(A2, B2));
+        gb[j + 3] = col_tail(d, r, n8, nr, comb_avx2(A3, B3));
+    }
+    if (j < p) /* the last 1-3 columns */
+        blk_tmatvec(X + j * ldx, ldx, nr, p - j, r, gb + j);
+}
+
+static int cpu_avx2(void)
+{
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") ? 1 : 0;
+}
+#else
+static int cpu_avx2(void) { return 0; }
+#endif
+
 /* One block: its partial f (sum of squared residuals or of losses) into
  * *fb, X_b' r into gb when gb. */
-static void data_block_fg(const gdf_data *q, int logistic, ptrdiff_t i0, ptrdiff_t nr,
+static void data_block_fg(const gdf_data *q, int logistic, int avx2, ptrdiff_t i0, ptrdiff_t nr,
                           const double *x, double *restrict r, double *fb, double *gb)
 {
     const double *Xb = q->X + i0, *yb = q->y + i0;
     double s0 = 0.0, s1 = 0.0;
     ptrdiff_t i;
-    blk_matvec(Xb, q->m, nr, q->p, x, NULL, r);
+    memset(r, 0, (size_t)nr * sizeof(double));
+#ifdef GDF_AVX2
+    if (avx2)
+        blk_matvec_avx2(Xb, q->m, nr, q->p, x, r);
+    else
+#endif
+        blk_matvec(Xb, q->m, nr, q->p, x, r);
     if (!logistic) {
         for (i = 0; i + 1 < nr; i += 2) {
             r[i] -= yb[i];
@@ -433,8 +509,14 @@ static void data_block_fg(const gdf_data *q, int logistic, ptrdiff_t i0, ptrdiff
         }
     }
     *fb = s0 + s1;
-    if (gb)
-        blk_tmatvec(Xb, q->m, nr, q->p, r, gb);
+    if (gb) {
+#ifdef GDF_AVX2
+        if (avx2)
+            blk_tmatvec_avx2(Xb, q->m, nr, q->p, r, gb);
+        else
+#endif
+            blk_tmatvec(Xb, q->m, nr, q->p, r, gb);
+    }
 }
 
 /* logistic = 0: least squares; 1: logistic loss.
@@ -446,7 +528,7 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
     double *fpart = q->work + (size_t)GDF_DATA_MAX_THREADS * (size_t)nb;
     double *gpart = fpart + nblk;
     double acc = 0.0, inv_m = 1.0 / (double)m;
-    int nt = gdf_data_threads(q), back = (int)(q->calls & 1u);
+    int nt = gdf_data_threads(q), back = (int)(q->calls & 1u), avx2 = cpu_avx2();
     q->calls++;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nt) if (nt > 1)
@@ -463,7 +545,7 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
         for (k = lo; k < hi; k++) {
             ptrdiff_t bk = back ? lo + hi - 1 - k : k, i0 = bk * nb;
             ptrdiff_t nr = (m - i0) < nb ? (m - i0) : nb;
-            data_block_fg(q, logistic, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
+            data_block_fg(q, logistic, avx2, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
                           g ? gpart + (size_t)bk * (size_t)p : NULL);
         }
     }

@@ -1,7 +1,9 @@
-/* test_simd.c - the SSE2 kernel of the least-squares / logistic pass gives
- * the same bits as the plain C loops (gdf_problems.c built with
- * -DGDF_NO_SIMD, included here under other names), for every shape of the
- * row and column tails.  On a machine without SSE2 both are the plain loops.
+/* test_simd.c - the vector kernels of the least-squares / logistic pass
+ * (AVX2 where the CPU has it, else SSE2) give the same bits as the plain C
+ * loops (gdf_problems.c built with -DGDF_NO_SIMD, included here under other
+ * names), for every shape of the row and column tails.  test_simd_sse2.c
+ * includes this file to compare the SSE2 kernels (-DGDF_NO_AVX2) instead.
+ * On a machine without SSE2 both sides are the plain loops.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <stdlib.h>
@@ -11,8 +13,11 @@
 #include "check.h"
 #include "testprob.h"
 
-/* the plain build of gdf_problems.c, every external name prefixed */
+/* the plain (or SSE2) build of gdf_problems.c, every external name prefixed */
+#ifndef GDF_NO_AVX2
 #define GDF_NO_SIMD 1
+#define TEST_NAME "test_simd"
+#endif
 #define gdf_problem_quad plain_problem_quad
 #define gdf_squad_matvec plain_squad_matvec
 #define gdf_problem_squad plain_problem_squad
@@ -35,12 +40,12 @@ int main(void)
 {
     /* rows: whole groups of 4 and 1-3 left over, in several blocks; columns:
      * groups of 4 and 1-3 left over */
-    ptrdiff_t ms[4] = {9, 4001, 20002, 60003}, ps[5] = {1, 3, 4, 7, 50};
+    ptrdiff_t ms[5] = {9, 4001, 20002, 60003, 60005}, ps[6] = {1, 2, 3, 4, 7, 50};
     int a, b, lg, th;
     (void)tp_spd; /* testprob.h: only the random numbers are used here */
     tp_seed(77);
-    for (a = 0; a < 4; a++)
-        for (b = 0; b < 5; b++) {
+    for (a = 0; a < 5; a++)
+        for (b = 0; b < 6; b++) {
             ptrdiff_t m = ms[a], p = ps[b], i, same = 1;
             double *X = malloc((size_t)(m * p) * sizeof *X), *y = malloc((size_t)m * sizeof *y);
             double *w1 = malloc(gdf_data_work(m, p) * sizeof *w1), *w2 = malloc(gdf_data_work(m, p) * sizeof *w2);
@@ -72,10 +77,10 @@ int main(void)
                     p2.fg(p2.ctx, x, &f2, g2);
                     for (i = 0; i < p; i++)
                         same = same && g1[i] == g2[i];
-                    CHECK(f1 == f2 && same, "%s m=%ld p=%ld threads=%d: the same bits as the plain loops",
+                    CHECK(f1 == f2 && same, "%s m=%ld p=%ld threads=%d: the same bits as the other kernels",
                           lg ? "logistic" : "leastsq", (long)m, (long)p, th);
                 }
             free(X); free(y); free(w1); free(w2); free(x); free(g1); free(g2);
         }
-    return check_report("test_simd");
+    return check_report(TEST_NAME);
 }
