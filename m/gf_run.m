@@ -82,7 +82,8 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   gradnorm (columns, at the returned times), exitflag (1 reached the end
 %   of TSPAN, 2 GradTol event, 0 MaxSteps or MaxTime, -2 non-finite: stops
 %   with a gdflow:diverged warning and the solution up to that point, -3 step
-%   size underflow), message, method, step, time; also velocity (n x d:
+%   size underflow; a handle that is not finite at THETA0 is an error,
+%   gdflow:gf_run:nonFiniteStart), message, method, step, time; also velocity (n x d:
 %   heavyball, nesterov), integrator (heavyball, nesterov, natural), damping
 %   (heavyball), temperature and seed (langevin).  nfevals counts every
 %   evaluation of f, those at the returned times included.

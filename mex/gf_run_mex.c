@@ -450,6 +450,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         integrate(&mp.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
         message = gdf_gf_why_message(r.why);
     }
+    /* f or the gradient not finite at theta0 itself: an error for a handle,
+     * as in gd_run (the C families are finite at every finite theta: there
+     * it is overflow, reported as divergence below) */
+    if (r.exitflag == -2 && out.n == 0 && mp.kind == GDF_KIND_HANDLE)
+        gdf_mex_error(FN, "nonFiniteStart",
+                      "f(theta0) or grad f(theta0) is not finite: the objective must be finite at "
+                      "the starting point.");
     if (r.exitflag == -2)
         gdf_mex_warning("gdflow:diverged",
                         "gf_run (%s) stopped at t = %g: the solution became non-finite%s. The output up to "

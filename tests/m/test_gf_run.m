@@ -183,3 +183,15 @@
 %!error id=gdflow:gf_run:badHandleOutput gf_run(@(x) deal(1, [1; 2; 3]), [1; 1], [0 1])
 %!error id=gdflow:gf_run:tooLarge gf_run(gd_quadratic(speye(1e5)), ones(1e5, 1), [0 1], 'Method', 'euler', 'Step', 1e-6)
 %!error <user failure> gf_run(@(x) error('a:b', 'user failure'), [1; 1], [0 1])
+
+%!error id=gdflow:gf_run:nonFiniteStart gf_run (@(x) deal (1 / x(1), [1; 1]), [0; 1], [0 1])
+%!error id=gdflow:gf_run:nonFiniteStart gf_run (@(x) deal (sum (x), [NaN; 1]), [0; 1], [0 1], 'Method', 'euler', 'Step', 0.1)
+%!test
+%! % a handle that becomes non-finite later is divergence, with the output up to it
+%! f = @(x) deal (x(1)^4, [4 * x(1)^3; 0]);
+%! warning ('off', 'gdflow:diverged', 'local');
+%! [t, Y, info] = gf_run (f, [10; 0], [0 50], 'Method', 'euler', 'Step', 1);
+%! assert (info.exitflag, -2);
+%! assert (Y(1, :), [10 0]);
+%! assert (rows (Y) >= 3);
+%! assert (all (isfinite (Y(:))));
