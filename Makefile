@@ -6,6 +6,7 @@
 #   make demos    run every demo script (figures under demos/figures/)
 #   make gallery  redraw the README's figures in docs/gallery/
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
+#   make bench-c  the least-squares / logistic pass in C alone, four builds
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
 #   make fuzz     fuzz every gateway and public function in child octave-cli
 #                 processes, then 1e5 calls of each gateway for leaks
@@ -50,7 +51,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos gallery bench bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
+.PHONY: all deps build test demo demos gallery bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
 
 all: build
 
@@ -119,6 +120,23 @@ demos: build
 
 gallery: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
+
+# the pass over X in C alone (bench/c/bench_pass.c): four builds of its kernels,
+# which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test)
+BENCH_C_SRC := bench/c/bench_pass.c mex/gdf_util.c mex/gdf_gram.c
+bench-c:
+	@mkdir -p $(BUILD)/bench
+	@$(CC) $(CSTD) $(COPT) $(OPENMP) -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass
+	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_NO_AVX2 -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-sse2
+	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_NO_SIMD -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-plain
+	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_ZIGZAG=0 -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-fwd
+	@echo "ms per pass, n x p = $(if $(BENCH_C_SIZE),$(BENCH_C_SIZE),2e5 x 50) (medians of 41); last column: checksum of f and g"
+	@echo "variant      LS 1 thr  LS 2 thr  lg 1 thr  lg 2 thr"
+	@for v in pass:shipped pass-sse2:sse2 pass-plain:plain pass-fwd:forwards; do \
+	  $(BUILD)/bench/$${v%%:*} $${v#*:} $(BENCH_C_SIZE) || exit 1; done | tee $(BUILD)/bench/pass.txt
+	@if [ $$(awk '{print $$NF}' $(BUILD)/bench/pass.txt | sort -u | wc -l) -eq 1 ]; then \
+	  echo "bench-c: 1 passed, 0 failed (the four builds agree bit for bit)"; \
+	else echo "bench-c: 0 passed, 1 failed (the builds disagree)"; exit 1; fi
 
 bench: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all;"

@@ -221,6 +221,9 @@ void gdf_problem_squad(gdf_problem *p, gdf_squad *q)
 #endif
 
 #define GDF_BLOCK_BYTES (2.0 * 1024.0 * 1024.0)
+#ifndef GDF_ZIGZAG /* bench/c/bench_pass.c builds it with -DGDF_ZIGZAG=0 */
+#define GDF_ZIGZAG 1
+#endif
 #define GDF_BLOCK_ROWS_MAX 16384
 
 ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p)
@@ -528,7 +531,7 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
     double *fpart = q->work + (size_t)GDF_DATA_MAX_THREADS * (size_t)nb;
     double *gpart = fpart + nblk;
     double acc = 0.0, inv_m = 1.0 / (double)m;
-    int nt = gdf_data_threads(q), back = (int)(q->calls & 1u), avx2 = cpu_avx2();
+    int nt = gdf_data_threads(q), back = GDF_ZIGZAG && (q->calls & 1u), avx2 = cpu_avx2();
     q->calls++;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nt) if (nt > 1)

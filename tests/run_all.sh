@@ -43,6 +43,12 @@ for mode in plain valgrind asan; do
     count "$log/c-$mode.txt"
 done
 
+# the four builds of the least-squares / logistic pass (SIMD levels, direction)
+# agree bit for bit: make bench-c at a tiny size
+make --no-print-directory bench-c BENCH_C_SIZE="40003 7" > "$log/bench-c.txt" 2>&1
+tail -n 1 "$log/bench-c.txt"
+count "$log/bench-c.txt"
+
 $OCTAVE --no-gui --norc --no-history --eval "addpath('$(pwd)/m'); addpath('$(pwd)/tests/m'); run_octave_tests('$(pwd)')" > "$log/octave.txt" 2>&1
 grep -v -E '^error: ignoring const execution_exception' "$log/octave.txt" | tail -n 200
 count "$log/octave.txt"
