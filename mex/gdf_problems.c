@@ -463,25 +463,38 @@ static int cpu_avx2(void)
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") ? 1 : 0;
 }
-#else
-static int cpu_avx2(void) { return 0; }
 #endif
+
+/* the kernels of one pass: AVX2 where the CPU has it, else SSE2 / plain */
+typedef struct {
+    void (*mv)(const double *, ptrdiff_t, ptrdiff_t, ptrdiff_t, const double *, double *restrict);
+    void (*tmv)(const double *, ptrdiff_t, ptrdiff_t, ptrdiff_t, const double *, double *);
+} data_kernels;
+
+static data_kernels pick_kernels(void)
+{
+    data_kernels k;
+    k.mv = blk_matvec;
+    k.tmv = blk_tmatvec;
+#ifdef GDF_AVX2
+    if (cpu_avx2()) {
+        k.mv = blk_matvec_avx2;
+        k.tmv = blk_tmatvec_avx2;
+    }
+#endif
+    return k;
+}
 
 /* One block: its partial f (sum of squared residuals or of losses) into
  * *fb, X_b' r into gb when gb. */
-static void data_block_fg(const gdf_data *q, int logistic, int avx2, ptrdiff_t i0, ptrdiff_t nr,
-                          const double *x, double *restrict r, double *fb, double *gb)
+static void data_block_fg(const gdf_data *q, int logistic, const data_kernels *kn, ptrdiff_t i0,
+                          ptrdiff_t nr, const double *x, double *restrict r, double *fb, double *gb)
 {
     const double *Xb = q->X + i0, *yb = q->y + i0;
     double s0 = 0.0, s1 = 0.0;
     ptrdiff_t i;
     memset(r, 0, (size_t)nr * sizeof(double));
-#ifdef GDF_AVX2
-    if (avx2)
-        blk_matvec_avx2(Xb, q->m, nr, q->p, x, r);
-    else
-#endif
-        blk_matvec(Xb, q->m, nr, q->p, x, r);
+    kn->mv(Xb, q->m, nr, q->p, x, r);
     if (!logistic) {
         for (i = 0; i + 1 < nr; i += 2) {
             r[i] -= yb[i];
@@ -512,14 +525,8 @@ static void data_block_fg(const gdf_data *q, int logistic, int avx2, ptrdiff_t i
         }
     }
     *fb = s0 + s1;
-    if (gb) {
-#ifdef GDF_AVX2
-        if (avx2)
-            blk_tmatvec_avx2(Xb, q->m, nr, q->p, r, gb);
-        else
-#endif
-            blk_tmatvec(Xb, q->m, nr, q->p, r, gb);
-    }
+    if (gb)
+        kn->tmv(Xb, q->m, nr, q->p, r, gb);
 }
 
 /* logistic = 0: least squares; 1: logistic loss.
@@ -531,7 +538,8 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
     double *fpart = q->work + (size_t)GDF_DATA_MAX_THREADS * (size_t)nb;
     double *gpart = fpart + nblk;
     double acc = 0.0, inv_m = 1.0 / (double)m;
-    int nt = gdf_data_threads(q), back = GDF_ZIGZAG && (q->calls & 1u), avx2 = cpu_avx2();
+    int nt = gdf_data_threads(q), back = GDF_ZIGZAG && (q->calls & 1u);
+    data_kernels kn = pick_kernels();
     q->calls++;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nt) if (nt > 1)
@@ -548,7 +556,7 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
         for (k = lo; k < hi; k++) {
             ptrdiff_t bk = back ? lo + hi - 1 - k : k, i0 = bk * nb;
             ptrdiff_t nr = (m - i0) < nb ? (m - i0) : nb;
-            data_block_fg(q, logistic, avx2, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
+            data_block_fg(q, logistic, &kn, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
                           g ? gpart + (size_t)bk * (size_t)p : NULL);
         }
     }
