@@ -293,6 +293,51 @@ static int factor_shifted(ptrdiff_t d, double *M, double hs, double *dsave, gdf_
     return 0;
 }
 
+/* Newton's matrix of the proximal merit, I + hs H (H symmetrized), made
+ * positive definite where it is not: Cholesky of (1 + tau) I + hs H with tau
+ * = 0, then 1e-3 max|diag|, growing tenfold (Nocedal-Wright, Numerical
+ * Optimization, Alg. 3.3, "Cholesky with added multiple of the identity").
+ * Far from a minimizer of phi on a nonconvex f (Rosenbrock with h = 100)
+ * I + hs H is indefinite; the LU solve of factor_shifted then gives no
+ * descent direction and steepest descent crawls along the valley.
+ * Returns 0 (factored, *tau_used set), 1 (no shift up to 1e30 worked) or
+ * GDF_ELAPACK. */
+static int factor_modified(ptrdiff_t d, double *M, double hs, double *dsave, double *tau_used)
+{
+    gdf_int n = (gdf_int)d, lda = (gdf_int)d, info = 0;
+    ptrdiff_t i, j;
+    double tau = 0.0, dmax = 1.0;
+    int k;
+    for (j = 0; j < d; j++) {
+        for (i = j + 1; i < d; i++) {
+            double s = 0.5 * hs * (M[i + j * d] + M[j + i * d]);
+            M[i + j * d] = M[j + i * d] = s;
+        }
+        M[j + j * d] = 1.0 + hs * M[j + j * d];
+        dsave[j] = M[j + j * d];
+        if (fabs(dsave[j]) > dmax)
+            dmax = fabs(dsave[j]);
+    }
+    for (k = 0; k < 40; k++) {
+        GDF_F77(dpotrf)("L", &n, M, &lda, &info, 1);
+        if (info == 0) {
+            *tau_used = tau;
+            return 0;
+        }
+        if (info < 0)
+            return GDF_ELAPACK;
+        tau = tau == 0.0 ? 1e-3 * dmax : 10.0 * tau;
+        if (!(tau < 1e30 * dmax))
+            break;
+        for (j = 0; j < d; j++) { /* restore the lower triangle, shift the diagonal */
+            for (i = j + 1; i < d; i++)
+                M[i + j * d] = M[j + i * d];
+            M[j + j * d] = dsave[j] + tau;
+        }
+    }
+    return 1;
+}
+
 static int solve_factored(ptrdiff_t d, const double *M, const gdf_int *ipiv, int is_lu, double *x)
 {
     gdf_int n = (gdf_int)d, lda = (gdf_int)d, nrhs = 1, info = 0;
@@ -510,7 +555,7 @@ static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, 
 {
     ptrdiff_t i, d = c->d;
     double *F = c->v1, *sd = c->v2, *ut = c->v3, *gt = c->v4;
-    double tol = c->o->newton_tol * (1.0 + gdf_nrm2(d, y)), ft, phi, nF;
+    double tol = c->o->newton_tol * (1.0 + gdf_nrm2(d, y)), ft, phi, nF, tau = 0.0;
     int it, s, ls, is_lu = 0;
     const double cdec = 1e-4;
 
@@ -544,7 +589,9 @@ static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, 
         /* Newton direction (I + hs H) sd = -F */
         if ((s = assemble_hess(c, u, gu, c->W)))
             return s;
-        s = factor_shifted(d, c->W, hs, c->dsave, c->ipiv_w, &is_lu);
+        /* a non-finite Hessian (a finite difference across a wall) would
+         * factor into a zero correction: steepest descent instead */
+        s = gdf_all_finite(d * d, c->W) ? factor_modified(d, c->W, hs, c->dsave, &tau) : 1;
         if (s > 1)
             return s;
         if (s == 1) {
@@ -554,6 +601,23 @@ static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, 
                 sd[i] = -F[i];
             if ((s = solve_factored(d, c->W, c->ipiv_w, is_lu, sd)))
                 return s;
+        }
+        /* the residual has a rounding floor (hs times the error of grad f:
+         * 2e-11 for Rosenbrock at hs = 1000 against a tolerance of 2e-12):
+         * converged also when the full Newton correction is below the
+         * tolerance relative to u */
+        if (!fallback && tau == 0.0 && gdf_all_finite(d, sd) &&
+            gdf_nrm2(d, sd) <= c->o->newton_tol * (1.0 + gdf_nrm2(d, u))) {
+            for (i = 0; i < d; i++) /* the last correction, then done */
+                ut[i] = u[i] + sd[i];
+            if ((s = eval(c, ut, &ft, gt)))
+                return s;
+            if (point_finite(d, ut, ft, gt)) {
+                memcpy(u, ut, (size_t)d * sizeof(double));
+                memcpy(gu, gt, (size_t)d * sizeof(double));
+                *fu = ft;
+            }
+            return GDF_OK;
         }
         slope = fallback ? 0.0 : gdf_dot(d, F, sd) / hs; /* grad phi = F / hs */
         if (fallback || !(slope < 0.0) || !gdf_all_finite(d, sd)) {

@@ -690,6 +690,36 @@ static void test_implicit_newton(void)
             CHECK(fabs(s1.o.theta[2 * (s1.o.n - 1)] - 1.0) < 1e-3, "proximal point reaches 1: %g",
                   s1.o.theta[2 * (s1.o.n - 1)]);
     }
+    /* large steps on the nonconvex valley: I + hH is indefinite on the way
+     * (modified Cholesky), and the residual meets its rounding floor
+     * (h |grad f| eps) before newton_tol: both used to fail at h >= 100 */
+    for (j = 0; j < 3; j++) {
+        const double hl[3] = {100.0, 1000.0, 1e4};
+        long k;
+        double wres = 0.0;
+        int st;
+        gdf_gf_defaults(&o);
+        o.method = GDF_GF_IMPLICIT;
+        o.h = hl[j];
+        ts[1] = 10.0 * hl[j];
+        gdf_problem_testfun(&p, &tf);
+        st = run(&p, x0, ts, 2, &o, &s1, &r1);
+        CHECK(st == GDF_OK && r1.exitflag == 1 && s1.o.n == 11, "newton rosenbrock h=%g: status %d, %ld points",
+              hl[j], st, (long)s1.o.n);
+        for (k = 1; k < s1.o.n; k++) {
+            double g[2], *u = s1.o.theta + 2 * k, *y = u - 2, e;
+            gdf_eval(&p, u, NULL, g);
+            e = hypot(u[0] + o.h * g[0] - y[0], u[1] + o.h * g[1] - y[1]) / (1.0 + hypot(y[0], y[1]));
+            wres = e > wres ? e : wres;
+        }
+        /* the floor: hs times the rounding error of grad f (|grad f| ~ 1e3
+         * on the way, so ~1e-13 hs relative) */
+        CHECK(wres <= fmax(1e-10, 1e-13 * hl[j]), "newton residual h=%g: %g", hl[j], wres);
+        printf("  implicit Newton, Rosenbrock, h = %g: largest relative residual %.2g\n", hl[j], wres);
+        CHECK(nonincreasing(&s1), "newton f monotone h=%g", hl[j]);
+        CHECK(fabs(s1.o.theta[2 * (s1.o.n - 1)] - 1.0) < 1e-6, "h=%g reaches the minimizer: %g", hl[j],
+              s1.o.theta[2 * (s1.o.n - 1)]);
+    }
     /* newton_maxit = 1 with a large step cannot converge: GDF_ENEWTON */
     gdf_problem_testfun(&p, &tf);
     o.h = 1.0;

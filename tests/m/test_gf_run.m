@@ -195,3 +195,19 @@
 %! assert (Y(1, :), [10 0]);
 %! assert (rows (Y) >= 3);
 %! assert (all (isfinite (Y(:))));
+%!test
+%! % backward Euler with large steps on the Rosenbrock valley (Newton with a
+%! % modified Cholesky; the residual at its rounding floor): every step solves
+%! % u + h grad f(u) = theta_k and f never increases (proximal point)
+%! prob = gd_testfun('rosenbrock');
+%! for h = [100 1000]
+%!   [t, Th, info] = gf_run(prob, [-1.2; 1], [0 10 * h], 'Method', 'implicit', 'Step', h);
+%!   assert (info.exitflag, 1);
+%!   assert (Th(end, :), [1 1], 1e-8);
+%!   assert (all (diff (info.f) <= 0));
+%!   for k = 2:rows (Th)
+%!     [~, g] = gd_eval(prob, Th(k, :)');
+%!     r = Th(k, :)' + h * g - Th(k - 1, :)';
+%!     assert (norm (r) <= 1e-13 * h * (1 + norm (Th(k - 1, :))));
+%!   end
+%! end
