@@ -25,7 +25,8 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   outside the range of A: a drift t*c) and negative ones are exact, with
 %   no pseudo-inverse.  Any other A (a general linear flow): the matrix
 %   exponential of the augmented matrix [-A B; 0 0]*t by scaling and
-%   squaring (Al-Mohy and Higham, 2009), and for the iterates the power
+%   squaring (Al-Mohy and Higham, 2009; balanced with LAPACK dgebal when
+%   that reduces its 1-norm), and for the iterates the power
 %   [I - ETA*A, ETA*B; 0 1]^K by repeated squaring.  Values that overflow
 %   (growing modes, divergent GD) come out as Inf or NaN.
 %

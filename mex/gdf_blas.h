@@ -87,6 +87,8 @@ void GDF_F77(dgetrf)(const gdf_int *m, const gdf_int *n, double *A,
 void GDF_F77(dgetrs)(const char *trans, const gdf_int *n, const gdf_int *nrhs,
                      const double *A, const gdf_int *lda, const gdf_int *ipiv,
                      double *B, const gdf_int *ldb, gdf_int *info, gdf_flen ltrans);
+void GDF_F77(dgebal)(const char *job, const gdf_int *n, double *A, const gdf_int *lda,
+                     gdf_int *ilo, gdf_int *ihi, double *scale, gdf_int *info, gdf_flen ljob);
 
 #ifdef __cplusplus
 }

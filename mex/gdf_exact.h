@@ -70,7 +70,8 @@ int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
  * degree 3, 5, 7, 9 or 13 (Al-Mohy & Higham 2009, Algorithm 5.1, with exact
  * 1-norms of the powers of A instead of the block 1-norm estimator; for
  * upper triangular A the diagonal and first superdiagonal are recomputed
- * exactly at every squaring, their Code Fragment 2.1).  E may be the same
+ * exactly at every squaring, their Code Fragment 2.1), after balancing
+ * (LAPACK dgebal) when that reduces the 1-norm of A.  E may be the same
  * array as A.  Non-finite A: GDF_EARG.  work: gdf_expm_work(n) doubles,
  * iwork: gdf_expm_iwork(n) gdf_ints.  gdf_expm_detail also returns the
  * Pade degree and the number of squarings (either pointer may be NULL). */

@@ -702,6 +702,89 @@ static void test_expm_ell(void)
 
 /* every Pade degree: against a Taylor series of exp(A / 2^N) (||.|| <= 1/8,
  * 40 terms) squared N times; scales sweep until all five degrees appear */
+/* balancing (dgebal): Moler's example, and a matrix with isolated
+ * eigenvalues (permutations) around a badly scaled block, against 80-digit
+ * references (tests/c/ref/expm_ref.py, mpmath) */
+static const double moler_ref[9] = {
+    4.468494682831737842e-1,
+    -5.743067779479561738e+6,
+    4.4772297784949330989e-1,
+    1.5404415738395201465e-9,
+    -1.5283003868682250089e-2,
+    1.5427048451959121974e-9,
+    4.6281145355877362632e-1,
+    -4.5265427127841015679e+6,
+    4.6348064883765004214e-1
+};
+static const double perm_ref[25] = {
+    3.678794411714423216e-1,
+    3.9247587507075318768e+5,
+    8.9401469349440019919e-1,
+    3.7203665046185706279e+5,
+    5.5311337623678656824e-4,
+    0.0,
+    1.8910866155735874791e-1,
+    1.003078352894240531e-7,
+    6.8602528323899997428e-1,
+    7.8495072011427175706e-11,
+    0.0,
+    1.0030783552490927368e+5,
+    8.8879321339946117449e-2,
+    1.9419422978543677514e+5,
+    1.7880290730085123899e-4,
+    0.0,
+    0.0,
+    0.0,
+    6.065306597126334236e-1,
+    0.0,
+    0.0,
+    7.8495843905365114459e+4,
+    1.7880314278606726955e-1,
+    7.441003560702206934e+4,
+    3.6799006393022141391e-1
+};
+
+static double norm1_diff(int n, const double *X, const double *R, double *nr)
+{
+    double best = 0.0, bn = 0.0;
+    int i, j;
+    for (j = 0; j < n; j++) {
+        double s = 0.0, t = 0.0;
+        for (i = 0; i < n; i++) {
+            s += fabs(X[i + j * n] - R[i + j * n]);
+            t += fabs(R[i + j * n]);
+        }
+        best = s > best ? s : best;
+        bn = t > bn ? t : bn;
+    }
+    *nr = bn;
+    return best;
+}
+
+static void test_expm_balancing(void)
+{
+    double M[9] = {0.0, -(2e10 + 4e8 / 6), 200.0 / 3, 1e-8, -3.0, 0.0, 0.0, 2e10, -200.0 / 3};
+    double P[25] = {-1, 2, 5, 1, 0, 0, -2, 1e-6, 2, 0, 0, 1e6, -3, 3, 1e-3,
+                    0, 0, 0, -0.5, 0, 0, 3, 1, 4, -1};
+    double E[25], nr, e;
+    int deg, s, sm, i;
+    CHECK(run_expm(3, M, E, &deg, &sm) == GDF_OK, "moler status");
+    e = norm1_diff(3, E, moler_ref, &nr) / nr;
+    printf("  expm, Moler's example: relative 1-norm error %.2g (m = %d, s = %d)\n", e, deg, sm);
+    CHECK(e <= 1e-13, "moler: relative error %.3g (3.0e-13 without balancing)", e);
+    CHECK(run_expm(5, P, E, &deg, &s) == GDF_OK, "perm status");
+    e = norm1_diff(5, E, perm_ref, &nr) / nr;
+    printf("  expm, isolated eigenvalues + scaled block: relative 1-norm error %.2g\n", e);
+    CHECK(e <= 1e-14, "perm: relative error %.3g", e);
+    for (i = 0; i < 25; i++) /* the zero pattern of the exact exponential */
+        if (perm_ref[i] == 0.0)
+            CHECK(E[i] == 0.0, "perm: entry %d stays 0 (%g)", i, E[i]);
+    /* in place (E aliasing A), as gdf_exact_gen calls it */
+    memcpy(E, M, sizeof M);
+    CHECK(run_expm(3, E, E, &deg, &s) == GDF_OK && norm1_diff(3, E, moler_ref, &nr) / nr <= 1e-13,
+          "moler in place");
+}
+
 static void test_expm_degrees(void)
 {
     enum { n = 4, NS = 40 };
@@ -834,6 +917,7 @@ int main(void)
     test_expm_sym_sweep();
     test_expm_ell();
     test_expm_degrees();
+    test_expm_balancing();
     test_expm_misc();
     test_args();
     return check_report("test_exact");
