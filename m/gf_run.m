@@ -88,6 +88,17 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   (heavyball), temperature and seed (langevin).  nfevals counts every
 %   evaluation of f, those at the returned times included.
 %
+%   THETA0 may be d-by-m (d > 1): m starting points, each integrated in C
+%   with the same options, one after another (results equal m separate
+%   runs; langevin path j uses Seed + j - 1, so path 1 is the single run's).
+%   The times must be common: fixed-step methods and 'exact' share their
+%   grid; rk45 needs the output times (a TSPAN of more than two entries).
+%   Then THETA is n-by-d-by-m, INFO.f and INFO.gradnorm n-by-m (column j:
+%   start j), INFO.nsteps, nfailed, nfevals, exitflag and seed 1-by-m,
+%   INFO.message a 1-by-m cell, INFO.velocity n-by-d-by-m, INFO.time the
+%   total; a start that stopped early (GradTol, divergence) is padded with
+%   NaN after its last time.  A row vector THETA0 is one start.
+%
 %   Example:
 %     prob = gd_quadratic([3 1; 1 2], [1; 1]);
 %     [t, Theta, info] = gf_run(prob, [2; 1], [0 5], 'RelTol', 1e-8, 'AbsTol', 1e-10);
@@ -102,8 +113,64 @@ if nargin < 3
   error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
 end
 try
-  [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
+  if isnumeric(theta0) && ndims(theta0) == 2 && size(theta0, 1) > 1 && size(theta0, 2) > 1
+    [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
+  else
+    [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
+  end
 catch err
   gdf_rethrow(err);
+end
+end
+
+function [t, Theta, info] = run_starts(fun, theta0, tspan, opts)
+% m starts, one gf_run_mex call each, collected on the common time grid.
+[d, m] = size(theta0);
+ts = cell(1, m);
+ths = cell(1, m);
+infos = cell(1, m);
+[ts{1}, ths{1}, infos{1}] = gf_run_mex(fun, theta0(:, 1), tspan, opts{:});
+langevin = isfield(infos{1}, 'seed');
+for j = 2:m
+  oj = opts;
+  if langevin
+    oj = [opts, {'Seed', infos{1}.seed + j - 1}];
+  end
+  [ts{j}, ths{j}, infos{j}] = gf_run_mex(fun, theta0(:, j), tspan, oj{:});
+end
+len = cellfun(@numel, ts);
+[n, jmax] = max(len);
+t = ts{jmax};
+for j = 1:m
+  if ~isequal(ts{j}, t(1:len(j)))
+    error('gdflow:gf_run:badTspan', ['gf_run: with several starting points the output times ' ...
+          'must be common: rk45 chooses its own steps for each start, so give the output ' ...
+          'times (a tspan of more than two entries).']);
+  end
+end
+Theta = NaN(n, d, m);
+info = infos{1};
+names = {'nsteps', 'nfailed', 'nfevals', 'exitflag'};
+for q = 1:numel(names)
+  info.(names{q}) = cellfun(@(s) s.(names{q}), infos);
+end
+info.message = cellfun(@(s) s.message, infos, 'UniformOutput', false);
+info.time = sum(cellfun(@(s) s.time, infos));
+info.f = NaN(n, m);
+info.gradnorm = NaN(n, m);
+if langevin
+  info.seed = cellfun(@(s) s.seed, infos);
+end
+if isfield(info, 'velocity')
+  info.velocity = NaN(n, d, m);
+end
+for j = 1:m
+  k = len(j);
+  Theta(1:k, :, j) = ths{j};
+  info.f(1:k, j) = infos{j}.f;
+  info.gradnorm(1:k, j) = infos{j}.gradnorm;
+  if isfield(info, 'velocity')
+    info.velocity(1:k, :, j) = infos{j}.velocity;
+  end
 end
 end

@@ -288,3 +288,70 @@
 %!error id=gdflow:gf_run:badOption gf_run(prob, [1; 1], [0 1], 'Seed', 1)
 %!error id=gdflow:gf_run:badOption gf_run(prob, [1; 1], [0 1], 'Method', 'euler', 'Step', 0.1, 'Integrator', 'rk4')
 %!error id=gdflow:gf_run:badOption gf_run(prob, [1; 1], [0 1], 'Method', 'natural', 'Metric', eye(2), 'InitialVelocity', [0; 0])
+
+%!test
+%! % many starts (theta0 d x m) = m separate runs, bit for bit, on the common grid
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! X0 = [2 -1 0; 1 3 0.5];
+%! cases = {{[0 2], 'Method', 'euler', 'Step', 0.1}, {[0 2], 'Method', 'heun', 'Step', 0.1}, ...
+%!          {[0 2], 'Method', 'rk4', 'Step', 0.25}, {[0 2], 'Method', 'implicit', 'Step', 0.5}, ...
+%!          {linspace(0, 2, 7)}, {[0 2], 'Method', 'exact'}, ...
+%!          {[0 2], 'Method', 'heavyball', 'Integrator', 'rk4', 'Step', 0.1}};
+%! for c = 1:numel(cases)
+%!   a = cases{c};
+%!   [t, Th, info] = gf_run(prob, X0, a{:});
+%!   assert (size (Th), [numel(t), 2, 3]);
+%!   assert (size (info.f), [numel(t), 3]);
+%!   for j = 1:3
+%!     [tj, Thj, ij] = gf_run(prob, X0(:, j), a{:});
+%!     assert (isequal (t, tj) && isequal (Th(:, :, j), Thj) && isequal (info.f(:, j), ij.f));
+%!     assert (isequal (info.gradnorm(:, j), ij.gradnorm) && info.nsteps(j) == ij.nsteps);
+%!     assert (info.exitflag(j) == ij.exitflag && strcmp (info.message{j}, ij.message));
+%!     if isfield (ij, 'velocity')
+%!       assert (isequal (info.velocity(:, :, j), ij.velocity));
+%!     end
+%!   end
+%! end
+
+%!test
+%! % langevin: path j uses Seed + j - 1, path 1 is the single run's
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! X0 = [2 -1 0; 1 3 0.5];
+%! [t, Th, info] = gf_run(prob, X0, [0 1], 'Method', 'langevin', 'Step', 0.05, 'Seed', 11);
+%! assert (info.seed, [11 12 13]);
+%! for j = 1:3
+%!   [~, Thj] = gf_run(prob, X0(:, j), [0 1], 'Method', 'langevin', 'Step', 0.05, 'Seed', 10 + j);
+%!   assert (isequal (Th(:, :, j), Thj));
+%! end
+%! assert (~isequal (Th(:, :, 1), Th(:, :, 2)));
+
+%!test
+%! % a start that stops early is padded with NaN; t is the longest start's
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! X0 = [2 -1 0.2; 1 3 0.4];   % the third start is next to theta* = [0.2; 0.4]
+%! [t, Th, info] = gf_run(prob, X0, [0 20], 'Method', 'euler', 'Step', 0.1, 'GradTol', 1e-3);
+%! assert (all (info.exitflag == 2));
+%! assert (numel (t), max (info.nsteps) + 1);
+%! for j = 1:3
+%!   k = info.nsteps(j) + 1;
+%!   head = Th(1:k, :, j);
+%!   tail = Th(k + 1:end, :, j);
+%!   assert (all (isfinite (head(:))) && all (isnan (tail(:))));
+%!   assert (all (isnan (info.f(k + 1:end, j))));
+%! end
+
+%!test
+%! % one start diverges (warning), the others run to the end
+%! f = @(x) deal (x(1)^4 + x(2)^2, [4 * x(1)^3; 2 * x(2)]);
+%! warning ('off', 'gdflow:diverged', 'local');
+%! [t, Th, info] = gf_run (f, [0.5 10; 1 1], [0 2], 'Method', 'euler', 'Step', 0.1);
+%! assert (info.exitflag, [1 -2]);
+%! first = Th(:, :, 1);
+%! assert (all (isfinite (first(:))));
+
+%!error id=gdflow:gf_run:badTspan gf_run (gd_quadratic ([3 1; 1 2], [1; 1]), [2 -1; 1 3], [0 2])
+%!test
+%! % a row vector is one start
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! [t, Th] = gf_run(prob, [2 1], [0 1], 'Method', 'euler', 'Step', 0.5);
+%! assert (size (Th), [3 2]);
