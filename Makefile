@@ -68,11 +68,11 @@ $(BUILD)/libgdflow.a: $(LIB_OBJ)
 
 $(BUILD)/gdf_mexutil.o: mex/gdf_mexutil.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
-	$(MKOCTFILE) --mex -c $(COPT) $< -o $@
+	CFLAGS="$(CSTD) $(COPT) $(CWARN) -fPIC -fexceptions" $(MKOCTFILE) --mex -c $< -o $@
 
 m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
 	@mkdir -p m/private
-	CFLAGS="$(CSTD) $(COPT) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG) $(OPENMP)
+	CFLAGS="$(CSTD) $(COPT) $(CWARN) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG) $(OPENMP)
 
 # ---- C unit tests (no Octave needed) -----------------------------------
 $(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/test_simd.c

@@ -538,7 +538,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                                       "gradnorm", "theta", "stepsize", "steprule", "method",
                                       "momentum", "L", "mu", "f_star", "funccount", "time"};
         mxArray *info = mxCreateStructMatrix(1, 1, 16, names);
-        mxArray *it, *ef, *fv, *fc, *tm, *msg;
+        mxArray *it, *ef, *fv, *fc, *msg;
         long n = kmax + 1;
         double *pit, *pef, *pfv, *pfc, tsum = 0.0;
         it = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);

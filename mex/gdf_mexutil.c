@@ -6,7 +6,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#else
 #include <unistd.h>
+#endif
 
 #include "gdf_mexutil.h"
 #include "gdf_gram.h"
@@ -778,6 +783,14 @@ static double available_bytes(void)
         if (kb > 0.0)
             return kb * 1024.0;
     }
+#ifdef _WIN32
+    {
+        MEMORYSTATUSEX ms;
+        ms.dwLength = sizeof ms;
+        if (GlobalMemoryStatusEx(&ms) && ms.ullAvailPhys > 0)
+            return (double)ms.ullAvailPhys;
+    }
+#endif
 #if defined(_SC_AVPHYS_PAGES) && defined(_SC_PAGE_SIZE)
     {
         long pages = sysconf(_SC_AVPHYS_PAGES), psz = sysconf(_SC_PAGE_SIZE);

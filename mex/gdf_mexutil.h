@@ -1,6 +1,6 @@
 /* gdf_mexutil.h - the one conversion layer between mxArray and the C core.
  *
- * Every gateway (mex/*_mex.c) validates its inputs through these helpers,
+ * Every gateway (mex/NAME_mex.c) validates its inputs through these helpers,
  * so checks and error identifiers are written once.  Errors are raised with
  * mexErrMsgIdAndTxt as "gdflow:<function>:<what>" and never return; all
  * scratch memory comes from mxMalloc/mxCalloc, which the MEX interface frees

@@ -3,6 +3,10 @@
 #define _POSIX_C_SOURCE 199309L
 #include <math.h>
 #include <time.h>
+#ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#endif
 
 #include "gdflow.h"
 #include "gdf_blas.h"
@@ -51,9 +55,16 @@ int gdf_all_finite(ptrdiff_t n, const double *x)
 
 double gdf_now(void)
 {
+#ifdef _WIN32 /* MSVC and MinGW (MATLAB's mex on Windows): no clock_gettime */
+    LARGE_INTEGER c, f;
+    QueryPerformanceCounter(&c);
+    QueryPerformanceFrequency(&f);
+    return (double)c.QuadPart / (double)f.QuadPart;
+#else
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+#endif
 }
 
 gdf_timer gdf_timer_make(double max_time, double t_start)

@@ -83,12 +83,6 @@ static mxArray *rows_from_part(const double *theta, long n, ptrdiff_t stride, pt
     return a;
 }
 
-/* Theta (n x d, one row per time) from the library's d-per-entry layout */
-static mxArray *rows_from(const double *theta, long n, ptrdiff_t d)
-{
-    return rows_from_part(theta, n, d, 0, d);
-}
-
 static void check_tspan(const double *ts, ptrdiff_t nt)
 {
     ptrdiff_t i;

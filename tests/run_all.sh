@@ -49,6 +49,25 @@ make --no-print-directory bench-c BENCH_C_SIZE="40003 7" > "$log/bench-c.txt" 2>
 tail -n 1 "$log/bench-c.txt"
 count "$log/bench-c.txt"
 
+# Windows: every C file compiles with MinGW-w64 as MATLAB's mex would build it
+# there (64-bit BLAS integers, -fopenmp); skipped without the cross compiler
+MINGW=x86_64-w64-mingw32-gcc
+MEXH=$(dirname "$(find /usr/include -name mex.h -path '*octave*' 2>/dev/null | head -n 1)" 2>/dev/null)
+if command -v $MINGW >/dev/null 2>&1 && [ -f "$MEXH/mex.h" ]; then
+    wfail=0
+    for f in mex/*.c; do
+        if ! $MINGW -std=c99 -O2 -Wall -Wextra -Wno-unused-parameter -Werror -fopenmp -DGDF_BLAS_INT64 \
+                -I"$MEXH" -Imex -fsyntax-only "$f" > "$log/mingw.txt" 2>&1; then
+            wfail=$((wfail + 1)); echo "---- mingw: $f"; head -n 20 "$log/mingw.txt"
+        fi
+    done
+    echo "mingw: $((wfail == 0 ? 1 : 0)) passed, $((wfail > 0 ? 1 : 0)) failed (every mex/*.c for Windows)" | tee "$log/mingw-result.txt"
+    count "$log/mingw-result.txt"
+else
+    echo "mingw: 0 passed, 0 failed, 1 skipped (no $MINGW: apt-get install gcc-mingw-w64-x86-64)" | tee "$log/mingw-result.txt"
+    count "$log/mingw-result.txt"
+fi
+
 $OCTAVE --no-gui --norc --no-history --eval "addpath('$(pwd)/m'); addpath('$(pwd)/tests/m'); run_octave_tests('$(pwd)')" > "$log/octave.txt" 2>&1
 grep -v -E '^error: ignoring const execution_exception' "$log/octave.txt" | tail -n 200
 count "$log/octave.txt"
