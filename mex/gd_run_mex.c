@@ -30,12 +30,8 @@ typedef struct {
 static int grow(void *hctx, long need, gdf_history *h)
 {
     hist_ctx *c = (hist_ctx *)hctx;
-    long cap = h->cap * 2;
-    if (cap < need)
-        cap = need;
-    if (c->max_entries > 0 && cap > c->max_entries)
-        cap = c->max_entries;
-    if (cap < need)
+    long cap = gdf_mex_grow_cap(h->cap, need, c->max_entries);
+    if (cap < 0)
         return 1;
     if (c->full)
         gdf_mex_check_alloc(FN, "History 'full'", (double)cap * (double)c->d);

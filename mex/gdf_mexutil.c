@@ -2,6 +2,7 @@
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #define _DEFAULT_SOURCE
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -799,6 +800,16 @@ static double available_bytes(void)
     }
 #endif
     return 1e18; /* unknown: let the allocator decide */
+}
+
+long gdf_mex_grow_cap(long cap, long need, long max_entries)
+{
+    long c = cap > LONG_MAX / 2 ? LONG_MAX : cap * 2;
+    if (c < need)
+        c = need;
+    if (max_entries > 0 && c > max_entries)
+        c = max_entries;
+    return c < need ? -1 : c;
 }
 
 void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles)

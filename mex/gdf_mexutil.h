@@ -22,6 +22,11 @@ __attribute__((noreturn, format(printf, 3, 4)))
 #endif
 void gdf_mex_error(const char *fn, const char *what, const char *fmt, ...);
 
+/* The capacity a growing output buffer (histories, gf_run's output) moves
+ * to: twice cap, at least need, at most max_entries when that is > 0;
+ * -1 when need itself exceeds max_entries. */
+long gdf_mex_grow_cap(long cap, long need, long max_entries);
+
 /* Warning with identifier id (complete, e.g. "gdflow:diverged"). */
 void gdf_mex_warning(const char *id, const char *fmt, ...);
 

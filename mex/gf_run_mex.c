@@ -41,12 +41,8 @@ typedef struct {
 static int grow(void *ctx, long need, gdf_gf_out *o)
 {
     out_ctx *c = (out_ctx *)ctx;
-    long cap = o->cap * 2;
-    if (cap < need)
-        cap = need;
-    if (c->max_entries > 0 && cap > c->max_entries)
-        cap = c->max_entries;
-    if (cap < need)
+    long cap = gdf_mex_grow_cap(o->cap, need, c->max_entries);
+    if (cap < 0)
         return 1;
     gdf_mex_check_alloc(FN, "the output Theta", (double)cap * ((double)c->d + 3.0)); /* t, f, gnorm */
     o->t = (double *)mxRealloc(o->t, (size_t)cap * sizeof(double));
