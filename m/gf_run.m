@@ -137,18 +137,22 @@ for j = 2:m
     oj = [opts, {'Seed', infos{1}.seed + j - 1}];
   end
   [ts{j}, ths{j}, infos{j}] = gf_run_mex(fun, theta0(:, j), tspan, oj{:});
-end
-len = cellfun(@numel, ts);
-[n, jmax] = max(len);
-t = ts{jmax};
-for j = 1:m
-  if ~isequal(ts{j}, t(1:len(j)))
+  k = min(numel(ts{1}), numel(ts{j}));
+  if ~isequal(ts{1}(1:k), ts{j}(1:k))   % at once, not after m runs
     error('gdflow:gf_run:badTspan', ['gf_run: with several starting points the output times ' ...
           'must be common: rk45 chooses its own steps for each start, so give the output ' ...
           'times (a tspan of more than two entries).']);
   end
 end
-Theta = NaN(n, d, m);
+len = cellfun(@numel, ts);
+[n, jmax] = max(len);
+t = ts{jmax};
+try
+  Theta = NaN(n, d, m);
+catch err
+  error('gdflow:gf_run:tooLarge', 'gf_run: the output Theta (%d x %d x %d) does not fit in memory: %s', ...
+        n, d, m, err.message);
+end
 info = infos{1};
 names = {'nsteps', 'nfailed', 'nfevals', 'exitflag'};
 for q = 1:numel(names)
