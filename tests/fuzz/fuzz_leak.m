@@ -29,6 +29,14 @@ th0 = [0.5; 0.5];
 q = gd_quadratic([3 1; 1 2], [1; 1]);
 ls = gd_leastsq([1 1; 1 2; 1 3], [1; 2; 2]);
 lg = gd_logistic([1 -1; 1 0.5; 1 2; 1 -2], [0; 1; 1; 0], 0.1);
+% large enough for the threaded pass over X (>= 262144 entries, 2 threads)
+randn('seed', 7);
+Xt = [ones(40000, 1), randn(40000, 6)];
+lst = gd_leastsq(Xt, Xt * ones(7, 1));
+lst.gram = 'off';
+lst.threads = 2;
+lgt = gd_logistic(Xt, double(Xt(:, 2) > 0));
+lgt.threads = 2;
 rb = gd_testfun('rosenbrock');
 fh = @(x) deal(sum(x .^ 2), 2 * x);
 thrower = @(x) error('fuzz:leak', 'thrown from the objective');
@@ -53,7 +61,8 @@ L(end + 1) = gw('gd_run_mex', { ...
   {late, th0, 'StepSize', 0.1, 'MaxIter', 20}, ...            % error from inside the loop
   {badout, th0, 'StepSize', 0.1}, ...
   {ls, th0, 'StepSiz', 0.1}, ...                              % after the data workspace
-  {lsbad, th0}, {qbad, th0}, {q, int32(th0)}, {q, [th0; 1]}, {q}});
+  {lsbad, th0}, {qbad, th0}, {q, int32(th0)}, {q, [th0; 1]}, {q}, ...
+  {lst, zeros(7, 1), 'MaxIter', 2}, {lgt, zeros(7, 1), 'MaxIter', 2}});   % threaded
 L(end + 1) = gw('gf_run_mex', { ...
   {q, th0, [0 1]}, ...
   {q, th0, [0 0.5 1], 'Method', 'rk4', 'Step', 0.1}, ...
