@@ -220,7 +220,9 @@ void gdf_problem_squad(gdf_problem *p, gdf_squad *q)
 #include <omp.h>
 #endif
 
+#ifndef GDF_BLOCK_BYTES /* overridable for bench/c/bench_pass.c experiments */
 #define GDF_BLOCK_BYTES (2.0 * 1024.0 * 1024.0)
+#endif
 #ifndef GDF_ZIGZAG /* bench/c/bench_pass.c builds it with -DGDF_ZIGZAG=0 */
 #define GDF_ZIGZAG 1
 #endif
