@@ -113,7 +113,7 @@ if nargin < 3
   error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
 end
 try
-  if isnumeric(theta0) && ndims(theta0) == 2 && size(theta0, 1) > 1 && size(theta0, 2) > 1
+  if ~isvector(theta0) && isnumeric(theta0) && ismatrix(theta0) && ~isempty(theta0)   % d x m, d, m > 1
     [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
   else
     [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
