@@ -545,6 +545,8 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
     q->calls++;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nt) if (nt > 1)
+#else
+    (void)nt;
 #endif
     {
         int t = 0, T = 1;
