@@ -6,7 +6,7 @@
 #   make demos    run every demo script (figures under demos/figures/)
 #   make gallery  redraw the README's figures in docs/gallery/
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
-#   make bench-c  the least-squares / logistic pass in C alone, four builds
+#   make bench-c  the least-squares / logistic pass in C alone, five builds
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
 #   make fuzz     fuzz every gateway and public function in child octave-cli
 #                 processes, then 1e5 calls of each gateway for leaks
@@ -121,7 +121,7 @@ demos: build
 gallery: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
 
-# the pass over X in C alone (bench/c/bench_pass.c): four builds of its kernels,
+# the pass over X in C alone (bench/c/bench_pass.c): five builds of its kernels,
 # which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test)
 BENCH_C_SRC := bench/c/bench_pass.c mex/gdf_util.c mex/gdf_gram.c
 bench-c:
@@ -130,12 +130,13 @@ bench-c:
 	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_NO_AVX2 -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-sse2
 	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_NO_SIMD -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-plain
 	@$(CC) $(CSTD) $(COPT) $(OPENMP) -DGDF_ZIGZAG=0 -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-fwd
+	@$(CC) $(CSTD) $(COPT) $(CWARN) -Werror -Imex $(BENCH_C_SRC) $(LINALG) -lm -o $(BUILD)/bench/pass-serial
 	@echo "ms per pass, n x p = $(if $(BENCH_C_SIZE),$(BENCH_C_SIZE),2e5 x 50) (medians of 41); last column: checksum of f and g"
 	@echo "variant      LS 1 thr  LS 2 thr  lg 1 thr  lg 2 thr"
-	@for v in pass:shipped pass-sse2:sse2 pass-plain:plain pass-fwd:forwards; do \
+	@for v in pass:shipped pass-sse2:sse2 pass-plain:plain pass-fwd:forwards pass-serial:no-openmp; do \
 	  $(BUILD)/bench/$${v%%:*} $${v#*:} $(BENCH_C_SIZE) || exit 1; done | tee $(BUILD)/bench/pass.txt
 	@if [ $$(awk '{print $$NF}' $(BUILD)/bench/pass.txt | sort -u | wc -l) -eq 1 ]; then \
-	  echo "bench-c: 1 passed, 0 failed (the four builds agree bit for bit)"; \
+	  echo "bench-c: 1 passed, 0 failed (the five builds agree bit for bit)"; \
 	else echo "bench-c: 0 passed, 1 failed (the builds disagree)"; exit 1; fi
 
 bench: build

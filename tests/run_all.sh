@@ -43,7 +43,7 @@ for mode in plain valgrind asan; do
     count "$log/c-$mode.txt"
 done
 
-# the four builds of the least-squares / logistic pass (SIMD levels, direction)
+# the five builds of the least-squares / logistic pass (SIMD levels, direction, no OpenMP)
 # agree bit for bit: make bench-c at a tiny size
 make --no-print-directory bench-c BENCH_C_SIZE="40003 7" > "$log/bench-c.txt" 2>&1
 tail -n 1 "$log/bench-c.txt"

@@ -1,9 +1,9 @@
 /* bench_pass.c - the one-pass least-squares / logistic evaluation of
  * mex/gdf_problems.c in C, without Octave: ms per pass at n = 2e5, p = 50
  * (medians of 41 passes) with 1 and 2 threads.  `make bench-c` compiles it
- * four times, with the kernels as shipped and with -DGDF_NO_AVX2 (SSE2),
- * -DGDF_NO_SIMD (plain C loops), -DGDF_ZIGZAG=0 (every pass forwards), and
- * prints one table.  The numbers of every variant must agree bit for bit;
+ * five times, with the kernels as shipped and with -DGDF_NO_AVX2 (SSE2),
+ * -DGDF_NO_SIMD (plain C loops), -DGDF_ZIGZAG=0 (every pass forwards) and
+ * without -fopenmp (one thread), and prints one table.  The numbers of every variant must agree bit for bit;
  * the line ends with a checksum of f and the gradient to show it.
  * Usage: bench_pass LABEL [n p]
  * SPDX-License-Identifier: GPL-3.0-or-later */
