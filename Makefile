@@ -75,7 +75,7 @@ m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
 	CFLAGS="$(CSTD) $(COPT) $(CWARN) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG) $(OPENMP)
 
 # ---- C unit tests (no Octave needed) -----------------------------------
-$(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/test_simd.c
+$(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) -Imex $< $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
 
@@ -87,7 +87,7 @@ $(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h tests/c/test_simd.c
+$(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -Imex $< $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
 

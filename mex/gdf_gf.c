@@ -348,7 +348,25 @@ static int solve_factored(ptrdiff_t d, const double *M, const gdf_int *ipiv, int
     return info == 0 ? GDF_OK : GDF_ELAPACK;
 }
 
-/* dense quadratic: (I + hs A) u = y - hs g0 */
+/* M = I + hs A from the problem's Hessian, factored (Cholesky, else LU) */
+static int factor_hess(gf_ctx *c, const double *y, double hs, double *M, gdf_int *ipiv, int *lu)
+{
+    int s = c->p->hess(c->p->ctx, y, M);
+    if (s) {
+        c->why = GDF_GF_WHY_CALLBACK;
+        return s;
+    }
+    s = factor_shifted(c->d, M, hs, c->dsave, ipiv, lu);
+    if (s == 1) {
+        c->why = GDF_GF_WHY_SINGULAR;
+        return GDF_ENEWTON;
+    }
+    return s;
+}
+
+/* dense quadratic: (I + hs A) u = y - hs g0.  The nominal step's matrix is
+ * factored once (M); a shorter last step has its own (W), kept while its
+ * size repeats. */
 static int step_denseq(gf_ctx *c, const double *y, double hs, double *u)
 {
     ptrdiff_t i, d = c->d;
@@ -357,17 +375,7 @@ static int step_denseq(gf_ctx *c, const double *y, double hs, double *u)
     int lu, s;
     if (hs == c->h) {
         if (!c->m_ready) {
-            s = c->p->hess(c->p->ctx, y, c->M);
-            if (s) {
-                c->why = GDF_GF_WHY_CALLBACK;
-                return s;
-            }
-            s = factor_shifted(d, c->M, hs, c->dsave, c->ipiv_m, &c->m_lu);
-            if (s == 1) {
-                c->why = GDF_GF_WHY_SINGULAR;
-                return GDF_ENEWTON;
-            }
-            if (s)
+            if ((s = factor_hess(c, y, hs, c->M, c->ipiv_m, &c->m_lu)))
                 return s;
             c->m_ready = 1;
         }
@@ -375,17 +383,7 @@ static int step_denseq(gf_ctx *c, const double *y, double hs, double *u)
     } else {
         if (c->w_h != hs) {
             c->w_h = 0.0;
-            s = c->p->hess(c->p->ctx, y, c->W);
-            if (s) {
-                c->why = GDF_GF_WHY_CALLBACK;
-                return s;
-            }
-            s = factor_shifted(d, c->W, hs, c->dsave, c->ipiv_w, &c->w_lu);
-            if (s == 1) {
-                c->why = GDF_GF_WHY_SINGULAR;
-                return GDF_ENEWTON;
-            }
-            if (s)
+            if ((s = factor_hess(c, y, hs, c->W, c->ipiv_w, &c->w_lu)))
                 return s;
             c->w_h = hs;
         }
@@ -732,6 +730,20 @@ static int finish(gf_ctx *c, gdf_gf_result *r, long nfev0, int status, int exitf
     return status;
 }
 
+long gdf_gf_grid(double t0, double tf, double h, int *shortened)
+{
+    double ratio = (tf - t0) / h, rn;
+    if (!(ratio < 4503599627370496.0)) /* 2^52: the grid t0 + k h is not representable */
+        return -1;
+    rn = floor(ratio + 0.5);
+    if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
+        *shortened = 0;
+        return (long)rn;
+    }
+    *shortened = 1;
+    return (long)ceil(ratio);
+}
+
 /* ------------------------------------------------------------------ */
 /* fixed-step driver: grid t_k = t0 + k h, the last step shortened to   */
 /* land on tf; off-grid output times by one partial step from the grid  */
@@ -743,24 +755,15 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
     const gdf_gf_opts *o = c->o;
     ptrdiff_t d = c->d, jout = 1;
     int method = o->method, s;
-    double h = o->h, t0 = tspan[0], tf = tspan[nt - 1], ratio, rn, fy, fn, gnorm;
+    double h = o->h, t0 = tspan[0], tf = tspan[nt - 1], fy, fn, gnorm;
     double ttol = 1e-12 * h;
     double *y = work, *g = work + d, *yn = work + 2 * d, *gn = work + 3 * d;
     double *s1 = NULL, *s2 = NULL, *s3 = NULL; /* stages of heun (s1, s2) and rk4 */
     long N, k = 0;
     int shortened;
 
-    ratio = (tf - t0) / h;
-    if (!(ratio < 4503599627370496.0)) /* 2^52: the grid t0 + k h is not representable */
+    if ((N = gdf_gf_grid(t0, tf, h, &shortened)) < 0)
         return finish(c, r, nfev0, GDF_EARG, 0, GDF_GF_WHY_BADARG);
-    rn = floor(ratio + 0.5);
-    if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
-        N = (long)rn;
-        shortened = 0;
-    } else {
-        N = (long)ceil(ratio);
-        shortened = 1;
-    }
     if (method == GDF_GF_HEUN || method == GDF_GF_RK4) {
         s1 = work + 4 * d;
         s2 = work + 5 * d;

@@ -86,6 +86,11 @@ const char *gdf_gf_why_message(int why);
  * growing it when needed; returns 1 when it is full (the integrators and
  * the Langevin sampler share it). */
 int gdf_gf_push(gdf_gf_out *o, ptrdiff_t d, double t, const double *y, double f, double gn);
+/* The fixed-step grid t0 + k h over [t0, tf] (h > 0): the number of steps
+ * N, with *shortened = 1 when the last step is cut to land on tf (tf - t0
+ * not a whole number of steps to 1e-12 relative).  -1 when the grid is not
+ * representable (more than 2^52 steps, or NaN). */
+long gdf_gf_grid(double t0, double tf, double h, int *shortened);
 
 /* Scratch sizes for gdf_gf_run with this method and problem (the implicit
  * method's size depends on p->hess_constant, p->hess and p->hessvec, so

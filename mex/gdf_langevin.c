@@ -155,7 +155,7 @@ int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, 
     gdf_gf_result rdummy;
     gdf_rng rng;
     ptrdiff_t i, j, d, jout = 1;
-    double h, T, t0, tf, ratio, rn, fy, fn, mt, *y, *g, *yn, *gn;
+    double h, T, t0, tf, fy, fn, mt, *y, *g, *yn, *gn;
     long N, k = 0;
     int shortened, s;
 
@@ -176,24 +176,14 @@ int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, 
             return GDF_EARG;
     t0 = tspan[0];
     tf = tspan[nt - 1];
-    ratio = (tf - t0) / h;
-    if (!(ratio < 4503599627370496.0)) /* 2^52: the grid is not representable */
+    /* the grid of gdf_gf_run's euler method */
+    if ((N = gdf_gf_grid(t0, tf, h, &shortened)) < 0)
         return GDF_EARG;
     if (nt > 2) {
         if (gdf_langevin_offgrid(tspan, nt, h) >= 0)
             return GDF_EARG;
         N = (long)grid_index(tf, t0, h);
         shortened = 0;
-    } else {
-        /* the grid of gdf_gf_run's euler method */
-        rn = floor(ratio + 0.5);
-        if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
-            N = (long)rn;
-            shortened = 0;
-        } else {
-            N = (long)ceil(ratio);
-            shortened = 1;
-        }
     }
 
     c.p = p;
