@@ -118,13 +118,7 @@ static int monitor(void *mctx, long k, const double *theta, double f, double gno
 
 static mxArray *row_from(double *buf, long n)
 {
-    mxArray *a = mxCreateDoubleMatrix(0, 0, mxREAL);
-    buf = (double *)mxRealloc(buf, (size_t)(n > 0 ? n : 1) * sizeof(double));
-    mxFree(mxGetPr(a)); /* mxSetPr does not free the data it replaces (a leak per call) */
-    mxSetPr(a, buf);
-    mxSetM(a, 1);
-    mxSetN(a, (mwSize)n);
-    return a;
+    return gdf_mex_adopt(buf, 1, (size_t)n);
 }
 
 /* One run's results, kept until all starts are done. */
@@ -567,19 +561,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             mxSetField(info, 0, "f", row_from(runs[0].h.f, n));
             mxSetField(info, 0, "gradnorm", row_from(runs[0].h.gnorm, n));
         } else if (hist != H_NONE && block_cap > 0) { /* already m x (K+1): trim to kmax+1 */
-            mxArray *F = mxCreateDoubleMatrix(0, 0, mxREAL), *G = mxCreateDoubleMatrix(0, 0, mxREAL);
-            fblock = (double *)mxRealloc(fblock, (size_t)m * (size_t)n * sizeof(double));
-            gblock = (double *)mxRealloc(gblock, (size_t)m * (size_t)n * sizeof(double));
-            mxFree(mxGetPr(F)); /* mxSetPr does not free the data it replaces */
-            mxSetPr(F, fblock);
-            mxSetM(F, (mwSize)m);
-            mxSetN(F, (mwSize)n);
-            mxFree(mxGetPr(G));
-            mxSetPr(G, gblock);
-            mxSetM(G, (mwSize)m);
-            mxSetN(G, (mwSize)n);
-            mxSetField(info, 0, "f", F);
-            mxSetField(info, 0, "gradnorm", G);
+            mxSetField(info, 0, "f", gdf_mex_adopt(fblock, (size_t)m, (size_t)n));
+            mxSetField(info, 0, "gradnorm", gdf_mex_adopt(gblock, (size_t)m, (size_t)n));
         } else if (hist != H_NONE) { /* m x (kmax+1), NaN after a start stopped */
             mxArray *F = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
             mxArray *G = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
@@ -602,13 +585,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             }
         }
         if (hist == H_FULL && m == 1) {
-            mxArray *T = mxCreateDoubleMatrix(0, 0, mxREAL);
-            double *buf = (double *)mxRealloc(runs[0].h.theta, (size_t)n * (size_t)d * sizeof(double));
-            mxFree(mxGetPr(T)); /* mxSetPr does not free the data it replaces */
-            mxSetPr(T, buf);
-            mxSetM(T, (mwSize)d);
-            mxSetN(T, (mwSize)n);
-            mxSetField(info, 0, "theta", T);
+            mxSetField(info, 0, "theta", gdf_mex_adopt(runs[0].h.theta, (size_t)d, (size_t)n));
         } else if (hist == H_FULL) { /* d x (kmax+1) x m, NaN after a start stopped */
             mwSize dims[3];
             mxArray *T;

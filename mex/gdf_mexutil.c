@@ -802,6 +802,18 @@ static double available_bytes(void)
     return 1e18; /* unknown: let the allocator decide */
 }
 
+mxArray *gdf_mex_adopt(double *buf, size_t m, size_t n)
+{
+    mxArray *a = mxCreateDoubleMatrix(0, 0, mxREAL);
+    size_t mn = m * n;
+    buf = (double *)mxRealloc(buf, (mn > 0 ? mn : 1) * sizeof(double));
+    mxFree(mxGetPr(a));
+    mxSetPr(a, buf);
+    mxSetM(a, (mwSize)m);
+    mxSetN(a, (mwSize)n);
+    return a;
+}
+
 long gdf_mex_grow_cap(long cap, long need, long max_entries)
 {
     long c = cap > LONG_MAX / 2 ? LONG_MAX : cap * 2;

@@ -27,6 +27,12 @@ void gdf_mex_error(const char *fn, const char *what, const char *fmt, ...);
  * -1 when need itself exceeds max_entries. */
 long gdf_mex_grow_cap(long cap, long need, long max_entries);
 
+/* An m x n double array that takes over buf (mxMalloc'ed, at least m*n
+ * doubles; shrunk to m*n here) without copying.  mxSetPr does not free the
+ * data it replaces, so the empty array's own is freed first (a leak per
+ * call otherwise). */
+mxArray *gdf_mex_adopt(double *buf, size_t m, size_t n);
+
 /* Warning with identifier id (complete, e.g. "gdflow:diverged"). */
 void gdf_mex_warning(const char *id, const char *fmt, ...);
 

@@ -55,13 +55,7 @@ static int grow(void *ctx, long need, gdf_gf_out *o)
 
 static mxArray *column_from(double *buf, long n)
 {
-    mxArray *a = mxCreateDoubleMatrix(0, 0, mxREAL);
-    buf = (double *)mxRealloc(buf, (size_t)(n > 0 ? n : 1) * sizeof(double));
-    mxFree(mxGetPr(a)); /* mxSetPr does not free the data it replaces (a leak per call) */
-    mxSetPr(a, buf);
-    mxSetM(a, (mwSize)n);
-    mxSetN(a, 1);
-    return a;
+    return gdf_mex_adopt(buf, (size_t)n, 1);
 }
 
 /* n x d, one row per time, from entries of `stride` doubles: entry i's
