@@ -42,12 +42,7 @@ bytes = 8 * (n * p + n);
 % (1) one pass over X per iteration
 pp = prob;
 pp.gram = 'off';
-tg = zeros(1, reps);
-for i = 1:reps
-  [~, info] = gd_run(pp, theta0, 'StepSize', alpha, 'MaxIter', K, 'GradTol', 0);
-  tg(i) = info.time / info.iterations;
-end
-t_pass = median(tg);
+t_pass = gd_per_iter(pp, theta0, alpha, K, reps);
 t_oct = median(octave_loop(X, y, theta0, alpha, K));
 t_lit = median(literal_loop(X, y, theta0, alpha, 1 + ~quick));
 [note, frac] = bw_note(bytes, t_pass, bw);

@@ -31,12 +31,7 @@ alpha = 1 / prob.L;
 theta0 = zeros(p, 1);
 bw = read_bandwidth(quick);
 bytes = 8 * (n * p + n);
-tg = zeros(1, reps);
-for i = 1:reps
-  [~, info] = gd_run(prob, theta0, 'StepSize', alpha, 'MaxIter', K, 'GradTol', 0);
-  tg(i) = info.time / info.iterations;
-end
-t_pass = median(tg);
+t_pass = gd_per_iter(prob, theta0, alpha, K, reps);
 t_oct = median(octave_loop(X, y, theta0, alpha, K));
 [thg, infog] = gd_run(prob, theta0, 'StepSize', alpha, 'MaxIter', Kc, 'GradTol', 0); %#ok<ASGLU>
 tho = theta0;

@@ -29,12 +29,7 @@ theta0 = zeros(d, 1);
 bw = read_bandwidth(quick);
 bytesA = 8 * d * d;
 bytes_moved = 8 * d * (d + 1) / 2 + 8 * 4 * d;
-tg = zeros(1, reps);
-for i = 1:reps
-  [~, info] = gd_run(prob, theta0, 'StepSize', eta, 'MaxIter', K, 'GradTol', 0);
-  tg(i) = info.time / info.iterations;
-end
-t_gd = median(tg);
+t_gd = gd_per_iter(prob, theta0, eta, K, reps);
 t_oct = median(octave_loop(A, b, theta0, eta, K));
 t_bound = bytesA / (bw.gbps * 1e9);
 [thg, ~] = gd_run(prob, theta0, 'StepSize', eta, 'MaxIter', K, 'GradTol', 0);

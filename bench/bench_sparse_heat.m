@@ -43,12 +43,7 @@ tsp = [0, K * h / 2, K * h];
 tspi = [0, Ki * hi / 2, Ki * hi];
 
 % GD (= gf_run euler with h = eta)
-tg = zeros(1, reps);
-for i = 1:reps
-  [~, info] = gd_run(prob, theta0, 'StepSize', h, 'MaxIter', K, 'GradTol', 0);
-  tg(i) = info.time / info.iterations;
-end
-t_gd = median(tg);
+t_gd = gd_per_iter(prob, theta0, h, K, reps);
 t_oct = median(loop_euler(A, b, theta0, h, K));
 % gf_run euler and rk4 (outputs only at three times)
 t_eu = gf_per_step(prob, theta0, tsp, 'euler', h, reps);

@@ -33,9 +33,9 @@ b = randn(d, 1);
 qd = gd_quadratic(A, b);
 m = n;
 res = struct();
-res.ls_pass = per_iter(lsoff, zeros(p, 1), 1 / ls.L, K);
-res.lg_pass = per_iter(lg, zeros(p, 1), 1 / lg.L, K);
-res.quad = per_iter(qd, zeros(d, 1), 1 / qd.L, K);
+res.ls_pass = gd_per_iter(lsoff, zeros(p, 1), 1 / ls.L, K, 3);
+res.lg_pass = gd_per_iter(lg, zeros(p, 1), 1 / lg.L, K, 3);
+res.quad = gd_per_iter(qd, zeros(d, 1), 1 / qd.L, K, 3);
 t = zeros(1, 3);
 for i = 1:3
   t0 = tic;
@@ -70,13 +70,4 @@ keys = fieldnames(res);
 for i = 1:numel(keys)
   fprintf('RESULT %s %.9g\n', keys{i}, res.(keys{i}));
 end
-end
-
-function t = per_iter(prob, theta0, eta, K)
-tt = zeros(1, 3);
-for i = 1:3
-  [~, info] = gd_run(prob, theta0, 'StepSize', eta, 'MaxIter', K, 'GradTol', 0);
-  tt(i) = info.time / info.iterations;
-end
-t = median(tt);
 end
