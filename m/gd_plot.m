@@ -78,17 +78,9 @@ end
 h = struct('axes', [], 'contour', [], 'quiver', [], 'paths', [], 'streamlines', [], 'bounds', []);
 switch kind
   case 'landscape'
-    ax = opt.Parent;
-    if isempty(ax)
-      ax = gca();
-    end
-    h = landscape(ax, prob, paths, opt, h);
+    h = landscape(parent_axes(opt), prob, paths, opt, h);
   case 'convergence'
-    ax = opt.Parent;
-    if isempty(ax)
-      ax = gca();
-    end
-    h = convergence(ax, prob, runs, opt, h);
+    h = convergence(parent_axes(opt), prob, runs, opt, h);
   case 'both'
     h1 = landscape(subplot(1, 2, 1), prob, paths, opt, h);
     h2 = convergence(subplot(1, 2, 2), prob, runs, opt, h);
@@ -397,5 +389,13 @@ if isscalar(r.stepsize)
   s = sprintf('%.3g (%s)', r.stepsize, r.steprule);
 else
   s = r.steprule;
+end
+end
+
+function ax = parent_axes(opt)
+% The axes to draw in: Parent when given, else the current axes.
+ax = opt.Parent;
+if isempty(ax)
+  ax = gca();
 end
 end
