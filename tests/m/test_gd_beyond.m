@@ -1,16 +1,9 @@
 % gd_run beyond vanilla GD: heavy ball, Nesterov, proximal point, natural
 % gradient, many starting points at once.
 
-%!function A = spd(d, lmin, lmax, seed)
-%!  randn('seed', seed);
-%!  [Q, ~] = qr(randn(d));
-%!  A = Q * diag(logspace(log10(lmin), log10(lmax), d)) * Q';
-%!  A = (A + A') / 2;
-%!endfunction
-
 %!test
 %! % heavy ball with its optimal pair reaches ((sqrt(kappa)-1)/(sqrt(kappa)+1))^k up to a polynomial factor
-%! kappa = 100; A = spd(20, 1, kappa, 1); b = randn(20, 1); prob = gd_quadratic(A, b); theta0 = randn(20, 1);
+%! kappa = 100; A = gdf_test_spd(20, 1, kappa, 1); b = randn(20, 1); prob = gd_quadratic(A, b); theta0 = randn(20, 1);
 %! % (120 iterations: beyond that the error reaches the rounding floor)
 %! [~, info] = gd_run(prob, theta0, 'Method', 'heavyball', 'MaxIter', 120, 'GradTol', 0, 'History', 'full');
 %! q = (sqrt(kappa) - 1) / (sqrt(kappa) + 1);
@@ -31,7 +24,7 @@
 
 %!test
 %! % Nesterov beats GD's iteration count at kappa = 1e3
-%! A = spd(30, 1, 1e3, 2); b = randn(30, 1); prob = gd_quadratic(A, b); theta0 = randn(30, 1);
+%! A = gdf_test_spd(30, 1, 1e3, 2); b = randn(30, 1); prob = gd_quadratic(A, b); theta0 = randn(30, 1);
 %! [~, n] = gd_run(prob, theta0, 'Method', 'nesterov', 'MaxIter', 1e5, 'GradTol', 1e-8);
 %! [~, g] = gd_run(prob, theta0, 'MaxIter', 1e5, 'GradTol', 1e-8);
 %! assert (n.exitflag, 1); assert (g.exitflag, 1);
@@ -67,7 +60,7 @@
 
 %!test
 %! % proximal point = backward Euler: (I + eta A) theta_{k+1} = theta_k + eta b, stable for any eta
-%! A = spd(8, 1, 50, 4); b = randn(8, 1); prob = gd_quadratic(A, b); theta0 = randn(8, 1);
+%! A = gdf_test_spd(8, 1, 50, 4); b = randn(8, 1); prob = gd_quadratic(A, b); theta0 = randn(8, 1);
 %! eta = 100 / prob.L;
 %! [th, info] = gd_run(prob, theta0, 'Method', 'proximal', 'StepSize', eta, 'MaxIter', 30, 'GradTol', 0, 'History', 'full');
 %! x = theta0;
@@ -92,7 +85,7 @@
 
 %!test
 %! % natural gradient with G = A on a quadratic: one unit step lands on theta*
-%! A = spd(6, 1, 1e4, 5); b = randn(6, 1); prob = gd_quadratic(A, b);
+%! A = gdf_test_spd(6, 1, 1e4, 5); b = randn(6, 1); prob = gd_quadratic(A, b);
 %! [th, info] = gd_run(prob, randn(6, 1), 'Method', 'natural', 'Metric', prob.A, 'MaxIter', 5);
 %! assert (th, prob.theta_star, 1e-9 * norm(prob.theta_star));
 %! assert (info.iterations <= 2);
@@ -111,7 +104,7 @@
 
 %!test
 %! % many starting points: theta0 d x m equals m separate runs
-%! A = spd(3, 1, 20, 7); b = randn(3, 1); prob = gd_quadratic(A, b); T0 = randn(3, 5);
+%! A = gdf_test_spd(3, 1, 20, 7); b = randn(3, 1); prob = gd_quadratic(A, b); T0 = randn(3, 5);
 %! for method = {'gd', 'heavyball', 'nesterov', 'proximal'}
 %!   [TH, info] = gd_run(prob, T0, 'Method', method{1}, 'StepSize', 0.05, 'MaxIter', 60, 'History', 'full', 'GradTol', 1e-6);
 %!   assert (size(TH), [3 5]);

@@ -2,13 +2,6 @@
 % ODEs against their closed forms, the natural gradient flow, Langevin
 % dynamics (covariance, reproducibility, T = 0), and bad input.
 
-%!function A = spd(d, lmin, lmax, seed)
-%!  randn('seed', seed);
-%!  [Q, ~] = qr(randn(d));
-%!  A = Q * diag(logspace(log10(lmin), log10(lmax), d)) * Q';
-%!  A = (A + A') / 2;
-%!endfunction
-
 %!function X = sbc_exact(A, xs, x0, t)
 %!  % theta(t) = theta* + V diag(2 J1(sqrt(lam) t) / (sqrt(lam) t)) V' (theta0 - theta*)
 %!  [V, L] = eig(A); lam = diag(L); z0 = V' * (x0 - xs);
@@ -38,7 +31,7 @@
 
 %!test
 %! % Su-Boyd-Candes ODE: rk45 at tight tolerance matches the Bessel closed form to 1e-6
-%! A = spd(6, 0.1, 10, 1); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
+%! A = gdf_test_spd(6, 0.1, 10, 1); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
 %! tt = linspace(0, 20, 81);
 %! [t, Th, info] = gf_run(prob, theta0, tt, 'Method', 'nesterov', 'RelTol', 1e-10, 'AbsTol', 1e-12);
 %! E = sbc_exact(A, prob.theta_star, theta0, tt);
@@ -63,7 +56,7 @@
 %!test
 %! % SBC bound: f(theta(t)) - f* <= 2 ||theta0 - theta*||^2 / t^2 along the whole trajectory
 %! for seed = 1:3
-%!   A = spd(5, 1e-3, 10, 10 + seed); b = randn(5, 1); prob = gd_quadratic(A, b); theta0 = 3 * randn(5, 1);
+%!   A = gdf_test_spd(5, 1e-3, 10, 10 + seed); b = randn(5, 1); prob = gd_quadratic(A, b); theta0 = 3 * randn(5, 1);
 %!   [t, Th, info] = gf_run(prob, theta0, [0 200], 'Method', 'nesterov', 'RelTol', 1e-8, 'AbsTol', 1e-10);
 %!   r2 = norm(theta0 - prob.theta_star) ^ 2;
 %!   k = t > 0;
@@ -76,7 +69,7 @@
 
 %!test
 %! % nesterov with the fixed-step integrators converges to the same solution
-%! A = spd(4, 0.5, 5, 2); prob = gd_quadratic(A, zeros(4, 1)); theta0 = randn(4, 1);
+%! A = gdf_test_spd(4, 0.5, 5, 2); prob = gd_quadratic(A, zeros(4, 1)); theta0 = randn(4, 1);
 %! E = sbc_exact(A, zeros(4, 1), theta0, 3);
 %! err = zeros(1, 3); hs = [0.04 0.02 0.01];
 %! for i = 1:3
@@ -91,7 +84,7 @@
 
 %!test
 %! % heavy ball: closed form per eigen-mode (under-, over- and critically-near damped) to 1e-6
-%! A = spd(5, 0.05, 20, 3); b = randn(5, 1); prob = gd_quadratic(A, b); theta0 = randn(5, 1);
+%! A = gdf_test_spd(5, 0.05, 20, 3); b = randn(5, 1); prob = gd_quadratic(A, b); theta0 = randn(5, 1);
 %! tt = linspace(0, 15, 61);
 %! for g = [0.3 2 9]
 %!   [t, Th, info] = gf_run(prob, theta0, tt, 'Method', 'heavyball', 'Damping', g, 'RelTol', 1e-10, 'AbsTol', 1e-12);
@@ -119,7 +112,7 @@
 %! [~, ~, info] = gf_run(fg, [1; 1], [0 1], 'Method', 'heavyball');
 %! assert (info.damping, 1);
 %! % fixed-step integrators: rk4 is 4th order on the first-order system
-%! A = spd(3, 0.5, 4, 4); prob = gd_quadratic(A, ones(3, 1)); theta0 = randn(3, 1);
+%! A = gdf_test_spd(3, 0.5, 4, 4); prob = gd_quadratic(A, ones(3, 1)); theta0 = randn(3, 1);
 %! E = hb_exact(A, prob.theta_star, theta0, zeros(3, 1), 0.7, 2);
 %! hs = [0.1 0.05 0.025]; err = zeros(1, 3);
 %! for i = 1:3
@@ -148,7 +141,7 @@
 
 %!test
 %! % natural gradient flow with G = A on a quadratic: theta(t) = theta* + exp(-t) (theta0 - theta*)
-%! A = spd(6, 1e-2, 1e2, 5); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
+%! A = gdf_test_spd(6, 1e-2, 1e2, 5); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
 %! tt = linspace(0, 8, 33);
 %! [t, Th, info] = gf_run(prob, theta0, tt, 'Method', 'natural', 'Metric', A, 'RelTol', 1e-10, 'AbsTol', 1e-12);
 %! E = (prob.theta_star + (theta0 - prob.theta_star) * exp(-tt))';
@@ -241,7 +234,7 @@
 
 %!test
 %! % Langevin with T = 0 is the euler method exactly (and euler is gradient descent)
-%! A = spd(4, 0.5, 4, 6); prob = gd_quadratic(A, randn(4, 1)); theta0 = randn(4, 1);
+%! A = gdf_test_spd(4, 0.5, 4, 6); prob = gd_quadratic(A, randn(4, 1)); theta0 = randn(4, 1);
 %! [t1, P1, i1] = gf_run(prob, theta0, [0 1.05], 'Method', 'langevin', 'Temperature', 0, 'Step', 0.1, 'Seed', 5);
 %! [t2, P2, i2] = gf_run(prob, theta0, [0 1.05], 'Method', 'euler', 'Step', 0.1);
 %! assert (isequal(t1, t2) && isequal(P1, P2) && isequal(i1.f, i2.f) && isequal(i1.gradnorm, i2.gradnorm));

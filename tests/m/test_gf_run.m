@@ -1,16 +1,9 @@
 % Tests of gf_run: the GD identity, orders of accuracy, rk45 against the
 % closed form and ode45, energy dissipation, backward Euler, events, errors.
 
-%!function A = spd(d, lmin, lmax, seed)
-%!  randn('seed', seed);
-%!  [Q, ~] = qr(randn(d));
-%!  A = Q * diag(logspace(log10(lmin), log10(lmax), d)) * Q';
-%!  A = (A + A') / 2;
-%!endfunction
-
 %!test
 %! % forward Euler with step h IS gradient descent with step h, iterate for iterate
-%! A = spd(8, 0.5, 5, 1); b = randn(8, 1); prob = gd_quadratic(A, b); theta0 = randn(8, 1); h = 0.07;
+%! A = gdf_test_spd(8, 0.5, 5, 1); b = randn(8, 1); prob = gd_quadratic(A, b); theta0 = randn(8, 1); h = 0.07;
 %! [t, Theta, info] = gf_run(prob, theta0, [0, 50 * h], 'Method', 'euler', 'Step', h);
 %! [~, gi] = gd_run(prob, theta0, 'StepSize', h, 'MaxIter', 50, 'GradTol', 0, 'History', 'full');
 %! assert (numel(t), 51);
@@ -24,7 +17,7 @@
 
 %!test
 %! % orders of accuracy: global error at T = 1 against gf_exact, slopes 1, 2, 4
-%! A = spd(6, 0.5, 4, 2); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
+%! A = gdf_test_spd(6, 0.5, 4, 2); b = randn(6, 1); prob = gd_quadratic(A, b); theta0 = randn(6, 1);
 %! exact = gf_exact(prob, theta0, 1);
 %! hs = 2 .^ -(4:8);
 %! methods = {'euler', 'heun', 'rk4'}; orders = [1 2 4];
@@ -40,7 +33,7 @@
 
 %!test
 %! % rk45: error scales with RelTol; at 1e-8/1e-10 it matches gf_exact to 1e-6 (d = 50)
-%! A = spd(50, 0.1, 10, 3); b = randn(50, 1); prob = gd_quadratic(A, b); theta0 = randn(50, 1);
+%! A = gdf_test_spd(50, 0.1, 10, 3); b = randn(50, 1); prob = gd_quadratic(A, b); theta0 = randn(50, 1);
 %! tt = linspace(0, 5, 11);
 %! E = gf_exact(prob, theta0, tt);
 %! tols = [1e-3 1e-5 1e-7 1e-9]; err = zeros(size(tols));
@@ -65,7 +58,7 @@
 
 %!test
 %! % energy: f(theta(t)) is non-increasing on every returned trajectory
-%! probs = {gd_quadratic(spd(5, 0.2, 20, 4), randn(5, 1)), gd_testfun('himmelblau'), gd_testfun('beale')};
+%! probs = {gd_quadratic(gdf_test_spd(5, 0.2, 20, 4), randn(5, 1)), gd_testfun('himmelblau'), gd_testfun('beale')};
 %! starts = {randn(5, 1), [-1; 2], [1; 1]};
 %! for i = 1:numel(probs)
 %!   for m = {'rk45', 'euler', 'rk4', 'implicit'}
@@ -82,7 +75,7 @@
 
 %!test
 %! % df/dt = -||grad f||^2 along the flow of a quadratic (dense output, central differences)
-%! prob = gd_quadratic(spd(4, 0.5, 3, 5), randn(4, 1));
+%! prob = gd_quadratic(gdf_test_spd(4, 0.5, 3, 5), randn(4, 1));
 %! tt = linspace(0, 3, 301); dt = tt(2) - tt(1);
 %! [~, ~, info] = gf_run(prob, randn(4, 1), tt, 'RelTol', 1e-10, 'AbsTol', 1e-12);
 %! dfdt = (info.f(3:end) - info.f(1:end - 2)) / (2 * dt);
@@ -93,7 +86,7 @@
 
 %!test
 %! % backward Euler is stable at h = 100/L where forward Euler diverges
-%! prob = gd_quadratic(spd(10, 1, 50, 6), randn(10, 1)); theta0 = randn(10, 1);
+%! prob = gd_quadratic(gdf_test_spd(10, 1, 50, 6), randn(10, 1)); theta0 = randn(10, 1);
 %! h = 100 / prob.L;
 %! [t, Th, info] = gf_run(prob, theta0, [0, 20 * h], 'Method', 'implicit', 'Step', h);
 %! assert (info.exitflag, 1);
