@@ -2,6 +2,7 @@
  * quadratic, and the matrix exponential (see gdf_exact.h for the API).
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -429,8 +430,18 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
     memcpy(X, A, (size_t)nn * sizeof(double));
 
     normX = norm1(n, X);
-    if (normX > 0x1p96) { /* keep X^10 finite */
-        s0 = ilogb(normX) - 95;
+    if (!(normX <= 0x1p96)) { /* keep X^10 finite */
+        /* finite entries whose column sums overflow: ilogb(Inf) would be
+         * INT_MAX (2^31 squarings); bound the norm by n max|x_ij| instead */
+        if (!isfinite(normX)) {
+            double amax = 0.0;
+            for (i = 0; i < nn; i++)
+                if (fabs(X[i]) > amax)
+                    amax = fabs(X[i]);
+            s0 = ilogb(amax) + ilogb((double)n) + 2 - 95;
+        } else {
+            s0 = ilogb(normX) - 95;
+        }
         for (i = 0; i < nn; i++)
             X[i] = ldexp(X[i], -s0);
         normX = norm1(n, X);
@@ -470,6 +481,9 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
         }
     }
 
+    /* finite A: s0 <= 1024 + log2(n) - 93 and s, ell at most ~120 each */
+    if (s + s0 > GDF_EXPM_SMAX || s < 0)
+        return GDF_EXACT_EOVERFLOW;
     pade_coef(m, bc);
     if (m < 13) {
         int np = (m - 1) / 2; /* X2 .. X^(m-1) */
@@ -639,13 +653,114 @@ int gdf_expm(ptrdiff_t n, const double *A, double *E, double *work, void *iwork)
 /* General A                                                           */
 /* ================================================================== */
 
+void GDF_F77(dgeev)(const char *jobvl, const char *jobvr, const gdf_int *n, double *A,
+                    const gdf_int *lda, double *wr, double *wi, double *vl,
+                    const gdf_int *ldvl, double *vr, const gdf_int *ldvr, double *work,
+                    const gdf_int *lwork, gdf_int *info, gdf_flen ljobvl, gdf_flen ljobvr);
+
+/* The flow at a time t with |t| ||[A b]||_1 > GDF_EXACT_HBIG (or not even
+ * finite), where scaling and squaring would need more than 32 squarings
+ * and every mode of -tA that neither decays nor overflows (a rotation, a
+ * zero eigenvalue) would lose all accuracy (its condition number is
+ * |t| ||A||).  Decided from the eigenvalues lambda of A (dgeev):
+ *   theta(t) = theta* + e^{-tA} (theta0 - theta*),  A theta* = b,
+ * and with alpha = min Re(sign(t) lambda) > 2^-20 ||A||_F, the departure from
+ * normality nu = ||N||_F of a Schur form A = Q (D + N) Q^H, computed as
+ * sqrt(||A||_F^2 - sum |lambda|^2) (unitarily invariant; a rounding margin
+ * is added), van Loan's bound
+ *   ||e^{-tA}||_2 <= e^{-|t| alpha} sum_{k<d} (|t| nu)^k / k!
+ * says when the remainder is below u/4 ||theta*||_2 (or below the
+ * smallest subnormal when theta* = 0): the exact limit theta* is then the
+ * flow to double precision.  Returns 1 (thstar = theta*), 0 (all modes
+ * decay but the bound is not small: the caller may scale and square),
+ * -1 (some mode does not decay: no finite limit), or GDF_ELAPACK + 100
+ * when dgeev fails.  S: d*d + 4d doubles (+ d*d when b), ipiv: d. */
+static int flow_limit(ptrdiff_t d, const double *A, const double *b, double t, ptrdiff_t m,
+                      const double *Theta0, double *thstar, double *S, void *ipiv)
+{
+    ptrdiff_t i, j;
+    double *wr = S + d * d, *wi = wr + d, *wk = wi + d, alpha = HUGE_VAL, f2 = 0.0, l2 = 0.0;
+    double nu, at = fabs(t), lsum, lx, tol, sg = t > 0.0 ? 1.0 : -1.0;
+    gdf_int nf = (gdf_int)d, one = 1, lw = (gdf_int)(3 * d > 1 ? 3 * d : 1), info = 0;
+    memcpy(S, A, (size_t)d * (size_t)d * sizeof(double));
+    GDF_F77(dgeev)("N", "N", &nf, S, &nf, wr, wi, NULL, &one, NULL, &one, wk, &lw, &info, 1, 1);
+    if (info != 0)
+        return GDF_ELAPACK + 100;
+    for (i = 0; i < d; i++) {
+        double r = sg * wr[i];
+        if (r < alpha)
+            alpha = r;
+        l2 += wr[i] * wr[i] + wi[i] * wi[i];
+    }
+    for (i = 0; i < d * d; i++)
+        f2 += A[i] * A[i];
+    /* a computed eigenvalue is off by up to ~u^(1/k) ||A|| (a Jordan block
+     * of order k): a zero eigenvalue may come out as +1e-17; demand a
+     * decay rate clearly above that (2^-20 ||A||_F), else no limit */
+    if (!(alpha > 0x1p-20 * sqrt(f2)))
+        return -1;
+    nu = sqrt((f2 > l2 ? f2 - l2 : 0.0) + 16.0 * (double)d * DBL_EPSILON * f2);
+    /* log sum_{k<d} x^k / k!, x = |t| nu, stably (all terms positive) */
+    lx = log(at * nu);
+    lsum = 0.0;
+    if (d > 1 && isfinite(lx)) {
+        double mx = 0.0, acc = 0.0;
+        for (i = 0; i < d; i++) {
+            double lt = (double)i * lx - lgamma((double)i + 1.0);
+            if (lt > mx)
+                mx = lt;
+        }
+        for (i = 0; i < d; i++)
+            acc += exp((double)i * lx - lgamma((double)i + 1.0) - mx);
+        lsum = mx + log(acc);
+    } else if (d > 1 && lx > 0.0) { /* |t| nu = Inf */
+        return 0;
+    }
+    /* theta* */
+    if (b) {
+        double *L = wk; /* d*d more */
+        gdf_int info2 = 0;
+        memcpy(L, A, (size_t)d * (size_t)d * sizeof(double));
+        memcpy(thstar, b, (size_t)d * sizeof(double));
+        GDF_F77(dgesv)(&nf, &one, L, &nf, (gdf_int *)ipiv, thstar, &nf, &info2);
+        if (info2 != 0 || !gdf_all_finite(d, thstar))
+            return 0;
+    } else {
+        for (i = 0; i < d; i++)
+            thstar[i] = 0.0;
+    }
+    {
+        double ns = 0.0;
+        for (i = 0; i < d; i++)
+            ns += thstar[i] * thstar[i];
+        ns = sqrt(ns);
+        tol = ns > 0.0 ? log(0.25 * DBL_EPSILON * 0.5 * ns) : -1075.0 * 0.6931471805599453 /* log 2^-1075 */;
+    }
+    for (j = 0; j < m; j++) {
+        double r = 0.0, lb;
+        for (i = 0; i < d; i++) {
+            double e = Theta0[i + d * j] - thstar[i];
+            r += e * e;
+        }
+        if (r == 0.0)
+            continue;
+        if (!isfinite(r)) /* |theta0| near realmax: scale */
+            return 0;
+        lb = -at * alpha + lsum + 0.5 * log(r);
+        if (!(lb < tol))
+            return 0;
+    }
+    return 1;
+}
+
 size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
 {
     size_t n, flow, iter;
     if (d < 0 || nt < 0 || m < 0)
         return 1;
     n = (size_t)d + 1;
-    flow = n * n + gdf_expm_work((ptrdiff_t)n) + (size_t)d * (size_t)m;
+    /* + theta* (d); flow_limit's scratch 2 d^2 + 4d fits in expm's 8 n^2 */
+    flow = n * n + gdf_expm_work((ptrdiff_t)n) + (size_t)d * (size_t)m + (size_t)d;
     iter = 2 * n * n + 2 * (size_t)d * (size_t)m;
     return flow > iter ? flow : iter;
 }
@@ -683,10 +798,35 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
     nn = (gdf_int)n;
 
     if (!iterates) {
-        double *E = work, *W = E + n * n, *Y = W + gdf_expm_work(n);
+        double *E = work, *W = E + n * n, *Y = W + gdf_expm_work(n), *ths = Y + d * m;
+        double nrm = 0.0; /* ||[A b]||_1 */
+        for (q = 0; q <= d; q++) {
+            double cs = 0.0;
+            if (q == d && !b)
+                break;
+            for (p = 0; p < d; p++)
+                cs += fabs(q < d ? A[p + q * d] : b[p]);
+            if (cs > nrm)
+                nrm = cs;
+        }
         for (i = 0; i < nt; i++) {
             int st;
-            double ti = t[i];
+            double ti = t[i], h = fabs(ti) * nrm;
+            if (!(h <= GDF_EXACT_HBIG)) {
+                int lim = flow_limit(d, A, b, ti, m, Theta0, ths, W, iwork);
+                if (lim > 1)
+                    return lim - 100;
+                if (lim == 1) {
+                    for (j = 0; j < m; j++)
+                        for (p = 0; p < d; p++)
+                            Theta[i + nt * (p + d * j)] = ths[p];
+                    continue;
+                }
+                /* every mode decays but not yet to rounding level: scale
+                 * and square when -tA is representable (s stays bounded) */
+                if (lim < 0 || !isfinite(h))
+                    return GDF_EXACT_EOVERFLOW;
+            }
             for (q = 0; q < d; q++) {
                 for (p = 0; p < d; p++)
                     E[p + q * n] = -ti * A[p + q * d];
@@ -703,8 +843,12 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
                 return st;
             GDF_F77(dgemm)("N", "N", &nd, &nm, &nd, &one, E, &nn, Theta0, &nd, &zero, Y, &nd, 1, 1);
             for (j = 0; j < m; j++)
-                for (p = 0; p < d; p++)
-                    Theta[i + nt * (p + d * j)] = Y[p + d * j] + (b ? E[p + d * n] : 0.0);
+                for (p = 0; p < d; p++) {
+                    double v = Y[p + d * j] + (b ? E[p + d * n] : 0.0);
+                    if (!isfinite(v))
+                        return GDF_EXACT_EOVERFLOW;
+                    Theta[i + nt * (p + d * j)] = v;
+                }
         }
         return GDF_OK;
     }
@@ -744,8 +888,11 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
                 for (j = 0; j < m; j++)
                     for (p = 0; p < d; p++)
                         Theta[i + nt * (p + d * j)] = Y[p + d * j] + (b ? P[p + d * n] : 0.0);
+                /* (at most 53 squarings: no hang; overflow is reported below) */
             }
             if (bit + 1 < 64 && (kmax >> (bit + 1)) != 0) {
+                if (!gdf_all_finite(n * n, P)) /* G^(2^bit) overflowed, G^kmax too */
+                    return GDF_EXACT_EOVERFLOW;
                 double *tmp;
                 mm(n, P, P, P2);
                 tmp = P;
@@ -753,6 +900,8 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
                 P2 = tmp;
             }
         }
+        if (!gdf_all_finite(nt * d * m, Theta))
+            return GDF_EXACT_EOVERFLOW;
     }
     return GDF_OK;
 }

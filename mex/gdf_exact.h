@@ -32,6 +32,16 @@
 extern "C" {
 #endif
 
+/* Status of the general path beyond gdflow.h's codes (a value no gdflow.h
+ * code uses): the flow at some requested time cannot be represented -
+ * a value overflows, or |t| ||[A b]||_1 exceeds GDF_EXACT_HBIG while some
+ * mode of -t A does not decay (see gdf_exact_gen). */
+#define GDF_EXACT_EOVERFLOW 64
+/* at most this many squarings in gdf_expm (finite A needs fewer than 1200) */
+#define GDF_EXPM_SMAX 1200
+/* |t| ||[A b]||_1 above this: the limit decision of gdf_exact_gen */
+#define GDF_EXACT_HBIG 0x1p32
+
 /* ---- symmetric A: one eigendecomposition A = V diag(lam) V' --------- *
  * With z = V'theta, c = V'b, each component obeys a scalar equation:
  *   flow      z_i(t) = e^{-lam_i t} z0_i + (1 - e^{-lam_i t})/lam_i c_i

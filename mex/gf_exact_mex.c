@@ -134,11 +134,50 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         st = gdf_exact_sym(d, A, b, m, T0, nt, t, iterates, eta, Theta, work, iwork);
     else
         st = gdf_exact_gen(d, A, b, m, T0, nt, t, iterates, eta, Theta, work, iwork);
-    if (st == GDF_ELAPACK)
-        gdf_mex_error(FN, "lapack", "LAPACK failed (%s).",
-                      sym ? "dsyevd did not converge" : "singular Pade denominator");
-    if (st != GDF_OK)
-        gdf_mex_error(FN, "internal", "the library refused the arguments (status %d).", st);
+    if (st == GDF_OK && sym) /* the symmetric closed form gives Inf or NaN there */
+        for (i = 0; i < nt * d * m; i++)
+            if (!isfinite(Theta[i])) {
+                st = GDF_EXACT_EOVERFLOW;
+                break;
+            }
+    if (st != GDF_OK) {
+        double tmax = 0.0;
+        for (i = 0; i < nt; i++)
+            if (fabs(t[i]) > tmax)
+                tmax = fabs(t[i]);
+        mxFree(work);
+        mxFree(iwork);
+        if (As)
+            mxFree(As);
+        if (st == GDF_ELAPACK)
+            gdf_mex_error(FN, "lapack", "LAPACK failed: %s.",
+                          sym ? "dsyevd (the eigendecomposition of the symmetric A) did not "
+                                "converge"
+                              : "dgesv found the Pade denominator of the matrix exponential "
+                                "singular, or dgeev (the eigenvalues of A) did not converge");
+        if (st == GDF_EXACT_EOVERFLOW && iterates)
+            gdf_mex_error(FN, "overflow",
+                          "the GD iterates overflow: some entry of theta_k exceeds realmax "
+                          "(%g) for k up to %.17g with eta = %g (GD diverges on this A and "
+                          "eta); use smaller k, or eta < 2/max|eig(A)| for a symmetric "
+                          "positive definite A.", DBL_MAX, tmax, eta);
+        if (st == GDF_EXACT_EOVERFLOW)
+            gdf_mex_error(FN, "overflow",
+                          "theta(t) cannot be represented for |t| up to %g: %s. Use smaller "
+                          "|t|; for |t| ||[A b]||_1 above 2^32 the flow is returned only when "
+                          "every mode decays (all eigenvalues of A with real part > 0 for "
+                          "t > 0, < 0 for t < 0), as its limit theta* = A\\b.", tmax,
+                          sym ? "a value exceeds realmax (an eigenvalue of A with the sign "
+                                "opposite to t makes the flow grow like exp(|lambda t|))"
+                              : "a value exceeds realmax, or |t| ||[A b]||_1 is so large that "
+                                "scaling and squaring would lose every digit of a mode of "
+                                "-t A that does not decay (an eigenvalue of A with real part "
+                                "0 or of the sign opposite to t)");
+        gdf_mex_error(FN, "internal",
+                      "the library refused the arguments that this gateway had checked "
+                      "(status %d, GDF_EARG: a size, NULL array, non-finite value or index "
+                      "out of range); please report this as a bug.", st);
+    }
     mxFree(work);
     mxFree(iwork);
     if (As)
