@@ -311,6 +311,138 @@ static double log2_norm1_abspow(ptrdiff_t n, const double *X, int p, double *x, 
     return lg + log2(mx);
 }
 
+/* Y = P Q X (trans 0) or Q' P' X (trans 1); X, Y n x 2, T n x 2 scratch */
+static void apply_pq(ptrdiff_t n, const double *P, const double *Q, int trans, const double *X,
+                     double *Y, double *T)
+{
+    gdf_int nn = (gdf_int)n, two = 2;
+    const double one = 1.0, zero = 0.0;
+    if (!trans) {
+        GDF_F77(dgemm)("N", "N", &nn, &two, &nn, &one, Q, &nn, X, &nn, &zero, T, &nn, 1, 1);
+        GDF_F77(dgemm)("N", "N", &nn, &two, &nn, &one, P, &nn, T, &nn, &zero, Y, &nn, 1, 1);
+    } else {
+        GDF_F77(dgemm)("T", "N", &nn, &two, &nn, &one, P, &nn, X, &nn, &zero, T, &nn, 1, 1);
+        GDF_F77(dgemm)("T", "N", &nn, &two, &nn, &one, Q, &nn, T, &nn, &zero, Y, &nn, 1, 1);
+    }
+}
+
+/* A lower bound (almost always the exact value) of ||P Q||_1 by the block
+ * 1-norm estimator of Higham & Tisseur (2000, Algorithm 2.4) with t = 2
+ * columns and at most 5 iterations, using products of P, Q and their
+ * transposes with n x 2 blocks only (P Q is never formed).  The random
+ * +-1 columns of the paper come from a fixed sequence (a deterministic
+ * result).  w: 9n doubles; hist: n chars (indices already used). */
+static double normest1_pq(ptrdiff_t n, const double *P, const double *Q, double *w,
+                          unsigned char *hist)
+{
+    double *X = w, *Y = X + 2 * n, *S = Y + 2 * n, *So = S + 2 * n, *h = So + 2 * n;
+    double *T = h; /* apply_pq's scratch needs 2n: h (n) and the n after it */
+    double est = 0.0, est_old = 0.0;
+    ptrdiff_t i, ind[2] = {0, 0}, best = 0;
+    int k, j, c;
+    unsigned long rng = 12345u;
+
+    memset(hist, 0, (size_t)n);
+    for (i = 0; i < n; i++) {
+        X[i] = 1.0 / (double)n;
+        X[i + n] = (i & 1 ? -1.0 : 1.0) / (double)n;
+    }
+    for (i = 0; i < 2 * n; i++)
+        So[i] = 0.0;
+    for (k = 1; k <= 5; k++) {
+        double cs[2];
+        apply_pq(n, P, Q, 0, X, Y, T);
+        for (j = 0; j < 2; j++) {
+            cs[j] = 0.0;
+            for (i = 0; i < n; i++)
+                cs[j] += fabs(Y[i + j * n]);
+        }
+        c = cs[1] > cs[0];
+        est = cs[c];
+        if (k >= 2 && est <= est_old) {
+            est = est_old;
+            break;
+        }
+        est_old = est;
+        if (k >= 2)
+            best = ind[c];
+        if (k == 5)
+            break;
+        for (i = 0; i < 2 * n; i++)
+            S[i] = Y[i] >= 0.0 ? 1.0 : -1.0;
+        { /* every column of S parallel to one of S_old: converged */
+            int par = 1;
+            for (j = 0; j < 2 && par; j++) {
+                int any = 0, q;
+                for (q = 0; q < 2 && !any; q++) {
+                    double dot = 0.0;
+                    for (i = 0; i < n; i++)
+                        dot += S[i + j * n] * So[i + q * n];
+                    any = fabs(dot) == (double)n;
+                }
+                par = any;
+            }
+            if (par)
+                break;
+        }
+        /* column 2 parallel to column 1 (or to S_old): resample it */
+        for (c = 0; c < 8; c++) {
+            double dot = 0.0, d0 = 0.0, d1 = 0.0;
+            for (i = 0; i < n; i++) {
+                dot += S[i] * S[i + n];
+                d0 += S[i + n] * So[i];
+                d1 += S[i + n] * So[i + n];
+            }
+            if (fabs(dot) < (double)n && fabs(d0) < (double)n && fabs(d1) < (double)n)
+                break;
+            for (i = 0; i < n; i++) {
+                rng = rng * 1103515245u + 12345u;
+                S[i + n] = (rng >> 16) & 1u ? 1.0 : -1.0;
+            }
+        }
+        memcpy(So, S, 2 * (size_t)n * sizeof(double));
+        apply_pq(n, P, Q, 1, S, Y, T); /* Z = B' S in Y */
+        {
+            double hmax = -1.0, h1 = -1.0, h2 = -1.0;
+            ptrdiff_t i1 = -1, i2 = -1;
+            for (i = 0; i < n; i++) {
+                double v = fabs(Y[i]) > fabs(Y[i + n]) ? fabs(Y[i]) : fabs(Y[i + n]);
+                if (v > hmax)
+                    hmax = v;
+                Y[i] = v; /* h */
+            }
+            if (k >= 2 && Y[best] == hmax)
+                break;
+            /* the two largest h_i not used before (ties: the lowest index) */
+            for (i = 0; i < n; i++) {
+                double v = Y[i];
+                if (hist[i])
+                    continue;
+                if (v > h1) {
+                    h2 = h1;
+                    i2 = i1;
+                    h1 = v;
+                    i1 = i;
+                } else if (v > h2) {
+                    h2 = v;
+                    i2 = i;
+                }
+            }
+            if (i1 < 0)
+                break;
+            ind[0] = i1;
+            ind[1] = i2 >= 0 ? i2 : i1;
+            for (i = 0; i < 2 * n; i++)
+                X[i] = 0.0;
+            X[ind[0]] = 1.0;
+            X[ind[1] + n] = 1.0;
+            hist[ind[0]] = 1;
+            hist[ind[1]] = 1;
+        }
+    }
+    return est;
+}
+
 /* ell(2^-s X, m); normX = ||X||_1 */
 static int ell(ptrdiff_t n, const double *X, double normX, int m, int s, double *x, double *y)
 {
@@ -393,6 +525,27 @@ size_t gdf_expm_iwork(ptrdiff_t n)
     return n <= 0 ? 1 : (size_t)n;
 }
 
+/* X upper triangular (is_upper), or X' upper triangular (is_upper_t) */
+static int is_upper(ptrdiff_t n, const double *X)
+{
+    ptrdiff_t i, j;
+    for (j = 0; j < n; j++)
+        for (i = j + 1; i < n; i++)
+            if (X[i + j * n] != 0.0)
+                return 0;
+    return 1;
+}
+
+static int is_upper_t(ptrdiff_t n, const double *X)
+{
+    ptrdiff_t i, j;
+    for (j = 0; j < n; j++)
+        for (i = 0; i < j; i++)
+            if (X[i + j * n] != 0.0)
+                return 0;
+    return 1;
+}
+
 static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void *iwork,
                      int *degree, int *squarings)
 {
@@ -400,7 +553,7 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
     double *X, *X2, *X4, *X6, *X8, *T1, *T2, *vx, *vy, *dg, *sp, *R;
     double normX, d4, d6, d8, d10, eta1, eta3, eta5, bc[14], w[6];
     const double *P[6];
-    int tri = 1, m = 0, s = 0, s0 = 0, stot, q;
+    int tri, lower = 0, m = 0, s = 0, s0 = 0, stot, q, est = n >= 4;
     gdf_int nf, info = 0;
 
     nn = n * n;
@@ -416,18 +569,23 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
     dg = vy + n;
     sp = dg + n;
 
-    /* everything read from A before E (which may alias it) is written */
-    for (j = 0; j < n && tri; j++)
-        for (i = j + 1; i < n; i++)
-            if (A[i + j * n] != 0.0) {
-                tri = 0;
-                break;
-            }
-    for (i = 0; i < n; i++) {
-        dg[i] = A[i + i * n];
-        sp[i] = i + 1 < n ? A[i + (i + 1) * n] : 0.0;
+    /* everything read from A before E (which may alias it) is written.
+     * A lower triangular A is handled as expm(A')' so that it gets the
+     * exact diagonal and superdiagonal too (transposition is exact). */
+    tri = is_upper(n, A);
+    if (!tri && is_upper_t(n, A))
+        tri = lower = 1;
+    if (lower) {
+        for (j = 0; j < n; j++)
+            for (i = 0; i < n; i++)
+                X[i + j * n] = A[j + i * n];
+    } else {
+        memcpy(X, A, (size_t)nn * sizeof(double));
     }
-    memcpy(X, A, (size_t)nn * sizeof(double));
+    for (i = 0; i < n; i++) {
+        dg[i] = X[i + i * n];
+        sp[i] = i + 1 < n ? X[i + (i + 1) * n] : 0.0;
+    }
 
     normX = norm1(n, X);
     if (!(normX <= 0x1p96)) { /* keep X^10 finite */
@@ -458,18 +616,31 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
     else if (eta1 <= TH5 && ell(n, X, normX, 5, 0, vx, vy) == 0)
         m = 5;
     if (m == 0) {
-        mm(n, X4, X4, X8);
-        d8 = pow(norm1(n, X8), 0.125);
+        /* d8, d10 by the estimator on X4 X4 and X4 X6 applied to n x 2
+         * blocks (n >= 4: its 9n doubles fit in X8, T1, T2); X8 is formed
+         * only for degree 9, which evaluates it */
+        if (est)
+            d8 = pow(normest1_pq(n, X4, X4, X8, (unsigned char *)iwork), 0.125);
+        else {
+            mm(n, X4, X4, X8);
+            d8 = pow(norm1(n, X8), 0.125);
+        }
         eta3 = d6 > d8 ? d6 : d8;
         if (eta3 <= TH7 && ell(n, X, normX, 7, 0, vx, vy) == 0)
             m = 7;
         else if (eta3 <= TH9 && ell(n, X, normX, 9, 0, vx, vy) == 0)
             m = 9;
+        if (m == 9 && est)
+            mm(n, X4, X4, X8);
         if (m == 0) {
             double eta4;
             m = 13;
-            mm(n, X4, X6, T1);
-            d10 = pow(norm1(n, T1), 0.1);
+            if (est)
+                d10 = pow(normest1_pq(n, X4, X6, X8, (unsigned char *)iwork), 0.1);
+            else {
+                mm(n, X4, X6, T1);
+                d10 = pow(norm1(n, T1), 0.1);
+            }
             eta4 = d8 > d10 ? d8 : d10;
             eta5 = eta3 < eta4 ? eta3 : eta4;
             if (eta5 > TH13) {
@@ -560,6 +731,13 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
         if (cur != E)
             memcpy(E, cur, (size_t)nn * sizeof(double));
     }
+    if (lower)
+        for (j = 0; j < n; j++)
+            for (i = j + 1; i < n; i++) {
+                double tmp = E[i + j * n];
+                E[i + j * n] = E[j + i * n];
+                E[j + i * n] = tmp;
+            }
     if (degree)
         *degree = m;
     if (squarings)
@@ -606,7 +784,12 @@ int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
     memcpy(B, A, (size_t)nn * sizeof(double));
     nf = (gdf_int)n;
     GDF_F77(dgebal)("B", &nf, B, &nf, &ilo, &ihi, scale, &info, 1);
-    if (info != 0 || !(norm1(n, B) < norm1(n, A)))
+    /* balanced when that reduces the 1-norm, or when its permutations turn
+     * a (permuted) triangular A into a triangular B: the triangular
+     * fix-ups then apply */
+    if (info != 0 || !(norm1(n, B) < norm1(n, A) ||
+                       (!is_upper(n, A) && !is_upper_t(n, A) &&
+                        (is_upper(n, B) || is_upper_t(n, B)))))
         return expm_core(n, A, E, work, iwork, degree, squarings);
     if ((s = expm_core(n, B, E, work, iwork, degree, squarings)) != GDF_OK)
         return s;
