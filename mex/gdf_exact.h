@@ -13,13 +13,15 @@
  * Times may be in any order and negative (the backward flow: the linear ODE
  * is solvable both ways).  Indices k must be integers with
  * 0 <= k <= 2^53 (given as doubles).  Results that overflow (indefinite A
- * with large t, divergent GD) come out as Inf/NaN: that is the true answer
- * out of range, not an error.
+ * with large t, divergent GD) come out as Inf/NaN from the symmetric
+ * routines (the caller decides; gf_exact_mex raises gdflow:gf_exact:overflow)
+ * and as GDF_EXACT_EOVERFLOW from the general ones.
  *
  * Workspaces follow gdflow.h: `work` counts doubles, `iwork` counts
  * gdf_int (gdf_blas.h; allocating that many ptrdiff_t is always enough).
  * Return values: GDF_OK, GDF_EARG (sizes < 0, NULL arrays, non-finite A or
- * t, eta <= 0 or non-finite, bad k), GDF_ELAPACK (dsyevd/dgesv failed).
+ * t, eta <= 0 or non-finite, bad k), GDF_ELAPACK (dsyevd/dgesv/dgeev
+ * failed), GDF_EXACT_EOVERFLOW (general path only, see below).
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,12 +79,18 @@ int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
 
 /* ---- the matrix exponential ----------------------------------------- *
  * E = expm(A), n x n, by scaling and squaring with Pade approximants of
- * degree 3, 5, 7, 9 or 13 (Al-Mohy & Higham 2009, Algorithm 5.1, with exact
- * 1-norms of the powers of A instead of the block 1-norm estimator; for
- * upper triangular A the diagonal and first superdiagonal are recomputed
- * exactly at every squaring, their Code Fragment 2.1), after balancing
- * (LAPACK dgebal) when that reduces the 1-norm of A.  E may be the same
- * array as A.  Non-finite A: GDF_EARG.  work: gdf_expm_work(n) doubles,
+ * degree 3, 5, 7, 9 or 13 (Al-Mohy & Higham 2009, Algorithm 5.1: exact
+ * 1-norms of A^2, A^4, A^6, which the Pade evaluation forms anyway, the
+ * block 1-norm estimator of Higham & Tisseur for ||A^8||, ||A^10|| when
+ * n >= 4 (exact products below), the ell(A, m) correction on |A|^(2m+1)
+ * exactly (nonnegative powers applied to a vector); for triangular A
+ * (upper, lower via the transpose, or permuted to triangular by dgebal)
+ * the diagonal and first superdiagonal are recomputed exactly at every
+ * squaring, their Code Fragment 2.1), after balancing (LAPACK dgebal) when
+ * that reduces the 1-norm of A.  At most GDF_EXPM_SMAX squarings, whatever
+ * the norm (a finite A never needs that many; beyond: GDF_EXACT_EOVERFLOW).
+ * E may be the same array as A.  Non-finite A: GDF_EARG; exp(A) out of
+ * range (E holds Inf/NaN): GDF_EXACT_EOVERFLOW.  work: gdf_expm_work(n) doubles,
  * iwork: gdf_expm_iwork(n) gdf_ints.  gdf_expm_detail also returns the
  * Pade degree and the number of squarings (either pointer may be NULL). */
 size_t gdf_expm_work(ptrdiff_t n);
@@ -99,6 +107,17 @@ int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
  *           (about log2(max k) products of order d+1) and applied to every
  *           start and index by matrix-vector products.
  * A is d x d (any matrix), b may be NULL.  Same layout as above.
+ * Flow at a time with h = |t| ||[A b]||_1 > GDF_EXACT_HBIG (2^32), or h
+ * not finite: decided from the eigenvalues of A (dgeev) - when every mode
+ * of -tA decays (real parts of sign(t) lambda > 2^-20 ||A||_F) and van
+ * Loan's bound puts e^{-tA}(theta0 - theta*) below u/4 ||theta*|| (below
+ * the underflow threshold when theta* = 0), the exact limit theta* = A\b
+ * (0 without b); when every mode decays but not that far, scaling and
+ * squaring (at most GDF_EXPM_SMAX squarings); otherwise (a mode that does
+ * not decay: its digits would all be lost, or it overflows)
+ * GDF_EXACT_EOVERFLOW.  Any value that overflows (flow or iterates):
+ * GDF_EXACT_EOVERFLOW.  GDF_ELAPACK: dgesv (singular Pade denominator) or
+ * dgeev failed.
  * work: gdf_exact_gen_work(d, nt, m) doubles, iwork: gdf_exact_gen_iwork(d). */
 size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m);
 size_t gdf_exact_gen_iwork(ptrdiff_t d);

@@ -1,9 +1,12 @@
 /* test_exact.c - closed-form gradient flow / GD iterates and expm (gdf_exact.c).
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _POSIX_C_SOURCE 200809L /* alarm() */
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gdflow.h"
 #include "gdf_exact.h"
@@ -901,6 +904,280 @@ static void test_args(void)
     }
 }
 
+
+/* ------------------------------------------------------------------ */
+/* issue 12 (Trust): hard cases with closed forms, overflow, no hang    */
+/* ------------------------------------------------------------------ */
+
+/* ||X - R||_1 / ||R||_1 */
+static double rel1(int n, const double *X, const double *R)
+{
+    double nr;
+    double e = norm1_diff(n, X, R, &nr);
+    return e / nr;
+}
+
+/* expm(A) and expm(A') against R and R', relative 1-norm error <= tol */
+static void hard_case(const char *name, int n, const double *A, const double *R, double tol)
+{
+    double E[64], At[64], Rt[64], e1, e2;
+    int deg, s, deg2, s2;
+    CHECK(run_expm(n, A, E, &deg, &s) == GDF_OK, "%s: status", name);
+    e1 = rel1(n, E, R);
+    transpose(n, A, At);
+    transpose(n, R, Rt);
+    CHECK(run_expm(n, At, E, &deg2, &s2) == GDF_OK, "%s': status", name);
+    e2 = rel1(n, E, Rt);
+    printf("  hard %-32s m=%2d s=%2d err %.2e | transposed m=%2d s=%2d err %.2e\n", name, deg, s,
+           e1, deg2, s2, e2);
+    CHECK(e1 <= tol, "%s: relative 1-norm error %.3g > %.0e (m=%d s=%d)", name, e1, tol, deg, s);
+    CHECK(e2 <= tol, "%s (transposed): relative 1-norm error %.3g > %.0e (m=%d s=%d)", name, e2,
+          tol, deg2, s2);
+}
+
+/* The classic hard cases (Higham 2005/2009, Al-Mohy & Higham 2009, Moler &
+ * Van Loan), each with its exponential in closed form, each also
+ * transposed (lower triangular for the triangular ones).  Errors of the
+ * previous algorithm are in the comments (relative 1-norm). */
+static void test_expm_hard(void)
+{
+    char nm[96];
+    int k, i, j;
+    /* [1 b; 0 -1]: exp = [e, b sinh(1); 0, 1/e] */
+    {
+        double bs[2] = {1e8, 1e10};
+        for (k = 0; k < 2; k++) {
+            double b = bs[k], A[4] = {1, 0, b, -1}, R[4] = {E1, 0, b * sinh(1.0), 1 / E1};
+            sprintf(nm, "[1 b; 0 -1], b = %g", b);
+            hard_case(nm, 2, A, R, 1e-12);
+        }
+    }
+    /* [x 0; y -x]: exp = [e^x 0; y sinh(x)/x e^-x] */
+    {
+        double xs[2] = {0.5, 10.0}, ys[2] = {1e8, 1e10};
+        for (k = 0; k < 4; k++) {
+            double x = xs[k / 2], y = ys[k % 2], A[4] = {x, y, 0, -x};
+            double R[4] = {exp(x), y * sinh(x) / x, 0, exp(-x)};
+            sprintf(nm, "[x 0; y -x], x = %g, y = %g", x, y);
+            hard_case(nm, 2, A, R, 1e-12);
+        }
+    }
+    /* I + N, N = c (strictly upper ones), 4x4: exp = e (I + N + N^2/2 + N^3/6);
+     * also permuted (P (I + N) P', not triangular: dgebal's permutation).
+     * Old: transposed c = 1e6 1.5e-9; permuted c = 1e6 1.4e-10 */
+    {
+        double cs[3] = {1e2, 1e4, 1e6};
+        int pm[4] = {2, 0, 3, 1};
+        for (k = 0; k < 3; k++) {
+            double c = cs[k], N[16] = {0}, N2[16], N3[16], A[16], R[16], Ap[16], Rp[16];
+            for (j = 0; j < 4; j++)
+                for (i = 0; i < j; i++)
+                    N[i + j * 4] = c;
+            matmul(4, N, N, N2);
+            matmul(4, N2, N, N3);
+            for (i = 0; i < 16; i++) {
+                A[i] = N[i] + (i % 5 == 0);
+                R[i] = E1 * ((i % 5 == 0) + N[i] + N2[i] / 2 + N3[i] / 6);
+            }
+            sprintf(nm, "I + N (4x4), c = %g", c);
+            hard_case(nm, 4, A, R, 1e-12);
+            for (j = 0; j < 4; j++)
+                for (i = 0; i < 4; i++) {
+                    Ap[pm[i] + pm[j] * 4] = A[i + j * 4];
+                    Rp[pm[i] + pm[j] * 4] = R[i + j * 4];
+                }
+            sprintf(nm, "P (I + N) P', c = %g", c);
+            hard_case(nm, 4, Ap, Rp, 1e-12);
+        }
+    }
+    /* upper triangular 3x3 with huge off-diagonal entries, distinct
+     * diagonal: divided differences.  Old: transposed h = 1e10 4.9e-10 */
+    {
+        double hs[2] = {1e6, 1e10};
+        for (k = 0; k < 2; k++) {
+            double l1 = 0.5, l2 = -1.25, l3 = 2.0, a = 3 * hs[k], bq = -2 * hs[k], c = 7 * hs[k];
+            double T[9] = {l1, 0, 0, a, l2, 0, bq, c, l3}, R[9] = {0};
+            double f123 = (dd1(l1, l2) - dd1(l2, l3)) / (l1 - l3);
+            R[0] = exp(l1);
+            R[4] = exp(l2);
+            R[8] = exp(l3);
+            R[3] = a * dd1(l1, l2);
+            R[7] = c * dd1(l2, l3);
+            R[6] = bq * dd1(l1, l3) + a * c * f123;
+            sprintf(nm, "triangular 3x3, off-diagonal %g", hs[k]);
+            hard_case(nm, 3, T, R, 1e-12);
+        }
+    }
+    /* nilpotent Jordan block 6x6 with superdiagonal c: exp = sum N^k/k! */
+    {
+        double cs[3] = {1.0, 1e2, 1e3};
+        for (k = 0; k < 3; k++) {
+            double A[36] = {0}, R[36] = {0}, c = cs[k];
+            for (i = 0; i + 1 < 6; i++)
+                A[i + (i + 1) * 6] = c;
+            for (i = 0; i < 6; i++) {
+                double f = 1.0;
+                for (j = i; j < 6; j++) {
+                    if (j > i)
+                        f *= c / (j - i);
+                    R[i + j * 6] = f;
+                }
+            }
+            sprintf(nm, "nilpotent Jordan 6x6, c = %g", c);
+            hard_case(nm, 6, A, R, 1e-12);
+        }
+    }
+    /* block-diagonal rotations (angles w, 2w): exact cos/sin (n = 4: the
+     * 1-norm estimator decides d8, d10) */
+    {
+        double ws[3] = {1.0, 30.0, 100.0};
+        for (k = 0; k < 3; k++) {
+            double w = ws[k], A[16] = {0}, R[16] = {0};
+            A[1] = w;
+            A[4] = -w;
+            A[2 + 3 * 4] = -2 * w;
+            A[3 + 2 * 4] = 2 * w;
+            R[0] = R[5] = cos(w);
+            R[1] = sin(w);
+            R[4] = -sin(w);
+            R[10] = R[15] = cos(2 * w);
+            R[3 + 2 * 4] = sin(2 * w);
+            R[2 + 3 * 4] = -sin(2 * w);
+            sprintf(nm, "rotation blocks, w = %g", w);
+            hard_case(nm, 4, A, R, 1e-12);
+        }
+    }
+    /* [a -w; w a]: e^a [cos w -sin w; sin w cos w] */
+    {
+        double as[3] = {-2.0, 0.0, 1.0}, ws[3] = {20.0, 3.0, 50.0};
+        for (k = 0; k < 3; k++) {
+            double a = as[k], w = ws[k], A[4] = {a, w, -w, a};
+            double R[4] = {exp(a) * cos(w), exp(a) * sin(w), -exp(a) * sin(w), exp(a) * cos(w)};
+            sprintf(nm, "[a -w; w a], a = %g, w = %g", a, w);
+            hard_case(nm, 2, A, R, 1e-12);
+        }
+    }
+    /* Moler & Van Loan's [-49 24; -64 31] = V diag(-1, -17) V^-1, V = [1 3; 2 4] */
+    {
+        double A[4] = {-49, -64, 24, 31}, V[4] = {1, 2, 3, 4}, Vi[4] = {-2, 1, 1.5, -0.5};
+        double D[4] = {exp(-1.0), 0, 0, exp(-17.0)}, T[4], R[4];
+        matmul(2, V, D, T);
+        matmul(2, T, Vi, R);
+        hard_case("Moler-Van Loan [-49 24; -64 31]", 2, A, R, 1e-12);
+    }
+    /* V diag(lambda) V^-1 with V = [1 1 0; 0 1 1; 1 0 1] (condition 2;
+     * V^-1 = [1 -1 1; 1 1 -1; -1 1 1]/2: A is exact in binary) */
+    {
+        double lams[3][3] = {{-2, 0.5, 3}, {-30, 4, 25}, {-1, -1e-3, 40}};
+        for (k = 0; k < 3; k++) {
+            double V[9] = {1, 0, 1, 1, 1, 0, 0, 1, 1};
+            double Vi[9] = {0.5, 0.5, -0.5, -0.5, 0.5, 0.5, 0.5, -0.5, 0.5};
+            double D[9] = {0}, ED[9] = {0}, T[9], A[9], R[9];
+            for (i = 0; i < 3; i++) {
+                D[i * 4] = lams[k][i];
+                ED[i * 4] = exp(lams[k][i]);
+            }
+            matmul(3, V, D, T);
+            matmul(3, T, Vi, A);
+            matmul(3, V, ED, T);
+            matmul(3, T, Vi, R);
+            sprintf(nm, "V diag(%g, %g, %g) V^-1", lams[k][0], lams[k][1], lams[k][2]);
+            hard_case(nm, 3, A, R, 1e-12);
+        }
+    }
+    /* I + c [1 1; -1 -1] (exp = e (I + N)): ill conditioned for large c
+     * (relative condition number ~ (2c)^2/6, so cond * u = 7e-13, 7e-11,
+     * 7e-9 for c = 1e2, 1e3, 1e4): 1e-12 only for small c; beyond, a guard
+     * against getting worse than today (1.0e-12, 9.9e-10, 6.2e-7) */
+    {
+        double cs[4] = {10.0, 1e2, 1e3, 1e4}, tol[4] = {1e-13, 3e-12, 3e-9, 2e-6};
+        for (k = 0; k < 4; k++) {
+            double c = cs[k], A[4] = {1 + c, -c, c, 1 - c}, R[4];
+            for (i = 0; i < 4; i++)
+                R[i] = E1 * A[i];
+            sprintf(nm, "I + c [1 1; -1 -1], c = %g", c);
+            hard_case(nm, 2, A, R, tol[k]);
+        }
+    }
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    fprintf(stderr, "test_exact: a call did not return within the time limit (hang)\n");
+    _exit(2);
+}
+
+/* Overflowing scaled norms: each call returns at once (alarm guards the
+ * old hang: ilogb(Inf) = INT_MAX squarings), with the exact limit where it
+ * exists and GDF_EXACT_EOVERFLOW otherwise, never Inf/NaN or garbage. */
+static void test_exact_overflow(void)
+{
+    double x0[2] = {1.0, 1.0}, T[8], b[2] = {1.0, 1.0};
+    int deg, s, st;
+    signal(SIGALRM, on_alarm);
+    alarm(60);
+    {   /* column sums overflow (old: ~2^31 squarings); e^{1e308} overflows */
+        double a = 1e308, A[4] = {a, a, -a, a}, E[4];
+        st = run_expm(2, A, E, &deg, &s);
+        CHECK(st == GDF_EXACT_EOVERFLOW, "expm [a -a; a a], a = 1e308: status %d", st);
+        CHECK(s <= GDF_EXPM_SMAX, "squarings %d capped", s);
+    }
+    {   /* the same decaying: e^{-a} (rotation) underflows to exact 0 */
+        double a = 1e308, A[4] = {-a, a, -a, -a}, E[4], Z[4] = {0, 0, 0, 0};
+        st = run_expm(2, A, E, &deg, &s);
+        CHECK(st == GDF_OK && relerr(4, E, Z) == 0.0, "expm [-a -a; a -a]: status %d, 0", st);
+    }
+    {   /* gen flow, t = 1e308: -tA not representable; A = [2 1; 0 3] has
+         * eigenvalues 2, 3 > 0, so the flow has converged to theta* = A\b */
+        double A[4] = {2, 0, 1, 3}, t[3] = {1e308, 1e10, 1e300}, ts[2] = {1.0 / 3, 1.0 / 3};
+        int i;
+        st = run_gen(2, A, b, 1, x0, 3, t, 0, 0.0, T);
+        CHECK(st == GDF_OK, "limit: status %d", st);
+        for (i = 0; i < 3; i++)
+            CHECK(fabs(T[i] - ts[0]) <= 1e-16 && fabs(T[i + 3] - ts[1]) <= 1e-16,
+                  "t = %g: theta = (%.17g, %.17g), theta* = (1/3, 1/3)", t[i], T[i], T[i + 3]);
+        st = run_gen(2, A, NULL, 1, x0, 1, t, 0, 0.0, T);
+        CHECK(st == GDF_OK && T[0] == 0.0 && T[1] == 0.0, "limit without b: 0 (status %d)", st);
+        /* backwards: it grows: overflow */
+        t[0] = -1e308;
+        CHECK(run_gen(2, A, b, 1, x0, 1, t, 0, 0.0, T) == GDF_EXACT_EOVERFLOW, "t = -1e308");
+        t[0] = -1e3; /* e^{3000}: overflows, no Inf/NaN result */
+        CHECK(run_gen(2, A, b, 1, x0, 1, t, 0, 0.0, T) == GDF_EXACT_EOVERFLOW, "t = -1e3");
+    }
+    {   /* eigenvalues 0 and 2: the old code returned 0 at t = 1e307 (the
+         * answer is the projection [-0.5; 0.25]); now: no limit claimed */
+        double A[4] = {1, 0.5, 2, 1}, t[1] = {1e307};
+        st = run_gen(2, A, NULL, 1, x0, 1, t, 0, 0.0, T);
+        CHECK(st == GDF_EXACT_EOVERFLOW, "zero eigenvalue, t = 1e307: status %d", st);
+        t[0] = 30.0; /* ordinary t: the projection to 1e-12 */
+        st = run_gen(2, A, NULL, 1, x0, 1, t, 0, 0.0, T);
+        CHECK(st == GDF_OK && fabs(T[0] + 0.5) <= 1e-12 && fabs(T[1] - 0.25) <= 1e-12,
+              "t = 30: (%.17g, %.17g)", T[0], T[1]);
+    }
+    {   /* a rotation: cos(1e20) has no digits: error, not garbage */
+        double A[4] = {0, -1, 1, 0}, t[1] = {1e20};
+        CHECK(run_gen(2, A, NULL, 1, x0, 1, t, 0, 0.0, T) == GDF_EXACT_EOVERFLOW, "rotation");
+    }
+    {   /* entries near realmax, t = 1: an eigenvalue < 0 -> overflow */
+        double A[4] = {1e308, 0.5e308, 1e308, 1}, t[1] = {1.0};
+        CHECK(run_gen(2, A, NULL, 1, x0, 1, t, 0, 0.0, T) == GDF_EXACT_EOVERFLOW, "realmax");
+    }
+    {   /* iterates with k = 2^53: divergent GD overflows (53 squarings) */
+        double A[4] = {2, 1, 1, -2}, k[1] = {9007199254740992.0};
+        CHECK(run_gen(2, A, b, 1, x0, 1, k, 1, 1.0, T) == GDF_EXACT_EOVERFLOW, "GD 2^53");
+        /* convergent: theta_k = theta* exactly in the limit */
+        A[0] = 2;
+        A[1] = 0;
+        A[2] = 1;
+        A[3] = 3;
+        CHECK(run_gen(2, A, b, 1, x0, 1, k, 1, 0.25, T) == GDF_OK &&
+                  fabs(T[0] - 1.0 / 3) <= 1e-15 && fabs(T[1] - 1.0 / 3) <= 1e-15,
+              "GD 2^53 convergent: (%.17g, %.17g)", T[0], T[1]);
+    }
+    alarm(0);
+}
+
 int main(void)
 {
     test_sym_flow();
@@ -920,5 +1197,7 @@ int main(void)
     test_expm_balancing();
     test_expm_misc();
     test_args();
+    test_expm_hard();
+    test_exact_overflow();
     return check_report("test_exact");
 }
