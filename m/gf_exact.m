@@ -27,8 +27,21 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   exponential of the augmented matrix [-A B; 0 0]*t by scaling and
 %   squaring (Al-Mohy and Higham, 2009; balanced with LAPACK dgebal when
 %   that reduces its 1-norm), and for the iterates the power
-%   [I - ETA*A, ETA*B; 0 1]^K by repeated squaring.  Values that overflow
-%   (growing modes, divergent GD) come out as Inf or NaN.
+%   [I - ETA*A, ETA*B; 0 1]^K by repeated squaring.
+%
+%   Overflow: a value that overflows (a growing mode, divergent GD) raises
+%   gdflow:gf_exact:overflow; so does a time at which the matrix
+%   exponential would need more than 32 squarings (or -t*A is not even
+%   representable, e.g. t = 1e308) unless every mode decays there (all
+%   eigenvalues of A with real part > 0 for t > 0, < 0 for t < 0): the
+%   flow has then converged, to rounding, to its limit A\B, returned as
+%   such.  A mode with eigenvalue 0 or on the imaginary axis has no correct
+%   digit left at such times (its condition number is |t|*norm(A)).
+%
+%   A problem struct is checked as GD_RUN checks it: its A must be
+%   symmetric by the rule above (else gdflow:gf_exact:notSymmetric; pass
+%   a nonsymmetric A as a matrix for the general flow), B [] or a finite
+%   d-vector.
 %
 %   Bad input raises errors with identifiers gdflow:gf_exact:<what>.
 %
@@ -64,6 +77,32 @@ if nargin >= 1 && isstruct(A)
   theta0 = b;
   A = prob.A;
   b = prob.b;
+  % validated as gd_run/gd_eval validate a problem struct: a quadratic's A
+  % is symmetric (the rule of gf_exact_mex: max|A - A'| <= 4*eps*max|A|);
+  % a nonsymmetric A is the expm path only when given as a matrix
+  if ~isnumeric(A) || ~isreal(A) || ndims(A) ~= 2 || size(A, 1) ~= size(A, 2)
+    error('gdflow:gf_exact:badProblem', ...
+          'gf_exact: the problem''s A must be a real square matrix (it is %s %s).', ...
+          gdf_size_str(A), class(A));
+  end
+  if ~all(isfinite(A(:)))
+    error('gdflow:gf_exact:nonFinite', 'gf_exact: the problem''s A has NaN or Inf entries.');
+  end
+  asym = full(max(max(abs(A - A.'))));
+  if asym > 4 * eps * full(max(abs(A(:))))
+    error('gdflow:gf_exact:notSymmetric', ...
+          ['gf_exact: the problem''s A is not symmetric (max|A - A''| = %g): a quadratic ', ...
+           'problem needs a symmetric A (gd_run and gd_eval refuse it too); for the flow of ', ...
+           'a nonsymmetric A call gf_exact(A, b, theta0, t).'], asym);
+  end
+  if ~isnumeric(b) || ~isreal(b) || ~(isempty(b) || (isvector(b) && numel(b) == size(A, 1)))
+    error('gdflow:gf_exact:badProblem', ...
+          'gf_exact: the problem''s b must be [] or a real vector of length %d (it is %s %s).', ...
+          size(A, 1), gdf_size_str(b), class(b));
+  end
+  if ~all(isfinite(b(:)))
+    error('gdflow:gf_exact:nonFinite', 'gf_exact: the problem''s b has NaN or Inf entries.');
+  end
 elseif nargin < 4
   error('gdflow:gf_exact:notEnoughInputs', ...
         'gf_exact: usage: Theta = gf_exact(A, b, theta0, t, Name, Value, ...).');
@@ -75,12 +114,37 @@ if issparse(A)
   end
   A = full(A);
 end
-if issparse(b)
+% full() for every matrix that reaches the gateway: a diagonal or
+% permutation matrix (eye(3), diag(v), P(:, perm)) read by a MEX file leaks
+% ~80 bytes per call in Octave 7.3; full() of a full matrix does not copy
+% (only numeric and logical values: anything else reaches the gateway as
+% it is, to be refused there by name)
+if isnumeric(A) || islogical(A)
+  A = full(A);
+end
+if isnumeric(b) || islogical(b)
   b = full(b);
+end
+if isnumeric(theta0) || islogical(theta0)
+  theta0 = full(theta0);
+end
+if isnumeric(t) || islogical(t)
+  t = full(t);
+end
+for i = 2:2:numel(varargin) % option values ('Iterates', eye(1) * 0.1)
+  if isnumeric(varargin{i})
+    varargin{i} = full(varargin{i});
+  end
 end
 try
   Theta = gf_exact_mex(A, b, theta0, t, varargin{:});
 catch err
   gdf_rethrow(err);
 end
+end
+
+function s = gdf_size_str(x)
+% '3x2', the size of x as text
+s = sprintf('%dx', size(x));
+s = s(1:end - 1);
 end

@@ -557,8 +557,12 @@ static int is_upper_t(ptrdiff_t n, const double *X)
     return 1;
 }
 
+/* internal status: more than smax squarings would be needed (nothing is
+ * computed beyond the norm estimates) */
+#define EXPM_EBIG 65
+
 static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void *iwork,
-                     int *degree, int *squarings)
+                     int *degree, int *squarings, int smax)
 {
     ptrdiff_t i, j, nn;
     double *X, *X2, *X4, *X6, *X8, *T1, *T2, *vx, *vy, *dg, *sp, *R;
@@ -664,8 +668,10 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
     }
 
     /* finite A: s0 <= 1024 + log2(n) - 93 and s, ell at most ~120 each */
-    if (s + s0 > GDF_EXPM_SMAX || s < 0)
-        return GDF_EXACT_EOVERFLOW;
+    if (squarings)
+        *squarings = s + s0;
+    if (s + s0 > smax || s < 0)
+        return smax < GDF_EXPM_SMAX ? EXPM_EBIG : GDF_EXACT_EOVERFLOW;
     pade_coef(m, bc);
     if (m < 13) {
         int np = (m - 1) / 2; /* X2 .. X^(m-1) */
@@ -766,7 +772,7 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
  * 3.0e-13 without, 5.4e-14 with (Octave 7.3 expm: 6.1e-14), against an
  * 80-digit reference (tests/c/test_exact.c, tests/c/ref/expm_ref.py). */
 static int expm_balanced(ptrdiff_t n, const double *A, double *E, double *work,
-                         void *iwork, int *degree, int *squarings)
+                         void *iwork, int *degree, int *squarings, int smax)
 {
     ptrdiff_t nn, i, j;
     double *B, *scale;
@@ -801,8 +807,8 @@ static int expm_balanced(ptrdiff_t n, const double *A, double *E, double *work,
     if (info != 0 || !(norm1(n, B) < norm1(n, A) ||
                        (!is_upper(n, A) && !is_upper_t(n, A) &&
                         (is_upper(n, B) || is_upper_t(n, B)))))
-        return expm_core(n, A, E, work, iwork, degree, squarings);
-    if ((s = expm_core(n, B, E, work, iwork, degree, squarings)) != GDF_OK)
+        return expm_core(n, A, E, work, iwork, degree, squarings, smax);
+    if ((s = expm_core(n, B, E, work, iwork, degree, squarings, smax)) != GDF_OK)
         return s;
     /* E = D E D^-1, D = diag(scale) on ilo..ihi (1-based), 1 elsewhere ... */
     for (j = 0; j < n; j++) {
@@ -846,7 +852,7 @@ int gdf_expm(ptrdiff_t n, const double *A, double *E, double *work, void *iwork)
 int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
                     void *iwork, int *degree, int *squarings)
 {
-    int st = expm_balanced(n, A, E, work, iwork, degree, squarings);
+    int st = expm_balanced(n, A, E, work, iwork, degree, squarings, GDF_EXPM_SMAX);
     /* exp(A) out of range: E holds Inf/NaN, which is no answer */
     if (st == GDF_OK && n > 0 && !gdf_all_finite(n * n, E))
         return GDF_EXACT_EOVERFLOW;
@@ -862,10 +868,11 @@ void GDF_F77(dgeev)(const char *jobvl, const char *jobvr, const gdf_int *n, doub
                     const gdf_int *ldvl, double *vr, const gdf_int *ldvr, double *work,
                     const gdf_int *lwork, gdf_int *info, gdf_flen ljobvl, gdf_flen ljobvr);
 
-/* The flow at a time t with |t| ||[A b]||_1 > GDF_EXACT_HBIG (or not even
- * finite), where scaling and squaring would need more than 32 squarings
- * and every mode of -tA that neither decays nor overflows (a rotation, a
- * zero eigenvalue) would lose all accuracy (its condition number is
+/* The flow at a time t where scaling and squaring would need more than
+ * GDF_EXACT_SBIG = 32 squarings (or -t [A b] is not even representable):
+ * every mode of -tA that neither decays nor overflows (a rotation, a zero
+ * eigenvalue) would lose its digits (each squaring doubles the relative
+ * error of an eigenvalue of modulus 1; its condition number is about
  * |t| ||A||).  Decided from the eigenvalues lambda of A (dgeev):
  *   theta(t) = theta* + e^{-tA} (theta0 - theta*),  A theta* = b,
  * and with alpha = min Re(sign(t) lambda) > 2^-20 ||A||_F, the departure from
@@ -884,30 +891,37 @@ static int flow_limit(ptrdiff_t d, const double *A, const double *b, double t, p
 {
     ptrdiff_t i, j;
     double *wr = S + d * d, *wi = wr + d, *wk = wi + d, alpha = HUGE_VAL, f2 = 0.0, l2 = 0.0;
+    double amax = 0.0;
     double nu, at = fabs(t), lsum, lx, tol, sg = t > 0.0 ? 1.0 : -1.0;
     gdf_int nf = (gdf_int)d, one = 1, lw = (gdf_int)(3 * d > 1 ? 3 * d : 1), info = 0;
     memcpy(S, A, (size_t)d * (size_t)d * sizeof(double));
     GDF_F77(dgeev)("N", "N", &nf, S, &nf, wr, wi, NULL, &one, NULL, &one, wk, &lw, &info, 1, 1);
     if (info != 0)
         return GDF_ELAPACK + 100;
+    /* Frobenius norms scaled by amax = max|a_ij| (entries near realmax) */
+    for (i = 0; i < d * d; i++)
+        if (fabs(A[i]) > amax)
+            amax = fabs(A[i]);
+    if (amax == 0.0)
+        return -1; /* A = 0: no mode decays */
     for (i = 0; i < d; i++) {
-        double r = sg * wr[i];
+        double r = sg * wr[i], x = wr[i] / amax, y = wi[i] / amax;
         if (r < alpha)
             alpha = r;
-        l2 += wr[i] * wr[i] + wi[i] * wi[i];
+        l2 += x * x + y * y;
     }
     for (i = 0; i < d * d; i++)
-        f2 += A[i] * A[i];
+        f2 += (A[i] / amax) * (A[i] / amax);
     /* a computed eigenvalue is off by up to ~u^(1/k) ||A|| (a Jordan block
      * of order k): a zero eigenvalue may come out as +1e-17; demand a
      * decay rate clearly above that (2^-20 ||A||_F), else no limit */
-    if (!(alpha > 0x1p-20 * sqrt(f2)))
+    if (!(alpha / amax > 0x1p-20 * sqrt(f2)))
         return -1;
-    nu = sqrt((f2 > l2 ? f2 - l2 : 0.0) + 16.0 * (double)d * DBL_EPSILON * f2);
+    nu = (f2 > l2 ? f2 - l2 : 0.0) + 16.0 * (double)d * DBL_EPSILON * f2; /* (nu/amax)^2 */
     /* log sum_{k<d} x^k / k!, x = |t| nu, stably (all terms positive) */
-    lx = log(at * nu);
+    lx = log(at) + log(amax) + 0.5 * log(nu); /* |t| nu may overflow, its log not */
     lsum = 0.0;
-    if (d > 1 && isfinite(lx)) {
+    if (d > 1 && nu > 0.0) {
         double mx = 0.0, acc = 0.0;
         for (i = 0; i < d; i++) {
             double lt = (double)i * lx - lgamma((double)i + 1.0);
@@ -917,8 +931,6 @@ static int flow_limit(ptrdiff_t d, const double *A, const double *b, double t, p
         for (i = 0; i < d; i++)
             acc += exp((double)i * lx - lgamma((double)i + 1.0) - mx);
         lsum = mx + log(acc);
-    } else if (d > 1 && lx > 0.0) { /* |t| nu = Inf */
-        return 0;
     }
     /* theta* */
     if (b) {
@@ -955,6 +967,24 @@ static int flow_limit(ptrdiff_t d, const double *A, const double *b, double t, p
             return 0;
     }
     return 1;
+}
+
+/* E = t [-A b; 0 0] (n = d + 1) or -t A (n = d, b NULL), n x n */
+static void form_flow(ptrdiff_t d, ptrdiff_t n, const double *A, const double *b, double t,
+                      double *E)
+{
+    ptrdiff_t p, q;
+    for (q = 0; q < d; q++) {
+        for (p = 0; p < d; p++)
+            E[p + q * n] = -t * A[p + q * d];
+        if (b)
+            E[d + q * n] = 0.0;
+    }
+    if (b) {
+        for (p = 0; p < d; p++)
+            E[p + d * n] = t * b[p];
+        E[d + d * n] = 0.0;
+    }
 }
 
 size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
@@ -1014,37 +1044,41 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
                 nrm = cs;
         }
         for (i = 0; i < nt; i++) {
-            int st;
+            int st, lim = 0; /* 0: E holds expm(-t M) */
             double ti = t[i], h = fabs(ti) * nrm;
-            if (!(h <= GDF_EXACT_HBIG)) {
-                int lim = flow_limit(d, A, b, ti, m, Theta0, ths, W, iwork);
-                if (lim > 1)
-                    return lim - 100;
-                if (lim == 1) {
-                    for (j = 0; j < m; j++)
-                        for (p = 0; p < d; p++)
-                            Theta[i + nt * (p + d * j)] = ths[p];
-                    continue;
-                }
-                /* every mode decays but not yet to rounding level: scale
-                 * and square when -tA is representable (s stays bounded) */
-                if (lim < 0 || !isfinite(h))
+            if (!(h <= DBL_MAX)) { /* -t [A b] is not representable */
+                lim = flow_limit(d, A, b, ti, m, Theta0, ths, W, iwork);
+                if (lim == 0)
+                    lim = -1;
+            } else {
+                form_flow(d, n, A, b, ti, E);
+                /* at most GDF_EXACT_SBIG squarings; beyond, only modes that
+                 * decay keep their digits: decided from the spectrum */
+                st = expm_balanced(n, E, E, W, iwork, NULL, NULL, GDF_EXACT_SBIG);
+                if (st == EXPM_EBIG) {
+                    lim = flow_limit(d, A, b, ti, m, Theta0, ths, W, iwork);
+                    if (lim == 0) { /* every mode decays: square as needed */
+                        form_flow(d, n, A, b, ti, E);
+                        st = gdf_expm(n, E, E, W, iwork);
+                        if (st != GDF_OK)
+                            return st;
+                    }
+                } else if (st != GDF_OK) {
+                    return st;
+                } else if (!gdf_all_finite(n * n, E)) {
                     return GDF_EXACT_EOVERFLOW;
+                }
             }
-            for (q = 0; q < d; q++) {
-                for (p = 0; p < d; p++)
-                    E[p + q * n] = -ti * A[p + q * d];
-                if (b)
-                    E[d + q * n] = 0.0;
+            if (lim >= 100)
+                return lim - 100;
+            if (lim == -1)
+                return GDF_EXACT_EOVERFLOW;
+            if (lim == 1) {
+                for (j = 0; j < m; j++)
+                    for (p = 0; p < d; p++)
+                        Theta[i + nt * (p + d * j)] = ths[p];
+                continue;
             }
-            if (b) {
-                for (p = 0; p < d; p++)
-                    E[p + d * n] = ti * b[p];
-                E[d + d * n] = 0.0;
-            }
-            st = gdf_expm(n, E, E, W, iwork);
-            if (st != GDF_OK)
-                return st;
             GDF_F77(dgemm)("N", "N", &nd, &nm, &nd, &one, E, &nn, Theta0, &nd, &zero, Y, &nd, 1, 1);
             for (j = 0; j < m; j++)
                 for (p = 0; p < d; p++) {

@@ -36,13 +36,13 @@ extern "C" {
 
 /* Status of the general path beyond gdflow.h's codes (a value no gdflow.h
  * code uses): the flow at some requested time cannot be represented -
- * a value overflows, or |t| ||[A b]||_1 exceeds GDF_EXACT_HBIG while some
- * mode of -t A does not decay (see gdf_exact_gen). */
+ * a value overflows, or expm(-t M) would need more than GDF_EXACT_SBIG
+ * squarings while some mode of -t A does not decay (see gdf_exact_gen). */
 #define GDF_EXACT_EOVERFLOW 64
 /* at most this many squarings in gdf_expm (finite A needs fewer than 1200) */
 #define GDF_EXPM_SMAX 1200
-/* |t| ||[A b]||_1 above this: the limit decision of gdf_exact_gen */
-#define GDF_EXACT_HBIG 0x1p32
+/* more squarings than this for expm(-t M): gdf_exact_gen's limit decision */
+#define GDF_EXACT_SBIG 32
 
 /* ---- symmetric A: one eigendecomposition A = V diag(lam) V' --------- *
  * With z = V'theta, c = V'b, each component obeys a scalar equation:
@@ -107,8 +107,10 @@ int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
  *           (about log2(max k) products of order d+1) and applied to every
  *           start and index by matrix-vector products.
  * A is d x d (any matrix), b may be NULL.  Same layout as above.
- * Flow at a time with h = |t| ||[A b]||_1 > GDF_EXACT_HBIG (2^32), or h
- * not finite: decided from the eigenvalues of A (dgeev) - when every mode
+ * Flow at a time where expm(-t M) needs more than GDF_EXACT_SBIG (32)
+ * squarings (their number is set by ||(tA)^k||^(1/k), not by ||tA||: a
+ * huge nilpotent part costs few), or -t M is not representable: decided
+ * from the eigenvalues of A (dgeev) - when every mode
  * of -tA decays (real parts of sign(t) lambda > 2^-20 ||A||_F) and van
  * Loan's bound puts e^{-tA}(theta0 - theta*) below u/4 ||theta*|| (below
  * the underflow threshold when theta* = 0), the exact limit theta* = A\b

@@ -163,20 +163,21 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                           "positive definite A.", DBL_MAX, tmax, eta);
         if (st == GDF_EXACT_EOVERFLOW)
             gdf_mex_error(FN, "overflow",
-                          "theta(t) cannot be represented for |t| up to %g: %s. Use smaller "
-                          "|t|; for |t| ||[A b]||_1 above 2^32 the flow is returned only when "
-                          "every mode decays (all eigenvalues of A with real part > 0 for "
-                          "t > 0, < 0 for t < 0), as its limit theta* = A\\b.", tmax,
-                          sym ? "a value exceeds realmax (an eigenvalue of A with the sign "
+                          "theta(t) cannot be computed for |t| up to %g: %s. Use smaller |t|; "
+                          "at such times the flow is returned only when every mode decays "
+                          "(eigenvalues of A with real part > 0 for t > 0, < 0 for t < 0), "
+                          "as its limit theta* = A\\b.", tmax,
+                          sym ? "a value exceeds realmax (an eigenvalue of A of the sign "
                                 "opposite to t makes the flow grow like exp(|lambda t|))"
-                              : "a value exceeds realmax, or |t| ||[A b]||_1 is so large that "
-                                "scaling and squaring would lose every digit of a mode of "
-                                "-t A that does not decay (an eigenvalue of A with real part "
-                                "0 or of the sign opposite to t)");
+                              : "a value exceeds realmax, or expm(-t A) would need more than "
+                                "32 squarings, which leave no correct digit in a mode that "
+                                "does not decay (an eigenvalue of A with real part 0 or of "
+                                "the sign opposite to t)");
         gdf_mex_error(FN, "internal",
-                      "the library refused the arguments that this gateway had checked "
-                      "(status %d, GDF_EARG: a size, NULL array, non-finite value or index "
-                      "out of range); please report this as a bug.", st);
+                      "the library refused arguments that this gateway had checked (%s); "
+                      "please report this as a bug.",
+                      st == GDF_EARG ? "GDF_EARG: a size, array, value or index out of range"
+                                     : "an unknown status");
     }
     mxFree(work);
     mxFree(iwork);
