@@ -342,12 +342,12 @@ static void apply_pq(ptrdiff_t n, const double *P, const double *Q, int trans, c
  * columns and at most 5 iterations, using products of P, Q and their
  * transposes with n x 2 blocks only (P Q is never formed).  The random
  * +-1 columns of the paper come from a fixed sequence (a deterministic
- * result).  w: 9n doubles; hist: n chars (indices already used). */
+ * result).  w: 10n doubles; hist: n chars (indices already used). */
 static double normest1_pq(ptrdiff_t n, const double *P, const double *Q, double *w,
                           unsigned char *hist)
 {
-    double *X = w, *Y = X + 2 * n, *S = Y + 2 * n, *So = S + 2 * n, *h = So + 2 * n;
-    double *T = h; /* apply_pq's scratch needs 2n: h (n) and the n after it */
+    /* the h_i of the paper overwrite Y's first column */
+    double *X = w, *Y = X + 2 * n, *S = Y + 2 * n, *So = S + 2 * n, *T = So + 2 * n;
     double est = 0.0, est_old = 0.0;
     ptrdiff_t i, ind[2] = {0, 0}, best = 0;
     int k, j, c;
@@ -471,6 +471,8 @@ static int ell(ptrdiff_t n, const double *X, double normX, int m, int s, double 
     lc -= log2((double)(2 * m + 1));
     la = lc + (lg - (double)s * (2 * m + 1)) - (log2(normX) - (double)s);
     v = ceil((la + 53.0) / (2.0 * m));
+    if (!(v < 4096.0)) /* no (int) of a huge or NaN value: s > GDF_EXPM_SMAX */
+        return 4096;
     return v > 0.0 ? (int)v : 0;
 }
 
@@ -632,7 +634,7 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
         m = 5;
     if (m == 0) {
         /* d8, d10 by the estimator on X4 X4 and X4 X6 applied to n x 2
-         * blocks (n >= 4: its 9n doubles fit in X8, T1, T2); X8 is formed
+         * blocks (n >= 4: its 10n doubles fit in X8, T1, T2); X8 is formed
          * only for degree 9, which evaluates it */
         if (est)
             d8 = pow(normest1_pq(n, X4, X4, X8, (unsigned char *)iwork), 0.125);
@@ -659,9 +661,8 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
             eta4 = d8 > d10 ? d8 : d10;
             eta5 = eta3 < eta4 ? eta3 : eta4;
             if (eta5 > TH13) {
-                s = (int)ceil(log2(eta5 / TH13));
-                if (s < 0)
-                    s = 0;
+                double sd = ceil(log2(eta5 / TH13));
+                s = sd < 4096.0 ? (int)sd : 4096; /* NaN, Inf: > GDF_EXPM_SMAX */
             }
             s += ell(n, X, normX, 13, s, vx, vy);
         }
