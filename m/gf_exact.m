@@ -36,7 +36,9 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   eigenvalues of A with real part > 0 for t > 0, < 0 for t < 0): the
 %   flow has then converged, to rounding, to its limit A\B, returned as
 %   such.  A mode with eigenvalue 0 or on the imaginary axis has no correct
-%   digit left at such times (its condition number is |t|*norm(A)).
+%   digit left at such times (its condition number is |t|*norm(A)).  In
+%   the same way, nonsymmetric 'Iterates' with K > 2^32 are computed only
+%   when every mode of I - ETA*A contracts (|1 - ETA*lambda| < 1 - 2^-20).
 %
 %   A problem struct is checked as GD_RUN checks it: its A must be
 %   symmetric by the rule above (else gdflow:gf_exact:notSymmetric; pass

@@ -988,6 +988,24 @@ static void form_flow(ptrdiff_t d, ptrdiff_t n, const double *A, const double *b
     }
 }
 
+/* 1 when every eigenvalue mu = 1 - eta lambda of I - eta A has |mu| <
+ * 1 - 2^-20 (GD contracts every mode), 0 otherwise, GDF_ELAPACK + 100 when
+ * dgeev fails.  S: d*d + 5d doubles. */
+static int iter_contracts(ptrdiff_t d, const double *A, double eta, double *S)
+{
+    double *wr = S + d * d, *wi = wr + d, *wk = wi + d;
+    gdf_int nf = (gdf_int)d, one = 1, lw = (gdf_int)(3 * d > 1 ? 3 * d : 1), info = 0;
+    ptrdiff_t i;
+    memcpy(S, A, (size_t)d * (size_t)d * sizeof(double));
+    GDF_F77(dgeev)("N", "N", &nf, S, &nf, wr, wi, NULL, &one, NULL, &one, wk, &lw, &info, 1, 1);
+    if (info != 0)
+        return GDF_ELAPACK + 100;
+    for (i = 0; i < d; i++)
+        if (!(hypot(1.0 - eta * wr[i], eta * wi[i]) < 1.0 - 0x1p-20))
+            return 0;
+    return 1;
+}
+
 size_t gdf_exact_gen_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
 {
     size_t n, flow, iter;
@@ -1098,10 +1116,21 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
         double *P = work, *P2 = P + n * n, *X = P2 + n * n, *Y = X + d * m;
         uint64_t kmax = 0;
         int bit;
+        for (i = 0; i < nt; i++)
+            if ((uint64_t)t[i] > kmax)
+                kmax = (uint64_t)t[i];
+        /* k > 2^32: a mode with |1 - eta lambda| near 1 keeps no digit
+         * through more than 32 squarings (its condition number is about
+         * k u); only a contraction is computed (the rest overflows or is
+         * meaningless): decided from the spectrum before anything else */
+        if (kmax > ((uint64_t)1 << GDF_EXACT_SBIG)) {
+            int c = iter_contracts(d, A, eta, work);
+            if (c >= 100)
+                return c - 100;
+            if (!c)
+                return GDF_EXACT_EOVERFLOW;
+        }
         for (i = 0; i < nt; i++) {
-            uint64_t k = (uint64_t)t[i];
-            if (k > kmax)
-                kmax = k;
             for (j = 0; j < m; j++)
                 for (p = 0; p < d; p++)
                     Theta[i + nt * (p + d * j)] = Theta0[p + d * j];

@@ -117,6 +117,9 @@ int gdf_expm_detail(ptrdiff_t n, const double *A, double *E, double *work,
  * (0 without b); when every mode decays but not that far, scaling and
  * squaring (at most GDF_EXPM_SMAX squarings); otherwise (a mode that does
  * not decay: its digits would all be lost, or it overflows)
+ * GDF_EXACT_EOVERFLOW.  Iterates with max k > 2^GDF_EXACT_SBIG: computed
+ * only when every eigenvalue of I - eta A has modulus < 1 - 2^-20 (a mode
+ * of modulus ~1 keeps no digit through more than 32 squarings), else
  * GDF_EXACT_EOVERFLOW.  Any value that overflows (flow or iterates):
  * GDF_EXACT_EOVERFLOW.  GDF_ELAPACK: dgesv (singular Pade denominator) or
  * dgeev failed.

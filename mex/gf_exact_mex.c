@@ -157,10 +157,14 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                                 "singular, or dgeev (the eigenvalues of A) did not converge");
         if (st == GDF_EXACT_EOVERFLOW && iterates)
             gdf_mex_error(FN, "overflow",
-                          "the GD iterates overflow: some entry of theta_k exceeds realmax "
-                          "(%g) for k up to %.17g with eta = %g (GD diverges on this A and "
-                          "eta); use smaller k, or eta < 2/max|eig(A)| for a symmetric "
-                          "positive definite A.", DBL_MAX, tmax, eta);
+                          "the GD iterates cannot be computed for k up to %.17g with eta = "
+                          "%g: some entry of theta_k exceeds realmax (GD diverges on this A "
+                          "and eta)%s; use smaller k, or eta < 2/max|eig(A)| for a "
+                          "symmetric positive definite A.", tmax, eta,
+                          sym ? ""
+                              : ", or k > 2^32 while some mode of I - eta*A does not "
+                                "contract (|1 - eta*lambda| >= 1 - 2^-20), which leaves it no "
+                                "correct digit");
         if (st == GDF_EXACT_EOVERFLOW)
             gdf_mex_error(FN, "overflow",
                           "theta(t) cannot be computed for |t| up to %g: %s. Use smaller |t|; "

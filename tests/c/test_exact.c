@@ -1175,6 +1175,18 @@ static void test_exact_overflow(void)
                   fabs(T[0] - 1.0 / 3) <= 1e-15 && fabs(T[1] - 1.0 / 3) <= 1e-15,
               "GD 2^53 convergent: (%.17g, %.17g)", T[0], T[1]);
     }
+    {   /* GD with a mode that neither contracts nor grows (eigenvalues of
+         * A: 0 and 2.56; the computed 0 is ~1e-17): the old code drifted
+         * silently (k = 2^53: 25% off).  k <= 2^32: computed; beyond: error */
+        double A[4] = {1.1, 0.7, 2.3, 0.0}, k[1];
+        A[3] = A[2] * A[1] / A[0];
+        k[0] = 1e6;
+        st = run_gen(2, A, NULL, 1, x0, 1, k, 1, 0.25, T);
+        CHECK(st == GDF_OK, "GD neutral mode, k = 1e6: status %d", st);
+        k[0] = 9007199254740992.0;
+        st = run_gen(2, A, NULL, 1, x0, 1, k, 1, 0.25, T);
+        CHECK(st == GDF_EXACT_EOVERFLOW, "GD neutral mode, k = 2^53: status %d", st);
+    }
     alarm(0);
 }
 

@@ -81,6 +81,13 @@
 %! check_child('gf_exact([2 1; 0 -2], [1; 1], [1; 1], 2^53, ''Iterates'', 1)', ...
 %!             'ERR gdflow:gf_exact:overflow');
 %! check_child('gf_exact([2 1; 0 3], [1; 1], [1; 1], 2^53, ''Iterates'', 0.25)', [1 1] / 3);
+%!test
+%! % GD on a nonsymmetric A with an eigenvalue 0: I - eta*A has a mode of
+%! % modulus 1, which binary powering blurred by ~k*eps (2^53: 25% off,
+%! % silently); beyond k = 2^32 that is an error, below it is computed
+%! check_child('gf_exact([1 2; 0.5 1], [], [1; 1], 2^40, ''Iterates'', 0.25)', ...
+%!             'ERR gdflow:gf_exact:overflow');
+%! check_child('gf_exact([1 2; 0.5 1], [], [1; 1], 2^32, ''Iterates'', 0.25)', [-0.5 0.25]);
 
 %% ---- accuracy: the Al-Mohy-Higham hard cases through the gateway ----------
 %!function e = rel1(X, R)
