@@ -11,10 +11,11 @@
 %!  % run expr in a fresh octave-cli (timeout 20 s); out: what it printed
 %!  % (the identifier of its error, or the result as %.17g numbers), the
 %!  % wall time and the exit status
-%!  root = gdf_test_root();
-%!  code = sprintf(['addpath(''%s''); try; x = %s; fprintf(''OK %%s\\n'', ', ...
+%!  % the child gets this session's path: the source tree's m/ or the
+%!  % installed package, whichever the tests run against
+%!  code = sprintf(['path(''%s''); try; x = %s; fprintf(''OK %%s\\n'', ', ...
 %!                  'sprintf(''%%.17g '', x)); catch err; fprintf(''ERR %%s|%%s\\n'', ', ...
-%!                  'err.identifier, err.message); end'], fullfile(root, 'm'), expr);
+%!                  'err.identifier, err.message); end'], strrep(path(), '''', ''''''), expr);
 %!  f = [tempname() '.m'];
 %!  fid = fopen(f, 'w');
 %!  fprintf(fid, '%s\n', code);
