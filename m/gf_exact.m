@@ -17,7 +17,7 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   d-vector or [] (zero), THETA0 a d-vector, or a d-by-m matrix of m
 %   starting points: THETA is then numel(T)-by-d-by-m, THETA(:, :, j) the
 %   path from THETA0(:, j).  T may be unsorted and negative (the flow of a
-%   linear ODE runs backwards too).
+%   linear ODE runs backwards too), but must be finite.
 %
 %   Symmetric A (max|A - A'| <= 4*eps*max|A|, then (A + A')/2 is used): one
 %   eigendecomposition A = V*diag(lambda)*V'; each component is a scalar
