@@ -86,7 +86,8 @@ int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
  * exactly (nonnegative powers applied to a vector); for triangular A
  * (upper, lower via the transpose, or permuted to triangular by dgebal)
  * the diagonal and first superdiagonal are recomputed exactly at every
- * squaring, their Code Fragment 2.1), after balancing (LAPACK dgebal) when
+ * squaring, their Code Fragment 2.1; a zero row or column i of A gives
+ * row or column i of E = e_i exactly), after balancing (LAPACK dgebal) when
  * that reduces the 1-norm of A.  At most GDF_EXPM_SMAX squarings, whatever
  * the norm (a finite A never needs that many; beyond: GDF_EXACT_EOVERFLOW).
  * E may be the same array as A.  Non-finite A: GDF_EARG; exp(A) out of

@@ -1101,6 +1101,43 @@ static void test_expm_hard(void)
     }
 }
 
+/* The flow with b at large t: the augmented [-tA tb; 0 0] has a zero
+ * last row, whose eigenvalue 1 in r_m(X) came out as 1 - 1.1e-16, and
+ * 2^s squarings turned that into a relative error 2^s u in theta(t) ->
+ * theta* (old: 1.1e-10 at t = 1e6, 1.2e-7 at t = 1e9, 1.2e-4 at 1e12
+ * through gdf_expm).  Now the zero row is exact: errors ~1e-16. */
+static void test_gen_converged(void)
+{
+    double A[9] = {4, -1, 0.3, 1, 4, 0, 0, 0.5, 3.5}, b[3] = {1, 2, 3}, x0[3] = {1, -1, 2};
+    double ts[3] = {1e3, 1e6, 1e9}, T[9], th[3], M[9];
+    int i, j, k;
+    /* theta* = A \ b by Gaussian elimination (no pivoting needed here) */
+    memcpy(M, A, sizeof M);
+    memcpy(th, b, sizeof th);
+    for (k = 0; k < 3; k++)
+        for (i = k + 1; i < 3; i++) {
+            double f = M[i + k * 3] / M[k + k * 3];
+            for (j = k; j < 3; j++)
+                M[i + j * 3] -= f * M[k + j * 3];
+            th[i] -= f * th[k];
+        }
+    for (i = 2; i >= 0; i--) {
+        for (j = i + 1; j < 3; j++)
+            th[i] -= M[i + j * 3] * th[j];
+        th[i] /= M[i + i * 3];
+    }
+    CHECK(run_gen(3, A, b, 1, x0, 3, ts, 0, 0.0, T) == GDF_OK, "converged flow status");
+    for (k = 0; k < 3; k++) {
+        double e = 0.0, nt = 0.0;
+        for (i = 0; i < 3; i++) {
+            e += fabs(T[k + 3 * i] - th[i]);
+            nt += fabs(th[i]);
+        }
+        printf("  flow with b at t = %g: relative error to theta* %.2e\n", ts[k], e / nt);
+        CHECK(e / nt <= 1e-14, "flow with b, t = %g: relative error %.3g to theta*", ts[k], e / nt);
+    }
+}
+
 static void on_alarm(int sig)
 {
     (void)sig;
@@ -1211,5 +1248,6 @@ int main(void)
     test_args();
     test_expm_hard();
     test_exact_overflow();
+    test_gen_converged();
     return check_report("test_exact");
 }

@@ -124,6 +124,18 @@
 %! V = [1 1 0; 0 1 1; 1 0 1];  lam = [-30 4 25];
 %! assert (rel1(E(V * diag(lam) / V), V * diag(exp(lam)) / V) < 1e-12);
 
+%!test
+%! % the flow with b has converged at large t: the augmented matrix
+%! % [-t*A t*b; 0 0] lost its exact eigenvalue 1 to rounding and 2^s
+%! % squarings made that an error 2^s*eps (old: 2.3e-10 at t = 1e6, 2.4e-7
+%! % at t = 1e9); its zero row is now kept exact
+%! randn('seed', 3);  A = randn(3) + 4 * eye(3);  b = randn(3, 1);  x0 = randn(3, 1);
+%! T = gf_exact(A, b, x0, [1e3 1e6 1e9]);
+%! th = (A \ b)';
+%! for i = 1:3
+%!   assert (norm(T(i, :) - th, 1) / norm(th, 1) < 1e-13);
+%! end
+
 %% ---- problem structs: validated as gd_run validates them (issue 12) -------
 %!test
 %! p = gd_quadratic([2 1; 1 2], [1; 1]);
