@@ -115,6 +115,12 @@ end
 if ~strcmp(method, 'flow') && strcmp(th.unit, 'time') && isfinite(th.rate)
   th.rate = th.rate ^ (1 / h);                 % per step -> per unit time
 end
+% a bound on f - f* needs f*: with f* unknown only the rates remain
+if isfield(P, 'fstar') && isnan(P.fstar) && any(~isnan(th.bound))
+  th.bound(:) = NaN;
+  th.label = '';
+  th.reason = 'f* unknown: no bound on f - f*';
+end
 % GD and euler with eta < 2/L (descent lemma), the proximal point method and
 % the flow never increase f: their bounds are at most e_0 (this also gives
 % R^2/(2 eta k) its value e_0 at k = 0); Nesterov's method is not monotone
@@ -146,7 +152,7 @@ th.stable = double(eta < 2 / L);
 if eta >= 2 / L
   th.kind = 'unstable';
   th.rate = (eta * L - 1) ^ 2;
-  th.reason = sprintf('eta >= 2/L: unstable (top mode grows by %.4g per step)', th.rate);
+  th.reason = sprintf('eta >= 2/L: unstable, growth %.4g/step', th.rate);
   return
 end
 if mu == 0
