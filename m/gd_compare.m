@@ -586,8 +586,12 @@ for i = 1:numel(T)
       th = 'O(1/t)';
     end
   end
-  fprintf('%-30s %7s %9.4g %13s %13s %12s %12s %5s %8s  %s\n', r.label, steps, r.T, num(r.gap, '%13.4e'), ...
-          num(r.bound, '%13.4e'), num(r.rate, '%12.6f'), th, unit, st, r.note);
+  line = sprintf('%-30s %7s %9.4g %13s %13s %12s %12s %5s %8s', r.label, steps, r.T, num(r.gap, '%13.4e'), ...
+                 num(r.bound, '%13.4e'), num(r.rate, '%12.6f'), th, unit, st);
+  if ~isempty(r.note)
+    line = [line, '  ', r.note];             %#ok<AGROW>
+  end
+  fprintf('%s\n', line);
 end
 fprintf(['rates: per-iteration (GD) or per-unit-time (GF) factor of f - f*, measured over the\n' ...
          'second half of each run; the theory is the worst case over the spectrum (quadratics)\n' ...
