@@ -27,8 +27,8 @@ function h = gd_plot(prob, runs, varargin)
 %                    as smooth curves (GF_EXACT for quadratics, GF_RUN rk45
 %                    otherwise); [] for none
 %     'Horizon'      time span of the streamlines (default 20/mu, or 20); at
-%                    most 1e3/mu (1e6/L when mu is unknown or 0, 1e4 when
-%                    L is unknown too): gdflow:gd_plot:badHorizon
+%                    most 1e6/L (1e4 when L is unknown) and at most 1e3/mu
+%                    when mu > 0: gdflow:gd_plot:badHorizon
 %     'Labels'       cell array of legend labels for RUNS
 %     'Title'        a title string
 %     'LineWidth'    width of the GD paths and streamlines (default 1.2 and
@@ -159,6 +159,9 @@ if ~(isnumeric(v) && (isempty(v) || (isreal(v) && ~issparse(v) && ndims(v) == 2 
                                       size(v, 2) <= 1000 && all(isfinite(v(:))))))
   error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must be a 2-by-m matrix of finite starting points (m <= 1000).');
 end
+if any(abs(v(:)) > 1e150)
+  error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must start at points of magnitude at most 1e150 (as Limits).');
+end
 opt.Streamlines = double(v);
 names = {'Horizon', 'LineWidth'};
 for i = 1:numel(names)
@@ -173,8 +176,8 @@ if ~isempty(opt.LineWidth) && opt.LineWidth > 100
 end
 [opt.Horizon, top, why] = horizon(prob, opt.Horizon);
 if opt.Horizon > top
-  error('gdflow:gd_plot:badHorizon', ['gd_plot: Horizon = %g is too long: at most %g (%s); ' ...
-        'the flow has converged long before.'], opt.Horizon, top, why);
+  error('gdflow:gd_plot:badHorizon', ['gd_plot: Horizon = %g is too long: at most %g (%s): ' ...
+        'the integration would not finish, or the flow has long converged.'], opt.Horizon, top, why);
 end
 if ischar(opt.Labels) && size(opt.Labels, 1) <= 1
   opt.Labels = {opt.Labels};
@@ -441,25 +444,28 @@ end
 end
 
 function [H, top, why] = horizon(prob, H)
-% the default and the largest streamline horizon: 20/mu and 1e3/mu (e^(-2000)
-% of the way is left), else 20 and 1e6/L, else 20 and 1e4
+% The largest streamline horizon: 1e6/L when L is known (1e6 steps of 1/L:
+% the integrator's work grows with T*L), 1e4 when it is not, and at most
+% 1e3/mu when mu > 0 (exp(-2000) of the way is left).  The default is 20/mu
+% (20 when mu is unknown or 0), within that limit.
 mu = prob.mu;
 L = prob.L;
-if isnumeric(mu) && isscalar(mu) && isfinite(mu) && mu > 0
-  T0 = 20 / mu;
-  top = 1e3 / mu;
-  why = '1e3/mu';
-elseif isnumeric(L) && isscalar(L) && isfinite(L) && L > 0
-  T0 = 20;
+top = 1e4;
+why = 'L unknown';
+if isnumeric(L) && isscalar(L) && isfinite(L) && L > 0
   top = max(1e6 / L, 20);
   why = '1e6/L';
-else
-  T0 = 20;
-  top = 1e4;
-  why = 'L and mu unknown';
+end
+T0 = 20;
+if isnumeric(mu) && isscalar(mu) && isfinite(mu) && mu > 0
+  T0 = 20 / mu;
+  if 1e3 / mu < top
+    top = 1e3 / mu;
+    why = '1e3/mu';
+  end
 end
 if isempty(H)
-  H = T0;
+  H = min(T0, top);
 end
 end
 
