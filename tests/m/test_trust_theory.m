@@ -305,3 +305,20 @@
 %! end
 %! h = gd_plot(prob, {}, struct('Limits', [-1 1 -1 1], 'Field', false));
 %! assert (isempty(h.quiver));
+
+%!test
+%! % the default streamline horizon 20/mu is capped for a tiny mu (1e6/L here), and a horizon
+%! % within the limits works; Horizon above the limit is refused before any integration
+%! prob = gd_quadratic(diag([1 1e-12]));
+%! fig = figure('visible', 'off');
+%! c = onCleanup(@() close(fig));
+%! h = gd_plot(prob, {}, 'Limits', [-2 2 -2 2], 'Streamlines', [1; 1], 'Field', false);
+%! assert (numel(h.streamlines), 1);
+%! x = get(h.streamlines(1), 'XData');
+%! assert (abs(x(end)) < 1e-6);                      % the fast mode has converged by t = 1e6
+%! try
+%!   gd_plot(prob, {}, 'Limits', [-2 2 -2 2], 'Streamlines', [1; 1], 'Horizon', 2e6);
+%!   error('no error');
+%! catch err
+%!   assert (err.identifier, 'gdflow:gd_plot:badHorizon');
+%! end
