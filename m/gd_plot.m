@@ -395,7 +395,10 @@ xlabel(ax, 'iteration k');
 ylabel(ax, 'f(\theta_k) - f^*');
 grid(ax, 'on');
 if ~isempty(labels)
-  legend(ax, labels, 'location', 'northeast');
+  lh = legend(ax, labels, 'location', 'northeast');
+  if strcmp(opt.Plot, 'both')
+    set(lh, 'fontsize', 7);                    % beside a landscape: keep the box inside its panel
+  end
 end
 if ~isempty(opt.Title)
   title(ax, opt.Title);
