@@ -311,7 +311,7 @@ else
       s.solver = 'rk45';
     end
   end
-  if strcmp(s.solver, 'exact') && isempty(P.A)
+  if strcmp(s.solver, 'exact') && ~(P.quadratic && (~isempty(P.A) || P.d <= 2000))
     error('gdflow:gd_compare:badSolver', ['gd_compare: run %d: the exact flow needs a quadratic (gd_quadratic, ' ...
           'gd_leastsq with at most 2000 columns); use rk45.'], i);
   end
@@ -445,7 +445,8 @@ else
   switch s.solver
     case 'exact'
       t = linspace(0, s.T, opt.Samples)';
-      Theta = gf_exact(P.A, P.b, theta0, t);
+      [A, b] = quadratic_of(fun);
+      Theta = gf_exact(A, b, theta0, t);
       f = gd_eval(fun, Theta')';
       row.exitflag = 1;
       row.steps = NaN;
@@ -495,6 +496,20 @@ row.rate = tail_rate(row.x, e, floor_of(fs, f(1)));
 row = theory(row, s, P, theta0);
 if isfinite(row.bound)
   row.within = double(row.gap <= row.bound * (1 + 1e-9) + floor_of(fs, f(1)));
+end
+end
+
+function [A, b] = quadratic_of(fun)
+% the quadratic 1/2 x'Ax - b'x (+ c) of gd_quadratic, or of least squares:
+% 1/(2m)||X theta - y||^2 has A = X'X/m, b = X'y/m
+if strcmp(fun.type, 'leastsq')
+  m = size(fun.X, 1);
+  A = full(fun.X' * fun.X) / m;
+  A = (A + A') / 2;
+  b = full(fun.X' * fun.y) / m;
+else
+  A = fun.A;
+  b = fun.b;
 end
 end
 

@@ -6,8 +6,7 @@ function th = gdf_theory(P, run, n)
 %   the rate and the bound are NaN and TH.reason says which hypothesis fails.
 %
 %   P     the problem, from GDF_THEORY_PROBLEM: L, mu, fstar, quadratic (f is
-%         1/2 x'Ax - b'x + c, least squares included), eigs (the spectrum of
-%         A when known), plus R2 = ||theta0 - theta*||^2 (NaN if unknown) and
+%         1/2 x'Ax - b'x + c, least squares included), plus R2 = ||theta0 - theta*||^2 (NaN if unknown) and
 %         e0 = f(theta0) - f*
 %   RUN   struct: method  'gd', 'heavyball', 'nesterov', 'proximal',
 %                         'natural' (GD_RUN methods), 'flow' (the exact
@@ -35,7 +34,8 @@ function th = gdf_theory(P, run, n)
 %   GD, quadratic with A > 0 (mu > 0): theta_k - theta* = (I - eta A)^k (theta_0 -
 %     theta*), so e_k = sum_i lambda_i (1 - eta lambda_i)^(2k) c_i^2 / 2 <=
 %     rho^(2k) e_0 with rho over the spectrum of A: exact, attained by an
-%     eigenvector.  Stable iff eta < 2/L.
+%     eigenvector; the max over the spectrum is at lambda = mu or L.
+%     Stable iff eta < 2/L.
 %   GD, general f, mu-strongly convex, 0 < eta < 2/L, two bounds, min of both:
 %     (a) descent lemma f(x - eta g) <= f(x) - eta (1 - L eta/2)||g||^2 and
 %         the PL inequality ||g||^2 >= 2 mu (f - f*) (Polyak 1963; Karimi,
@@ -198,12 +198,11 @@ th.bound = b;
 end
 
 function lam = spectrum(P)
-% the eigenvalues of A when known, else its extreme ones (every formula used
-% with it is extremal at the ends of [mu, L])
-lam = P.eigs(:);
-if isempty(lam)
-  lam = [P.mu; P.L];
-end
+% the extreme eigenvalues of A: every formula used with them is extremal at
+% an end of [mu, L] (|1 - eta lambda| and the Runge-Kutta stability functions
+% are convex in lambda, 1/(1 + h lambda) is monotone, and the heavy-ball
+% radius is sqrt(beta) between its real-root ends)
+lam = [P.mu; P.L];
 end
 
 % ---------------------------------------------------------------------------

@@ -8,21 +8,26 @@ function P = gdf_theory_problem(fun, L, mu, fstar)
 %     quadratic      true for gd_quadratic (and the quadratic test functions)
 %                    and for gd_leastsq: 1/(2m)||X theta - y||^2 is the
 %                    quadratic with A = X'X/m, b = X'y/m
-%     A, b           that quadratic (d <= 2000), for gf_exact
-%     eigs           the spectrum of A (d <= 2000), else []
+%     A, b           gd_quadratic's A and b ([] for least squares: see
+%                    gd_compare's exact flow)
+%     d              the dimension (NaN for a handle)
 %     overridden     true when L or mu was given by the caller (then gd_run,
 %                    which reads the problem's own, cannot resolve '1/L')
 %     desc           the problem's description
+%   The theory needs only L and mu: every formula of GDF_THEORY on a quadratic
+%   (|1 - eta lambda|, 1/(1 + h lambda), the Runge-Kutta stability functions,
+%   the heavy-ball companion matrices) is extremal at an end of [mu, L].
 %   A quadratic's mu within rounding of 0 (gd_quadratic's test for a singular
 %   A) counts as 0, not as nonconvex.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 P = struct('L', NaN, 'mu', NaN, 'fstar', NaN, 'theta_star', [], 'quadratic', false, 'A', [], 'b', [], ...
-           'eigs', [], 'overridden', false, 'desc', 'a function handle');
+           'd', NaN, 'overridden', false, 'desc', 'a function handle');
 if isstruct(fun)
   P.L = double(fun.L);
   P.mu = double(fun.mu);
   P.fstar = double(fun.f_star);
+  P.d = double(fun.d);
   if ~isempty(fun.theta_star)
     P.theta_star = fun.theta_star(:, 1);
   end
@@ -36,16 +41,7 @@ if isstruct(fun)
     P.A = fun.A;
     P.b = fun.b;
   elseif strcmp(fun.type, 'leastsq')
-    P.quadratic = true;
-    if size(fun.X, 2) <= 2000
-      m = size(fun.X, 1);
-      P.A = full(fun.X' * fun.X) / m;
-      P.A = (P.A + P.A') / 2;
-      P.b = full(fun.X' * fun.y) / m;
-    end
-  end
-  if ~isempty(P.A) && size(P.A, 1) <= 2000
-    P.eigs = eig(full(P.A));
+    P.quadratic = true;                        % A = X'X/m is formed only for gf_exact (gdf_quadratic_of)
   end
 end
 if ~isempty(L)
@@ -59,14 +55,10 @@ end
 if ~isempty(fstar)
   P.fstar = double(fstar);
 end
-if P.overridden
-  P.eigs = [];                                 % the caller's constants take precedence
-end
 if P.quadratic
   tol = 1e3 * eps * max(abs([P.L, P.mu, realmin]));
   if isfinite(P.mu) && P.mu < 0 && P.mu >= -tol && P.fstar > -Inf
     P.mu = 0;                                  % singular PSD (a minimizer exists)
   end
-  P.eigs(P.eigs < 0 & P.eigs >= -tol) = 0;
 end
 end
