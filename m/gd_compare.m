@@ -48,36 +48,52 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %     steps     GD iterations or GF solver steps (NaN for the closed form)
 %     T         the time covered: K*eta for GD, the horizon for GF
 %     gap0, gap f(theta0) - f* and the final f - f*
-%     bound     the theoretical bound on the final f - f* (NaN when the
-%               theory gives none): q^K*gap0 for linear rates (times L/mu
-%               for GD steps in (1/L, 2/(L+mu)] on non-quadratics),
-%               L*R^2/(2K)-type bounds when mu = 0 (R = norm(theta0 - theta*)),
-%               gap0*exp(-2*mu*T) or R^2/(2T) for the flow
+%     bound     the theoretical bound on the final f - f* (NaN when no
+%               theorem applies: see note): from the one theory module that
+%               GD_PLOT draws too; quadratics (gd_quadratic, gd_leastsq):
+%               rho^(2K)*gap0, rho = max|1 - eta*lambda| over the spectrum;
+%               other L-smooth mu-strongly convex f: the smaller of
+%               (1 - mu*eta*(2 - L*eta))^K*gap0 and (L/2)*rho^(2K)*R^2
+%               (R = norm(theta0 - theta*)); mu = 0: Nesterov's
+%               2*gap0*R^2/(2R^2 + K*eta*(2 - L*eta)*gap0) for eta < 2/L, and
+%               R^2/(2*eta*K) when eta <= 1/L (= L*R^2/(2K) at 1/L); the flow
+%               gap0*exp(-2*mu*T) or R^2/(2T)
+%     bound_curve  the bound at every x (what GD_PLOT draws)
 %     rate      the measured contraction factor of f - f*, per iteration
 %               (GD) or per unit time (GF): (e(end)/e(mid))^(1/(x(end) - x(mid)))
 %               over the second half of the run above the rounding floor,
 %               i.e. the asymptotic rate (a growth factor > 1 if unstable)
-%     theory    the rate of the lecture's theory, in the same unit:
-%               GD on quadratics max|1 - eta*lambda|^2 (the exact worst
-%               case over the spectrum), else 1 - mu/L for eta = 1/L and
-%               max(|1 - eta*L|, |1 - eta*mu|)^2 for other steps; GF
+%     theory    the rate of the theory, in the same unit: GD on quadratics
+%               max|1 - eta*lambda|^2 (the exact worst case over the
+%               spectrum), on other strongly convex f max(|1 - eta*L|,
+%               |1 - eta*mu|)^2 (the rate of the bound above); GF
 %               exp(-2*mu); euler, heun, rk4 and implicit steps on
 %               quadratics max over the eigenvalues of |R(-h*lambda)|^2 with
-%               R the method's stability function (1/(1 + h*mu)^2 for
-%               implicit), per unit time: ^(1/h)
+%               R the method's stability function (1/(1 + h*mu) for
+%               implicit on other f), per unit time: ^(1/h)
 %     unit      'iter' or 'time'
 %     kind      'linear', 'sublinear' (mu = 0: no rate, only the bound),
-%               'unstable' or 'unknown'
+%               'unstable', 'unbounded' (f* = -Inf: gap, rates and bounds
+%               are NaN), 'nonconvex' (mu < 0: no convex theory) or 'unknown'
 %     stable    measured: the run stayed finite and ended below f(theta0)
 %     theory_stable  the theory's verdict (eta < 2/L for GD and euler, ...)
 %     within    1 if gap <= bound (up to rounding), 0 if not, NaN if no bound
 %     exitflag  of GD_RUN or GF_RUN (1 for the closed form)
+%     note      why the theory columns are empty ('' when they are not),
+%               e.g. 'unbounded below', 'nonconvex (mu < 0): ...'; printed
 %     x, e      columns: k or t, and f - f* there
 %     theta     the final iterate (column)
 %
+%   Step rules are gd_run's: '1/L' needs L, '2/(L+mu)' needs L and mu > 0;
+%   a GD run on the problem's own constants hands the rule to GD_RUN and
+%   reports the step GD_RUN used.  A GF horizon T is at most 1e8/L (1e8
+%   steps of 1/L; 1e6 when L is unknown) and at most 1e8 fixed steps.
+%   Options may also be given as an options struct; a misspelled name gets
+%   the nearest valid one suggested.
+%
 %   Bad specs raise errors with identifiers gdflow:gd_compare:<what>
 %   (badRuns, unknownField, badMethod, badStep, badSolver, badHorizon,
-%   badIters, badLabel, needL, unknownOption, badOption).
+%   badIters, badLabel, noLipschitz, unknownOption, missingValue, badOption).
 %
 %   Example:
 %     prob = gd_testfun('ellipse', 10);
@@ -89,11 +105,8 @@ function T = gd_compare(fun, theta0, runs, varargin)
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 
-%   The rates are those of the lecture text (../shared/seed) with the
-%   quadratic case made exact; the O(1/k) bound for steps in (1/L, 2/L) is
-%   Theorem 2.1.14 of Y. Nesterov, Introductory Lectures on Convex
-%   Optimization, 2004; the proximal-point rates follow from
-%   f(x+) + |x+ - x|^2/(2h) <= f(x) and the PL inequality.
+%   The rates and bounds, with their theorems and hypotheses, are in
+%   private/gdf_theory.m (shared with gd_plot).
 if nargin < 3
   error('gdflow:gd_compare:notEnoughInputs', 'gd_compare: usage: T = gd_compare(fun, theta0, runs, Name, Value, ...).');
 end
@@ -106,7 +119,7 @@ if ~isnumeric(theta0) || ~isreal(theta0) || isempty(theta0) || ~isvector(theta0)
 end
 theta0 = double(theta0(:));
 opt = parse_options(varargin);
-P = problem_info(fun, opt);
+P = gdf_theory_problem(fun, opt.L, opt.mu, opt.FStar);
 specs = normalize_runs(runs, P, opt);
 
 ws = warning('off', 'gdflow:diverged');
@@ -116,9 +129,10 @@ for i = 1:numel(specs)
   rows{i} = run_one(fun, theta0, specs{i}, P, opt);
 end
 T = [rows{:}];
-% f* unknown: measure against the smallest value any run reached
+% f* unknown (NaN; not -Inf, which means unbounded below): measure against
+% the smallest value any run reached
 P.fstar_note = '';
-if ~isfinite(P.fstar)
+if isnan(P.fstar)
   fmin = Inf;
   for i = 1:numel(T)
     fmin = min([fmin; T(i).e(isfinite(T(i).e))]);
@@ -130,9 +144,11 @@ if ~isfinite(P.fstar)
     T(i).rate = tail_rate(T(i).x, T(i).e, floor_of(fmin, T(i).e(1) + fmin));
   end
   P.fstar_note = sprintf(' (f* unknown: f - min f = %.6g over the runs)', fmin);
+elseif P.fstar == -Inf
+  P.fstar_note = ' (f is unbounded below: no f - f*, rates or bounds)';
 end
 if strcmpi(opt.Display, 'on')
-  print_table(T, P, theta0, fun);
+  print_table(T, P);
 end
 end
 
@@ -140,21 +156,7 @@ end
 function opt = parse_options(args)
 opt = struct('MaxIter', 100, 'T', [], 'GradTol', 0, 'RelTol', 1e-8, 'AbsTol', 1e-12, ...
              'Samples', 201, 'L', [], 'mu', [], 'FStar', [], 'Display', 'on');
-names = fieldnames(opt);
-if mod(numel(args), 2) ~= 0
-  error('gdflow:gd_compare:badOption', 'gd_compare: options must be name-value pairs.');
-end
-for i = 1:2:numel(args)
-  if ~ischar(args{i})
-    error('gdflow:gd_compare:badOption', 'gd_compare: option names must be strings.');
-  end
-  k = find(strcmpi(args{i}, names));
-  if isempty(k)
-    error('gdflow:gd_compare:unknownOption', 'gd_compare: unknown option ''%s''; valid: %s.', ...
-          args{i}, strjoin(names', ', '));
-  end
-  opt.(names{k}) = args{i + 1};
-end
+opt = gdf_parse_options('gd_compare', opt, args);
 pos = {'MaxIter', 'Samples'};
 top = [1e8, 1e7];   % every f is kept: longer runs would not finish, or not fit
 for i = 1:numel(pos)
@@ -176,53 +178,21 @@ end
 consts = {'L', 'mu', 'FStar'};
 for i = 1:numel(consts)
   v = opt.(consts{i});
-  if ~isempty(v) && (~isnumeric(v) || ~isscalar(v) || ~isreal(v))
+  if ~isempty(v) && (~isnumeric(v) || ~isscalar(v) || ~isreal(v) || isnan(v))
     error('gdflow:gd_compare:badOption', 'gd_compare: %s must be a real scalar.', consts{i});
   end
 end
+if ~isempty(opt.L) && ~(opt.L > 0 && isfinite(opt.L))
+  error('gdflow:gd_compare:badOption', 'gd_compare: L must be a positive finite number (the Lipschitz constant of the gradient).');
+end
+if ~isempty(opt.mu) && ~isfinite(opt.mu)
+  error('gdflow:gd_compare:badOption', 'gd_compare: mu must be a finite real number.');
+end
+if ~isempty(opt.FStar) && isequal(opt.FStar, Inf)
+  error('gdflow:gd_compare:badOption', 'gd_compare: FStar must be finite, or -Inf for a problem unbounded below.');
+end
 if ~ischar(opt.Display) || ~any(strcmpi(opt.Display, {'on', 'off'}))
   error('gdflow:gd_compare:badOption', 'gd_compare: Display must be ''on'' or ''off''.');
-end
-end
-
-function P = problem_info(fun, opt)
-P = struct('L', NaN, 'mu', NaN, 'fstar', NaN, 'theta_star', [], 'quadratic', false, 'A', [], 'b', [], ...
-           'eigs', [], 'desc', 'a function handle', 'fstar_note', '');
-if isstruct(fun)
-  P.L = fun.L;
-  P.mu = fun.mu;
-  P.fstar = fun.f_star;
-  if ~isempty(fun.theta_star)
-    P.theta_star = fun.theta_star(:, 1);
-  end
-  P.desc = fun.description;
-  % least squares is a quadratic too: A = X'X/m, b = X'y/m
-  if strcmp(fun.type, 'quadratic')
-    P.quadratic = true;
-    P.A = fun.A;
-    P.b = fun.b;
-  elseif strcmp(fun.type, 'leastsq') && size(fun.X, 2) <= 2000
-    P.quadratic = true;
-    m = size(fun.X, 1);
-    P.A = full(fun.X' * fun.X) / m;
-    P.A = (P.A + P.A') / 2;
-    P.b = full(fun.X' * fun.y) / m;
-  end
-  if P.quadratic && fun.d <= 2000
-    P.eigs = eig(full(P.A));
-  end
-end
-if ~isempty(opt.L)
-  P.L = double(opt.L);
-end
-if ~isempty(opt.mu)
-  P.mu = double(opt.mu);
-end
-if ~isempty(opt.FStar)
-  P.fstar = double(opt.FStar);
-end
-if isempty(P.eigs) && P.quadratic
-  P.eigs = [P.mu; P.L];
 end
 end
 
@@ -247,6 +217,8 @@ end
 
 function s = normalize_spec(r, i, P, opt)
 s = struct('method', '', 'step', [], 'iters', [], 'solver', '', 'T', [], 'label', '');
+fields = fieldnames(s);
+s.rule = '';
 if isnumeric(r)
   if ~isscalar(r)
     error('gdflow:gd_compare:badRuns', 'gd_compare: run %d: a numeric run is one GD step size (put vectors of steps directly as RUNS).', i);
@@ -264,7 +236,7 @@ elseif ischar(r)
           'gd_compare: run %d: ''%s'' is not a run; short forms are a step size, ''1/L'', ''2/(L+mu)'', ''backtracking'' or ''gf''.', i, r);
   end
 elseif isstruct(r) && isscalar(r)
-  valid = fieldnames(s);
+  valid = fields;
   given = fieldnames(r);
   for j = 1:numel(given)
     k = find(strcmpi(given{j}, valid));
@@ -303,6 +275,7 @@ if strcmp(s.method, 'gd')
     end
   end
   [s.step, rule] = resolve_step(s.step, P, i, true);
+  s.rule = rule;
   if isempty(s.iters)
     s.iters = opt.MaxIter;
   end
@@ -338,8 +311,9 @@ else
       s.solver = 'rk45';
     end
   end
-  if strcmp(s.solver, 'exact') && ~P.quadratic
-    error('gdflow:gd_compare:badSolver', 'gd_compare: run %d: the exact flow needs a quadratic (gd_quadratic, gd_leastsq); use rk45.', i);
+  if strcmp(s.solver, 'exact') && ~(P.quadratic && (~isempty(P.A) || P.d <= 2000))
+    error('gdflow:gd_compare:badSolver', ['gd_compare: run %d: the exact flow needs a quadratic (gd_quadratic, ' ...
+          'gd_leastsq with at most 2000 columns); use rk45.'], i);
   end
   fixed = any(strcmp(s.solver, {'euler', 'heun', 'rk4', 'implicit'}));
   rule = '';
@@ -348,6 +322,7 @@ else
       error('gdflow:gd_compare:badStep', 'gd_compare: run %d: the %s solver needs a fixed step (field step).', i, s.solver);
     end
     [s.step, rule] = resolve_step(s.step, P, i, false);
+    s.rule = rule;
   elseif ~isempty(s.step)
     error('gdflow:gd_compare:badStep', 'gd_compare: run %d: the %s solver takes no step.', i, s.solver);
   else
@@ -362,9 +337,7 @@ else
       s.T = 10;
     end
   end
-  if ~isnumeric(s.T) || ~isscalar(s.T) || ~(s.T > 0) || ~isfinite(s.T)
-    error('gdflow:gd_compare:badHorizon', 'gd_compare: run %d: T must be a positive finite number.', i);
-  end
+  check_horizon(s, P, i);
   if isempty(s.label)
     if fixed && isempty(rule)
       s.label = sprintf('GF %s h = %.4g', s.solver, s.step);
@@ -378,21 +351,29 @@ end
 end
 
 function [eta, rule] = resolve_step(step, P, i, allow_bt)
+% The step rules of gd_run, with its conditions and its error identifier
+% (noLipschitz): gd_compare needs the step before running (fixed-step GF
+% solvers take a number; L and mu may be options that gd_run does not see).
+% GD runs on a problem's own constants pass the rule itself to gd_run, which
+% resolves it (run_one); the two must agree.
 rule = '';
 if ischar(step)
-  rule = step;
   switch lower(step)
     case '1/l'
-      need_L(P, i, step);
-      eta = 1 / P.L;
       rule = '1/L';
+      if ~(isfinite(P.L) && P.L > 0)
+        error('gdflow:gd_compare:noLipschitz', ['gd_compare: run %d: step ''1/L'' needs L, the Lipschitz ' ...
+              'constant of the gradient, which the problem does not know; give option L, a number or ''backtracking''.'], i);
+      end
+      eta = 1 / P.L;
     case '2/(l+mu)'
-      need_L(P, i, step);
-      if ~(isfinite(P.mu) && P.mu >= 0)
-        error('gdflow:gd_compare:needL', 'gd_compare: run %d: step ''2/(L+mu)'' needs mu (option mu).', i);
+      rule = '2/(L+mu)';
+      if ~(isfinite(P.L) && P.L > 0 && isfinite(P.mu) && P.mu > 0)
+        error('gdflow:gd_compare:noLipschitz', ['gd_compare: run %d: step ''2/(L+mu)'' needs L and a strong ' ...
+              'convexity modulus mu > 0 (here L = %g, mu = %g); give options L and mu, a number or ''backtracking''.'], ...
+              i, P.L, P.mu);
       end
       eta = 2 / (P.L + P.mu);
-      rule = '2/(L+mu)';
     case 'backtracking'
       if ~allow_bt
         error('gdflow:gd_compare:badStep', 'gd_compare: run %d: a gf solver needs a numeric step, not backtracking.', i);
@@ -411,9 +392,24 @@ else
 end
 end
 
-function need_L(P, i, step)
-if ~(isfinite(P.L) && P.L > 0)
-  error('gdflow:gd_compare:needL', 'gd_compare: run %d: step ''%s'' needs L, which the problem does not know (option L).', i, step);
+function check_horizon(s, P, i)
+% A horizon the solvers can cover: at most 1e8 fixed steps (the MaxIter cap),
+% and T*L <= 1e8 (rk45 on a problem of curvature L takes steps of about 1/L;
+% 1e8/L is also 1e8 GD steps of 1/L); T <= 1e6 when L is unknown.
+if ~isnumeric(s.T) || ~isscalar(s.T) || ~isreal(s.T) || ~(s.T > 0) || ~isfinite(s.T)
+  error('gdflow:gd_compare:badHorizon', 'gd_compare: run %d: T must be a positive finite number.', i);
+end
+if isfinite(s.step) && s.T / s.step > 1e8
+  error('gdflow:gd_compare:badHorizon', ['gd_compare: run %d: T = %g is %.3g steps of h = %g; ' ...
+        'at most 1e8 steps (choose a smaller T or a larger step).'], i, s.T, s.T / s.step, s.step);
+end
+if isfinite(P.L) && P.L > 0
+  if s.T * P.L > 1e8
+    error('gdflow:gd_compare:badHorizon', ['gd_compare: run %d: T = %g is too long: at most 1e8/L = %g ' ...
+          '(1e8 steps of 1/L); the flow has long converged by then.'], i, s.T, 1e8 / P.L);
+  end
+elseif s.T > 1e6
+  error('gdflow:gd_compare:badHorizon', 'gd_compare: run %d: T = %g is too long: at most 1e6 when L is unknown.', i, s.T);
 end
 end
 
@@ -422,22 +418,25 @@ function row = run_one(fun, theta0, s, P, opt)
 row = struct('label', s.label, 'method', s.method, 'solver', s.solver, 'step', s.step, ...
              'steps', NaN, 'T', NaN, 'gap0', NaN, 'gap', NaN, 'bound', NaN, 'rate', NaN, ...
              'theory', NaN, 'unit', 'iter', 'kind', 'unknown', 'stable', false, ...
-             'theory_stable', NaN, 'within', NaN, 'exitflag', NaN, 'x', [], 'e', [], 'theta', []);
+             'theory_stable', NaN, 'within', NaN, 'exitflag', NaN, 'note', '', 'x', [], 'e', [], ...
+             'bound_curve', [], 'theta', []);
 if strcmp(s.method, 'gd')
-  if isnan(s.step)
-    stepsize = 'backtracking';
+  if strcmp(s.rule, 'backtracking') || (isstruct(fun) && ~P.overridden && ~isempty(s.rule))
+    stepsize = s.rule;                         % gd_run resolves its own rules
   else
-    stepsize = s.step;
+    stepsize = s.step;                         % a number, or the rule with the caller's L, mu
   end
   [theta, info] = gd_run(fun, theta0, 'StepSize', stepsize, 'MaxIter', s.iters, ...
                          'GradTol', opt.GradTol, 'History', 'f');
   f = info.f(:);
   row.x = (0:numel(f) - 1)';
   row.steps = info.iterations;
-  if isnan(s.step)
+  if strcmp(info.steprule, 'backtracking')
+    row.step = NaN;
     row.T = sum(info.stepsize);
   else
-    row.T = info.iterations * s.step;
+    row.step = info.stepsize;
+    row.T = info.iterations * info.stepsize;
   end
   row.exitflag = info.exitflag;
   row.theta = theta(:);
@@ -446,7 +445,8 @@ else
   switch s.solver
     case 'exact'
       t = linspace(0, s.T, opt.Samples)';
-      Theta = gf_exact(P.A, P.b, theta0, t);
+      [A, b] = quadratic_of(fun);
+      Theta = gf_exact(A, b, theta0, t);
       f = gd_eval(fun, Theta')';
       row.exitflag = 1;
       row.steps = NaN;
@@ -475,6 +475,15 @@ else
   row.theta = Theta(end, :)';
 end
 fs = P.fstar;
+if P.fstar == -Inf
+  % unbounded below: there is no f - f*, so no gap, rate, bound or verdict
+  row.e = NaN(size(f));
+  row.kind = 'unbounded';
+  row.note = 'unbounded below';
+  row.bound_curve = NaN(size(f));
+  row.stable = false;
+  return
+end
 if ~isfinite(fs)
   fs = 0;              % replaced by min f over the runs in gd_compare
 end
@@ -487,6 +496,20 @@ row.rate = tail_rate(row.x, e, floor_of(fs, f(1)));
 row = theory(row, s, P, theta0);
 if isfinite(row.bound)
   row.within = double(row.gap <= row.bound * (1 + 1e-9) + floor_of(fs, f(1)));
+end
+end
+
+function [A, b] = quadratic_of(fun)
+% the quadratic 1/2 x'Ax - b'x (+ c) of gd_quadratic, or of least squares:
+% 1/(2m)||X theta - y||^2 has A = X'X/m, b = X'y/m
+if strcmp(fun.type, 'leastsq')
+  m = size(fun.X, 1);
+  A = full(fun.X' * fun.X) / m;
+  A = (A + A') / 2;
+  b = full(fun.X' * fun.y) / m;
+else
+  A = fun.A;
+  b = fun.b;
 end
 end
 
@@ -514,151 +537,42 @@ end
 
 % ---------------------------------------------------------------------------
 function row = theory(row, s, P, theta0)
-L = P.L;
-mu = P.mu;
-R2 = NaN;
+% the rate, bound and verdict of gdf_theory (the module gd_plot uses too)
+P.R2 = NaN;
 if ~isempty(P.theta_star) && numel(P.theta_star) == numel(theta0)
-  R2 = sum((theta0 - P.theta_star) .^ 2);
+  P.R2 = sum((theta0 - P.theta_star) .^ 2);
 end
-e0 = row.gap0;
-if strcmp(s.method, 'gd') || strcmp(s.solver, 'euler')
-  eta = s.step;
-  K = full_steps(row, s);
-  if isnan(eta)
-    row.theory_stable = NaN;
-    return                                   % backtracking: no fixed-step theory
-  end
-  [q, kind] = gdf_rate(L, mu, eta, P.quadratic);
-  row.kind = kind;
-  if ~strcmp(kind, 'unknown')
-    row.theory_stable = double(eta < 2 / L);
-  end
-  switch kind
-    case 'linear'
-      c = 1;
-      if ~P.quadratic && abs(eta * L - 1) > 1e-12
-        if eta <= 2 / (L + mu)
-          c = L / mu;                          % via ||theta_k - theta*||^2
-        else
-          c = NaN;                             % (2/(L+mu), 2/L): the O(1/k) bound only
-        end
-      end
-      row.theory = q;
-      if isfinite(c)
-        row.bound = c * q ^ K * e0;
-      else
-        row.bound = sublinear_bound(L, eta, K, R2, e0);
-      end
-    case 'sublinear'
-      row.bound = sublinear_bound(L, eta, K, R2, e0);
-    case 'unstable'
-      row.theory = q;                          % growth factor of the top mode
-  end
-  if strcmp(s.solver, 'euler') && isfinite(row.theory)
-    row.theory = row.theory ^ (1 / eta);
-  end
-  return
+P.e0 = row.gap0;
+if strcmp(s.method, 'gd')
+  run = struct('method', 'gd', 'step', row.step, 'momentum', NaN);
+  n = row.x;
+elseif any(strcmp(s.solver, {'exact', 'rk45'}))
+  run = struct('method', 'flow', 'step', NaN, 'momentum', NaN);
+  n = row.x;
+else
+  run = struct('method', s.solver, 'step', s.step, 'momentum', NaN);
+  % a fixed-step run whose horizon is not a multiple of h ends with a shorter
+  % step, which contracts less: count only full steps
+  n = floor(row.x / s.step * (1 + 1e-12));
 end
-% the flow and its other discretizations
-h = s.step;
-switch s.solver
-  case {'exact', 'rk45'}
-    row.theory_stable = 1;
-    [row.theory, row.bound, row.kind] = flow_theory(mu, row.T, e0, R2);
-  case 'implicit'
-    row.theory_stable = 1;
-    K = full_steps(row, s);
-    if isfinite(mu) && mu > 0
-      if P.quadratic
-        q = 1 / (1 + h * mu) ^ 2;
-      else
-        q = 1 / (1 + h * mu);
-      end
-      row.kind = 'linear';
-      row.theory = q ^ (1 / h);
-      row.bound = q ^ K * e0;
-    elseif isfinite(mu) && mu == 0
-      row.kind = 'sublinear';
-      row.bound = R2 / (2 * h * K);
-    end
-  otherwise                                    % heun, rk4
-    K = full_steps(row, s);
-    if P.quadratic && ~isempty(P.eigs)
-      z = -h * P.eigs;
-      if strcmp(s.solver, 'heun')
-        Rz = 1 + z + z .^ 2 / 2;
-      else
-        Rz = 1 + z + z .^ 2 / 2 + z .^ 3 / 6 + z .^ 4 / 24;
-      end
-      q = max(abs(Rz)) ^ 2;
-      row.theory_stable = double(q < 1);
-      row.theory = q ^ (1 / h);
-      if q < 1
-        row.kind = 'linear';
-        row.bound = q ^ K * e0;
-      else
-        row.kind = 'unstable';
-      end
-    else
-      limit = 2;
-      if strcmp(s.solver, 'rk4')
-        limit = 2.785293563405282;             % the real stability interval of RK4
-      end
-      if isfinite(L)
-        row.theory_stable = double(h * L < limit);
-      end
-      [row.theory, ~, row.kind] = flow_theory(mu, row.T, e0, R2);
-    end
-end
-end
-
-function K = full_steps(row, s)
-% GD: the iterations; a fixed-step GF run whose horizon is not a multiple of
-% h ends with a shorter step, which contracts less: count only full steps
-K = row.steps;
-if strcmp(s.method, 'gf')
-  K = min(K, floor(row.T / s.step * (1 + 1e-12)));
-end
-end
-
-function [q, bound, kind] = flow_theory(mu, T, e0, R2)
-q = NaN;
-bound = NaN;
-kind = 'unknown';
-if isfinite(mu) && mu > 0
-  kind = 'linear';
-  q = exp(-2 * mu);
-  bound = e0 * exp(-2 * mu * T);
-elseif isfinite(mu) && mu == 0
-  kind = 'sublinear';
-  bound = R2 / (2 * T);
-end
-end
-
-function b = sublinear_bound(L, eta, K, R2, e0)
-% eta <= 1/L: R^2/(2 eta K) (the text's L R^2/(2k) at eta = 1/L);
-% 0 < eta < 2/L: 2 e0 R^2 / (2 R^2 + K eta (2 - L eta) e0) (Nesterov 2.1.14)
-b = NaN;
-if ~isfinite(R2) || K < 1 || ~(eta < 2 / L)
-  return
-end
-b = 2 * e0 * R2 / (2 * R2 + K * eta * (2 - L * eta) * e0);
-if eta <= 1 / L * (1 + 1e-12)
-  b = min(b, R2 / (2 * eta * K));
-end
+th = gdf_theory(P, run, n);
+row.theory = th.rate;
+row.kind = th.kind;
+row.theory_stable = th.stable;
+row.bound_curve = th.bound;
+row.bound = th.bound(end);
+row.note = th.reason;
 end
 
 % ---------------------------------------------------------------------------
-function print_table(T, P, theta0, fun)
-if isstruct(fun)
-  desc = P.desc;
-else
-  desc = 'a function handle';
+function print_table(T, P)
+gap0 = sprintf(', f(theta0) - f* = %.6g', T(1).gap0);
+if P.fstar == -Inf
+  gap0 = '';
 end
-fprintf('\ngd_compare on %s: L = %.6g, mu = %.6g, f* = %.6g%s, f(theta0) - f* = %.6g\n', ...
-        desc, P.L, P.mu, P.fstar, P.fstar_note, T(1).gap0);
-fprintf('%-30s %7s %9s %13s %13s %12s %12s %5s %8s\n', 'run', 'steps', 'time T', 'f - f* (end)', ...
-        'bound (end)', 'rate meas.', 'rate theory', 'per', 'stable?');
+fprintf('\ngd_compare on %s: L = %.6g, mu = %.6g, f* = %.6g%s%s\n', P.desc, P.L, P.mu, P.fstar, P.fstar_note, gap0);
+fprintf('%-30s %7s %9s %13s %13s %12s %12s %5s %8s  %s\n', 'run', 'steps', 'time T', 'f - f* (end)', ...
+        'bound (end)', 'rate meas.', 'rate theory', 'per', 'stable?', 'note');
 for i = 1:numel(T)
   r = T(i);
   if isnan(r.steps)
@@ -673,22 +587,30 @@ for i = 1:numel(T)
   if isfinite(r.theory_stable) && r.theory_stable ~= r.stable
     st = [st, '(!)'];
   end
+  if strcmp(r.kind, 'unbounded')
+    st = '-';
+  end
   unit = 'iter';
   if strcmp(r.unit, 'time')
     unit = 't';
   end
   th = num(r.theory, '%12.6f');
-  if strcmp(r.kind, 'sublinear')
+  if strcmp(r.kind, 'sublinear') && ~isfinite(r.theory)
     th = 'O(1/k)';
     if strcmp(r.unit, 'time')
       th = 'O(1/t)';
     end
   end
-  fprintf('%-30s %7s %9.4g %13s %13s %12s %12s %5s %8s\n', r.label, steps, r.T, num(r.gap, '%13.4e'), ...
-          num(r.bound, '%13.4e'), num(r.rate, '%12.6f'), th, unit, st);
+  line = sprintf('%-30s %7s %9.4g %13s %13s %12s %12s %5s %8s', r.label, steps, r.T, num(r.gap, '%13.4e'), ...
+                 num(r.bound, '%13.4e'), num(r.rate, '%12.6f'), th, unit, st);
+  if ~isempty(r.note)
+    line = [line, '  ', r.note];             %#ok<AGROW>
+  end
+  fprintf('%s\n', line);
 end
 fprintf(['rates: per-iteration (GD) or per-unit-time (GF) factor of f - f*, measured over the\n' ...
-         'second half of each run; the theory is the worst case over the spectrum.\n']);
+         'second half of each run; the theory is the worst case over the spectrum (quadratics)\n' ...
+         'or over all L-smooth mu-strongly convex f; a note says why a theory column is empty.\n']);
 end
 
 function s = num(v, fmt)

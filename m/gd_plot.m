@@ -11,23 +11,37 @@ function h = gd_plot(prob, runs, varargin)
 %   Options (name-value):
 %     'Plot'         'landscape' (default for d = 2), 'convergence' (f - f* on a
 %                    log scale against k, each run beside its theoretical
-%                    bound), or 'both' (two subplots)
+%                    bound), or 'both' (two subplots).  The bounds are
+%                    GD_COMPARE's (one theory module, private/gdf_theory.m):
+%                    a run whose theorem's hypotheses fail (f* unknown,
+%                    mu < 0, eta >= 2/L, backtracking, ...) gets no curve
+%                    and the reason in the legend.  A problem unbounded
+%                    below (f_star = -Inf) has no f - f*: an error.
 %     'Limits'       [xmin xmax ymin ymax] of the landscape (default: around the
-%                    paths and the minimizer)
+%                    paths and the minimizer); finite, |values| <= 1e150, each
+%                    span at least 1e-10 of the largest |value|, and f finite
+%                    on the frame (gdflow:gd_plot:badLimits otherwise)
 %     'Levels'       number of contour levels (default 25) or a vector of levels
 %     'Field'        true (default) to draw the field -grad f
 %     'Streamlines'  2-by-m starting points of gradient-flow trajectories, drawn
 %                    as smooth curves (GF_EXACT for quadratics, GF_RUN rk45
 %                    otherwise); [] for none
-%     'Horizon'      time span of the streamlines (default 20/mu or 20)
+%     'Horizon'      time span of the streamlines (default 20/mu, or 20); at
+%                    most 1e6/L (1e4 when L is unknown) and at most 1e3/mu
+%                    when mu > 0: gdflow:gd_plot:badHorizon
 %     'Labels'       cell array of legend labels for RUNS
 %     'Title'        a title string
 %     'LineWidth'    width of the GD paths and streamlines (default 1.2 and
 %                    1.5); larger values read better on a projector
 %     'Parent'       axes to draw into (default: the current axes)
 %
+%   Options may also be given as an options struct; names are
+%   case-insensitive, and a misspelled one gets the nearest name suggested.
+%
 %   H is a struct of graphics handles: axes, contour, quiver, paths,
-%   streamlines, bounds.  Works headless: figure('visible', 'off') and print.
+%   streamlines, bounds (one per INFO run in the convergence plot: its
+%   YData is the bound, NaN where no theorem applies).  Works headless:
+%   figure('visible', 'off') and print.
 %
 %   Example:
 %     prob = gd_testfun('ellipse', 10, pi / 6);
@@ -76,6 +90,10 @@ if isempty(kind)
   end
 end
 h = struct('axes', [], 'contour', [], 'quiver', [], 'paths', [], 'streamlines', [], 'bounds', []);
+if any(strcmp(kind, {'convergence', 'both'})) && isequal(prob.f_star, -Inf)
+  error('gdflow:gd_plot:unbounded', ['gd_plot: f is unbounded below (f* = -Inf): there is no f - f* ' ...
+        'to plot; use ''Plot'', ''landscape'' (2-D) or plot info.f.']);
+end
 switch kind
   case 'landscape'
     h = landscape(parent_axes(opt), prob, paths, opt, h);
@@ -117,15 +135,21 @@ end
 opt.Plot = lower(opt.Plot);
 v = opt.Limits;
 if ~(isnumeric(v) && (isempty(v) || (isreal(v) && numel(v) == 4 && all(isfinite(v(:))) && v(1) < v(2) && v(3) < v(4))))
-  error('gdflow:gd_plot:badOption', 'gd_plot: Limits must be [xmin xmax ymin ymax] (finite, xmin < xmax, ymin < ymax).');
+  error('gdflow:gd_plot:badLimits', 'gd_plot: Limits must be [xmin xmax ymin ymax] (finite, xmin < xmax, ymin < ymax).');
 end
-opt.Limits = double(v);
+opt.Limits = double(v(:)');
+if ~isempty(opt.Limits)
+  check_limits(opt.Limits, 'Limits');
+end
 v = opt.Levels;
 if ~(isnumeric(v) && isreal(v) && ~issparse(v) && isvector(v) && all(isfinite(v)) && numel(v) <= 1000 && ...
      (~isscalar(v) || (v >= 1 && v <= 1000 && v == round(v))))
   error('gdflow:gd_plot:badOption', 'gd_plot: Levels must be a number of levels (1 to 1000) or a vector of levels.');
 end
 opt.Levels = double(v);
+if ~isscalar(opt.Levels)
+  opt.Levels = unique(opt.Levels(:)');      % contour wants increasing levels
+end
 v = opt.Field;
 if ~((islogical(v) || isnumeric(v)) && isscalar(v) && isreal(v) && ~isnan(v))
   error('gdflow:gd_plot:badOption', 'gd_plot: Field must be true or false.');
@@ -135,6 +159,9 @@ if ~(isnumeric(v) && (isempty(v) || (isreal(v) && ~issparse(v) && ndims(v) == 2 
                                       size(v, 2) <= 1000 && all(isfinite(v(:))))))
   error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must be a 2-by-m matrix of finite starting points (m <= 1000).');
 end
+if any(abs(v(:)) > 1e150)
+  error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must start at points of magnitude at most 1e150 (as Limits).');
+end
 opt.Streamlines = double(v);
 names = {'Horizon', 'LineWidth'};
 for i = 1:numel(names)
@@ -143,6 +170,14 @@ for i = 1:numel(names)
     error('gdflow:gd_plot:badOption', 'gd_plot: %s must be a positive finite number.', names{i});
   end
   opt.(names{i}) = double(v);
+end
+if ~isempty(opt.LineWidth) && opt.LineWidth > 100
+  error('gdflow:gd_plot:badOption', 'gd_plot: LineWidth must be at most 100.');
+end
+[opt.Horizon, top, why] = horizon(prob, opt.Horizon);
+if opt.Horizon > top
+  error('gdflow:gd_plot:badHorizon', ['gd_plot: Horizon = %g is too long: at most %g (%s): ' ...
+        'the integration would not finish, or the flow has long converged.'], opt.Horizon, top, why);
 end
 if ischar(opt.Labels) && size(opt.Labels, 1) <= 1
   opt.Labels = {opt.Labels};
@@ -172,26 +207,7 @@ end
 function opt = parse_options(args)
 opt = struct('Plot', '', 'Limits', [], 'Levels', 25, 'Field', true, 'Streamlines', [], ...
              'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', []);
-names = fieldnames(opt);
-if mod(numel(args), 2) ~= 0
-  error('gdflow:gd_plot:badOption', 'gd_plot: options must be name-value pairs.');
-end
-for i = 1:2:numel(args)
-  k = [];
-  if ischar(args{i}) && size(args{i}, 1) == 1
-    k = find(strcmpi(args{i}, names));
-  end
-  if isempty(k)
-    if ischar(args{i}) && size(args{i}, 1) == 1
-      given = ['''' args{i} ''''];
-    else
-      given = ['of class ' class(args{i})];   % num2str fails on cells and structs
-    end
-    error('gdflow:gd_plot:unknownOption', 'gd_plot: unknown option %s; valid: %s.', ...
-          given, strjoin(names', ', '));
-  end
-  opt.(names{k}) = args{i + 1};
-end
+opt = gdf_parse_options('gd_plot', opt, args);
 end
 
 function lim = default_limits(prob, paths, starts)
@@ -228,6 +244,7 @@ end
 lim = opt.Limits;
 if isempty(lim)
   lim = default_limits(prob, paths, opt.Streamlines);
+  check_limits(lim, 'the frame around the paths (give Limits)');
 end
 lw = opt.LineWidth;
 if isempty(lw)
@@ -236,6 +253,10 @@ end
 n = 121;
 [X, Y] = meshgrid(linspace(lim(1), lim(2), n), linspace(lim(3), lim(4), n));
 F = reshape(gd_eval(prob, [X(:)'; Y(:)']), size(X));
+if ~all(isfinite(F(:))) || ~isfinite(max(F(:)) - min(F(:)))
+  error('gdflow:gd_plot:badLimits', ['gd_plot: f overflows on the frame [%g %g %g %g] (f is not finite, or ' ...
+        'its range is); choose smaller Limits.'], lim);
+end
 axes(ax);
 hold(ax, 'on');
 levels = opt.Levels;
@@ -243,13 +264,14 @@ if isscalar(levels)
   % levels spaced evenly in sqrt(f - fmin): rings of a bowl look even
   fmin = min(F(:));
   fmax = max(F(:));
-  levels = fmin + (fmax - fmin) * linspace(0.02, 1, levels) .^ 2;
+  levels = unique(fmin + (fmax - fmin) * linspace(0.02, 1, levels) .^ 2);
 end
 [~, h.contour] = contour(ax, X, Y, F, levels);
 if opt.Field
   m = 17;
   [QX, QY] = meshgrid(linspace(lim(1), lim(2), m), linspace(lim(3), lim(4), m));
   [~, G] = gd_eval(prob, [QX(:)'; QY(:)']);
+  G(~isfinite(G)) = 0;                         % a gradient that overflows: no arrow there
   U = -reshape(G(1, :), size(QX));
   V = -reshape(G(2, :), size(QX));
   s = sqrt(U .^ 2 + V .^ 2);
@@ -261,13 +283,6 @@ starts = opt.Streamlines;
 h.streamlines = [];
 if ~isempty(starts)
   T = opt.Horizon;
-  if isempty(T)
-    if isfinite(prob.mu) && prob.mu > 0
-      T = 20 / prob.mu;
-    else
-      T = 20;
-    end
-  end
   for j = 1:size(starts, 2)
     P = streamline_points(prob, starts(:, j), T);
     h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0.1 0.55 0.2], 'linewidth', lw + 0.3);
@@ -308,7 +323,7 @@ h.axes = ax;
 end
 
 function P = streamline_points(prob, theta0, T)
-t = [0, logspace(-3, log10(T), 300)];
+t = [0, logspace(min(-3, log10(T) - 2), log10(T), 300)];
 if strcmp(prob.type, 'quadratic')
   P = gf_exact(prob, theta0, t);
 else
@@ -317,26 +332,34 @@ end
 end
 
 function h = convergence(ax, prob, runs, opt, h)
+% f - f* of each run beside its bound from gdf_theory, the module gd_compare
+% prints from: h.bounds(i) is the bound of the i-th run with a history of f
+% (all NaN, with the reason in the legend, when no theorem applies)
 axes(ax);
-fstar = prob.f_star;
+P = gdf_theory_problem(prob, [], [], []);
 colors = lines(max(numel(runs), 1));
 h.paths = [];
 h.bounds = [];
 labels = {};
+e0s = [];
 for i = 1:numel(runs)
   r = runs{i};
   if ~isstruct(r) || ~isfield(r, 'f')
     continue
   end
-  fs = fstar;
-  if ~isfinite(fs)
+  fs = P.fstar;
+  if ~isfinite(fs) && isfinite(r.f_star)
     fs = r.f_star;
+    P.fstar = fs;
   end
+  Pi = P;
   if ~isfinite(fs)
-    fs = min(r.f) - eps(min(r.f));
+    fs = min(r.f) - eps(min(r.f));             % f* unknown: draw f - min f (no bound)
   end
   k = 0:numel(r.f) - 1;
-  e = max(r.f - fs, realmin);
+  e = r.f - fs;
+  e(~(e > 0)) = NaN;                           % exactly f*: off a log scale
+  e0s(end + 1) = r.f(1) - fs; %#ok<AGROW>
   h.paths(end + 1) = semilogy(ax, k, e, '-', 'color', colors(i, :), 'linewidth', 1.5);
   hold(ax, 'on');
   lab = sprintf('step %s', step_label(r));
@@ -344,31 +367,38 @@ for i = 1:numel(runs)
     lab = opt.Labels{i};
   end
   labels{end + 1} = lab; %#ok<AGROW>
-  if isscalar(r.stepsize)
-    L = first_finite(prob.L, r.L);
-    mu = first_finite(prob.mu, r.mu);
-    [q, kind] = gdf_rate(L, mu, r.stepsize, strcmp(prob.type, 'quadratic'));
-    if strcmp(kind, 'linear') || strcmp(kind, 'unstable')
-      b = (r.f(1) - fs) * q .^ k;
-      h.bounds(end + 1) = semilogy(ax, k, max(b, realmin), '--', 'color', colors(i, :));
-      if strcmp(kind, 'linear')
-        labels{end + 1} = sprintf('bound %.4g^k', q); %#ok<AGROW>
-      else
-        labels{end + 1} = sprintf('growth |1-\\eta L|^{2k} = %.4g^k', q); %#ok<AGROW>
-      end
-    elseif strcmp(kind, 'sublinear') && isfield(prob, 'theta_star') && ~isempty(prob.theta_star) && size(r.theta, 2) == numel(k)
-      R2 = sum((r.theta(:, 1) - prob.theta_star(:, 1)) .^ 2);
-      b = L * R2 ./ (2 * max(k, 1));
-      h.bounds(end + 1) = semilogy(ax, k, b, '--', 'color', colors(i, :));
-      labels{end + 1} = 'bound L||\theta_0-\theta^*||^2/(2k)'; %#ok<AGROW>
-    end
+  th = run_theory(Pi, r, fs);
+  b = th.bound(:)';
+  b(~(b > 0)) = NaN;
+  h.bounds(end + 1) = semilogy(ax, k, b, '--', 'color', colors(i, :));
+  if isempty(th.reason) || any(isfinite(b))
+    labels{end + 1} = th.label; %#ok<AGROW>
+  else
+    labels{end + 1} = ['no bound: ' th.reason]; %#ok<AGROW>
+  end
+end
+% the view: from the rounding floor of f - f* (1e-20 of the largest f_0 - f*)
+% up; a bound far below it would stretch the log axis over 300 decades
+y = [get(h.paths, 'YData'); get(h.bounds, 'YData')];
+if iscell(y)
+  y = [y{:}];
+end
+y = y(isfinite(y) & y > 0);
+if ~isempty(y) && any(e0s > 0)
+  lo = max(min(y), 1e-20 * max(e0s));
+  hi = max(y);
+  if hi > lo
+    ylim(ax, [lo / 2, hi * 2]);
   end
 end
 xlabel(ax, 'iteration k');
 ylabel(ax, 'f(\theta_k) - f^*');
 grid(ax, 'on');
 if ~isempty(labels)
-  legend(ax, labels, 'location', 'northeast');
+  lh = legend(ax, labels, 'location', 'northeast');
+  if strcmp(opt.Plot, 'both')
+    set(lh, 'fontsize', 7);                    % beside a landscape: keep the box inside its panel
+  end
 end
 if ~isempty(opt.Title)
   title(ax, opt.Title);
@@ -377,10 +407,68 @@ hold(ax, 'off');
 h.axes = ax;
 end
 
-function v = first_finite(a, b)
-v = a;
-if ~(isfinite(v))
-  v = b;
+function th = run_theory(P, r, fs)
+% the theory of one gd_run result: its method, step and momentum
+P.e0 = r.f(1) - fs;
+P.R2 = NaN;
+if ~isempty(P.theta_star) && ~isempty(r.theta) && size(r.theta, 1) == numel(P.theta_star)
+  P.R2 = sum((r.theta(:, 1) - P.theta_star) .^ 2);
+end
+step = NaN;
+if isscalar(r.stepsize) && ~strcmp(r.steprule, 'backtracking')
+  step = r.stepsize;
+end
+momentum = NaN;
+if isfield(r, 'momentum')
+  momentum = r.momentum;
+end
+method = 'gd';
+if isfield(r, 'method')
+  method = r.method;
+end
+th = gdf_theory(P, struct('method', method, 'step', step, 'momentum', momentum), 0:numel(r.f) - 1);
+end
+
+function check_limits(lim, what)
+% A frame that a double grid and the axes can resolve, on which a problem's
+% f does not overflow for ordinary sizes: |values| <= 1e150, spans finite
+% and at least 1e-10 of the largest |value| (and 1e-150).
+big = max(abs(lim));
+dx = lim(2) - lim(1);
+dy = lim(4) - lim(3);
+if ~(big <= 1e150) || ~(dx > 0 && dy > 0 && isfinite(dx) && isfinite(dy))
+  error('gdflow:gd_plot:badLimits', ['gd_plot: %s [%g %g %g %g]: the limits must be finite numbers of ' ...
+        'magnitude at most 1e150, xmin < xmax, ymin < ymax.'], what, lim);
+end
+if min(dx, dy) < max(1e-10 * big, 1e-150)
+  error('gdflow:gd_plot:badLimits', ['gd_plot: %s [%g %g %g %g]: a span of %g is too small for the ' ...
+        'grid to resolve (at least 1e-10 of the largest |limit|, and 1e-150).'], what, lim, min(dx, dy));
+end
+end
+
+function [H, top, why] = horizon(prob, H)
+% The largest streamline horizon: 1e6/L when L is known (1e6 steps of 1/L:
+% the integrator's work grows with T*L), 1e4 when it is not, and at most
+% 1e3/mu when mu > 0 (exp(-2000) of the way is left).  The default is 20/mu
+% (20 when mu is unknown or 0), within that limit.
+mu = prob.mu;
+L = prob.L;
+top = 1e4;
+why = 'L unknown';
+if isnumeric(L) && isscalar(L) && isfinite(L) && L > 0
+  top = max(1e6 / L, 20);
+  why = '1e6/L';
+end
+T0 = 20;
+if isnumeric(mu) && isscalar(mu) && isfinite(mu) && mu > 0
+  T0 = 20 / mu;
+  if 1e3 / mu < top
+    top = 1e3 / mu;
+    why = '1e3/mu';
+  end
+end
+if isempty(H)
+  H = min(T0, top);
 end
 end
 
