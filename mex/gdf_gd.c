@@ -105,6 +105,18 @@ static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, doub
 
 static int isfin(double x) { return x - x == 0.0; } /* not finite(): glibc declares one */
 
+/* (xn - base).(gb + gn) / 2: the trapezoid rule for f(xn) - f(base) along
+ * the segment, from the gradients at its ends (exact for a quadratic) */
+static double trapezoid(ptrdiff_t d, const double *xn, const double *base, const double *gb,
+                        const double *gn)
+{
+    double s = 0.0;
+    ptrdiff_t i;
+    for (i = 0; i < d; i++)
+        s += (xn[i] - base[i]) * (gb[i] + gn[i]);
+    return 0.5 * s;
+}
+
 /* 1 when x equals y bitwise-as-numbers in every component */
 static int same_point(ptrdiff_t d, const double *x, const double *y)
 {
@@ -147,6 +159,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     const int restart = o->method == GDF_GD_NESTEROV && o->step_rule == GDF_STEP_ARMIJO;
     /* fixed step: consecutive iterations at a floating-point fixed point */
     long stuck = 0;
+    double fbest; /* the lowest f accepted: anchors the rounding-level test */
     const int stuck_stops = o->grad_tol > 0.0 || o->max_iter == LONG_MAX;
     ptrdiff_t i;
 
@@ -156,6 +169,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         return status;
     gnorm = gdf_nrm2(d, g);
     f0 = f;
+    fbest = f;
     if (o->method != GDF_GD_PLAIN)
         memcpy(prev, theta, (size_t)d * sizeof(double)); /* theta_{-1} = theta_0 */
     if (!isfin(f) || !isfin(gnorm)) {
@@ -233,7 +247,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
              * compute the same theta again (with momentum: only once the
              * previous iterate is the same point too) */
             if (same_point(d, xn, theta) && (o->method == GDF_GD_PLAIN || same_point(d, theta, prev))) {
-                if (stuck_stops && ++stuck >= GDF_GD_STUCK) {
+                if (stuck_stops && ++stuck > GDF_GD_STUCK) {
                     exitflag = GDF_EXIT_STEPTOL;
                     why = GDF_WHY_STEPROUND;
                     break;
@@ -258,10 +272,18 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                   * gradient is "accepted"): a trial that no longer changes
                   * the point ends the search as a failure (rounded).  A
                   * strict fn < fb is NOT required: at f's rounding floor a
-                  * step that moves theta without changing f is progress. */
+                  * step that moves theta without changing f is progress.
+                  * There, where f(xn) - f(base) is lost in rounding (|fn -
+                  * fb| <= band), the decrease is judged from the gradients
+                  * instead (Hager & Zhang's approximate Wolfe idea): the
+                  * trapezoid estimate (xn - base).(gb + gn)/2, exact for a
+                  * quadratic, must show the sufficient decrease; fn must
+                  * stay within band of the best f seen, so a wrong gradient
+                  * can move f up by rounding noise at most. */
             int tries, ok = 0, rounded = 0;
             const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
             const double g2 = gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb);
+            const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
             for (tries = 0; tries < o->armijo_maxtries; tries++) {
                 for (i = 0; i < d; i++)
                     xn[i] = base[i] - eta * gb[i];
@@ -272,7 +294,10 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 status = gdf_eval(p, xn, &fn, gn);
                 if (status != GDF_OK)
                     goto fail;
-                if (isfin(fn) && fn <= fb - c_armijo * eta * g2 && gdf_all_finite(d, gn)) {
+                if (isfin(fn) && gdf_all_finite(d, gn) &&
+                    (fn <= fb - c_armijo * eta * g2 ||
+                     (fn <= fb + band && fn <= fbest + band &&
+                      trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
                     ok = 1;
                     break;
                 }
@@ -351,6 +376,8 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 break;
             }
             f = fn;
+            if (fn < fbest)
+                fbest = fn;
         }
         if (o->step_rule == GDF_STEP_ARMIJO && o->method != GDF_GD_NESTEROV)
             eta /= o->armijo_shrink; /* let the next trial grow again */
@@ -471,7 +498,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                     xn[i] = x[i] - eta * g[i];
                 if (!same_point(d, xn, x)) {
                     stuck[c] = 0.0;
-                } else if (stuck_stops && (stuck[c] += 1.0) >= GDF_GD_STUCK) {
+                } else if (stuck_stops && (stuck[c] += 1.0) > GDF_GD_STUCK) {
                     /* a floating-point fixed point, as in gdf_gd_run */
                     r[c].exitflag = GDF_EXIT_STEPTOL;
                     r[c].why = GDF_WHY_STEPROUND;

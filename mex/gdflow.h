@@ -220,13 +220,17 @@ typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
  * iterate therefore has f no larger than the one before: the returned theta
  * is the best iterate visited.  Fixed-step Nesterov is the textbook method
  * (non-monotone, no restart).
+ * Where f(x+) - f(base) is lost in rounding (|f(x+) - f(base)| <=
+ * GDF_GD_FNOISE eps |f(base)|, and f(x+) within that of the lowest f so far)
+ * a line search judges the decrease from the gradients instead: the
+ * trapezoid estimate (x+ - base).(g_base + g+)/2 must show it.
  * Every line search fails with GDF_WHY_STEPROUND (exit flag 2) when its
  * trial step no longer changes theta, ||x+ - base||_inf <= eps
  * max(||base||_inf, DBL_MIN): below that an Armijo test passes trivially
  * (x+ == base, f(x+) == f(base)), even for a gradient of the wrong sign.
  * A fixed step whose new iterate equals the current one bitwise (and, with
  * momentum, the previous one) is a floating-point fixed point: after
- * GDF_GD_STUCK such iterations in a row the run stops with GDF_WHY_STEPROUND
+ * GDF_GD_STUCK such iterations in a row (they are taken) the run stops with GDF_WHY_STEPROUND
  * too instead of spinning to MaxIter -- when grad_tol > 0 (GradTol could
  * never be reached) or max_iter == LONG_MAX (no limit); grad_tol == 0 with
  * a finite max_iter asks for exactly max_iter steps and gets them.          */
