@@ -147,7 +147,7 @@ static void classify(gdf_problem *p, const double *theta, run_rec *rr, double **
     rr->stationary = GDF_STAT_NONE;
     if (rr->r.why != GDF_WHY_GRADTOL)
         return;
-    if (!*swork) {
+    if (!*swork && gdf_stationary_needs_work(p)) {
         *swork = (double *)mxMalloc(gdf_stationary_work(p->d) * sizeof(double));
         *siwork = mxMalloc(gdf_stationary_iwork(p->d) * sizeof(ptrdiff_t));
     }

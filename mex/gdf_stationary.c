@@ -68,25 +68,41 @@ static int from_signs(double lo, double hi, int constant)
     return constant ? GDF_STAT_MINIMUM : GDF_STAT_UNVERIFIED;
 }
 
+/* 0: decided by what the problem records; 1: the Hessian's eigenvalues are
+ * needed (and possible); 2: no way to decide */
+static int path(const gdf_problem *p)
+{
+    if (isfin(p->mu) && p->mu >= 0.0) /* known convex: any stationary point is a global minimizer */
+        return 0;
+    if (p->hess_constant && isfin(p->mu) && isfin(p->L) && p->L >= p->mu)
+        return 0;                     /* a quadratic with both extreme eigenvalues known */
+    if (!p->hess || p->d < 1 || p->d > GDF_STATIONARY_MAXD)
+        return 2;
+    return 1;
+}
+
+int gdf_stationary_needs_work(const gdf_problem *p)
+{
+    return path(p) == 1;
+}
+
 int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwork, double *lam)
 {
     const ptrdiff_t d = p->d;
     double *H = work, *w;
-    int kind;
+    int kind, how = path(p);
     if (lam)
         lam[0] = lam[1] = NAN;
-    /* known convex: every stationary point is a global minimizer */
-    if (isfin(p->mu) && p->mu >= 0.0 && !(p->hess_constant && isfin(p->L) && p->L < 0.0))
+    if (how == 0 && isfin(p->mu) && p->mu >= 0.0)
         return GDF_STAT_MINIMUM;
-    /* a quadratic with both extreme eigenvalues known */
-    if (p->hess_constant && isfin(p->mu) && isfin(p->L) && p->L >= p->mu) {
+    if (how == 0) {
         if (lam) {
             lam[0] = p->mu;
             lam[1] = p->L;
         }
         return from_signs(p->mu, p->L, 1);
     }
-    if (!p->hess || d < 1 || d > GDF_STATIONARY_MAXD)
+    if (how == 2 || !work || !iwork)
         return GDF_STAT_UNVERIFIED;
     w = work + (size_t)d * (size_t)d;
     if (p->hess(p->ctx, theta, H) != GDF_OK || !gdf_all_finite(d * d, H))

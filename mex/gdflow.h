@@ -320,13 +320,16 @@ const char *gdf_why_message(int why);
  * classified from their signs without touching the Hessian; mu > 0 known
  * costs nothing at all.  lam (may be NULL) receives lambda_min, lambda_max
  * (NaN when not computed).  work: gdf_stationary_work(d) doubles, iwork:
- * gdf_stationary_iwork(d) ptrdiff_t (both >= 1).  Returns the class (>= 1). */
+ * gdf_stationary_iwork(d) ptrdiff_t (both >= 1), used only when
+ * gdf_stationary_needs_work(p) is 1 (else they may be NULL: callers that
+ * allocate skip it in the common case).  Returns the class (>= 1). */
 enum { GDF_STAT_NONE = 0, GDF_STAT_MINIMUM, GDF_STAT_SADDLE, GDF_STAT_MAXIMUM,
        GDF_STAT_UNVERIFIED };
 #define GDF_STATIONARY_MAXD 500
 size_t gdf_stationary_work(ptrdiff_t d);
 size_t gdf_stationary_iwork(ptrdiff_t d);
 int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwork, double *lam);
+int gdf_stationary_needs_work(const gdf_problem *p);
 /* "none", "minimum", "saddle", "maximum", "unverified" */
 const char *gdf_stationary_name(int kind);
 

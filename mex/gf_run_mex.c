@@ -454,8 +454,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
      * message, info.stationary and a warning say so (gdf_stationary) */
     stationary = GDF_STAT_NONE;
     if (r.why == GDF_GF_WHY_GRADTOL && out.n > 0) {
-        double lam[2], *sw = (double *)mxMalloc(gdf_stationary_work(d) * sizeof(double));
-        void *siw = mxMalloc(gdf_stationary_iwork(d) * sizeof(ptrdiff_t));
+        int need = gdf_stationary_needs_work(&mp.p);
+        double lam[2], *sw = need ? (double *)mxMalloc(gdf_stationary_work(d) * sizeof(double)) : NULL;
+        void *siw = need ? mxMalloc(gdf_stationary_iwork(d) * sizeof(ptrdiff_t)) : NULL;
         stationary = gdf_stationary(&mp.p, out.theta + (size_t)(out.n - 1) * (size_t)D, sw, siw, lam);
         if (stationary == GDF_STAT_SADDLE || stationary == GDF_STAT_MAXIMUM) {
             message = stationary == GDF_STAT_SADDLE
@@ -469,8 +470,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                             METHOD_NAMES[method], out.t[out.n - 1],
                             stationary == GDF_STAT_SADDLE ? "saddle point" : "local maximum", lam[0]);
         }
-        mxFree(sw);
-        mxFree(siw);
+        if (need) {
+            mxFree(sw);
+            mxFree(siw);
+        }
     }
     {
         double a = fabs(mp.p.L) > fabs(mp.p.mu) ? fabs(mp.p.L) : fabs(mp.p.mu);
