@@ -275,7 +275,8 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                   * step that moves theta without changing f is progress.
                   * There, where f(xn) - f(base) is lost in rounding (|fn -
                   * fb| <= band), the decrease is judged from the gradients
-                  * instead (Hager & Zhang's approximate Wolfe idea): the
+                  * alone (Hager & Zhang's approximate Wolfe idea; the f test
+                  * would pass on noise, accepting steps that overshoot): the
                   * trapezoid estimate (xn - base).(gb + gn)/2, exact for a
                   * quadratic, must show the sufficient decrease; fn must
                   * stay within band of the best f seen, so a wrong gradient
@@ -295,9 +296,9 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 if (status != GDF_OK)
                     goto fail;
                 if (isfin(fn) && gdf_all_finite(d, gn) &&
-                    (fn <= fb - c_armijo * eta * g2 ||
-                     (fn <= fb + band && fn <= fbest + band &&
-                      trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
+                    (fabs(fn - fb) > band ? fn <= fb - c_armijo * eta * g2
+                                          : (fn <= fbest + band &&
+                                             trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
                     ok = 1;
                     break;
                 }

@@ -222,7 +222,7 @@ typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
  * (non-monotone, no restart).
  * Where f(x+) - f(base) is lost in rounding (|f(x+) - f(base)| <=
  * GDF_GD_FNOISE eps |f(base)|, and f(x+) within that of the lowest f so far)
- * a line search judges the decrease from the gradients instead: the
+ * a line search judges the decrease from the gradients alone: the
  * trapezoid estimate (x+ - base).(g_base + g+)/2 must show it.
  * Every line search fails with GDF_WHY_STEPROUND (exit flag 2) when its
  * trial step no longer changes theta, ||x+ - base||_inf <= eps

@@ -153,6 +153,30 @@ static void test_nesterov_restart(void)
     free(f);
 }
 
+/* plain backtracking past f's rounding floor: the trapezoid test keeps
+ * theta converging (the f test alone stalls ~1e-12 from theta*), and the
+ * run ends with a defined flag */
+static void test_rounding_floor(void)
+{
+    double A[4] = {3, 1, 1, 2}, b[2] = {1, 1}, th[2] = {2.0, 1.0};
+    gdf_quad q = {2, A, b, 0.0};
+    gdf_problem p;
+    gdf_gd_opts o;
+    gdf_gd_result r;
+    gdf_problem_quad(&p, &q);
+    gdf_gd_defaults(&o);
+    o.step_rule = GDF_STEP_ARMIJO;
+    o.eta = 1.0;
+    o.grad_tol = 0.0;
+    o.max_iter = 100000;
+    CHECK(run(&p, th, &o, &r) == GDF_OK, "floor: status");
+    CHECK(r.iterations < 100000 && (r.exitflag == GDF_EXIT_GRADTOL || r.why == GDF_WHY_STEPROUND),
+          "floor: %ld iterations, exitflag %d why %d", r.iterations, r.exitflag, r.why);
+    /* theta* = A \ b = [0.2; 0.4] */
+    CHECK(fabs(th[0] - 0.2) <= 1e-15 && fabs(th[1] - 0.4) <= 1e-15, "floor: theta - theta* = %g %g",
+          th[0] - 0.2, th[1] - 0.4);
+}
+
 static void test_stationary(void)
 {
     double lam[2], z[2] = {0.0, 0.0};
@@ -224,6 +248,7 @@ int main(void)
     test_wrong_sign();
     test_fixed_stuck();
     test_nesterov_restart();
+    test_rounding_floor();
     test_stationary();
     return check_report("test_trust_gd");
 }

@@ -119,6 +119,9 @@
 %!   [~, info] = gd_run(q, [1; 1], 'Method', meth{1}, 'StepSize', 1e-300, 'Momentum', 0.5, 'MaxIter', 1e6);
 %!   assert (info.exitflag, 2); assert (info.iterations, 100);
 %! end
+%! % natural gradient runs through the same driver
+%! [~, info] = gd_run(q, [1; 1], 'Method', 'natural', 'Metric', eye(2), 'StepSize', 1e-300, 'MaxIter', 1e6);
+%! assert (info.exitflag, 2); assert (info.iterations, 100);
 %! % many starts (all columns at once): the same rule, column by column
 %! [th, info] = gd_run(q, [1 1 q.theta_star(1); 1 1 q.theta_star(2)] + [0 0 0.5; 0 0 0], 'StepSize', 1e-300, 'MaxIter', 1e6);
 %! assert (info.exitflag, [2 2 2]); assert (info.iterations, [100 100 100]);
@@ -148,6 +151,8 @@
 %! assert (info.exitflag, -3); assert (info.stationary, 'saddle');
 %! [~, info] = gd_run(p, [1; 0], 'Method', 'nesterov');
 %! assert (info.exitflag, -3); assert (info.stationary, 'saddle');
+%! [~, info] = gd_run(p, [1; 0], 'Method', 'natural', 'Metric', [2 0; 0 1]);
+%! assert (info.exitflag, -3); assert (info.stationary, 'saddle');  % G^{-1} g = 0 iff g = 0
 %! [~, info] = gd_run(p, [1 2; 0 0]);                     % many starts
 %! assert (info.exitflag, [-3 -3]); assert (info.stationary, {'saddle', 'saddle'});
 %! s = evalc('gd_run(p, [1 2; 0 0]);');
