@@ -14,7 +14,18 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     StepSize    a positive number, '1/L', '2/(L+mu)' or 'backtracking'
 %                 (Armijo, sufficient decrease 1e-4, halving, each iteration
 %                 starting from twice the last accepted step).  Default '1/L'
-%                 when the problem knows L, else 'backtracking'.
+%                 when the problem knows L, else 'backtracking'.  Where the
+%                 change in f is below its rounding (16*eps*|f|), the
+%                 decrease is judged from the gradients at both ends of the
+%                 step (the trapezoid rule, exact for quadratics).  A trial
+%                 step that no longer changes theta at working precision
+%                 (norm(step, Inf) <= eps*max(norm(theta, Inf), realmin)) ends
+%                 the search: exitflag 2, 'the step fell below rounding
+%                 level' (the gradient may be wrong, or theta is optimal to
+%                 working precision).  A fixed step that leaves theta
+%                 unchanged for 100 iterations in a row stops the same way
+%                 when GradTol > 0 or MaxIter = Inf (GradTol 0 with a finite
+%                 MaxIter takes exactly MaxIter steps).
 %     InitialStep first trial step of 'backtracking' (default 1/L, else 1)
 %     MaxIter     iteration limit (default 1000; Inf allowed)
 %     GradTol     stop when norm(grad f) <= GradTol (default 1e-8; 0 = off)
@@ -36,7 +47,14 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %                 beta_k*(theta - theta_prev), theta+ = y - eta*grad f(y); eta = 1/L,
 %                 beta = (sqrt(kappa)-1)/(sqrt(kappa)+1) when mu > 0 is known, else
 %                 the (k-1)/(k+2) schedule; backtracking uses f(y - t g) <= f(y) -
-%                 t/2*||g||^2 with t never increased); 'proximal' (the proximal
+%                 t/2*||g||^2 with t non-increasing, and restarts adaptively
+%                 (O'Donoghue & Candes): a step that would raise f above
+%                 f(theta_k) (by more than rounding, 16*eps*|f|) is rejected, the
+%                 momentum restarts from theta_k (schedule from k = 0) and t
+%                 from InitialStep, so f never rises and THETA is the best
+%                 iterate; fixed-step Nesterov and heavy ball are the textbook
+%                 methods, not monotone: THETA is the last iterate, INFO.f
+%                 the path); 'proximal' (the proximal
 %                 point method = backward Euler: exact linear solve for quadratics,
 %                 Newton otherwise; stable for any StepSize); 'natural'
 %                 (theta+ = theta - eta*G^{-1}*grad f, default eta = 1)
@@ -54,9 +72,20 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %
 %   INFO fields
 %     iterations  number of steps k taken
-%     exitflag    1 GradTol, 2 StepTol (or backtracking failed), 3 FunTol,
-%                 0 MaxIter or MaxTime, -1 OutputFcn, -2 diverged
+%     exitflag    1 GradTol at a minimizer (or a point not shown otherwise:
+%                 see stationary), 2 StepTol (or backtracking failed, or the
+%                 step fell below rounding level), 3 FunTol, 0 MaxIter or
+%                 MaxTime, -1 OutputFcn, -2 diverged, -3 GradTol at a saddle
+%                 point or a local maximum: NOT a minimizer
 %     message     the reason in words
+%     stationary  at a GradTol stop, what the point is: 'minimum' (the
+%                 problem is convex, or the Hessian there is positive
+%                 definite), 'saddle' or 'maximum' (exitflag -3, warning
+%                 gdflow:gd_run:saddle), 'unverified' (no Hessian, d > 500,
+%                 or a degenerate Hessian); 'none' after any other stop.
+%                 The test: quadratics from L and mu, otherwise the
+%                 eigenvalues of the Hessian at THETA (d <= 500), an
+%                 eigenvalue counting as negative below -1e3*eps*max|eig|
 %     fval        f(theta_k)
 %     f, gradnorm rows: f(theta_0..theta_k) and norm(grad f) there (History
 %                 'none': final values only; Method 'natural': the norm of the
@@ -67,6 +96,10 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     method, momentum   the method and its beta ('schedule' for (k-1)/(k+2))
 %     L, mu, f_star  from the problem (NaN when unknown)
 %     funccount   objective evaluations;   time   seconds in the C loop
+%
+%   A problem that records f_star = -Inf (unbounded below) or mu < 0 (not
+%   convex) makes every run warn once, gdflow:gd_run:unbounded or
+%   gdflow:gd_run:nonconvex: its numbers are not a minimizer's.
 %
 %   A run that diverges (exitflag -2) warns with identifier gdflow:diverged
 %   and returns every iterate up to the blow-up (THETA is the last finite
@@ -94,9 +127,13 @@ catch err
 end
 if nargout == 0
   if iscell(info.message)   % many starts
-    fprintf('gd_run (%s): %d starts, %d converged (exitflag 1), %d diverged; %d to %d iterations, %.3g s\n', ...
+    saddles = '';
+    if any(info.exitflag == -3)
+      saddles = sprintf(', %d at saddles or maxima (exitflag -3)', sum(info.exitflag == -3));
+    end
+    fprintf('gd_run (%s): %d starts, %d converged (exitflag 1), %d diverged%s; %d to %d iterations, %.3g s\n', ...
             info.method, numel(info.exitflag), sum(info.exitflag == 1), sum(info.exitflag == -2), ...
-            min(info.iterations), max(info.iterations), info.time);
+            saddles, min(info.iterations), max(info.iterations), info.time);
   else
     fprintf('gd_run (%s): %s\n  %d iterations, f = %.10g, ||grad f|| = %.3g, step %s, %.3g s\n', ...
             info.method, info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);

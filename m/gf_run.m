@@ -83,7 +83,10 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   of TSPAN, 2 GradTol event, 0 MaxSteps or MaxTime, -2 non-finite: stops
 %   with a gdflow:diverged warning and the solution up to that point, -3 step
 %   size underflow; a handle that is not finite at THETA0 is an error,
-%   gdflow:gf_run:nonFiniteStart), message, method, step, time; also velocity (n x d:
+%   gdflow:gf_run:nonFiniteStart), message, method, step, time, stationary
+%   (after a GradTol event: 'minimum', 'unverified', or 'saddle'/'maximum' --
+%   not a minimizer: exitflag stays 2, the message says so and a warning
+%   gdflow:gf_run:saddle is issued; 'none' otherwise; see GD_RUN); also velocity (n x d:
 %   heavyball, nesterov), integrator (heavyball, nesterov, natural), damping
 %   (heavyball), temperature and seed (langevin).  nfevals counts every
 %   evaluation of f, those at the returned times included.
@@ -95,7 +98,7 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   grid; rk45 needs the output times (a TSPAN of more than two entries).
 %   Then THETA is n-by-d-by-m, INFO.f and INFO.gradnorm n-by-m (column j:
 %   start j), INFO.nsteps, nfailed, nfevals, exitflag and seed 1-by-m,
-%   INFO.message a 1-by-m cell, INFO.velocity n-by-d-by-m, INFO.time the
+%   INFO.message and INFO.stationary 1-by-m cells, INFO.velocity n-by-d-by-m, INFO.time the
 %   total; a start that stopped early (GradTol, divergence) is padded with
 %   NaN after its last time.  A row vector THETA0 is one start.
 %
@@ -159,6 +162,7 @@ for q = 1:numel(names)
   info.(names{q}) = cellfun(@(s) s.(names{q}), infos);
 end
 info.message = cellfun(@(s) s.message, infos, 'UniformOutput', false);
+info.stationary = cellfun(@(s) s.stationary, infos, 'UniformOutput', false);
 info.time = sum(cellfun(@(s) s.time, infos));
 info.f = NaN(n, m);
 info.gradnorm = NaN(n, m);

@@ -126,7 +126,48 @@ typedef struct {
     gdf_gd_result r;
     gdf_history h;
     hist_ctx hc;
+    int stationary; /* GDF_STAT_*: what the GradTol stop found (NONE otherwise) */
 } run_rec;
+
+/* The tolerance below which gd_quadratic calls an eigenvalue zero. */
+static double eig_tol(double L, double mu)
+{
+    double a = fabs(L) > fabs(mu) ? fabs(L) : fabs(mu);
+    return 1e3 * 2.220446049250313e-16 * (isfinite(a) ? a : 0.0);
+}
+
+/* A GradTol stop is a minimizer only if the second-order test says so
+ * (gdf_stationary): at a saddle or a maximum the run ends with exitflag -3
+ * and a gdflow:gd_run:saddle warning (once per call).  p is the problem
+ * itself (for Method 'natural' the base problem: G^{-1} g = 0 iff g = 0). */
+static void classify(gdf_problem *p, const double *theta, run_rec *rr, double **swork, void **siwork,
+                     int *warned, ptrdiff_t j, ptrdiff_t m)
+{
+    double lam[2];
+    rr->stationary = GDF_STAT_NONE;
+    if (rr->r.why != GDF_WHY_GRADTOL)
+        return;
+    if (!*swork && gdf_stationary_needs_work(p)) {
+        *swork = (double *)mxMalloc(gdf_stationary_work(p->d) * sizeof(double));
+        *siwork = mxMalloc(gdf_stationary_iwork(p->d) * sizeof(ptrdiff_t));
+    }
+    rr->stationary = gdf_stationary(p, theta, *swork, *siwork, lam);
+    if (rr->stationary != GDF_STAT_SADDLE && rr->stationary != GDF_STAT_MAXIMUM)
+        return;
+    rr->r.exitflag = GDF_EXIT_SADDLE;
+    rr->r.why = rr->stationary == GDF_STAT_SADDLE ? GDF_WHY_SADDLE : GDF_WHY_MAXIMUM;
+    if (!*warned) {
+        char col[48] = "";
+        if (m > 1)
+            snprintf(col, sizeof col, " (start %ld)", (long)(j + 1));
+        gdf_mex_warning("gdflow:gd_run:saddle",
+                        "gd_run%s stopped at a %s, not a minimizer: ||grad f|| = %g is below GradTol "
+                        "but the Hessian there has the eigenvalue %g < 0 (exitflag -3).",
+                        col, rr->stationary == GDF_STAT_SADDLE ? "saddle point" : "local maximum",
+                        rr->r.gnorm, lam[0]);
+        *warned = 1;
+    }
+}
 
 /* The proximal point method = backward Euler with step eta, through the
  * implicit integrator of gdf_gf.c (one Cholesky of I + eta A for dense
@@ -253,7 +294,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     const double *theta0;
     double *theta, *work, L, mu;
     long cap0, kmax = 0, block_cap = 0;
-    int batched = 0;
+    int batched = 0, saddle_warned = 0;
+    double *swork = NULL;
+    void *siwork = NULL;
     double *fblock = NULL, *gblock = NULL, *eblock = NULL, *tblock = NULL;
     const char *step_name = NULL;
 
@@ -497,6 +540,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                           "f(theta0) = %g and ||grad f(theta0)|| = %g: the objective must be finite "
                           "at the starting point%s.", rr->r.f, rr->r.gnorm,
                           m > 1 ? " (every column of theta0)" : "");
+        classify(&mp.p, th, rr, &swork, &siwork, &saddle_warned, j, m);
         if (rr->r.iterations > kmax)
             kmax = rr->r.iterations;
         if (mc.outfcn)
@@ -523,11 +567,24 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                       rr->r.f, rr->r.gnorm, rr->r.time);
     }
 
+    /* the problem itself knows it has no minimizer, or that its stationary
+     * points need not be minima: say so once, whatever the exit */
+    if (mp.f_star == -INFINITY)
+        gdf_mex_warning("gdflow:gd_run:unbounded",
+                        "gd_run: this problem is unbounded below (f_star = -Inf%s): it has no "
+                        "minimizer, so no theta or f this run returns is a minimum.",
+                        isfinite(mu) && mu < -eig_tol(L, mu) ? ", the Hessian is indefinite" : "");
+    else if (isfinite(mu) && mu < -eig_tol(L, mu))
+        gdf_mex_warning("gdflow:gd_run:nonconvex",
+                        "gd_run: this problem is not convex (mu = %g < 0): a point where the "
+                        "gradient vanishes need not be a minimizer.", mu);
+
     if (nlhs >= 2) {
         static const char *names[] = {"iterations", "exitflag", "message", "fval", "f",
                                       "gradnorm", "theta", "stepsize", "steprule", "method",
-                                      "momentum", "L", "mu", "f_star", "funccount", "time"};
-        mxArray *info = mxCreateStructMatrix(1, 1, 16, names);
+                                      "momentum", "L", "mu", "f_star", "funccount", "time",
+                                      "stationary"};
+        mxArray *info = mxCreateStructMatrix(1, 1, 17, names);
         mxArray *it, *ef, *fv, *fc, *msg;
         long n = kmax + 1;
         double *pit, *pef, *pfv, *pfc, tsum = 0.0;
@@ -632,6 +689,14 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         mxSetField(info, 0, "f_star", mxCreateDoubleScalar(mp.f_star));
         mxSetField(info, 0, "funccount", fc);
         mxSetField(info, 0, "time", mxCreateDoubleScalar(tsum));
+        if (m == 1) {
+            mxSetField(info, 0, "stationary", mxCreateString(gdf_stationary_name(runs[0].stationary)));
+        } else {
+            mxArray *c = mxCreateCellMatrix(1, (mwSize)m);
+            for (j = 0; j < m; j++)
+                mxSetCell(c, (mwIndex)j, mxCreateString(gdf_stationary_name(runs[j].stationary)));
+            mxSetField(info, 0, "stationary", c);
+        }
         plhs[1] = info;
     }
 }

@@ -9,6 +9,8 @@
  * written straight into the caller's arrays.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -62,6 +64,15 @@ const char *gdf_why_message(int why)
         return "Diverged: f rose above DivergenceLimit times max(1, |f(theta0)|).";
     case GDF_WHY_LINESEARCH:
         return "Stopped: backtracking found no step that decreases f.";
+    case GDF_WHY_STEPROUND:
+        return "Stopped: the step fell below rounding level (it no longer changes theta): the "
+               "gradient may be wrong, or theta is optimal to working precision.";
+    case GDF_WHY_SADDLE:
+        return "Stopped at a saddle point, not a minimizer: the gradient norm is below GradTol "
+               "but the Hessian has a negative eigenvalue.";
+    case GDF_WHY_MAXIMUM:
+        return "Stopped at a local maximum, not a minimizer: the gradient norm is below GradTol "
+               "but the Hessian is negative definite.";
     default:
         return "Unknown reason.";
     }
@@ -94,6 +105,45 @@ static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, doub
 
 static int isfin(double x) { return x - x == 0.0; } /* not finite(): glibc declares one */
 
+/* (xn - base).(gb + gn) / 2: the trapezoid rule for f(xn) - f(base) along
+ * the segment, from the gradients at its ends (exact for a quadratic) */
+static double trapezoid(ptrdiff_t d, const double *xn, const double *base, const double *gb,
+                        const double *gn)
+{
+    double s = 0.0;
+    ptrdiff_t i;
+    for (i = 0; i < d; i++)
+        s += (xn[i] - base[i]) * (gb[i] + gn[i]);
+    return 0.5 * s;
+}
+
+/* 1 when x equals y bitwise-as-numbers in every component */
+static int same_point(ptrdiff_t d, const double *x, const double *y)
+{
+    ptrdiff_t i;
+    for (i = 0; i < d; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
+}
+
+/* 1 when the trial point xn does not change base at working precision:
+ * ||xn - base||_inf <= eps max(||base||_inf, DBL_MIN) (the infinity norms
+ * cannot overflow or underflow as a sum of squares could) */
+static int below_rounding(ptrdiff_t d, const double *xn, const double *base)
+{
+    double dmax = 0.0, bmax = DBL_MIN;
+    ptrdiff_t i;
+    for (i = 0; i < d; i++) {
+        double di = fabs(xn[i] - base[i]), bi = fabs(base[i]);
+        if (!(di <= dmax)) /* also catches NaN: not below rounding */
+            dmax = di;
+        if (bi > bmax)
+            bmax = bi;
+    }
+    return dmax <= DBL_EPSILON * bmax;
+}
+
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history *h,
                double *work, gdf_gd_result *r)
 {
@@ -104,8 +154,13 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     double fb, beta;
     double f, fn = 0.0, f0, gnorm, eta = o->eta, t_start = gdf_now();
     gdf_timer timer = gdf_timer_make(o->max_time, t_start);
-    long k = 0, nf0 = p->nfevals;
+    long k = 0, k0 = 0, nf0 = p->nfevals; /* k0: where the momentum sequence (re)started */
     int status, exitflag, why;
+    const int restart = o->method == GDF_GD_NESTEROV && o->step_rule == GDF_STEP_ARMIJO;
+    /* fixed step: consecutive iterations at a floating-point fixed point */
+    long stuck = 0;
+    double fbest; /* the lowest f accepted: anchors the rounding-level test */
+    const int stuck_stops = o->grad_tol > 0.0 || o->max_iter == LONG_MAX;
     ptrdiff_t i;
 
     memset(r, 0, sizeof *r);
@@ -114,6 +169,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         return status;
     gnorm = gdf_nrm2(d, g);
     f0 = f;
+    fbest = f;
     if (o->method != GDF_GD_PLAIN)
         memcpy(prev, theta, (size_t)d * sizeof(double)); /* theta_{-1} = theta_0 */
     if (!isfin(f) || !isfin(gnorm)) {
@@ -160,9 +216,9 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         gb = g;
         fb = f;
         beta = 0.0;
-        if (o->method != GDF_GD_PLAIN && k > 0) {
+        if (o->method != GDF_GD_PLAIN && k > k0) {
             if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
-                beta = (double)(k - 1) / (double)(k + 2);
+                beta = (double)(k - k0 - 1) / (double)(k - k0 + 2);
             else
                 beta = o->momentum;
         }
@@ -187,6 +243,18 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             else
                 for (i = 0; i < d; i++)
                     xn[i] = base[i] - eta * gb[i];
+            /* a floating-point fixed point: every further iteration would
+             * compute the same theta again (with momentum: only once the
+             * previous iterate is the same point too) */
+            if (same_point(d, xn, theta) && (o->method == GDF_GD_PLAIN || same_point(d, theta, prev))) {
+                if (stuck_stops && ++stuck > GDF_GD_STUCK) {
+                    exitflag = GDF_EXIT_STEPTOL;
+                    why = GDF_WHY_STEPROUND;
+                    break;
+                }
+            } else {
+                stuck = 0;
+            }
             status = gdf_eval(p, xn, &fn, gn);
             if (status != GDF_OK)
                 goto fail;
@@ -197,25 +265,64 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
             }
         } else { /* Armijo backtracking from the last accepted step, doubled;
                   * for Nesterov the condition of Beck and Teboulle's FISTA,
-                  * f(y - t g) <= f(y) - t/2 ||g||^2, with t never increased */
-            int tries, ok = 0;
+                  * f(y - t g) <= f(y) - t/2 ||g||^2, with t non-increasing
+                  * within one momentum sequence (reset at a restart).
+                  * Once the step is below rounding, xn == base, fn == fb and
+                  * the test passes with nothing gained (and a wrong-sign
+                  * gradient is "accepted"): a trial that no longer changes
+                  * the point ends the search as a failure (rounded).  A
+                  * strict fn < fb is NOT required: at f's rounding floor a
+                  * step that moves theta without changing f is progress.
+                  * There, where f(xn) - f(base) is lost in rounding (|fn -
+                  * fb| <= band), the decrease is judged from the gradients
+                  * alone (Hager & Zhang's approximate Wolfe idea; the f test
+                  * would pass on noise, accepting steps that overshoot): the
+                  * trapezoid estimate (xn - base).(gb + gn)/2, exact for a
+                  * quadratic, must show the sufficient decrease; fn must
+                  * stay within band of the best f seen, so a wrong gradient
+                  * can move f up by rounding noise at most. */
+            int tries, ok = 0, rounded = 0;
             const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
             const double g2 = gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb);
+            const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
             for (tries = 0; tries < o->armijo_maxtries; tries++) {
                 for (i = 0; i < d; i++)
                     xn[i] = base[i] - eta * gb[i];
+                if (below_rounding(d, xn, base)) {
+                    rounded = 1;
+                    break;
+                }
                 status = gdf_eval(p, xn, &fn, gn);
                 if (status != GDF_OK)
                     goto fail;
-                if (isfin(fn) && fn <= fb - c_armijo * eta * g2 && gdf_all_finite(d, gn)) {
+                if (isfin(fn) && gdf_all_finite(d, gn) &&
+                    (fabs(fn - fb) > band ? fn <= fb - c_armijo * eta * g2
+                                          : (fn <= fbest + band &&
+                                             trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
                     ok = 1;
                     break;
                 }
                 eta *= o->armijo_shrink;
             }
+            if (ok && restart && k > k0 && fn - f > GDF_GD_FNOISE * DBL_EPSILON * fabs(f)) {
+                /* adaptive restart (O'Donoghue & Candes): the momentum took
+                 * f uphill; reject the step, restart from theta */
+                memcpy(prev, theta, (size_t)d * sizeof(double));
+                k0 = k;
+                eta = o->eta;
+                continue;
+            }
+            if (!ok && restart && k > k0) {
+                /* the search failed from a look-ahead point: the failure may
+                 * be the momentum's; retry once from theta itself */
+                memcpy(prev, theta, (size_t)d * sizeof(double));
+                k0 = k;
+                eta = o->eta;
+                continue;
+            }
             if (!ok) {
                 exitflag = GDF_EXIT_STEPTOL;
-                why = GDF_WHY_LINESEARCH;
+                why = rounded ? GDF_WHY_STEPROUND : GDF_WHY_LINESEARCH;
                 break;
             }
         }
@@ -270,6 +377,8 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 break;
             }
             f = fn;
+            if (fn < fbest)
+                fbest = fn;
         }
         if (o->step_rule == GDF_STEP_ARMIJO && o->method != GDF_GD_NESTEROV)
             eta /= o->armijo_shrink; /* let the next trial grow again */
@@ -300,8 +409,8 @@ fail:
 /* ------------------------------------------------------------------ */
 size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m)
 {
-    /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m) */
-    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 5 * (size_t)m;
+    /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m), stuck (m) */
+    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 6 * (size_t)m;
 }
 
 static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G)
@@ -326,6 +435,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *Xc = X, *G = work, *XN = work + d * m, *GN = work + 2 * d * m, *tmp;
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
+    double *stuck = f + 5 * m;  /* consecutive steps that left the column unchanged */
+    const int stuck_stops = o->grad_tol > 0.0 || o->max_iter == LONG_MAX;
     const double eta = o->eta, t_start = gdf_now();
     gdf_timer timer = gdf_timer_make(o->max_time, t_start);
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
@@ -346,6 +457,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         gn[c] = gnm;
         f0[c] = f[c];
         active[c] = 1.0;
+        stuck[c] = 0.0;
         if (h) {
             if (h->f)
                 h->f[c] = f[c];
@@ -382,13 +494,25 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         for (c = 0; c < m; c++) {
             const double *x = Xc + c * d, *g = G + c * d;
             double *xn = XN + c * d;
-            if (active[c] != 0.0)
+            if (active[c] != 0.0) {
                 for (i = 0; i < d; i++)
                     xn[i] = x[i] - eta * g[i];
-            else
+                if (!same_point(d, xn, x)) {
+                    stuck[c] = 0.0;
+                } else if (stuck_stops && (stuck[c] += 1.0) > GDF_GD_STUCK) {
+                    /* a floating-point fixed point, as in gdf_gd_run */
+                    r[c].exitflag = GDF_EXIT_STEPTOL;
+                    r[c].why = GDF_WHY_STEPROUND;
+                    active[c] = 0.0;
+                    nact--;
+                }
+            } else {
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
+            }
         }
+        if (nact == 0)
+            break;
         status = batch_eval(p, m, XN, fn, GN);
         if (status != GDF_OK)
             goto fail;

@@ -185,12 +185,21 @@ enum {
     GDF_EXIT_FUNTOL = 3,
     GDF_EXIT_MAXITER = 0,
     GDF_EXIT_OUTPUTFCN = -1,
-    GDF_EXIT_DIVERGED = -2
+    GDF_EXIT_DIVERGED = -2,
+    GDF_EXIT_SADDLE = -3   /* GradTol reached at a point shown not to be a
+                            * minimizer (gdf_stationary: saddle or maximum);
+                            * set by the callers of the driver, never by it */
 };
+/* Why a run stopped.  GDF_WHY_LINESEARCH (exit flag 2): backtracking found no
+ * step that decreases f.  GDF_WHY_STEPROUND (exit flag 2): the trial step no
+ * longer changes theta at working precision (a line search that reached
+ * rounding level, or a fixed step eta*||g|| below rounding: the iteration is
+ * at a floating-point fixed point and could only spin to MaxIter).
+ * GDF_WHY_SADDLE / GDF_WHY_MAXIMUM (exit flag -3): see GDF_EXIT_SADDLE. */
 enum {
     GDF_WHY_GRADTOL = 1, GDF_WHY_STEPTOL, GDF_WHY_FUNTOL, GDF_WHY_MAXITER,
     GDF_WHY_MAXTIME, GDF_WHY_OUTPUTFCN, GDF_WHY_NONFINITE, GDF_WHY_DIVLIMIT,
-    GDF_WHY_LINESEARCH
+    GDF_WHY_LINESEARCH, GDF_WHY_STEPROUND, GDF_WHY_SADDLE, GDF_WHY_MAXIMUM
 };
 
 /* Per-iteration monitor (Display 'iter', OutputFcn): return nonzero to stop. */
@@ -201,7 +210,35 @@ typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
  *   GDF_GD_HEAVYBALL  theta+ = theta - eta grad f(theta) + beta (theta - theta-)   (Polyak)
  *   GDF_GD_NESTEROV   y = theta + beta_k (theta - theta-),  theta+ = y - eta grad f(y)
  *                     beta_k = momentum, or (k-1)/(k+2) with momentum_schedule
- *                     (k = index of theta; beta_0 = beta_1 = 0)                     */
+ *                     (k = index of theta; beta_0 = beta_1 = 0)
+ * Nesterov with GDF_STEP_ARMIJO is FISTA's backtracking (f(y - t g) <=
+ * f(y) - t/2 ||g||^2, t non-increasing within one momentum sequence) with
+ * function-value adaptive restart (O'Donoghue & Candes 2015): a step that
+ * would raise f above f(theta_k), or a line search that fails while momentum
+ * is in effect, is rejected; the momentum restarts (theta- = theta, the
+ * (k-1)/(k+2) counter from 0) and t is reset to o->eta.  Every accepted
+ * iterate therefore has f no larger than the one before: the returned theta
+ * is the best iterate visited.  Fixed-step Nesterov is the textbook method
+ * (non-monotone, no restart).
+ * Where f(x+) - f(base) is lost in rounding (|f(x+) - f(base)| <=
+ * GDF_GD_FNOISE eps |f(base)|, and f(x+) within that of the lowest f so far)
+ * a line search judges the decrease from the gradients alone: the
+ * trapezoid estimate (x+ - base).(g_base + g+)/2 must show it.
+ * Every line search fails with GDF_WHY_STEPROUND (exit flag 2) when its
+ * trial step no longer changes theta, ||x+ - base||_inf <= eps
+ * max(||base||_inf, DBL_MIN): below that an Armijo test passes trivially
+ * (x+ == base, f(x+) == f(base)), even for a gradient of the wrong sign.
+ * A fixed step whose new iterate equals the current one bitwise (and, with
+ * momentum, the previous one) is a floating-point fixed point: after
+ * GDF_GD_STUCK such iterations in a row (they are taken) the run stops with GDF_WHY_STEPROUND
+ * too instead of spinning to MaxIter -- when grad_tol > 0 (GradTol could
+ * never be reached) or max_iter == LONG_MAX (no limit); grad_tol == 0 with
+ * a finite max_iter asks for exactly max_iter steps and gets them.          */
+#define GDF_GD_STUCK 100
+/* the restart test f(theta+) > f(theta) ignores rises up to GDF_GD_FNOISE eps
+ * |f(theta)|: at f's rounding floor the computed f is noise of a few ulps,
+ * and a restart there only throws away steps that still reduce the gradient */
+#define GDF_GD_FNOISE 16.0
 enum { GDF_GD_PLAIN = 0, GDF_GD_HEAVYBALL = 1, GDF_GD_NESTEROV = 2 };
 
 typedef struct {
@@ -262,6 +299,39 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o,
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
                gdf_history *h, double *work, gdf_gd_result *r);
 const char *gdf_why_message(int why);
+
+/* ------------------------------------------------------------------ */
+/* What kind of stationary point (gdf_stationary.c)                     */
+/* ------------------------------------------------------------------ */
+/* Classify theta, a point where a run stopped on its gradient norm:
+ *   GDF_STAT_MINIMUM     the problem is convex (hess_constant with mu >= 0,
+ *                        or mu > 0 known), or the Hessian there is positive
+ *                        definite (lambda_min > tol)
+ *   GDF_STAT_MAXIMUM     every eigenvalue < -tol (a strict local maximum)
+ *   GDF_STAT_SADDLE      lambda_min < -tol otherwise: a direction of
+ *                        negative curvature, so not a minimizer
+ *   GDF_STAT_UNVERIFIED  no Hessian, d > GDF_STATIONARY_MAXD, or a
+ *                        degenerate point (lambda_min within tol of 0 on a
+ *                        non-quadratic problem: the second-order test says
+ *                        nothing there), or the Hessian callback failed
+ * with tol = 1e3 eps max|lambda| (the rounding level of the computed
+ * eigenvalues, as gd_quadratic decides mu < 0).  Quadratics
+ * (hess_constant) with both L = lambda_max and mu = lambda_min known are
+ * classified from their signs without touching the Hessian; mu > 0 known
+ * costs nothing at all.  lam (may be NULL) receives lambda_min, lambda_max
+ * (NaN when not computed).  work: gdf_stationary_work(d) doubles, iwork:
+ * gdf_stationary_iwork(d) ptrdiff_t (both >= 1), used only when
+ * gdf_stationary_needs_work(p) is 1 (else they may be NULL: callers that
+ * allocate skip it in the common case).  Returns the class (>= 1). */
+enum { GDF_STAT_NONE = 0, GDF_STAT_MINIMUM, GDF_STAT_SADDLE, GDF_STAT_MAXIMUM,
+       GDF_STAT_UNVERIFIED };
+#define GDF_STATIONARY_MAXD 500
+size_t gdf_stationary_work(ptrdiff_t d);
+size_t gdf_stationary_iwork(ptrdiff_t d);
+int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwork, double *lam);
+int gdf_stationary_needs_work(const gdf_problem *p);
+/* "none", "minimum", "saddle", "maximum", "unverified" */
+const char *gdf_stationary_name(int kind);
 
 #ifdef __cplusplus
 }

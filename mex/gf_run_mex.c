@@ -246,6 +246,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     ptrdiff_t rows, cols, d, tm, tn, nt, D;
     const double *theta0, *ts, *v0 = NULL;
     const char *message;
+    int stationary;
     double damping = NAN, temperature = 1.0, seed = 0.0;
 
     if (nrhs < 3)
@@ -448,10 +449,49 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                         METHOD_NAMES[method], out.n > 0 ? out.t[out.n - 1] : ts[0],
                         method == M_NATURAL ? " (or the metric G(theta) was not positive definite)" : "");
 
+    /* a GradTol stop (the flow at rest) at a saddle or maximum is not a
+     * minimizer: exitflag stays 2 (-3 is gf_run's step underflow), the
+     * message, info.stationary and a warning say so (gdf_stationary) */
+    stationary = GDF_STAT_NONE;
+    if (r.why == GDF_GF_WHY_GRADTOL && out.n > 0) {
+        int need = gdf_stationary_needs_work(&mp.p);
+        double lam[2], *sw = need ? (double *)mxMalloc(gdf_stationary_work(d) * sizeof(double)) : NULL;
+        void *siw = need ? mxMalloc(gdf_stationary_iwork(d) * sizeof(ptrdiff_t)) : NULL;
+        stationary = gdf_stationary(&mp.p, out.theta + (size_t)(out.n - 1) * (size_t)D, sw, siw, lam);
+        if (stationary == GDF_STAT_SADDLE || stationary == GDF_STAT_MAXIMUM) {
+            message = stationary == GDF_STAT_SADDLE
+                          ? "stopped at a saddle point, not a minimizer: the gradient norm is below "
+                            "GradTol but the Hessian has a negative eigenvalue"
+                          : "stopped at a local maximum, not a minimizer: the gradient norm is below "
+                            "GradTol but the Hessian is negative definite";
+            gdf_mex_warning("gdflow:gf_run:saddle",
+                            "gf_run (%s) stopped at t = %g at a %s, not a minimizer: the gradient "
+                            "norm is below GradTol but the Hessian there has the eigenvalue %g < 0.",
+                            METHOD_NAMES[method], out.t[out.n - 1],
+                            stationary == GDF_STAT_SADDLE ? "saddle point" : "local maximum", lam[0]);
+        }
+        if (need) {
+            mxFree(sw);
+            mxFree(siw);
+        }
+    }
+    {
+        double a = fabs(mp.p.L) > fabs(mp.p.mu) ? fabs(mp.p.L) : fabs(mp.p.mu);
+        int indef = isfinite(mp.p.mu) && mp.p.mu < -1e3 * 2.220446049250313e-16 * (isfinite(a) ? a : 0.0);
+        if (mp.f_star == -INFINITY)
+            gdf_mex_warning("gdflow:gf_run:unbounded",
+                            "gf_run: this problem is unbounded below (f_star = -Inf%s): it has no "
+                            "minimizer, so the flow tends to none.", indef ? ", the Hessian is indefinite" : "");
+        else if (indef)
+            gdf_mex_warning("gdflow:gf_run:nonconvex",
+                            "gf_run: this problem is not convex (mu = %g < 0): a point where the "
+                            "gradient vanishes need not be a minimizer.", mp.p.mu);
+    }
+
     if (nlhs >= 3) { /* before column_from takes over out.f and out.gnorm */
-        const char *names[14] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
-                                 "message", "method", "step", "time"};
-        int nf = 10;
+        const char *names[15] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
+                                 "message", "method", "step", "time", "stationary"};
+        int nf = 11;
         mxArray *info;
         if (second)
             names[nf++] = "velocity";
@@ -476,6 +516,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                                                              ? (ov[O_STEP].set ? ov[O_STEP].num : NAN)
                                                              : NAN));
         mxSetField(info, 0, "time", mxCreateDoubleScalar(r.time));
+        mxSetField(info, 0, "stationary", mxCreateString(gdf_stationary_name(stationary)));
         if (second)
             mxSetField(info, 0, "velocity", rows_from_part(out.theta, out.n, D, d, d));
         if (second || method == M_NATURAL)
