@@ -133,6 +133,7 @@ void gdf_gf_defaults(gdf_gf_opts *o)
     o->stationary = 1;
     o->reach = NULL;
     o->reach_ctx = NULL;
+    o->reach_rate = 0.0;
     o->max_time = 0.0;
     o->newton_tol = 1e-12;
     o->newton_maxit = 50;
@@ -763,25 +764,48 @@ static double norm_inf(ptrdiff_t d, const double *y)
     return m;
 }
 
-/* S3 of rk45: the rest of the solution stays within max(atol, rtol ||y||)
- * of y */
-static int rk45_settled(gf_ctx *c, double t, const double *y, const double *g, double gnorm,
-                        double rtol, double atol)
+/* S3 of rk45 (gdf_gf.h): the bound R on the distance to the limit is
+ * within the tolerance, or it has stopped halving (the state hovers at the
+ * integrator's error level).  *Rref, *tref: the last halving (*tref NaN
+ * before the first call). */
+static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const double *g,
+                        double gnorm, double rtol, double atol, double *Rref, double *tref)
 {
-    double w, R;
-    if (!c->o->stationary)
+    const gdf_gf_opts *o = c->o;
+    double w, R, rate, win;
+    if (!o->stationary)
         return 0;
     if (gnorm == 0.0)
         return 1;
-    if (c->o->grad_tol > 0.0) /* the caller's own convergence test decides */
+    if (o->grad_tol > 0.0) /* the caller's own convergence test decides */
         return 0;
-    if (!c->o->reach && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
+    if (!o->reach && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
+        return 0;
+    R = reach_bound(c, t, y, g, gnorm);
+    if (!(R < INFINITY))
         return 0;
     w = rtol * norm_inf(c->d, y);
     if (w < atol)
         w = atol;
-    R = reach_bound(c, t, y, g, gnorm);
-    return R <= w;
+    if (R <= w)
+        return 1;
+    if (isnan(*tref)) { /* the first call: no halving yet */
+        *Rref = R;
+        *tref = t0;
+        return 0;
+    }
+    if (R <= 0.5 * *Rref) {
+        *Rref = R;
+        *tref = t;
+        return 0;
+    }
+    if (!(*tref > t0)) /* R has never halved: nothing known about the floor */
+        return 0;
+    rate = o->reach ? o->reach_rate : c->p->mu;
+    win = 2.0 * (*tref - t0);
+    if (rate > 0.0 && isfinite(rate) && 10.0 / rate > win)
+        win = 10.0 / rate;
+    return t - *tref >= win;
 }
 
 /* the stationary state y at every remaining output time: tspan[jout..] for
@@ -819,7 +843,7 @@ long gdf_gf_grid(double t0, double tf, double h, int *shortened)
     if (!(ratio < 4503599627370496.0)) /* 2^52: the grid t0 + k h is not representable */
         return -1;
     /* NaN, non-finite times or span, or a step the times cannot resolve */
-    if (!isfinite(t0) || !isfinite(tf) || !isfinite(tf - t0) || !(h >= 16.0 * DBL_EPSILON * tmax))
+    if (!isfinite(t0) || !isfinite(tf) || !isfinite(tf - t0) || !(h >= 4.0 * DBL_EPSILON * tmax))
         return -1;
     rn = floor(ratio + 0.5);
     if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
@@ -1022,6 +1046,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
     double *k1 = work + 3 * d, *k2 = work + 4 * d, *k3 = work + 5 * d, *k4 = work + 6 * d;
     double *k5 = work + 7 * d, *k6 = work + 8 * d, *k7 = work + 9 * d;
     int s, reject = 0, bad_reject = 0;
+    double Rref = INFINITY, tref = NAN; /* the stationary stop's record of R */
 
     hmax = o->max_step > 0.0 ? o->max_step : fabs(tf - t0) / 10.0;
     memcpy(y, theta0, (size_t)d * sizeof(double));
@@ -1035,7 +1060,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
         return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
     if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
         return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
-    if (rk45_settled(c, t0, y, k1, gnorm, rtol, atol)) {
+    if (rk45_settled(c, t0, t0, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
         if (fill_stationary(c, tspan, nt, jout, t0, 0, -1, 0.0, y, fy, gnorm))
             return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
         return finish_stationary(c, r, nfev0, t0);
@@ -1161,7 +1186,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                     return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
                 }
             }
-            if (t < tf && rk45_settled(c, t, y, k1, gnorm, rtol, atol)) {
+            if (t < tf && rk45_settled(c, t0, t, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
                 if (fill_stationary(c, tspan, nt, jout, t, 0, -1, 0.0, y, fy, gnorm))
                     return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
                 return finish_stationary(c, r, nfev0, t);

@@ -42,6 +42,9 @@ typedef struct {
      * unknown.  NULL: the gradient-flow bound ||grad f||/mu when p->mu > 0. */
     double (*reach)(void *ctx, const double *y, const double *g, double gnorm);
     void *reach_ctx;
+    double reach_rate;   /* with reach: a rate r > 0 at which the bound decays
+                            at least like exp(-r t) along the exact solution
+                            (0: unknown); without reach, p->mu is used    */
     double max_time;     /* wall clock seconds (<= 0, NaN or Inf: none)   */
     double newton_tol;   /* implicit: relative tolerance of the Newton / CG solve (1e-12) */
     int newton_maxit;    /* implicit: Newton iterations per step (50)     */
@@ -64,14 +67,22 @@ void gdf_gf_defaults(gdf_gf_opts *o);
  *      (stage_time NULL): a full step left y unchanged bit for bit; the
  *      method is a map of y alone, so every later step returns y as well;
  *  S3  rk45 without GradTol (with GradTol > 0 that event decides when the
- *      flow has converged), when a bound R on the distance to the limit is known (reach, or
- *      ||grad f||/mu for mu > 0: along the gradient flow of a mu-strongly
- *      convex f, ||theta(s) - theta*|| <= ||grad f(theta(t))||/mu for all
- *      s >= t): R <= max(AbsTol, RelTol ||y||_inf), i.e. the rest of the
- *      solution stays within the integrator's own error tolerance of y.
- *      (Near an equilibrium rk45 steps at its stability limit and its state
- *      hovers at about half that level; without S3 it would take ~L/3.3
- *      steps per unit of time to tf.)
+ *      flow has converged), when a bound R on the distance to the limit is
+ *      known (reach, or ||grad f||/mu for mu > 0: along the gradient flow of
+ *      a mu-strongly convex f, ||theta(s) - theta*|| <= ||grad f(theta(t))||/mu
+ *      for all s >= t, and ||grad f|| decays at least like exp(-mu t)):
+ *      (a) R <= max(AbsTol, RelTol ||y||_inf): the rest of the solution
+ *          stays within the integrator's own error tolerance of the limit;
+ *      (b) or R has halved at least once, but not during the last
+ *          max(10/rate, 2 (t_h - t0)) units of time (t_h: its last halving;
+ *          rate: mu, or reach_rate): along the exact solution R would have
+ *          fallen by exp(-10) there, so what is left is the integrator's own
+ *          error.  Near an equilibrium rk45 steps at its stability limit
+ *          (h ~ 3.3/L) and its state hovers at about its tolerance: without
+ *          S3 it would take ~L/3.3 steps per unit of time to tf, for ever
+ *          on [0 1e300].  The state is then within R of the limit.
+ *      (The rule (a) fires on well-conditioned problems; (b) when R, which
+ *      overestimates the distance by up to L/mu, stays above the tolerance.)
  * Then the remaining output times are filled with y (and its f, ||g||):
  * the rest of tspan for nt > 2, for nt == 2 the rest of the fixed-step grid
  * (bit for bit what the method would give in cases S1 and S2) or one point
@@ -128,7 +139,7 @@ enum {
     GDF_GF_WHY_MAXTIME,      /* MaxTime seconds                            */
     GDF_GF_WHY_OUTPUT_FULL,  /* the output sink could not grow             */
     GDF_GF_WHY_NONFINITE,    /* non-finite state, value or gradient        */
-    GDF_GF_WHY_UNDERFLOW,    /* rk45 step size below 16 eps |t|            */
+    GDF_GF_WHY_UNDERFLOW,    /* rk45 step size below 10 eps |t|            */
     GDF_GF_WHY_NEWTON,       /* implicit: Newton's method did not converge */
     GDF_GF_WHY_CG,           /* implicit, sparse quadratic: CG failed      */
     GDF_GF_WHY_SINGULAR,     /* implicit: I + h H is singular              */
@@ -146,7 +157,7 @@ int gdf_gf_push(gdf_gf_out *o, ptrdiff_t d, double t, const double *y, double f,
  * N, with *shortened = 1 when the last step is cut to land on tf (tf - t0
  * not a whole number of steps to 1e-12 relative).  -1 when the grid is not
  * representable: more than 2^52 steps, tf - t0 or a time not finite, NaN,
- * or h below the resolution of the times (h < 16 eps max(|t0|, |tf|): the
+ * or h below the resolution of the times (h < 4 eps max(|t0|, |tf|): the
  * times t0 + k h would repeat). */
 long gdf_gf_grid(double t0, double tf, double h, int *shortened);
 

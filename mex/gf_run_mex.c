@@ -125,11 +125,11 @@ static void check_span(const gdf_problem *p, const double *ts, ptrdiff_t nt, con
             gdf_mex_error(FN, "spanTooLong", "the span [%.3g, %.3g] needs %.3g steps of Step = %.3g, more "
                                              "than the 2^52 a time grid can hold. Give a shorter span or "
                                              "a larger Step.", t0, tf, (tf - t0) / o->h, o->h);
-        if (!(o->h >= 16.0 * 2.220446049250313e-16 * tmax))
+        if (!(o->h >= 4.0 * 2.220446049250313e-16 * tmax))
             gdf_mex_error(FN, "badOption", "Step = %.3g is below the resolution of the times near "
-                                           "t = %.3g (at least 16*eps*|t| = %.3g): the times t0 + k*Step "
+                                           "t = %.3g (at least 4*eps*|t| = %.3g): the times t0 + k*Step "
                                            "would repeat. Give a larger Step or times nearer 0.",
-                          o->h, tmax, 16.0 * 2.220446049250313e-16 * tmax);
+                          o->h, tmax, 4.0 * 2.220446049250313e-16 * tmax);
         if (gdf_gf_grid(t0, tf, o->h, &sh) < 0)
             gdf_mex_error(FN, "badTspan", "the time grid t0 + k*Step over [%.3g, %.3g] with Step = %.3g "
                                           "cannot be represented.", t0, tf, o->h);
@@ -163,7 +163,7 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         double t0 = ts[0], tf = ts[1];
         double h = step > 0.0 ? step : (tf - t0) / 100.0;
         double nn = ceil((tf - t0) / h * (1.0 - 1e-12));
-        if (!(nn <= 1e9) || !(h >= 16.0 * 2.220446049250313e-16 * fmax(fabs(t0), fabs(tf))))
+        if (!(nn <= 1e9) || !(h >= 4.0 * 2.220446049250313e-16 * fmax(fabs(t0), fabs(tf))))
             gdf_mex_error(FN, "spanTooLong", "Method 'exact' over [%.3g, %.3g] with Step = %.3g would "
                                              "return %.3g points; give a larger Step or the output "
                                              "times (a tspan of more than two entries).",
@@ -507,6 +507,11 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (mp.p.mu > 0.0 && isfinite(mp.p.mu)) { /* the stationary stop of rk45 (gdf_gf.h, S3) */
             o.reach = gdf_second_reach;
             o.reach_ctx = &sec;
+            /* the decay rate of the energy bound: the slowest mode of
+             * theta'' + gamma theta' + lambda theta = 0 over lambda >= mu
+             * (none known for the polynomial decay of nesterov's ODE) */
+            if (method == M_HEAVYBALL && damping > 0.0)
+                o.reach_rate = damping < 2.0 * sqrt(mp.p.mu) ? damping / 2.0 : mp.p.mu / damping;
         }
         D = 2 * d;
         z0 = (double *)mxCalloc((size_t)D, sizeof(double));
@@ -526,7 +531,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             dq.base = &mp.p;
             dq.g = (double *)mxMalloc((size_t)d * sizeof(double));
             o.reach = gdf_gf_descent_reach;
-            o.reach_ctx = &dq;
+            o.reach_ctx = &dq; /* rate unknown (it depends on G) */
         }
         integrate(&mm.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
         r.nfevals += reevaluate(&mp, &out, d) + dq.nfevals;
