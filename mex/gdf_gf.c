@@ -802,8 +802,10 @@ static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const d
     if (!(*tref > t0)) /* R has never halved: nothing known about the floor */
         return 0;
     rate = o->reach ? o->reach_rate : c->p->mu;
+    if (!(rate > 0.0) || !isfinite(rate)) /* no decay rate known: (a) only */
+        return 0;
     win = 2.0 * (*tref - t0);
-    if (rate > 0.0 && isfinite(rate) && 10.0 / rate > win)
+    if (10.0 / rate > win)
         win = 10.0 / rate;
     return t - *tref >= win;
 }

@@ -73,9 +73,10 @@ void gdf_gf_defaults(gdf_gf_opts *o);
  *      for all s >= t, and ||grad f|| decays at least like exp(-mu t)):
  *      (a) R <= max(AbsTol, RelTol ||y||_inf): the rest of the solution
  *          stays within the integrator's own error tolerance of the limit;
- *      (b) or R has halved at least once, but not during the last
- *          max(10/rate, 2 (t_h - t0)) units of time (t_h: its last halving;
- *          rate: mu, or reach_rate): along the exact solution R would have
+ *      (b) or, when a decay rate is known (mu without reach, else
+ *          reach_rate > 0), R has halved at least once, but not during the
+ *          last max(10/rate, 2 (t_h - t0)) units of time (t_h: its last
+ *          halving): along the exact solution R would have
  *          fallen by exp(-10) there, so what is left is the integrator's own
  *          error.  Near an equilibrium rk45 steps at its stability limit
  *          (h ~ 3.3/L) and its state hovers at about its tolerance: without
