@@ -39,11 +39,12 @@ typedef struct {
     long max_entries; /* -1: no limit */
 } out_ctx;
 
-/* gdf_mex_check_alloc, with sizes beyond any memory (more than 9e15
- * doubles, or NaN) refused here in a short message (no 300-digit count) */
+/* gdf_mex_check_alloc, with absurd sizes (more than 1e18 doubles, or NaN)
+ * refused here in a short message (no 300-digit count; up to 1e18 that
+ * function's message, whose count has at most 19 digits) */
 static void check_alloc(const char *what, double ndoubles)
 {
-    if (!(ndoubles <= 9e15))
+    if (!(ndoubles <= 1e18))
         gdf_mex_error(FN, "tooLarge", "%s would need %.3g GB (%.3g doubles), more than any memory; ask "
                                       "for less (a shorter span, a larger Step or MaxStep, fewer times, "
                                       "or MaxSteps).", what, ndoubles * 8.0 / 1e9, ndoubles);
@@ -163,11 +164,10 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         double t0 = ts[0], tf = ts[1];
         double h = step > 0.0 ? step : (tf - t0) / 100.0;
         double nn = ceil((tf - t0) / h * (1.0 - 1e-12));
-        if (!(nn <= 1e9) || !(h >= 4.0 * 2.220446049250313e-16 * fmax(fabs(t0), fabs(tf))))
-            gdf_mex_error(FN, "spanTooLong", "Method 'exact' over [%.3g, %.3g] with Step = %.3g would "
-                                             "return %.3g points; give a larger Step or the output "
-                                             "times (a tspan of more than two entries).",
-                          t0, tf, h, nn + 1.0);
+        if (!(h >= 4.0 * 2.220446049250313e-16 * fmax(fabs(t0), fabs(tf))))
+            gdf_mex_error(FN, "badOption", "Step = %.3g is below the resolution of the times in [%.3g, %.3g]: "
+                                           "the times t0 + k*Step would repeat. Give a larger Step or the "
+                                           "output times (a tspan of more than two entries).", h, t0, tf);
         /* Th, its workspace, the entry layout and the returned copy: 4 n d */
         check_alloc("the output Theta", (nn + 1.0) * (4.0 * (double)d + 3.0));
         n = (ptrdiff_t)nn + 1;

@@ -172,6 +172,7 @@
 %!   '  @() gf_run(q, [2; 1], [0 1e290 1e300], ''Method'', ''langevin'', ''Step'', 1e290), ...'
 %!   '  @() gf_run(q, [2; 1], [0 1e300], ''Method'', ''exact'', ''Step'', 1), ...'
 %!   '  @() gf_run(q, [2; 1], [0 1e300], ''MaxStep'', 1), ...'
+%!   '  @() gf_run(q, [2; 1], [0 1e300], ''Method'', ''exact'', ''Step'', 1e290), ...'
 %!   '  @() gf_run(q, [2; 1], [-1.7e308 1.7e308]), ...'
 %!   '  @() gf_run(q, [2; 1], [1e20, 1e20 + 2^20], ''Method'', ''euler'', ''Step'', 1), ...'
 %!   '  @() gf_run(s, [2; 1], [0 1e7], ''Method'', ''heavyball'', ''Integrator'', ''euler'', ''Step'', 0.1)};'
@@ -185,8 +186,8 @@
 %!   '[t, Th, info] = gf_run(q, [2; 1], [0 1e300], ''Method'', ''exact''); r.t_ex = t(end); r.th_ex = Th(end, :)''; r.xs = q.theta_star;'};
 %! r = span_child(sprintf('%s\n', code{:}), 60);
 %! assert (~r.timedout, sprintf('did not return within 60 s:\n%s', r.text));
-%! want = {'spanTooLong', 'spanTooLong', 'spanTooLong', 'spanTooLong', 'spanTooLong', 'tooLarge', ...
-%!         'badTspan', 'badOption', 'spanTooLong'};
+%! want = {'spanTooLong', 'spanTooLong', 'spanTooLong', 'spanTooLong', 'badOption', 'tooLarge', ...
+%!         'tooLarge', 'badTspan', 'badOption', 'spanTooLong'};
 %! for i = 1:numel(want)
 %!   assert (r.id{i}, ['gdflow:gf_run:' want{i}], sprintf('case %d: %s', i, r.msg{i}));
 %!   assert (readable(r.msg{i}), sprintf('case %d: %s', i, r.msg{i}));
