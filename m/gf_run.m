@@ -58,9 +58,9 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 norm(G^(-1) grad f) for natural, norm([theta'; theta''])
 %                 for heavyball and nesterov (at rest, so norm(grad f) <=
 %                 (1 + gamma) GradTol, or (1 + 3/t) GradTol); not for langevin
-%     MaxSteps    limit on the number of steps (default 1e6; 2e4 for rk45
-%                 on a function handle or with a Metric handle, about 6 s
-%                 of callbacks).  A run stopped by the default limit warns
+%     MaxSteps    limit on the number of steps (default 1e6 for the fixed-
+%                 step methods, 1e5 for rk45, 2e4 for rk45 on a function
+%                 handle or with a Metric handle: about 6 s of callbacks).  A run stopped by the default limit warns
 %                 (gdflow:gf_run:maxSteps); give MaxSteps (Inf: no limit) to
 %                 allow more.  Without MaxSteps, a TSPAN that needs more
 %                 steps than the default and cannot end earlier is refused

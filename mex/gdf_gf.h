@@ -104,9 +104,13 @@ typedef struct {
 double gdf_gf_descent_reach(void *ctx, const double *y, const double *g, double gnorm);
 
 /* Default step limits for callers that want one (gf_run when MaxSteps is
- * not given): 1e6 steps, 2e4 for rk45 on a problem evaluated through an
- * interpreter callback (some 0.3 ms a step: about 6 s). */
+ * not given): 1e6 steps of a fixed-step method (their number is known up
+ * front), 1e5 of rk45 (whose steps near an equilibrium are bounded by its
+ * stability, ~3.3/L: some 2 s on a small logistic regression), 2e4 of rk45
+ * on a problem evaluated through an interpreter callback (some 0.3 ms a
+ * step: about 6 s). */
 #define GDF_GF_MAX_STEPS_DEFAULT 1000000L
+#define GDF_GF_MAX_STEPS_DEFAULT_RK45 100000L
 #define GDF_GF_MAX_STEPS_DEFAULT_CALLBACK 20000L
 
 /* Output sink, appended to as the integrator produces output points.

@@ -417,12 +417,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (ov[O_MAXSTEP].set)
         o.max_step = ov[O_MAXSTEP].num;
     maxsteps_default = !ov[O_MAXSTEPS].set;
-    default_limit = o.method == GDF_GF_RK45 && method != M_EXACT &&
-                            (mp.kind == GDF_KIND_HANDLE ||
-                             (method == M_NATURAL && ov[O_METRIC].set &&
-                              mxGetClassID(ov[O_METRIC].arr) == mxFUNCTION_CLASS))
-                        ? GDF_GF_MAX_STEPS_DEFAULT_CALLBACK
-                        : GDF_GF_MAX_STEPS_DEFAULT;
+    if (o.method != GDF_GF_RK45 || method == M_EXACT)
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT;
+    else if (mp.kind == GDF_KIND_HANDLE || (method == M_NATURAL && ov[O_METRIC].set &&
+                                            mxGetClassID(ov[O_METRIC].arr) == mxFUNCTION_CLASS))
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT_CALLBACK;
+    else
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT_RK45;
     if (ov[O_MAXSTEPS].set)
         o.max_steps = isfinite(ov[O_MAXSTEPS].num) ? (long)ov[O_MAXSTEPS].num : LONG_MAX;
     else
