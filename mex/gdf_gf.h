@@ -125,7 +125,8 @@ typedef struct gdf_gf_out {
     void *ctx;
 } gdf_gf_out;
 
-/* exitflag: 1 reached the end of tspan; 2 GradTol event; 0 MaxSteps,
+/* exitflag: 1 reached the end of tspan (why TEND, or STATIONARY: the output
+ * was completed to tf with the stationary state); 2 GradTol event; 0 MaxSteps,
  * MaxTime or output sink full; -2 non-finite value (the output holds
  * everything up to the last finite point); -3 rk45 step size underflow.
  * When gdf_gf_run returns an error status, exitflag is 0 and why tells
@@ -199,9 +200,10 @@ size_t gdf_gf_work(ptrdiff_t d, int method, const gdf_problem *p);
 size_t gdf_gf_iwork(ptrdiff_t d, int method, const gdf_problem *p);
 
 /* Integrate from theta0 (p->d doubles) over tspan (nt >= 2 strictly
- * increasing finite times).  nt == 2: output at t0 and at every accepted
- * step; nt > 2: output exactly at the tspan times (plus the event point
- * when the GradTol event fires between them).  f and ||grad f|| are
+ * increasing finite times, tf - t0 finite).  nt == 2: output at t0 and at
+ * every accepted step (after a stationary stop, see above: the rest of the
+ * grid, or tf); nt > 2: output exactly at the tspan times (plus the event
+ * point when the GradTol event fires between them).  f and ||grad f|| are
  * reported at every output point.
  * Returns GDF_OK (see r->exitflag), GDF_EARG, the status of a failing
  * callback, GDF_ENEWTON (implicit step failed: Newton, CG or singular

@@ -12,14 +12,14 @@
 %!function r = span_child(code, limit)
 %! % run CODE in a child octave-cli (within LIMIT seconds); CODE fills a
 %! % struct r, which comes back; r.timedout when the child did not finish
-%! root = gdf_test_root();
+%! mdir = fileparts(which('gf_run'));   % the gdflow being tested
 %! d = tempname();
 %! mkdir(d);
 %! c = onCleanup(@() remove_dir(d));
 %! out = fullfile(d, 'r.mat');
 %! script = fullfile(d, 'child.m');
 %! fid = fopen(script, 'w');
-%! fprintf(fid, 'crash_dumps_octave_core(false);\naddpath(''%s'');\nr = struct();\n', fullfile(root, 'm'));
+%! fprintf(fid, 'crash_dumps_octave_core(false);\naddpath(''%s'');\nr = struct();\n', mdir);
 %! fprintf(fid, '%s\n', code);
 %! fprintf(fid, 'save(''-binary'', ''%s'', ''r'');\n', out);
 %! fclose(fid);
