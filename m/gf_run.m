@@ -58,7 +58,17 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 norm(G^(-1) grad f) for natural, norm([theta'; theta''])
 %                 for heavyball and nesterov (at rest, so norm(grad f) <=
 %                 (1 + gamma) GradTol, or (1 + 3/t) GradTol); not for langevin
-%     MaxSteps    limit on the number of steps;   MaxTime  seconds
+%     MaxSteps    limit on the number of steps (default 1e6 for the fixed-
+%                 step methods, 1e5 for rk45, 2e4 for rk45 on a function
+%                 handle or with a Metric handle: about 6 s of callbacks).  A run stopped by the default limit warns
+%                 (gdflow:gf_run:maxSteps); give MaxSteps (Inf: no limit) to
+%                 allow more.  Without MaxSteps, a TSPAN that needs more
+%                 steps than the default and cannot end earlier is refused
+%                 before any work (gdflow:gf_run:spanTooLong, with the
+%                 estimated number of steps): a fixed-step grid (TF - T0)/Step,
+%                 or rk45 on a quadratic with known L but no mu > 0 (its steps
+%                 are at most 3.3/L, the stability limit)
+%     MaxTime     seconds
 %     NewtonTol, NewtonMaxIter   the implicit solve (1e-12, 50)
 %     Integrator  'rk45' (default), 'euler', 'heun' or 'rk4': the solver of
 %                 heavyball, nesterov and natural (not 'implicit': its
@@ -78,9 +88,31 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 The generator is gdflow's own, in C (splitmix64 seeding,
 %                 xoshiro256**, Marsaglia's polar method), not RANDN
 %
+%   Stationary stop (always on): a flow that has come to rest is not
+%   stepped on to TF; the rest of the output (the remaining TSPAN times, or
+%   one point at TF for rk45 with TSPAN = [T0 TF], or the rest of the grid
+%   of a fixed-step method) holds its last state, f and norm(grad f), and
+%   INFO.message says 'the flow reached a stationary point at t = ...; the
+%   state is constant from there to tf'.  It applies when
+%     - the right-hand side is exactly zero;
+%     - a fixed-step method's step leaves theta unchanged bit for bit (its
+%       later steps would too: the output is the same as without the stop);
+%     - rk45 without GradTol, on a problem that knows mu > 0 (f strongly
+%       convex; for heavyball and nesterov through the energy
+%       f - f* + |theta'|^2/2, for natural through f): the distance to the
+%       minimizer, at most norm(grad f)/mu, is below max(AbsTol, RelTol *
+%       max(abs(theta))), or it no longer decreases (gradient flow and
+%       heavyball: not halved within 10/rate units of time, rate = mu) as
+%       rk45 hovers at its tolerance near the minimizer.  So
+%       GF_RUN(prob, theta0, [0 1 1e300]) returns theta* (to the tolerance)
+%       at t = 1e300 after a few hundred steps.
+%   Without mu (function handles, test functions) only the first two rules
+%   apply, and MaxSteps ends an endless run.  rk45 at huge times (T0 =
+%   1e300) stops at once with exitflag -3: its step falls below 10*eps*|t|.
+%
 %   INFO fields: nsteps, nfailed (rejected rk45 steps), nfevals, f and
 %   gradnorm (columns, at the returned times), exitflag (1 reached the end
-%   of TSPAN, 2 GradTol event, 0 MaxSteps or MaxTime, -2 non-finite: stops
+%   of TSPAN, also by the stationary stop, 2 GradTol event, 0 MaxSteps or MaxTime, -2 non-finite: stops
 %   with a gdflow:diverged warning and the solution up to that point, -3 step
 %   size underflow; a handle that is not finite at THETA0 is an error,
 %   gdflow:gf_run:nonFiniteStart), message, method, step, time, stationary

@@ -130,6 +130,10 @@ void gdf_gf_defaults(gdf_gf_opts *o)
     o->max_step = 0.0;
     o->max_steps = LONG_MAX;
     o->grad_tol = 0.0;
+    o->stationary = 1;
+    o->reach = NULL;
+    o->reach_ctx = NULL;
+    o->reach_rate = 0.0;
     o->max_time = 0.0;
     o->newton_tol = 1e-12;
     o->newton_maxit = 50;
@@ -151,6 +155,7 @@ const char *gdf_gf_why_message(int why)
     case GDF_GF_WHY_SINGULAR: return "the implicit system I + h*H is singular (try a smaller Step)";
     case GDF_GF_WHY_CALLBACK: return "the objective callback failed";
     case GDF_GF_WHY_BADARG: return "invalid argument";
+    case GDF_GF_WHY_STATIONARY: return "the flow reached a stationary point; the state is constant from there to tf";
     default: return "unknown reason";
     }
 }
@@ -730,10 +735,117 @@ static int finish(gf_ctx *c, gdf_gf_result *r, long nfev0, int status, int exitf
     return status;
 }
 
+/* ------------------------------------------------------------------ */
+/* stationary stop (gdf_gf.h): the bound on the distance to the limit,  */
+/* and the filling of the remaining output                              */
+/* ------------------------------------------------------------------ */
+static double reach_bound(gf_ctx *c, double t, const double *y, const double *g, double gnorm)
+{
+    const gdf_gf_opts *o = c->o;
+    double mu = c->p->mu;
+    if (o->reach) {
+        double R;
+        at(c, t);
+        R = o->reach(o->reach_ctx, y, g, gnorm);
+        return R >= 0.0 ? R : INFINITY; /* NaN: unknown */
+    }
+    if (mu > 0.0 && isfinite(mu))
+        return gnorm / mu;
+    return INFINITY;
+}
+
+static double norm_inf(ptrdiff_t d, const double *y)
+{
+    ptrdiff_t i;
+    double m = 0.0;
+    for (i = 0; i < d; i++)
+        if (fabs(y[i]) > m)
+            m = fabs(y[i]);
+    return m;
+}
+
+/* S3 of rk45 (gdf_gf.h): the bound R on the distance to the limit is
+ * within the tolerance, or it has stopped halving (the state hovers at the
+ * integrator's error level).  *Rref, *tref: the last halving (*tref NaN
+ * before the first call). */
+static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const double *g,
+                        double gnorm, double rtol, double atol, double *Rref, double *tref)
+{
+    const gdf_gf_opts *o = c->o;
+    double w, R, rate, win;
+    if (!o->stationary)
+        return 0;
+    if (gnorm == 0.0)
+        return 1;
+    if (o->grad_tol > 0.0) /* the caller's own convergence test decides */
+        return 0;
+    if (!o->reach && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
+        return 0;
+    R = reach_bound(c, t, y, g, gnorm);
+    if (!(R < INFINITY))
+        return 0;
+    w = rtol * norm_inf(c->d, y);
+    if (w < atol)
+        w = atol;
+    if (R <= w)
+        return 1;
+    if (isnan(*tref)) { /* the first call: no halving yet */
+        *Rref = R;
+        *tref = t0;
+        return 0;
+    }
+    if (R <= 0.5 * *Rref) {
+        *Rref = R;
+        *tref = t;
+        return 0;
+    }
+    if (!(*tref > t0)) /* R has never halved: nothing known about the floor */
+        return 0;
+    rate = o->reach ? o->reach_rate : c->p->mu;
+    if (!(rate > 0.0) || !isfinite(rate)) /* no decay rate known: (a) only */
+        return 0;
+    win = 2.0 * (*tref - t0);
+    if (10.0 / rate > win)
+        win = 10.0 / rate;
+    return t - *tref >= win;
+}
+
+/* the stationary state y at every remaining output time: tspan[jout..] for
+ * nt > 2, else the grid points k+1 .. N (fixed step, N >= 0) or tf (rk45,
+ * N < 0; nothing when t is tf already).  Returns 1 when the sink is full. */
+static int fill_stationary(gf_ctx *c, const double *tspan, ptrdiff_t nt, ptrdiff_t jout,
+                           double t, long k, long N, double h, const double *y, double fy,
+                           double gnorm)
+{
+    double t0 = tspan[0], tf = tspan[nt - 1];
+    if (nt > 2) {
+        for (; jout < nt; jout++)
+            if (push(c, tspan[jout], y, fy, gnorm))
+                return 1;
+        return 0;
+    }
+    if (N < 0)
+        return t < tf ? push(c, tf, y, fy, gnorm) : 0;
+    for (k = k + 1; k <= N; k++)
+        if (push(c, k == N ? tf : t0 + (double)k * h, y, fy, gnorm))
+            return 1;
+    return 0;
+}
+
+static int finish_stationary(gf_ctx *c, gdf_gf_result *r, long nfev0, double t)
+{
+    int s = finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_STATIONARY);
+    r->t_stationary = t;
+    return s;
+}
+
 long gdf_gf_grid(double t0, double tf, double h, int *shortened)
 {
-    double ratio = (tf - t0) / h, rn;
+    double ratio = (tf - t0) / h, rn, tmax = fmax(fabs(t0), fabs(tf));
     if (!(ratio < 4503599627370496.0)) /* 2^52: the grid t0 + k h is not representable */
+        return -1;
+    /* NaN, non-finite times or span, or a step the times cannot resolve */
+    if (!isfinite(t0) || !isfinite(tf) || !isfinite(tf - t0) || !(h >= 4.0 * DBL_EPSILON * tmax))
         return -1;
     rn = floor(ratio + 0.5);
     if (rn >= 1.0 && fabs(ratio - rn) <= 1e-12 * ratio) {
@@ -811,6 +923,11 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
         return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
     if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
         return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    if (o->stationary && gnorm == 0.0 && N > 0) { /* S1 at t0 */
+        if (fill_stationary(c, tspan, nt, jout, t0, 0, N, h, y, fy, gnorm))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        return finish_stationary(c, r, nfev0, t0);
+    }
 
     for (;;) {
         double tk = t0 + (double)k * h, tn, hs;
@@ -859,6 +976,15 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
             if (!pushed && push(c, tn, y, fy, gnorm))
                 return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
             return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+        }
+        /* stationary stop: S1, or S2 (a full step of a time-independent
+         * right-hand side left y unchanged bit for bit; yn holds the old y) */
+        if (o->stationary && k < N &&
+            (gnorm == 0.0 ||
+             (!o->stage_time && hs == h && memcmp(y, yn, (size_t)d * sizeof(double)) == 0))) {
+            if (fill_stationary(c, tspan, nt, jout, tn, k, N, h, y, fy, gnorm))
+                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+            return finish_stationary(c, r, nfev0, tn);
         }
     }
 }
@@ -922,6 +1048,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
     double *k1 = work + 3 * d, *k2 = work + 4 * d, *k3 = work + 5 * d, *k4 = work + 6 * d;
     double *k5 = work + 7 * d, *k6 = work + 8 * d, *k7 = work + 9 * d;
     int s, reject = 0, bad_reject = 0;
+    double Rref = INFINITY, tref = NAN; /* the stationary stop's record of R */
 
     hmax = o->max_step > 0.0 ? o->max_step : fabs(tf - t0) / 10.0;
     memcpy(y, theta0, (size_t)d * sizeof(double));
@@ -935,6 +1062,11 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
         return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
     if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
         return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    if (rk45_settled(c, t0, t0, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
+        if (fill_stationary(c, tspan, nt, jout, t0, 0, -1, 0.0, y, fy, gnorm))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        return finish_stationary(c, r, nfev0, t0);
+    }
     if (o->h > 0.0) {
         h = o->h < hmax ? o->h : hmax;
     } else if ((s = dp_hinit(c, t0, y, k1, hmax, yt, k2, &h))) {
@@ -1056,6 +1188,11 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                     return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
                 }
             }
+            if (t < tf && rk45_settled(c, t0, t, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
+                if (fill_stationary(c, tspan, nt, jout, t, 0, -1, 0.0, y, fy, gnorm))
+                    return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+                return finish_stationary(c, r, nfev0, t);
+            }
             if (hnew > hmax)
                 hnew = hmax;
             if (reject && hnew > h)
@@ -1096,6 +1233,7 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
         r = &rdummy;
     memset(r, 0, sizeof *r);
     r->why = GDF_GF_WHY_BADARG;
+    r->t_stationary = NAN;
     if (!o) {
         gdf_gf_defaults(&def);
         o = &def;
@@ -1109,6 +1247,8 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
     for (j = 0; j < nt; j++)
         if (!isfinite(tspan[j]) || (j > 0 && !(tspan[j] > tspan[j - 1])))
             return GDF_EARG;
+    if (!isfinite(tspan[nt - 1] - tspan[0])) /* the span itself overflows */
+        return GDF_EARG;
     if (m == GDF_GF_RK45) {
         if (!(o->h >= 0.0) || !isfinite(o->h) || !(o->rtol > 0.0) || !(o->atol > 0.0) ||
             !isfinite(o->rtol) || !isfinite(o->atol) || !(o->max_step >= 0.0))
@@ -1139,4 +1279,79 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
     if (m == GDF_GF_RK45)
         return run_rk45(&c, theta0, tspan, nt, work, r, nfev0);
     return run_fixed(&c, theta0, tspan, nt, work, r, nfev0);
+}
+
+/* ------------------------------------------------------------------ */
+/* what a run needs before it starts                                    */
+/* ------------------------------------------------------------------ */
+/* Dormand-Prince 5(4): the real stability interval of the 5th-order
+ * method is about [-3.3, 0] (Hairer-Wanner I, Fig. II.4.1/IV.2) */
+#define DP_STAB 3.3
+
+double gdf_gf_steps_needed(const gdf_problem *p, const double *tspan, ptrdiff_t nt,
+                           const gdf_gf_opts *o)
+{
+    double t0, tf, span, n;
+    if (!p || !tspan || nt < 2 || !o)
+        return NAN;
+    t0 = tspan[0];
+    tf = tspan[nt - 1];
+    span = tf - t0;
+    if (!(span > 0.0))
+        return NAN;
+    if (!isfinite(span))
+        return INFINITY;
+    if (o->method != GDF_GF_RK45) {
+        int sh;
+        long N;
+        if (!(o->h > 0.0))
+            return NAN;
+        N = gdf_gf_grid(t0, tf, o->h, &sh);
+        return N < 0 ? INFINITY : (double)N;
+    }
+    n = o->max_step > 0.0 ? span / o->max_step : 10.0;
+    if (p->hess_constant && p->L > 0.0 && isfinite(p->L)) {
+        double ns = span * p->L / DP_STAB;
+        if (ns > n)
+            n = ns;
+    }
+    return ceil(n);
+}
+
+int gdf_gf_may_stop_early(const gdf_problem *p, const gdf_gf_opts *o)
+{
+    if (!p || !o)
+        return 0;
+    if (o->grad_tol > 0.0)
+        return 1;
+    if (!o->stationary || o->method != GDF_GF_RK45)
+        return 0;
+    return o->reach != NULL || (p->mu > 0.0 && isfinite(p->mu));
+}
+
+int gdf_gf_span_too_long(const gdf_problem *p, const double *tspan, ptrdiff_t nt,
+                         const gdf_gf_opts *o, double max_steps, double *steps)
+{
+    double n = gdf_gf_steps_needed(p, tspan, nt, o);
+    if (steps)
+        *steps = n;
+    return n > max_steps && !gdf_gf_may_stop_early(p, o);
+}
+
+double gdf_gf_descent_reach(void *ctx, const double *y, const double *g, double gnorm)
+{
+    gdf_gf_descent *q = (gdf_gf_descent *)ctx;
+    double mu, gn;
+    (void)g;
+    (void)gnorm;
+    if (!q || !q->base || !q->g || !y)
+        return INFINITY;
+    mu = q->base->mu;
+    if (!(mu > 0.0) || !isfinite(mu))
+        return INFINITY;
+    q->nfevals++;
+    if (gdf_eval(q->base, y, NULL, q->g) != GDF_OK)
+        return INFINITY;
+    gn = gdf_nrm2(q->base->d, q->g);
+    return isfinite(gn) ? gn / mu : INFINITY;
 }

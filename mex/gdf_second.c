@@ -68,3 +68,30 @@ int gdf_problem_second(gdf_problem *p, gdf_second *q)
     p->nfevals = 0;
     return GDF_OK;
 }
+
+double gdf_second_reach(void *ctx, const double *z, const double *G, double gnorm)
+{
+    gdf_second *q = (gdf_second *)ctx;
+    ptrdiff_t i, d;
+    double mu, c, gf2 = 0.0, v2 = 0.0, e2;
+    (void)gnorm;
+    if (!q || !q->base || !z || !G)
+        return INFINITY;
+    mu = q->base->mu;
+    d = q->base->d;
+    if (!(mu > 0.0) || !isfinite(mu))
+        return INFINITY;
+    if (q->kind == GDF_SECOND_SBC && !(q->t >= 0.0 && isfinite(q->t)))
+        return INFINITY;
+    c = q->kind == GDF_SECOND_SBC ? (q->t > 0.0 ? q->r / q->t : 0.0) : q->gamma;
+    for (i = 0; i < d; i++) {
+        double v = z[d + i];
+        /* G = (-v, c v + grad f); at t = 0 (SBC) G2 = grad f / (1 + r) */
+        double gf = (q->kind == GDF_SECOND_SBC && q->t == 0.0) ? G[d + i] * (1.0 + q->r)
+                                                               : G[d + i] - c * v;
+        gf2 += gf * gf;
+        v2 += v * v;
+    }
+    e2 = gf2 / mu + v2; /* >= 2 E */
+    return sqrt(e2 / mu + e2);
+}

@@ -53,6 +53,18 @@ typedef struct {
  * t < 0 or non-finite t. */
 int gdf_problem_second(gdf_problem *p, gdf_second *q);
 
+/* For gdf_gf_opts.reach (ctx = q): a bound on the distance from z = (theta,
+ * v), G = the wrapper's gradient at z (evaluated at time q->t), to the
+ * equilibrium (theta*, 0), valid for all later times, when the base problem
+ * knows mu > 0 (f mu-strongly convex); Inf otherwise.  Both ODEs dissipate
+ * E = f(theta) - f* + ||v||^2/2 (E' = -c(t) ||v||^2 <= 0, c = gamma >= 0 or
+ * r/t > 0), and f - f* <= ||grad f||^2/(2 mu), f - f* >= mu/2 ||theta -
+ * theta*||^2, so for s >= t: ||theta(s) - theta*||^2 <= 2E(t)/mu and
+ * ||v(s)||^2 <= 2E(t), with 2E(t) <= ||grad f||^2/mu + ||v||^2.  The bound
+ * looks at both halves of z: a state at rest (v = 0) far from theta* still
+ * has ||grad f|| > 0, and one passing through theta* has v != 0. */
+double gdf_second_reach(void *q, const double *z, const double *G, double gnorm);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "gdf_exact.h"
@@ -38,13 +39,26 @@ typedef struct {
     long max_entries; /* -1: no limit */
 } out_ctx;
 
+/* gdf_mex_check_alloc, with absurd sizes (more than 1e18 doubles, or NaN)
+ * refused here in a short message (no 300-digit count; up to 1e18 that
+ * function's message, whose count has at most 19 digits) */
+static void check_alloc(const char *what, double ndoubles)
+{
+    if (!(ndoubles <= 1e18))
+        gdf_mex_error(FN, "tooLarge", "%s would need %.3g GB (%.3g doubles), more than any memory; ask "
+                                      "for less (a shorter span, a larger Step or MaxStep, fewer times, "
+                                      "or MaxSteps).", what, ndoubles * 8.0 / 1e9, ndoubles);
+    gdf_mex_check_alloc(FN, what, ndoubles);
+}
+
 static int grow(void *ctx, long need, gdf_gf_out *o)
 {
     out_ctx *c = (out_ctx *)ctx;
     long cap = gdf_mex_grow_cap(o->cap, need, c->max_entries);
     if (cap < 0)
         return 1;
-    gdf_mex_check_alloc(FN, "the output Theta", (double)cap * ((double)c->d + 3.0)); /* t, f, gnorm */
+    /* t, f, gnorm with Theta; during mxRealloc the old and the new blocks */
+    check_alloc("the output Theta", ((double)cap + (double)o->cap) * ((double)c->d + 3.0));
     o->t = (double *)mxRealloc(o->t, (size_t)cap * sizeof(double));
     o->theta = (double *)mxRealloc(o->theta, (size_t)cap * (size_t)c->d * sizeof(double));
     o->f = (double *)mxRealloc(o->f, (size_t)cap * sizeof(double));
@@ -78,10 +92,60 @@ static void check_tspan(const double *ts, ptrdiff_t nt)
     ptrdiff_t i;
     if (nt < 2)
         gdf_mex_error(FN, "badTspan", "tspan must have at least two entries [t0 tf].");
+    for (i = 0; i < nt; i++)
+        if (!isfinite(ts[i]))
+            gdf_mex_error(FN, "badTspan", "tspan must hold finite times (tspan(%ld) = %g).", (long)(i + 1),
+                          ts[i]);
     for (i = 1; i < nt; i++)
         if (!(ts[i] > ts[i - 1]))
             gdf_mex_error(FN, "badTspan", "tspan must be strictly increasing (tspan(%ld) = %g, tspan(%ld) = %g).",
                           (long)i, ts[i - 1], (long)(i + 1), ts[i]);
+    if (!isfinite(ts[nt - 1] - ts[0]))
+        gdf_mex_error(FN, "badTspan", "the span tf - t0 = %g - (%g) overflows; give times whose "
+                                      "difference is finite.", ts[nt - 1], ts[0]);
+}
+
+/* 1 when MaxSteps was not given: the default limit GDF_GF_MAX_STEPS_DEFAULT
+ * applies, spans that cannot finish within it are refused up front, and a
+ * run that reaches it gets a warning */
+static int maxsteps_default;
+static long default_limit; /* GDF_GF_MAX_STEPS_DEFAULT(_CALLBACK) */
+
+/* refuse up front what cannot finish: the fixed-step grid (and Langevin's)
+ * must be representable, and without MaxSteps a run must not need more than
+ * the default limit of steps unless it can stop early (GradTol, the
+ * stationary stop of rk45 on a problem with mu > 0) */
+static void check_span(const gdf_problem *p, const double *ts, ptrdiff_t nt, const gdf_gf_opts *o,
+                       int grid_only)
+{
+    double t0 = ts[0], tf = ts[nt - 1], steps;
+    if (grid_only && o->method != GDF_GF_RK45) {
+        int sh;
+        double tmax = fmax(fabs(t0), fabs(tf));
+        if (!((tf - t0) / o->h < 4503599627370496.0))
+            gdf_mex_error(FN, "spanTooLong", "the span [%.3g, %.3g] needs %.3g steps of Step = %.3g, more "
+                                             "than the 2^52 a time grid can hold. Give a shorter span or "
+                                             "a larger Step.", t0, tf, (tf - t0) / o->h, o->h);
+        if (!(o->h >= 4.0 * 2.220446049250313e-16 * tmax))
+            gdf_mex_error(FN, "badOption", "Step = %.3g is below the resolution of the times near "
+                                           "t = %.3g (at least 4*eps*|t| = %.3g): the times t0 + k*Step "
+                                           "would repeat. Give a larger Step or times nearer 0.",
+                          o->h, tmax, 4.0 * 2.220446049250313e-16 * tmax);
+        if (gdf_gf_grid(t0, tf, o->h, &sh) < 0)
+            gdf_mex_error(FN, "badTspan", "the time grid t0 + k*Step over [%.3g, %.3g] with Step = %.3g "
+                                          "cannot be represented.", t0, tf, o->h);
+    }
+    if (!grid_only && maxsteps_default &&
+        gdf_gf_span_too_long(p, ts, nt, o, (double)default_limit, &steps))
+        gdf_mex_error(FN, "spanTooLong",
+                      "the span [%.3g, %.3g] needs about %.3g steps (%s), more than the default limit of "
+                      "%.3g steps, and this run cannot stop earlier. Give a shorter span, a GradTol "
+                      "(a terminal event), or MaxSteps (the steps to take at most; Inf for no limit).",
+                      t0, tf, steps,
+                      o->method != GDF_GF_RK45 ? "(tf - t0)/Step"
+                      : o->max_step > 0.0      ? "(tf - t0)/MaxStep, or rk45's stability limit 3.3/L"
+                                               : "rk45's stability limit: steps of at most 3.3/L",
+                      (double)default_limit);
 }
 
 /* closed form for a dense quadratic: Theta at the times, f and ||g|| there */
@@ -100,8 +164,12 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         double t0 = ts[0], tf = ts[1];
         double h = step > 0.0 ? step : (tf - t0) / 100.0;
         double nn = ceil((tf - t0) / h * (1.0 - 1e-12));
+        if (!(h >= 4.0 * 2.220446049250313e-16 * fmax(fabs(t0), fabs(tf))))
+            gdf_mex_error(FN, "badOption", "Step = %.3g is below the resolution of the times in [%.3g, %.3g]: "
+                                           "the times t0 + k*Step would repeat. Give a larger Step or the "
+                                           "output times (a tspan of more than two entries).", h, t0, tf);
         /* Th, its workspace, the entry layout and the returned copy: 4 n d */
-        gdf_mex_check_alloc(FN, "the output Theta", (nn + 1.0) * (4.0 * (double)d + 3.0));
+        check_alloc("the output Theta", (nn + 1.0) * (4.0 * (double)d + 3.0));
         n = (ptrdiff_t)nn + 1;
         tt = (double *)mxMalloc((size_t)n * sizeof(double));
         for (i = 0; i < n; i++)
@@ -109,7 +177,7 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
         tt[n - 1] = tf;
     } else {
         n = nt;
-        gdf_mex_check_alloc(FN, "the output Theta", (double)n * (4.0 * (double)d + 3.0));
+        check_alloc("the output Theta", (double)n * (4.0 * (double)d + 3.0));
         tt = (double *)mxMalloc((size_t)n * sizeof(double));
         memcpy(tt, ts, (size_t)n * sizeof(double));
     }
@@ -159,6 +227,15 @@ static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdif
     double *work;
     size_t nw;
     int status;
+    gdf_gf_opts oe = *o;
+    if (lo) { /* Euler-Maruyama runs on the euler grid, and never stops early */
+        oe.method = GDF_GF_EULER;
+        oe.grad_tol = 0.0;
+        oe.stationary = 0;
+    }
+    /* the span: the grid first, then the memory of the output (as the steps
+     * need it: at most MaxSteps when given), then the default step limit */
+    check_span(p, ts, nt, &oe, 1);
     oc->d = D;
     oc->max_entries = -1;
     if (nt > 2) {
@@ -166,18 +243,22 @@ static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdif
         cap0 = (long)nt;
     } else if (o->method != GDF_GF_RK45) {
         double nn = ceil((ts[1] - ts[0]) / o->h * (1.0 - 1e-12)) + 1.0;
-        if (o->max_steps < LONG_MAX && nn > (double)o->max_steps + 1.0)
+        if (!maxsteps_default && o->max_steps < LONG_MAX && nn > (double)o->max_steps + 1.0)
             nn = (double)o->max_steps + 1.0;
-        gdf_mex_check_alloc(FN, "the output Theta", nn * (double)D);
+        check_alloc("the output Theta", nn * (double)D);
         cap0 = nn < 4096.0 ? (long)nn : 4096;
     } else {
         cap0 = 256;
         if (o->max_step > 0.0) /* at least (tf - t0)/MaxStep steps, every one kept */
-            gdf_mex_check_alloc(FN, "the output Theta",
-                                ceil((ts[1] - ts[0]) / o->max_step) * ((double)D + 3.0));
+            check_alloc("the output Theta",
+                                (maxsteps_default ? ceil((ts[1] - ts[0]) / o->max_step)
+                                                  : fmin(ceil((ts[1] - ts[0]) / o->max_step),
+                                                         (double)o->max_steps) + 1.0) *
+                                    ((double)D + 3.0));
     }
     if (nt > 2)
-        gdf_mex_check_alloc(FN, "the output Theta", (double)nt * (double)D);
+        check_alloc("the output Theta", (double)nt * (double)D);
+    check_span(p, ts, nt, &oe, 0);
     out->t = (double *)mxMalloc((size_t)cap0 * sizeof(double));
     out->theta = (double *)mxMalloc((size_t)cap0 * (size_t)D * sizeof(double));
     out->f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
@@ -187,11 +268,11 @@ static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdif
     out->grow = grow;
     out->ctx = oc;
     if (!lo && o->method == GDF_GF_IMPLICIT && !p->hess_constant && !p->hess)
-        gdf_mex_check_alloc(FN, "the finite-difference Jacobian", (double)D * (double)D);
+        check_alloc("the finite-difference Jacobian", (double)D * (double)D);
     nw = lo ? gdf_langevin_work(D) : gdf_gf_work(D, o->method, p);
     if (nw == (size_t)-1)
         gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)D);
-    gdf_mex_check_alloc(FN, "the workspace", (double)nw);
+    check_alloc("the workspace", (double)nw);
     work = (double *)mxMalloc((nw + 1) * sizeof(double));
     if (lo) {
         status = gdf_langevin_run(p, y0, ts, nt, lo, out, work, r);
@@ -247,6 +328,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     const double *theta0, *ts, *v0 = NULL;
     const char *message;
     int stationary;
+    char msgbuf[256];
     double damping = NAN, temperature = 1.0, seed = 0.0;
 
     if (nrhs < 3)
@@ -335,8 +417,18 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         o.atol = ov[O_ABSTOL].num;
     if (ov[O_MAXSTEP].set)
         o.max_step = ov[O_MAXSTEP].num;
+    maxsteps_default = !ov[O_MAXSTEPS].set;
+    if (o.method != GDF_GF_RK45 || method == M_EXACT)
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT;
+    else if (mp.kind == GDF_KIND_HANDLE || (method == M_NATURAL && ov[O_METRIC].set &&
+                                            mxGetClassID(ov[O_METRIC].arr) == mxFUNCTION_CLASS))
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT_CALLBACK;
+    else
+        default_limit = GDF_GF_MAX_STEPS_DEFAULT_RK45;
     if (ov[O_MAXSTEPS].set)
         o.max_steps = isfinite(ov[O_MAXSTEPS].num) ? (long)ov[O_MAXSTEPS].num : LONG_MAX;
+    else
+        o.max_steps = default_limit;
     if (ov[O_GRADTOL].set)
         o.grad_tol = ov[O_GRADTOL].num;
     if (ov[O_MAXTIME].set)
@@ -414,6 +506,15 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             gdf_mex_error(FN, "internal", "the second-order system could not be set up.");
         if (method == M_NESTEROV)
             o.stage_time = &sec.t;
+        if (mp.p.mu > 0.0 && isfinite(mp.p.mu)) { /* the stationary stop of rk45 (gdf_gf.h, S3) */
+            o.reach = gdf_second_reach;
+            o.reach_ctx = &sec;
+            /* the decay rate of the energy bound: the slowest mode of
+             * theta'' + gamma theta' + lambda theta = 0 over lambda >= mu
+             * (none known for the polynomial decay of nesterov's ODE) */
+            if (method == M_HEAVYBALL && damping > 0.0)
+                o.reach_rate = damping < 2.0 * sqrt(mp.p.mu) ? damping / 2.0 : mp.p.mu / damping;
+        }
         D = 2 * d;
         z0 = (double *)mxCalloc((size_t)D, sizeof(double));
         memcpy(z0, theta0, (size_t)d * sizeof(double));
@@ -425,9 +526,17 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                       ? "at rest: norm([theta'; theta'']) at or below GradTol (terminal event)"
                       : gdf_gf_why_message(r.why);
     } else if (method == M_NATURAL) {
+        gdf_gf_descent dq;
         gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &mp, FN, &mm);
+        memset(&dq, 0, sizeof dq);
+        if (mp.p.mu > 0.0 && isfinite(mp.p.mu)) { /* the stationary stop of rk45 (gdf_gf.h, S3) */
+            dq.base = &mp.p;
+            dq.g = (double *)mxMalloc((size_t)d * sizeof(double));
+            o.reach = gdf_gf_descent_reach;
+            o.reach_ctx = &dq; /* rate unknown (it depends on G) */
+        }
         integrate(&mm.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
-        r.nfevals += reevaluate(&mp, &out, d);
+        r.nfevals += reevaluate(&mp, &out, d) + dq.nfevals;
         message = r.why == GDF_GF_WHY_GRADTOL
                       ? "natural-gradient norm ||G^{-1} grad f|| at or below GradTol (terminal event)"
                       : gdf_gf_why_message(r.why);
@@ -435,6 +544,18 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         integrate(&mp.p, theta0, ts, nt, &o, NULL, &out, &r, &oc);
         message = gdf_gf_why_message(r.why);
     }
+    if (r.why == GDF_GF_WHY_STATIONARY) {
+        snprintf(msgbuf, sizeof msgbuf, "the flow reached a stationary point at t = %.6g; the state is "
+                                        "constant from there to tf = %.6g (to the solver's tolerance)",
+                 r.t_stationary, ts[nt - 1]);
+        message = msgbuf;
+    }
+    if (r.why == GDF_GF_WHY_MAXSTEPS && maxsteps_default)
+        gdf_mex_warning("gdflow:gf_run:maxSteps",
+                        "gf_run (%s) stopped before tf = %.6g after the default limit of %.3g steps (last "
+                        "output at t = %.6g): give MaxSteps (Inf for no limit), a shorter span or GradTol.",
+                        METHOD_NAMES[method], ts[nt - 1], (double)default_limit,
+                        out.n > 0 ? out.t[out.n - 1] : ts[0]);
     /* f or the gradient not finite at theta0 itself: an error for a handle,
      * as in gd_run (the C families are finite at every finite theta: there
      * it is overflow, reported as divergence below) */
@@ -453,20 +574,22 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
      * minimizer: exitflag stays 2 (-3 is gf_run's step underflow), the
      * message, info.stationary and a warning say so (gdf_stationary) */
     stationary = GDF_STAT_NONE;
-    if (r.why == GDF_GF_WHY_GRADTOL && out.n > 0) {
+    if ((r.why == GDF_GF_WHY_GRADTOL || r.why == GDF_GF_WHY_STATIONARY) && out.n > 0) {
         int need = gdf_stationary_needs_work(&mp.p);
         double lam[2], *sw = need ? (double *)mxMalloc(gdf_stationary_work(d) * sizeof(double)) : NULL;
         void *siw = need ? mxMalloc(gdf_stationary_iwork(d) * sizeof(ptrdiff_t)) : NULL;
         stationary = gdf_stationary(&mp.p, out.theta + (size_t)(out.n - 1) * (size_t)D, sw, siw, lam);
         if (stationary == GDF_STAT_SADDLE || stationary == GDF_STAT_MAXIMUM) {
             message = stationary == GDF_STAT_SADDLE
-                          ? "stopped at a saddle point, not a minimizer: the gradient norm is below "
-                            "GradTol but the Hessian has a negative eigenvalue"
-                          : "stopped at a local maximum, not a minimizer: the gradient norm is below "
-                            "GradTol but the Hessian is negative definite";
+                          ? "stopped at a saddle point, not a minimizer: the flow is at rest (gradient "
+                            "norm at or below GradTol, or a stationary state) but the Hessian has a "
+                            "negative eigenvalue"
+                          : "stopped at a local maximum, not a minimizer: the flow is at rest (gradient "
+                            "norm at or below GradTol, or a stationary state) but the Hessian is "
+                            "negative definite";
             gdf_mex_warning("gdflow:gf_run:saddle",
-                            "gf_run (%s) stopped at t = %g at a %s, not a minimizer: the gradient "
-                            "norm is below GradTol but the Hessian there has the eigenvalue %g < 0.",
+                            "gf_run (%s) stopped at t = %g at a %s, not a minimizer: the flow is at "
+                            "rest there but the Hessian has the eigenvalue %g < 0.",
                             METHOD_NAMES[method], out.t[out.n - 1],
                             stationary == GDF_STAT_SADDLE ? "saddle point" : "local maximum", lam[0]);
         }

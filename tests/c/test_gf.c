@@ -9,6 +9,7 @@
 #include "gdflow.h"
 #include "gdf_blas.h"
 #include "gdf_gf.h"
+#include "gdf_second.h"
 #include "check.h"
 #include "testprob.h"
 #include "testsink.h"
@@ -906,6 +907,225 @@ static void test_underflow(void)
     sink_free(&s);
 }
 
+/* ------------------------------------------------------------------ */
+/* the stationary stop (gdf_gf.h) and enormous spans                    */
+/* ------------------------------------------------------------------ */
+static int zero_fg(void *ctx, const double *x, double *f, double *g)
+{
+    (void)ctx;
+    if (f)
+        *f = 0.0;
+    g[0] = 0.0 * x[0];
+    return GDF_OK;
+}
+
+static void test_stationary(void)
+{
+    enum { D = 4 };
+    double th0[D], ts[2] = {0.0, 1e300}, t3[3] = {0.0, 1.0, 1e300}, xs[D], w;
+    double tlong[2] = {0.0, 100.0};
+    quadp P;
+    gdf_problem p;
+    gdf_gf_opts o;
+    gdf_gf_result r;
+    sink s, s2;
+    long n, k;
+    tp_seed(91);
+    random_vec(D, th0, 1.0);
+    quadp_make(&P, D, 0.5, 4.0, th0, 92);
+    gdf_problem_quad(&p, &P.q);
+    p.mu = P.lam[0];
+    p.L = P.lam[D - 1];
+    quadp_at(&P, INFINITY, -1, 0.0, xs);
+    sink_init(&s, D);
+    sink_init(&s2, D);
+
+    /* S3: rk45 over [0 1e300] stops when the rest of the flow is within its
+     * tolerance, and ends with a point at tf */
+    gdf_gf_defaults(&o);
+    run(&p, th0, ts, 2, &o, &s, &r);
+    n = s.o.n;
+    w = 1e-3 * norm2(D, xs) + 1e-6;
+    CHECK(r.exitflag == 1 && r.why == GDF_GF_WHY_STATIONARY && r.nsteps < 2000,
+          "rk45 [0 1e300]: exitflag %d why %d nsteps %ld", r.exitflag, r.why, r.nsteps);
+    CHECK(n >= 3 && s.o.t[n - 1] == 1e300 && s.o.t[n - 2] == r.t_stationary &&
+              r.t_stationary > 1.0 && r.t_stationary < 1e3,
+          "rk45 [0 1e300]: ends at tf (t_stationary %g)", r.t_stationary);
+    CHECK(n >= 3 && diffnorm(D, s.o.theta + (n - 1) * D, xs) <= w &&
+              memcmp(s.o.theta + (n - 1) * D, s.o.theta + (n - 2) * D, D * sizeof(double)) == 0 &&
+              s.o.f[n - 1] == s.o.f[n - 2] && s.o.gnorm[n - 1] == s.o.gnorm[n - 2],
+          "rk45 [0 1e300]: the state at tf is theta* to the tolerance (%g)",
+          n >= 1 ? diffnorm(D, s.o.theta + (n - 1) * D, xs) : -1.0);
+    /* nt > 2: the remaining output times are filled */
+    run(&p, th0, t3, 3, &o, &s, &r);
+    CHECK(r.exitflag == 1 && r.why == GDF_GF_WHY_STATIONARY && s.o.n == 3 && s.o.t[2] == 1e300 &&
+              diffnorm(D, s.o.theta + 2 * D, xs) <= w,
+          "rk45 [0 1 1e300]: n %ld", s.o.n);
+    /* without the stop the same run cannot finish: it stops at MaxSteps */
+    o.stationary = 0;
+    o.max_steps = 20000;
+    run(&p, th0, ts, 2, &o, &s, &r);
+    CHECK(r.exitflag == 0 && r.why == GDF_GF_WHY_MAXSTEPS && s.o.t[s.o.n - 1] < 1e6,
+          "rk45 [0 1e300] without the stationary stop: exitflag %d", r.exitflag);
+    /* without mu (unknown) S3 does not apply */
+    gdf_gf_defaults(&o);
+    o.max_steps = 3000;
+    p.mu = NAN;
+    run(&p, th0, ts, 2, &o, &s, &r);
+    CHECK(r.why == GDF_GF_WHY_MAXSTEPS, "rk45 without mu: why %d", r.why);
+    /* GradTol decides when given (S3 off), S1 still applies */
+    p.mu = P.lam[0];
+    gdf_gf_defaults(&o);
+    o.grad_tol = 1e-9;
+    o.rtol = 1e-10;
+    o.atol = 1e-12;
+    run(&p, th0, tlong, 2, &o, &s, &r);
+    CHECK(r.exitflag == 2 && s.o.gnorm[s.o.n - 1] <= 1e-9, "GradTol with the stop on: exitflag %d",
+          r.exitflag);
+
+    /* S2: euler reaches a fixed point of its map; the output is bit for bit
+     * that of the run without the stop, with fewer steps */
+    gdf_gf_defaults(&o);
+    o.method = GDF_GF_EULER;
+    o.h = 0.2;
+    run(&p, th0, tlong, 2, &o, &s, &r);
+    k = r.nsteps;
+    CHECK(r.exitflag == 1 && r.why == GDF_GF_WHY_STATIONARY && k < 500 && s.o.n == 501,
+          "euler S2: why %d nsteps %ld n %ld", r.why, k, s.o.n);
+    o.stationary = 0;
+    run(&p, th0, tlong, 2, &o, &s2, &r);
+    CHECK(r.exitflag == 1 && r.why == GDF_GF_WHY_TEND && r.nsteps == 500 && s2.o.n == s.o.n &&
+              memcmp(s.o.theta, s2.o.theta, (size_t)s.o.n * D * sizeof(double)) == 0 &&
+              memcmp(s.o.t, s2.o.t, (size_t)s.o.n * sizeof(double)) == 0 &&
+              memcmp(s.o.f, s2.o.f, (size_t)s.o.n * sizeof(double)) == 0,
+          "euler S2: the same output as without the stop (%ld steps instead of 500)", k);
+
+    /* S1: g = 0 exactly at t0 */
+    {
+        gdf_problem pz;
+        double x0 = 3.0;
+        memset(&pz, 0, sizeof pz);
+        pz.d = 1;
+        pz.fg = zero_fg;
+        pz.L = pz.mu = NAN;
+        sink_free(&s);
+        sink_init(&s, 1);
+        gdf_gf_defaults(&o);
+        run(&pz, &x0, ts, 2, &o, &s, &r);
+        CHECK(r.why == GDF_GF_WHY_STATIONARY && r.nsteps == 0 && s.o.n == 2 && s.o.t[1] == 1e300 &&
+                  s.o.theta[1] == 3.0 && r.t_stationary == 0.0,
+              "S1 rk45 at t0: n %ld", s.o.n);
+        o.method = GDF_GF_RK4;
+        o.h = 1.0;
+        run(&pz, &x0, tlong, 2, &o, &s, &r);
+        CHECK(r.why == GDF_GF_WHY_STATIONARY && r.nsteps == 0 && s.o.n == 101 &&
+                  s.o.t[100] == 100.0 && s.o.t[50] == 50.0 && s.o.theta[100] == 3.0,
+              "S1 rk4 at t0: n %ld", s.o.n);
+        sink_free(&s);
+        sink_init(&s, D);
+    }
+
+    /* the heavy ball through gdf_second.c: the bound looks at theta and v */
+    {
+        gdf_second q;
+        gdf_problem sp;
+        double z0[2 * D], zs[2 * D], Gz[2 * D], R;
+        memset(&q, 0, sizeof q);
+        q.base = &p;
+        q.kind = GDF_SECOND_HEAVYBALL;
+        q.gamma = 2.0 * sqrt(p.mu);
+        CHECK(gdf_problem_second(&sp, &q) == GDF_OK, "second set up");
+        memcpy(z0, th0, D * sizeof(double));
+        memset(z0 + D, 0, D * sizeof(double));
+        /* at (theta*, 0): 0; at (theta*, v != 0): > 0 */
+        memcpy(zs, xs, D * sizeof(double));
+        memset(zs + D, 0, D * sizeof(double));
+        gdf_eval(&sp, zs, NULL, Gz);
+        R = gdf_second_reach(&q, zs, Gz, gdf_nrm2(2 * D, Gz));
+        CHECK(R < 1e-12, "second reach at the equilibrium: %g", R);
+        zs[D] = 1e-3;
+        gdf_eval(&sp, zs, NULL, Gz);
+        R = gdf_second_reach(&q, zs, Gz, gdf_nrm2(2 * D, Gz));
+        CHECK(R >= 1e-3, "second reach with v != 0: %g", R);
+        gdf_gf_defaults(&o);
+        o.reach = gdf_second_reach;
+        o.reach_ctx = &q;
+        sink_free(&s);
+        sink_init(&s, 2 * D);
+        run(&sp, z0, t3, 3, &o, &s, &r);
+        CHECK(r.why == GDF_GF_WHY_STATIONARY && s.o.n == 3 &&
+                  diffnorm(D, s.o.theta + 2 * 2 * D, xs) <= 2.0 * w &&
+                  norm2(D, s.o.theta + 2 * 2 * D + D) <= 2.0 * w,
+              "heavy ball [0 1 1e300]: why %d", r.why);
+        q.base->mu = NAN; /* unknown mu: no bound */
+        CHECK(isinf(gdf_second_reach(&q, zs, Gz, 1.0)), "second reach without mu");
+        p.mu = P.lam[0];
+        sink_free(&s);
+        sink_init(&s, D);
+    }
+    /* the descent-flow bound (natural gradient) */
+    {
+        double gs[D];
+        gdf_gf_descent dq;
+        dq.base = &p;
+        dq.g = gs;
+        dq.nfevals = 0;
+        CHECK(fabs(gdf_gf_descent_reach(&dq, th0, NULL, 0.0) -
+                   0.0) >= 0.0 && dq.nfevals == 1, "descent reach evaluates once");
+        CHECK(gdf_gf_descent_reach(&dq, xs, NULL, 0.0) < 1e-12, "descent reach at theta*");
+        p.mu = -1.0;
+        CHECK(isinf(gdf_gf_descent_reach(&dq, th0, NULL, 0.0)), "descent reach without mu > 0");
+        p.mu = P.lam[0];
+    }
+
+    /* what cannot finish is known up front */
+    {
+        double steps = 0.0;
+        gdf_gf_defaults(&o);
+        p.mu = 0.0; /* as a singular quadratic: no early stop */
+        CHECK(gdf_gf_span_too_long(&p, ts, 2, &o, 1e6, &steps) == 1 && steps > 1e299,
+              "span too long (rk45, L known): %g steps", steps);
+        o.grad_tol = 1e-6;
+        CHECK(gdf_gf_span_too_long(&p, ts, 2, &o, 1e6, &steps) == 0, "GradTol may stop it");
+        p.mu = P.lam[0];
+        o.grad_tol = 0.0;
+        CHECK(gdf_gf_span_too_long(&p, ts, 2, &o, 1e6, &steps) == 0, "mu > 0: the stop may end it");
+        CHECK(gdf_gf_span_too_long(&p, tlong, 2, &o, 1e6, &steps) == 0 && steps < 1e3,
+              "[0 100] is fine: %g steps", steps);
+        o.method = GDF_GF_EULER;
+        o.h = 0.1;
+        CHECK(gdf_gf_span_too_long(&p, ts, 2, &o, 1e6, &steps) == 1 && isinf(steps),
+              "euler [0 1e300]: %g", steps);
+        CHECK(gdf_gf_steps_needed(&p, tlong, 2, &o) == 1000.0, "euler [0 100]: 1000 steps");
+    }
+    /* grids the times cannot resolve, spans that overflow */
+    {
+        int sh;
+        double big[2] = {-1.7e308, 1.7e308}, x0[D];
+        CHECK(gdf_gf_grid(1e20, 1e20 + 131072.0, 1.0, &sh) == -1, "grid: step below 16 eps |t|");
+        CHECK(gdf_gf_grid(1e20, 1e20 + 1048576.0, 262144.0, &sh) == 4, "grid: resolvable step");
+        CHECK(gdf_gf_grid(-1.7e308, 1.7e308, 1e300, &sh) == -1, "grid: the span overflows");
+        memcpy(x0, th0, sizeof x0);
+        gdf_gf_defaults(&o);
+        CHECK(run(&p, x0, big, 2, &o, &s, &r) == GDF_EARG, "rk45: a span that overflows");
+        o.method = GDF_GF_EULER;
+        o.h = 1e306;
+        CHECK(run(&p, x0, big, 2, &o, &s, &r) == GDF_EARG, "euler: a span that overflows");
+    }
+    /* rk45 step underflow near huge t is reported at once */
+    {
+        double th[2] = {1e300, 2e300};
+        gdf_gf_defaults(&o);
+        o.stationary = 0;
+        run(&p, th0, th, 2, &o, &s, &r);
+        CHECK(r.exitflag == -3 && r.why == GDF_GF_WHY_UNDERFLOW && r.nsteps == 0,
+              "[1e300 2e300]: exitflag %d", r.exitflag);
+    }
+    sink_free(&s);
+    sink_free(&s2);
+    quadp_free(&P);
+}
+
 int main(void)
 {
     test_euler_is_gd();
@@ -917,5 +1137,6 @@ int main(void)
     test_implicit_newton();
     test_stops();
     test_underflow();
+    test_stationary();
     return check_report("test_gf");
 }
