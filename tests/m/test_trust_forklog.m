@@ -49,3 +49,53 @@
 %! assert (~isempty(strfind(out, 'RUN SAME 1')), out);            % gd_run first loaded in the child
 %! assert (st, 0, out);
 %! assert (toc(t0) < 55);
+
+%% ---- gd_logistic: f_star / theta_star established, never guessed -----------
+%!test
+%! % large non-separable data (random labels, lambda = 0): f* ~ log 2.  The old
+%! % Newton solve stalled at |g| ~ 5e-9 (absolute tolerance 1e-10 below the
+%! % rounding of the line search on f) and the fallback said "separable":
+%! % f_star = 0, theta_star = [].
+%! rand('seed', 3); randn('seed', 3);
+%! m = 1.5e5; X = [ones(m, 1), randn(m, 2)]; y = double(rand(m, 1) < 0.5);
+%! p = gd_logistic(X, y);
+%! assert (numel(p.theta_star), 3);
+%! assert (abs(p.f_star - log(2)) < 1e-3);
+%! [f, g] = gd_eval(p, p.theta_star);
+%! assert (abs(f - p.f_star) <= 1e-13 * p.f_star);
+%! % gradient at its rounding level: sqrt(m)*eps*|X(:,j)|*|s-y|/m ~ 1e-13
+%! assert (norm(g) < 32 * sqrt(m) * eps * norm(sqrt(sum(X .^ 2))) * 0.5 / sqrt(m));
+%! assert (~isempty(strfind(p.description, 'theta_star from Newton')));
+%!test
+%! % separable (lambda = 0): no minimizer, the infimum 0
+%! randn('seed', 5); X = [ones(200, 1), randn(200, 2)]; y = double(X(:, 2) + 0.3 * X(:, 3) > 0.1);
+%! p = gd_logistic(X, y);
+%! assert (p.f_star, 0);
+%! assert (isempty(p.theta_star));
+%! assert (~isempty(strfind(p.description, 'separable')));
+%! % nearly separable (one label flipped): a minimizer far out, found
+%! k = find(y == 1, 1); y(k) = 0;
+%! q = gd_logistic(X, y);
+%! assert (numel(q.theta_star), 3);
+%! assert (q.f_star > 0 && q.f_star < 0.1);
+%! [f, g] = gd_eval(q, q.theta_star);
+%! assert (norm(g) < 1e-12);
+%! assert (abs(f - q.f_star) <= 1e-14);
+%! % lambda > 0: always a minimizer here (the ones column does not separate)
+%! r = gd_logistic(X, double(X(:, 2) > 0.1), 1);
+%! assert (numel(r.theta_star), 3);
+%! [f, g] = gd_eval(r, r.theta_star);
+%! assert (norm(g) < 1e-12);
+%! assert (r.f_star, f, 1e-14);
+%! % lambda > 0 with the unpenalized intercept alone separating (all y = 1):
+%! % no minimizer, infimum 0
+%! s = gd_logistic(X, ones(200, 1), 1);
+%! assert (s.f_star, 0);
+%! assert (isempty(s.theta_star));
+%!test
+%! % too costly to solve (m*p^2 > 2e8): f_star unknown, NaN, never a guess
+%! randn('seed', 1); X = randn(20001, 100); y = double(rand(20001, 1) < 0.5);
+%! p = gd_logistic(X, y);
+%! assert (isnan(p.f_star));
+%! assert (isempty(p.theta_star));
+%! assert (~isempty(strfind(p.description, 'unknown')));
