@@ -99,3 +99,35 @@
 %! assert (isnan(p.f_star));
 %! assert (isempty(p.theta_star));
 %! assert (~isempty(strfind(p.description, 'unknown')));
+
+%% ---- the same class: gd_quadratic and gd_leastsq reference values ----------
+%!test
+%! % singular PSD A, b not in its range: unbounded below, at any scale (an
+%! % absolute 1e-8 range test called these "in range", finite f_star)
+%! q = gd_quadratic(1e-12 * [1 0; 0 0], [1e-12; 1e-9]);
+%! assert (q.f_star, -Inf); assert (isempty(q.theta_star));
+%! q = gd_quadratic([1 0; 0 0], [1; 1e-9]);
+%! assert (q.f_star, -Inf); assert (isempty(q.theta_star));
+%! % b in the range (to rounding): a minimizer, f_star = f(theta_star)
+%! q = gd_quadratic([1 0; 0 0], [1; 0]);
+%! assert (q.f_star, -0.5); assert (q.theta_star, [1; 0]);
+%! randn('seed', 7); B = randn(5, 3); A = B * B'; b = A * randn(5, 1);
+%! q = gd_quadratic(A, b);
+%! assert (norm(A * q.theta_star - b) < 1e-12 * norm(b));
+%! assert (q.f_star, -0.5 * b' * q.theta_star, 1e-12 * abs(q.f_star));
+%! % mu = 0 everywhere: A = 0 with b = 0 (every point a minimizer), b ~= 0 (unbounded)
+%! q = gd_quadratic(zeros(2), [0; 0], 3);
+%! assert (q.f_star, 3);
+%! q = gd_quadratic(zeros(2), [0; 1e-20]);
+%! assert (q.f_star, -Inf);
+%!test
+%! % rank-deficient least squares: theta_star a minimizer (gradient at
+%! % rounding), f_star its value, no warning escapes
+%! X = [1 1; 1 1; 1 1]; y = [1; 2; 3];
+%! lastwarn('');
+%! p = gd_leastsq(X, y);
+%! assert (isempty(lastwarn()));
+%! assert (p.f_star, 1 / 3, 1e-15);
+%! assert (p.theta_star, [1; 1], 1e-14);
+%! [f, g] = gd_eval(p, p.theta_star);
+%! assert (norm(g) < 1e-14); assert (f, p.f_star, 1e-15);
