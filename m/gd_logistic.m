@@ -20,7 +20,11 @@ function prob = gd_logistic(X, y, lambda)
 %       infimum.  Likewise with lambda > 0 when the unpenalized first column
 %       alone separates the labels;
 %     - neither established (or m*p^2 > 2e8: not computed, too costly):
-%       theta_star = [] and f_star = NaN.
+%       theta_star = [] and f_star = NaN.  This includes quasi-complete
+%       separation without lambda (some margins 0, the others positive, at
+%       the limit): the iterate runs off along a direction where every row
+%       that sees it is saturated; no minimizer, and the infimum is not
+%       established.
 %   PROB.description says which case holds.
 %   gd_run evaluates f and the gradient in one pass over X, shared among
 %   threads as for GD_LEASTSQ (the field PROB.threads).
@@ -110,9 +114,8 @@ for it = 1:200
   % 1e-10 was out of reach of the line search on f (stalled at 5e-9).
   gtol = 32 * sqrt(m) * eps * norm(gmag) + realmin;
   if norm(g) <= gtol
-    theta = x;
-    f = fx;
-    note = 'theta_star from Newton''s method (gradient at its rounding level)';
+    [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
+                              'theta_star from Newton''s method (gradient at its rounding level)');
     return
   end
   H = X' * (X .* hw) / m + diag(pen);
@@ -132,9 +135,8 @@ for it = 1:200
       x = x + dx; fx = f1; g = g1; gmag = gmag1; z = z1; hw = hw1;
       continue
     end
-    theta = x;
-    f = fx;
-    note = 'theta_star from Newton''s method (f flat to rounding, gradient no longer reducible)';
+    [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
+                              'theta_star from Newton''s method (f flat to rounding, gradient no longer reducible)');
     return
   end
   t = 1;
@@ -152,6 +154,35 @@ for it = 1:200
   [fx, g, gmag, z, hw] = logfg(x, X, sg, pen, m, cn);
 end
 note = 'f_star unknown (NaN): Newton''s method established neither a minimizer nor separability';
+end
+
+function [theta, f, note] = accept(x, fx, X, hw, lambda, m, why)
+% A Newton point with the gradient at rounding level is a minimizer unless
+% the iterate ran off along a direction v on which every row that sees it
+% (X(i,:)*v ~= 0) is saturated, s(1-s) < 1e-10 in the mean: quasi-complete
+% separation, where f decreases to its infimum along v for ever and the
+% gradient is tiny only because exp(-|z|) is.  Measured by the smallest
+% eigenvalue of H0 = X'*diag(s.*(1-s))*X/m relative to G = X'*X/m on the
+% range of G (a rank-deficient X, with directions no row sees, is fine).
+theta = x;
+f = fx;
+note = why;
+if lambda ~= 0
+  return
+end
+G = X' * X / m;
+G = (G + G') / 2;
+[V, D] = eig(G);
+ev = diag(D);
+k = ev > 1e3 * eps * max(ev);
+W = V(:, k) ./ sqrt(ev(k))';
+H0 = W' * (X' * (X .* hw) / m) * W;
+if min(eig((H0 + H0') / 2)) < 1e-10
+  theta = [];
+  f = NaN;
+  note = sprintf(['f_star unknown (NaN): no minimizer established, Newton''s iterate runs off along a ' ...
+                  'direction where every row is saturated (quasi-complete separation); f there is %.6g'], fx);
+end
 end
 
 function [v, g, gmag, z, hw] = logfg(t, X, sg, pen, m, cn)

@@ -93,6 +93,27 @@
 %! assert (s.f_star, 0);
 %! assert (isempty(s.theta_star));
 %!test
+%! % quasi-complete separation (two rows on the boundary with both labels,
+%! % the rest separated): no minimizer, and f tends to 2*log(2)/6 only in
+%! % the limit; the gradient at Newton's last iterate is at rounding level
+%! % only because the other rows are saturated.  Not a minimizer: NaN.
+%! X = [ones(6, 1), [-2; -1; 0; 0; 1; 2]]; y = [0; 0; 0; 1; 1; 1];
+%! p = gd_logistic(X, y);
+%! assert (isnan(p.f_star));
+%! assert (isempty(p.theta_star));
+%! assert (~isempty(strfind(p.description, 'quasi-complete separation')));
+%! % unscaled features (coursework-style scores 30..100) and a duplicated
+%! % column (rank-deficient X): minimizers, gradient at rounding level
+%! randn('seed', 9); rand('seed', 9);
+%! s = 30 + 70 * rand(100, 2); y = double(s(:, 1) + s(:, 2) + 15 * randn(100, 1) > 130);
+%! for X = {[ones(100, 1), s], [ones(100, 1), s(:, 1), s(:, 1)]}
+%!   q = gd_logistic(X{1}, y);
+%!   assert (numel(q.theta_star), 3);
+%!   [f, g] = gd_eval(q, q.theta_star);
+%!   assert (norm(g) < 1e-12);
+%!   assert (f, q.f_star, 1e-14);
+%! end
+%!test
 %! % too costly to solve (m*p^2 > 2e8): f_star unknown, NaN, never a guess
 %! randn('seed', 1); X = randn(20001, 100); y = double(rand(20001, 1) < 0.5);
 %! p = gd_logistic(X, y);
