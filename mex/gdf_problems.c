@@ -570,6 +570,8 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
         data_range(q, logistic, &kn, x, omp_get_thread_num(), omp_get_num_threads(), back, fpart,
                    gpart, g != NULL);
     } else
+#else
+    (void)nt;
 #endif
         data_range(q, logistic, &kn, x, 0, 1, back, fpart, gpart, g != NULL);
     for (b = 0; b < nblk; b++)
