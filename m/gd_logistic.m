@@ -77,7 +77,7 @@ function [theta, f, note] = newton(X, y, lambda, m, p)
 theta = [];
 f = NaN;
 if m * p * p > 2e8
-  note = 'f_star unknown (NaN): Newton''s method skipped, m*p^2 > 2e8';
+  note = 'f_star unknown: Newton''s method skipped (m*p^2 > 2e8)';
   return
 end
 sg = 2 * y - 1;                        % +1 / -1: the margin of row i is sg(i)*z(i)
@@ -91,7 +91,7 @@ if lambda > 0
   c = sg .* X(:, 1);
   if all(c > 0) || all(c < 0)
     f = 0;
-    note = 'the first (unpenalized) column separates the labels: no minimizer, f_star = 0 is the infimum';
+    note = 'the unpenalized first column separates the labels: no minimizer, f_star = 0 is the infimum';
     return
   end
 end
@@ -102,7 +102,7 @@ for it = 1:200
   % of z = X*x (at most about p*eps*|X(i,:)|*|x| <= p*eps*cmax'*|x|)
   if lambda == 0 && all(sg .* z > 2 * p * eps * (cmax' * abs(x)) + realmin)
     f = 0;
-    note = 'separable data (every margin positive at a Newton iterate): no minimizer, f_star = 0 is the infimum';
+    note = 'separable data: no minimizer, f_star = 0 is the infimum';
     return
   end
   % the rounding level of the computed gradient: component j is a sum of
@@ -115,7 +115,7 @@ for it = 1:200
   gtol = 32 * sqrt(m) * eps * norm(gmag) + realmin;
   if norm(g) <= gtol
     [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
-                              'theta_star from Newton''s method (gradient at its rounding level)');
+                              'theta_star from Newton''s method');
     return
   end
   H = X' * (X .* hw) / m + diag(pen);
@@ -136,7 +136,7 @@ for it = 1:200
       continue
     end
     [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
-                              'theta_star from Newton''s method (f flat to rounding, gradient no longer reducible)');
+                              'theta_star from Newton''s method (f flat to rounding)');
     return
   end
   t = 1;
@@ -153,7 +153,7 @@ for it = 1:200
   x = x + t * dx;
   [fx, g, gmag, z, hw] = logfg(x, X, sg, pen, m, cn);
 end
-note = 'f_star unknown (NaN): Newton''s method established neither a minimizer nor separability';
+note = 'f_star unknown: Newton''s method established neither a minimizer nor separability';
 end
 
 function [theta, f, note] = accept(x, fx, X, hw, lambda, m, why)
@@ -180,8 +180,7 @@ H0 = W' * (X' * (X .* hw) / m) * W;
 if min(eig((H0 + H0') / 2)) < 1e-10
   theta = [];
   f = NaN;
-  note = sprintf(['f_star unknown (NaN): no minimizer established, Newton''s iterate runs off along a ' ...
-                  'direction where every row is saturated (quasi-complete separation); f there is %.6g'], fx);
+  note = sprintf('f_star unknown: quasi-complete separation, no minimizer (f -> about %.6g)', fx);
 end
 end
 
