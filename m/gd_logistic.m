@@ -9,9 +9,23 @@ function prob = gd_logistic(X, y, lambda)
 %   It is evaluated stably in C (no log(0), no overflow for large |X*theta|).
 %   PROB.L is the standard bound lambda_max(X'*X)/(4m) + lambda/m; PROB.mu is
 %   0 (the loss is convex, but not strongly convex along the intercept).
-%   theta_star and f_star come from Newton's method when it converges to a
-%   gradient norm below 1e-10 (separable data without lambda has no
-%   minimizer: then theta_star = [] and f_star = 0 is the infimum).
+%   theta_star and f_star come from Newton's method, and are never guessed:
+%     - a minimizer: the gradient norm reaches the rounding level of its sum
+%       (about sqrt(m)*eps times the norm of |X|'*|s - y|/m), or f is flat to
+%       its own rounding and a further Newton step no longer lowers the
+%       gradient norm: theta_star = that point, f_star = f(theta_star);
+%     - separable data without lambda (proved: at some iterate every margin
+%       (2y-1).*(X*theta) is positive beyond its rounding error, so f(t*theta)
+%       tends to 0): no minimizer, theta_star = [] and f_star = 0, the
+%       infimum.  Likewise with lambda > 0 when the unpenalized first column
+%       alone separates the labels;
+%     - neither established (or m*p^2 > 2e8: not computed, too costly):
+%       theta_star = [] and f_star = NaN.  This includes quasi-complete
+%       separation without lambda (some margins 0, the others positive, at
+%       the limit): the iterate runs off along a direction where every row
+%       that sees it is saturated; no minimizer, and the infimum is not
+%       established.
+%   PROB.description says which case holds.
 %   gd_run evaluates f and the gradient in one pass over X, shared among
 %   threads as for GD_LEASTSQ (the field PROB.threads).
 %
@@ -51,57 +65,140 @@ X = full(X);
 G = X' * X;
 L = max(eig((G + G') / 2)) / (4 * m) + lambda / m;
 mu = 0;
-[theta_star, f_star] = newton(X, y, lambda, m, p);
+[theta_star, f_star, note] = newton(X, y, lambda, m, p);
 prob = gdf_problem_struct('logistic', 'logistic', p, struct('X', X, 'y', y, 'lambda', lambda), ...
                           L, mu, theta_star, f_star, ...
-                          sprintf('logistic regression, m = %d, p = %d, lambda = %g', m, p, lambda));
+                          sprintf('logistic regression, m = %d, p = %d, lambda = %g; %s', m, p, lambda, note));
 end
 
-function [theta, f] = newton(X, y, lambda, m, p)
-% Damped Newton's method for the reference minimizer (skipped when costly).
+function [theta, f, note] = newton(X, y, lambda, m, p)
+% Newton's method for the reference minimizer; f_star is NaN unless a
+% minimizer or the infimum of separable data is established (never a guess).
 theta = [];
 f = NaN;
 if m * p * p > 2e8
+  note = 'f_star unknown: Newton''s method skipped (m*p^2 > 2e8)';
   return
 end
-R = (lambda / m) * diag([0; ones(p - 1, 1)]);
-x = zeros(p, 1);
-fx = logobj(x, X, y, lambda, m);
-for it = 1:100
-  z = X * x;
-  s = 1 ./ (1 + exp(-z));
-  g = X' * (s - y) / m + R * x;
-  if norm(g) <= 1e-10
-    if lambda == 0 && all((2 * y - 1) .* z > 0)
-      break   % every margin positive: separable, f -> 0 along x, no minimizer
-    end
-    theta = x;
-    f = fx;
+sg = 2 * y - 1;                        % +1 / -1: the margin of row i is sg(i)*z(i)
+pen = (lambda / m) * [0; ones(p - 1, 1)];
+cn = sqrt(sum(X .^ 2, 1))';             % column norms: |X(:,j)|'*|r| <= cn(j)*norm(r)
+cmax = max(abs(X), [], 1)';            % |X(i,:)|*|x| <= cmax'*|x| for every row
+if lambda > 0
+  % the first coordinate is not penalized: if the first column alone
+  % separates the labels strictly, f(t*e1) -> 0 as t -> +-Inf (f > 0):
+  % the infimum 0, no minimizer
+  c = sg .* X(:, 1);
+  if all(c > 0) || all(c < 0)
+    f = 0;
+    note = 'the unpenalized first column separates the labels: no minimizer, f_star = 0 is the infimum';
     return
   end
-  w = s .* (1 - s);
-  H = X' * (X .* w) / m + R;
+end
+x = zeros(p, 1);
+[fx, g, gmag, z, hw] = logfg(x, X, sg, pen, m, cn);
+for it = 1:200
+  % separability, proved: every margin positive beyond the rounding error
+  % of z = X*x (at most about p*eps*|X(i,:)|*|x| <= p*eps*cmax'*|x|)
+  if lambda == 0 && all(sg .* z > 2 * p * eps * (cmax' * abs(x)) + realmin)
+    f = 0;
+    note = 'separable data: no minimizer, f_star = 0 is the infimum';
+    return
+  end
+  % the rounding level of the computed gradient: component j is a sum of
+  % m terms X(i,j)*(s(i)-y(i))/m, whose rounding error is about sqrt(m)*eps
+  % (a random walk of m roundings) times the sum of their magnitudes,
+  % |X(:,j)|'*|s-y|/m <= cn(j)*norm(s-y)/m (gmag); 32 leaves room for the
+  % BLAS's order of summation and the few ulps of each term.  For the
+  % 1.5e5 x 3 random-label data this is ~1e-12, where the old absolute
+  % 1e-10 was out of reach of the line search on f (stalled at 5e-9).
+  gtol = 32 * sqrt(m) * eps * norm(gmag) + realmin;
+  if norm(g) <= gtol
+    [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
+                              'theta_star from Newton''s method');
+    return
+  end
+  H = X' * (X .* hw) / m + diag(pen);
   dx = -(H + 1e-14 * trace(H) * eye(p)) \ g;
+  dec = -(g' * dx);                    % Newton decrement squared
+  % the rounding level of f = mean of m non-negative losses
+  ftol = 4 * sqrt(m) * eps * max(fx, realmin);
+  if ~(dec > 0) || ~all(isfinite(dx))
+    break
+  end
+  if dec / 2 <= ftol
+    % f is flat to its rounding: the line search cannot judge a step.
+    % Full Newton steps while they lower the gradient norm; where they no
+    % longer do, the gradient is at the level the arithmetic resolves.
+    [f1, g1, gmag1, z1, hw1] = logfg(x + dx, X, sg, pen, m, cn);
+    if all(isfinite(g1)) && norm(g1) < 0.5 * norm(g)
+      x = x + dx; fx = f1; g = g1; gmag = gmag1; z = z1; hw = hw1;
+      continue
+    end
+    [theta, f, note] = accept(x, fx, X, hw, lambda, m, ...
+                              'theta_star from Newton''s method (f flat to rounding)');
+    return
+  end
   t = 1;
   while t > 1e-12
-    fn = logobj(x + t * dx, X, y, lambda, m);
-    if fn <= fx + 1e-4 * t * (g' * dx)
+    fn = logfg(x + t * dx, X, sg, pen, m, cn);
+    if fn <= fx - 1e-4 * t * dec
       break
     end
     t = t / 2;
   end
-  x = x + t * dx;
-  fx = fn;
-  if any(~isfinite(x)) || norm(x) > 1e8
+  if t <= 1e-12 || ~all(isfinite(x + t * dx))
     break
   end
+  x = x + t * dx;
+  [fx, g, gmag, z, hw] = logfg(x, X, sg, pen, m, cn);
 end
-if lambda == 0
-  f = 0;   % no minimizer found: for separable data the infimum is 0
+note = 'f_star unknown: Newton''s method established neither a minimizer nor separability';
+end
+
+function [theta, f, note] = accept(x, fx, X, hw, lambda, m, why)
+% A Newton point with the gradient at rounding level is a minimizer unless
+% the iterate ran off along a direction v on which every row that sees it
+% (X(i,:)*v ~= 0) is saturated, s(1-s) < 1e-10 in the mean: quasi-complete
+% separation, where f decreases to its infimum along v for ever and the
+% gradient is tiny only because exp(-|z|) is.  Measured by the smallest
+% eigenvalue of H0 = X'*diag(s.*(1-s))*X/m relative to G = X'*X/m on the
+% range of G (a rank-deficient X, with directions no row sees, is fine).
+theta = x;
+f = fx;
+note = why;
+if lambda ~= 0
+  return
+end
+G = X' * X / m;
+G = (G + G') / 2;
+[V, D] = eig(G);
+ev = diag(D);
+k = ev > 1e3 * eps * max(ev);
+W = V(:, k) ./ sqrt(ev(k))';
+H0 = W' * (X' * (X .* hw) / m) * W;
+if min(eig((H0 + H0') / 2)) < 1e-10
+  theta = [];
+  f = NaN;
+  note = sprintf('f_star unknown: quasi-complete separation, no minimizer (f -> about %.6g)', fx);
 end
 end
 
-function v = logobj(t, X, y, lambda, m)
-zz = X * t;
-v = mean(max(zz, 0) + log1p(exp(-abs(zz))) - y .* zz) + (lambda / (2 * m)) * sum(t(2:end) .^ 2);
+function [v, g, gmag, z, hw] = logfg(t, X, sg, pen, m, cn)
+% f, gradient, the magnitude of the gradient's sums, z = X*t and the
+% Hessian weights s.*(1-s); each without cancellation (w = -sg.*z: loss
+% softplus(w), residual s - y = -sg.*sigmoid(w), weight
+% sigmoid(w)*sigmoid(-w) = e/(1+e)^2 with e = exp(-|w|))
+z = X * t;
+wz = -sg .* z;
+e = exp(-abs(wz));
+v = mean(max(wz, 0) + log1p(e)) + 0.5 * sum(pen .* t .^ 2);
+if nargout > 1
+  sw = e ./ (1 + e);
+  sw(wz >= 0) = 1 ./ (1 + e(wz >= 0));   % sigmoid(wz)
+  r = -sg .* sw;
+  g = X' * r / m + pen .* t;
+  gmag = cn * (norm(r) / m) + abs(pen .* t);
+  hw = e ./ (1 + e) .^ 2;
+end
 end

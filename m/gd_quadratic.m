@@ -115,9 +115,14 @@ if mu > tol
     theta_star = A \ b;
   end
 elseif abs(mu) <= tol && d <= 1500
-  % singular PSD: a minimizer exists iff b is in the range of A
-  x = pinv(full(A)) * b;
-  if norm(A * x - b) <= 1e-8 * max(1, norm(b))
+  % singular PSD: a minimizer exists iff b is in the range of A, i.e. iff
+  % A*pinv(A)*b gives b back to the rounding of that product (a relative
+  % test: the former absolute 1e-8 took b = [1e-12; 1e-9] to be in the
+  % range of 1e-12*diag([1 0]), and [1; 1e-9] in that of diag([1 0]), and
+  % gave a finite f_star to functions unbounded below)
+  Af = full(A);
+  x = pinv(Af) * b;
+  if norm(Af * x - b) <= 1e3 * d * eps * (norm(Af) * norm(x) + norm(b))
     theta_star = x;
   else
     f_star = -Inf;

@@ -261,7 +261,10 @@ int gdf_data_threads(const gdf_data *q)
 {
 #ifdef _OPENMP
     ptrdiff_t nblk = data_nblk(q->m, q->p);
-    int t = q->threads > 0 ? q->threads : omp_get_max_threads();
+    int t;
+    if (!gdf_threads_usable()) /* a fork() child: libgomp's pool is gone */
+        return 1;
+    t = q->threads > 0 ? q->threads : omp_get_max_threads();
     if (q->threads <= 0 && (double)q->m * (double)q->p < GDF_DATA_PAR_MIN)
         t = 1;
     if (t > GDF_DATA_MAX_THREADS)
@@ -531,9 +534,27 @@ static void data_block_fg(const gdf_data *q, int logistic, const data_kernels *k
         kn->tmv(Xb, q->m, nr, q->p, r, gb);
 }
 
+/* Thread t of T: its contiguous range of blocks (every block writes only
+ * its own partial sums, so any T gives the same bits). */
+static void data_range(gdf_data *q, int logistic, const data_kernels *kn, const double *x, int t,
+                       int T, int back, double *fpart, double *gpart, int want_g)
+{
+    ptrdiff_t m = q->m, p = q->p, nb = data_block(m, p), nblk = data_nblk(m, p), lo, hi, k;
+    lo = nblk * t / T;
+    hi = nblk * (t + 1) / T;
+    for (k = lo; k < hi; k++) {
+        ptrdiff_t bk = back ? lo + hi - 1 - k : k, i0 = bk * nb;
+        ptrdiff_t nr = (m - i0) < nb ? (m - i0) : nb;
+        data_block_fg(q, logistic, kn, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
+                      want_g ? gpart + (size_t)bk * (size_t)p : NULL);
+    }
+}
+
 /* logistic = 0: least squares; 1: logistic loss.
  * f is accumulated per block (partial sums added once per block), so its
- * rounding error grows with nb + m/nb, not with m. */
+ * rounding error grows with nb + m/nb, not with m.  One thread never enters
+ * an OpenMP region (not even `if (0)`): in a fork() child any region may
+ * wait for the parent's dead thread pool (gdf_threads_usable). */
 static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double *g)
 {
     ptrdiff_t m = q->m, p = q->p, nb = data_block(m, p), nblk = data_nblk(m, p), b, i;
@@ -544,26 +565,15 @@ static int data_fg(gdf_data *q, int logistic, const double *x, double *f, double
     data_kernels kn = pick_kernels();
     q->calls++;
 #ifdef _OPENMP
-#pragma omp parallel num_threads(nt) if (nt > 1)
+    if (nt > 1) {
+#pragma omp parallel num_threads(nt)
+        data_range(q, logistic, &kn, x, omp_get_thread_num(), omp_get_num_threads(), back, fpart,
+                   gpart, g != NULL);
+    } else
 #else
     (void)nt;
 #endif
-    {
-        int t = 0, T = 1;
-        ptrdiff_t lo, hi, k;
-#ifdef _OPENMP
-        t = omp_get_thread_num();
-        T = omp_get_num_threads();
-#endif
-        lo = nblk * t / T;
-        hi = nblk * (t + 1) / T;
-        for (k = lo; k < hi; k++) {
-            ptrdiff_t bk = back ? lo + hi - 1 - k : k, i0 = bk * nb;
-            ptrdiff_t nr = (m - i0) < nb ? (m - i0) : nb;
-            data_block_fg(q, logistic, &kn, i0, nr, x, q->work + (size_t)t * (size_t)nb, fpart + bk,
-                          g ? gpart + (size_t)bk * (size_t)p : NULL);
-        }
-    }
+        data_range(q, logistic, &kn, x, 0, 1, back, fpart, gpart, g != NULL);
     for (b = 0; b < nblk; b++)
         acc += fpart[b];
     if (g) {

@@ -1,11 +1,16 @@
 /* gdf_util.c - small numerical helpers shared by the gdflow library.
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
-#define _POSIX_C_SOURCE 199309L
+#define _POSIX_C_SOURCE 200112L /* clock_gettime, pthread_atfork */
 #include <math.h>
 #include <time.h>
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
+#endif
+#if defined(_OPENMP) && !defined(_WIN32)
+#include <pthread.h>
+#include <signal.h>
+#define GDF_FORK_GUARD 1
 #endif
 
 #include "gdflow.h"
@@ -119,3 +124,63 @@ int gdf_syev(ptrdiff_t d, double *A, double *w, int want_vectors, double *work, 
                     &info, 1, 1);
     return info == 0 ? GDF_OK : GDF_ELAPACK;
 }
+
+/* ---- threads and fork() (gdflow.h: gdf_threads_usable) ----------------
+ * GNU libgomp keeps its worker threads in a pool; fork() copies only the
+ * calling thread, so in the child the pool's bookkeeping says the workers
+ * exist and the first parallel region waits for them forever.  Two guards,
+ * both pthread_atfork handlers, registered when this object is loaded (a
+ * constructor: gcc and clang) and, for other compilers, before the first
+ * parallel region (pthread_once):
+ *   - child: sets a flag that every parallel region of the library asks
+ *     first (gdf_threads_usable): the child runs every pass serially;
+ *   - prepare (GNU libgomp 10 and later): omp_pause_resource_all() in the
+ *     parent just before fork() ends the parent's pool (libgomp makes a new
+ *     one at the next parallel region), so the child inherits none.  This
+ *     covers what the flag cannot: each MEX file links its own copy of this
+ *     library with its own flag, and a gateway loaded for the first time in
+ *     the child has never seen the fork.  It also frees the child's other
+ *     OpenMP code.  It is a no-op when there is no pool, and refused (-1,
+ *     nothing done) inside a parallel region.
+ * Not covered: a process that used the pool, then unloaded every gdflow MEX
+ * file (Octave: clear all), then forked.  No handler is left to run, and
+ * ending the pool from a destructor deadlocks (dlclose holds the loader lock
+ * that the exiting workers need).
+ * The flag is one word written only by the child handler, while the child
+ * has one thread.  Every fork() child runs serially, whether or not the
+ * parent's pool existed: the pool is libgomp's and cannot be asked.  glibc
+ * removes the handlers of an object when it is unloaded (dlclose). */
+#ifdef GDF_FORK_GUARD
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
+#include <omp.h>
+#define GDF_OMP_PAUSE 1
+#endif
+static volatile sig_atomic_t fork_child_flag = 0;
+static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+
+static void fork_prepare(void)
+{
+#ifdef GDF_OMP_PAUSE
+    (void)omp_pause_resource_all(omp_pause_soft);
+#endif
+}
+
+static void fork_child(void) { fork_child_flag = 1; }
+
+static void fork_register(void) { (void)pthread_atfork(fork_prepare, NULL, fork_child); }
+
+#if defined(__GNUC__)
+__attribute__((constructor)) static void fork_register_at_load(void)
+{
+    (void)pthread_once(&fork_once, fork_register);
+}
+#endif
+
+int gdf_threads_usable(void)
+{
+    (void)pthread_once(&fork_once, fork_register);
+    return !fork_child_flag;
+}
+#else
+int gdf_threads_usable(void) { return 1; }
+#endif

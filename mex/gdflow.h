@@ -108,8 +108,18 @@ typedef struct {
 } gdf_data;
 size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p);
 ptrdiff_t gdf_data_block(ptrdiff_t m, ptrdiff_t p);
-/* The number of threads an evaluation of q uses (1 without OpenMP). */
+/* The number of threads an evaluation of q uses (1 without OpenMP, and 1 in
+ * a process made by fork(): see gdf_threads_usable). */
 int gdf_data_threads(const gdf_data *q);
+/* 1 if this process may run OpenMP parallel regions, 0 in a child made by
+ * fork() (gdf_util.c).  GNU libgomp's thread pool does not survive fork(): the
+ * child's first parallel region waits forever for the parent's workers.  A
+ * pthread_atfork child handler (registered when the library is loaded, and
+ * again before the first parallel region) marks the child, which then runs
+ * every pass serially: the same block kernels, in the same order, so the same
+ * bits (the numbers never depend on the number of threads).  Always 1
+ * without OpenMP and on Windows (no fork). */
+int gdf_threads_usable(void);
 void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
 void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
 
