@@ -281,8 +281,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         gdf_mex_struct1(prhs[0], FN, "badProblem", "the problem (from gd_quadratic, gd_leastsq, "
                                                    "gd_logistic or gd_testfun)");
         fd = mxGetField(prhs[0], 0, "d");
-        if (fd && mxIsDouble(fd) && mxGetNumberOfElements(fd) == 1)
-            dprob = (ptrdiff_t)mxGetScalar(fd);
+        if (fd && mxIsDouble(fd) && mxGetNumberOfElements(fd) == 1 && mxGetScalar(fd) == 1.0)
+            dprob = 1; /* (no cast: d = 1e300 or NaN is refused in gdf_mex_problem_init) */
     }
     if (rows == 1 && cols > 1 && dprob != 1) {
         d = cols;
