@@ -186,6 +186,19 @@
 %!   assert (err.identifier, 'gdflow:gd_run:badMetric');
 %!   assert (~isempty(strfind(err.message, 'G(theta) at iteration 1 is not positive definite')), err.message);
 %! end
+%!test
+%! % gf_run: the flow reaches the set where G(theta) is singular and stops
+%! % there (exitflag -2, as before); the warning now says it was the metric
+%! q = gd_quadratic(eye(2), [0; 0]);
+%! ws = warning('on', 'gdflow:diverged');
+%! c = onCleanup(@() warning(ws));
+%! lastwarn('');
+%! evalc('[t, Th, info] = gf_run(q, [1; 1], [0 5], ''Method'', ''natural'', ''Metric'', @(x) [1 0; 0 2 * x(1) - 1]);');
+%! [msg, id] = lastwarn();
+%! assert (id, 'gdflow:diverged');
+%! assert (~isempty(strfind(msg, 'the Metric G(theta) is not positive definite')), msg);
+%! assert (info.exitflag, -2);
+%! assert (abs(t(end) - log(2)) < 0.05);
 %!error <G\(theta\) at iteration 0 has a NaN entry> gd_run(p, th, 'Method', 'natural', 'Metric', @(t) [1 NaN; NaN 1])
 %!error <returned a 3x3 array> gd_run(p, th, 'Method', 'natural', 'Metric', @(t) eye(3))
 %!error <Metric must be symmetric positive definite: \|G\(2,1\) - G\(1,2\)\|> gd_run(p, th, 'Method', 'natural', 'Metric', [2 1; 0 2])
