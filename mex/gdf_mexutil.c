@@ -152,21 +152,29 @@ void gdf_mex_struct1(const mxArray *a, const char *fn, const char *what, const c
 int gdf_mex_asym(const double *A, ptrdiff_t d, double *asym, double *amax, ptrdiff_t *ii,
                  ptrdiff_t *jj)
 {
-    enum { B = 32 }; /* tiles: the transposed reads stay in cache */
+    /* one pass over A, by 32 x 32 tiles below the diagonal and their
+     * mirrors (the transposed reads stay in cache): max|A|, max|A - A'|
+     * and finiteness together, so that a problem's A is read once */
+    enum { B = 32 };
     double am = 0.0, as = 0.0;
     ptrdiff_t i, j, I, J, bi = 0, bj = 0;
-    size_t k, n = (size_t)d * (size_t)d;
-    for (k = 0; k < n; k++) {
-        double v = fabs(A[k]);
-        if (v > am)
-            am = v;
-    }
     for (J = 0; J < d; J += B)
         for (I = J; I < d; I += B) {
             ptrdiff_t je = J + B < d ? J + B : d, ie = I + B < d ? I + B : d;
             for (j = J; j < je; j++)
-                for (i = (I > j + 1 ? I : j + 1); i < ie; i++) {
-                    double v = fabs(A[i + j * d] - A[j + i * d]);
+                for (i = (I > j ? I : j); i < ie; i++) {
+                    double x = A[i + j * d], y = A[j + i * d], v = fabs(x - y);
+                    if (!(x - x == 0.0) || !(y - y == 0.0)) {
+                        if (ii)
+                            *ii = (x - x == 0.0 ? j : i) + 1;
+                        if (jj)
+                            *jj = (x - x == 0.0 ? i : j) + 1;
+                        return -1;
+                    }
+                    if (fabs(x) > am)
+                        am = fabs(x);
+                    if (fabs(y) > am)
+                        am = fabs(y);
                     if (v > as) {
                         as = v;
                         bi = i;
@@ -738,8 +746,12 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
                     gdf_mex_error(fn, "nonFinite", "problem field A has non-finite entries.");
             nonsym = gdf_mex_asym_sparse(A, fn, &asym, &amax, &ai, &aj);
         } else {
-            nonsym = gdf_mex_asym(gdf_mex_dense(A, fn, "problem field A", NULL, NULL), n, &asym,
+            /* finiteness in the same single pass as the symmetry */
+            nonsym = gdf_mex_asym(gdf_mex_dense_any(A, fn, "problem field A", NULL, NULL), n, &asym,
                                   &amax, &ai, &aj);
+            if (nonsym < 0)
+                gdf_mex_error(fn, "nonFinite", "problem field A must be finite; A(%ld,%ld) is not.",
+                              (long)ai, (long)aj);
         }
         /* the library reads one triangle of A: a nonsymmetric A would give
          * the gradient of the symmetric part of neither triangle */

@@ -58,7 +58,8 @@ const double *gdf_mex_dense_any(const mxArray *a, const char *fn, const char *na
 void gdf_mex_struct1(const mxArray *a, const char *fn, const char *what, const char *name);
 /* 0 when the dense d x d A (column-major) is symmetric within GDF_SYM_RTOL;
  * else 1, with the largest |A(i,j) - A(j,i)| in *asym, max|A| in *amax and
- * its place (1-based) in *ii, *jj (any pointer may be NULL). */
+ * its place (1-based) in *ii, *jj (any pointer may be NULL); -1 when A has
+ * a NaN or Inf entry (its place in *ii, *jj).  One pass over A. */
 int gdf_mex_asym(const double *A, ptrdiff_t d, double *asym, double *amax, ptrdiff_t *ii,
                  ptrdiff_t *jj);
 /* The same for a sparse (CSC) d x d matrix in O(nnz + d): the transpose is
