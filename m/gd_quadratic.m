@@ -3,8 +3,10 @@ function prob = gd_quadratic(A, b, c)
 %   PROB = GD_QUADRATIC(A) with b = 0 and c = 0.
 %   PROB = GD_QUADRATIC(A, B) and GD_QUADRATIC(A, B, C).
 %
-%   A is a real symmetric d-by-d matrix, full or sparse; B a d-vector (or
-%   []); C a scalar.  The gradient is A*theta - b and the Hessian A, so
+%   A is a real symmetric d-by-d matrix, full or sparse (symmetric means
+%   max|A - A'| <= 1e-12*max|A|, the rule every gdflow function applies;
+%   PROB.A is then (A + A')/2, exactly symmetric); B a d-vector (or []); C a
+%   scalar.  The gradient is A*theta - b and the Hessian A, so
 %   L = lambda_max(A) and mu = lambda_min(A) are the smoothness and strong
 %   convexity constants.  PROB is a struct that gd_run and gf_run evaluate
 %   entirely in C; it records
@@ -68,8 +70,8 @@ end
 if isempty(scale)
   scale = 0;
 end
-if asym > 1e-12 * scale
-  error('gdflow:gd_quadratic:nonSymmetric', ...
+if asym > gdf_sym_rtol() * scale   % the one rule (GDF_SYM_RTOL in mex/gdf_mexutil.h)
+  error('gdflow:gd_quadratic:notSymmetric', ...
         ['gd_quadratic: A must be symmetric (max |A - A''| = %g): a nonsymmetric A defines no ' ...
          'objective f; use gf_exact for the general linear flow, or pass (A + A'')/2.'], asym);
 end

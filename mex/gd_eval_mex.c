@@ -32,7 +32,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     for (j = 0; j < m; j++) {
         int st = gdf_eval(&mp.p, T + j * d, f + j, G ? G + j * d : NULL);
         if (st != GDF_OK)
-            gdf_mex_error(FN, "internal", "evaluation failed with status %d.", st);
+            gdf_mex_error(FN, "internal", "evaluating f and the gradient at column %ld of Theta "
+                                          "failed (%s).", (long)(j + 1),
+                          st == GDF_ELAPACK ? "a LAPACK call failed" : "the C core refused the call");
     }
     if (nlhs >= 3) {
         int st;
@@ -58,6 +60,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         plhs[2] = mxCreateDoubleMatrix((mwSize)d, (mwSize)d, mxREAL);
         st = mp.p.hess(mp.p.ctx, T, mxGetPr(plhs[2]));
         if (st != GDF_OK)
-            gdf_mex_error(FN, "internal", "Hessian evaluation failed with status %d.", st);
+            gdf_mex_error(FN, "internal", "evaluating the Hessian failed (%s).",
+                          st == GDF_ENOHESS ? "this problem has no Hessian"
+                                            : "the C core refused the call");
     }
 }

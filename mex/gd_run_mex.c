@@ -81,12 +81,21 @@ static int call_outfcn(mon_ctx *m, long k, const double *theta, double f, double
     in[3] = mxCreateString(state);
     mexCallMATLAB(1, out, 4, in, "feval");
     if (out[0]) {
-        if (mxIsEmpty(out[0]))
-            stop = 0;
-        else if ((mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]))
-            stop = mxGetScalar(out[0]) != 0.0;
-        else
-            gdf_mex_error(FN, "badOutputFcn", "OutputFcn must return a logical scalar (true to stop).");
+        /* a logical (or numeric) scalar, nothing else: a vector's first
+         * element, [] or NaN would be a guess at what the user meant */
+        double v = NAN;
+        size_t ne = mxGetNumberOfElements(out[0]);
+        if ((mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]) && ne == 1)
+            v = mxGetScalar(out[0]);
+        if (v != v)
+            gdf_mex_error(FN, "badOutputFcn",
+                          "OutputFcn must return a logical scalar (true to stop, false to go on); "
+                          "at iteration %ld (state '%s') it returned %s.", k, state,
+                          ne != 1 ? (ne == 0 ? "an empty array" : "an array of several elements")
+                          : (mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0])
+                              ? "NaN"
+                              : mxIsComplex(out[0]) ? "a complex number" : mxGetClassName(out[0]));
+        stop = v != 0.0;
         mxDestroyArray(out[0]);
     }
     mxDestroyArray(in[1]);
@@ -225,7 +234,8 @@ static void run_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, in
         if (st == GDF_ENEWTON)
             gdf_mex_error(FN, "newtonFailed", "proximal step: %s", gdf_gf_why_message(gr.why));
         if (st != GDF_OK)
-            gdf_mex_error(FN, "internal", "the proximal iteration failed with status %d.", st);
+            gdf_mex_error(FN, "internal", "the proximal iteration (backward Euler) failed: %s",
+                          gdf_gf_why_message(gr.why));
     }
     n = out.n;
     if (n == 0) { /* f(theta0) non-finite: the flow keeps nothing; entry 0 is theta0 */
@@ -309,9 +319,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         gdf_mex_error(FN, "badSize", "theta0 must be non-empty.");
     /* d x m: m starting points; a row vector is one start (d = its length) */
     if (mxIsStruct(prhs[0])) {
-        const mxArray *fd = mxGetField(prhs[0], 0, "d");
-        if (fd && mxIsDouble(fd) && mxGetNumberOfElements(fd) == 1)
-            dprob = (ptrdiff_t)mxGetScalar(fd);
+        const mxArray *fd;
+        /* a 1x1 struct before any field is read (p([]) crashed Octave here) */
+        gdf_mex_struct1(prhs[0], FN, "badProblem", "the problem (from gd_quadratic, gd_leastsq, "
+                                                   "gd_logistic or gd_testfun)");
+        fd = mxGetField(prhs[0], 0, "d");
+        if (fd && mxIsDouble(fd) && mxGetNumberOfElements(fd) == 1 && mxGetScalar(fd) == 1.0)
+            dprob = 1; /* (no cast: d = 1e300 or NaN is refused in gdf_mex_problem_init) */
     }
     if (rows == 1 && cols > 1 && dprob != 1) {
         d = cols;
@@ -485,7 +499,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         hb.cap = block_cap;
         status = gdf_gd_batch(prob, m, theta, &o, hist == H_NONE ? NULL : &hb, wb, rb);
         if (status != GDF_OK)
-            gdf_mex_error(FN, "internal", "the C core failed with status %d.", status);
+            gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
         for (j = 0; j < m; j++) {
             runs[j].r = rb[j];
             runs[j].h.theta = tblock ? tblock + (size_t)j * (size_t)block_cap * (size_t)d : NULL;
@@ -528,7 +542,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             }
             status = gdf_gd_run(prob, th, &o, hist != H_NONE ? &rr->h : NULL, work, &rr->r);
             if (status != GDF_OK)
-                gdf_mex_error(FN, "internal", "the C core failed with status %d.", status);
+                gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
         }
     after_run:
         /* f(theta0) itself non-finite (not the first step): an error for a

@@ -16,6 +16,7 @@
 
 #include "gdf_mexutil.h"
 #include "gdf_gram.h"
+#include "gdf_blas.h"
 
 /* The library takes CSC indices as ptrdiff_t; mwIndex must match in size
  * (int64_t in Octave, size_t in MATLAB: both 8 bytes on 64-bit hosts). */
@@ -37,14 +38,40 @@ void gdf_mex_error(const char *fn, const char *what, const char *fmt, ...)
         ;
 }
 
+const char *gdf_mex_status_text(int status)
+{
+    switch (status) {
+    case GDF_OK: return "no error";
+    case GDF_EARG: return "an argument was out of range";
+    case GDF_ECALLBACK: return "a user callback failed";
+    case GDF_ELAPACK: return "a LAPACK routine failed";
+    case GDF_ENOTSPD: return "a matrix that must be positive definite is not (Cholesky failed)";
+    case GDF_ENEWTON: return "Newton's method for an implicit step did not converge";
+    case GDF_ENOHESS: return "the problem provides no Hessian";
+    case GDF_ESIZE: return "an output was larger than its buffer";
+    default: return "an unknown status of the C library";
+    }
+}
+
+/* Through the interpreter's warning(id, '%s', msg): Octave's
+ * mexWarnMsgIdAndTxt prefixes the text with the MEX file's name
+ * ("gd_run_mex: ..."), which names a private file the user never called.
+ * warning() honours the user's warning states ('off', 'error') the same. */
 void gdf_mex_warning(const char *id, const char *fmt, ...)
 {
     char msg[1024];
+    mxArray *in[3];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    mexWarnMsgIdAndTxt(id, "%s", msg);
+    in[0] = mxCreateString(id);
+    in[1] = mxCreateString("%s");
+    in[2] = mxCreateString(msg);
+    mexCallMATLAB(0, NULL, 3, in, "warning");
+    mxDestroyArray(in[0]);
+    mxDestroyArray(in[1]);
+    mxDestroyArray(in[2]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -62,9 +89,13 @@ static const double *dense(const mxArray *a, const char *fn, const char *name, p
         gdf_mex_error(fn, "complex", "%s must be real, not complex.", name);
     if (mxIsSparse(a))
         gdf_mex_error(fn, "sparse", "%s must be a full (not sparse) matrix.", name);
+    /* the data BEFORE the size: Octave 7.3 leaks ~80 bytes per call when a
+     * MEX asks a diagonal, permutation or range matrix (eye(3), diag(v),
+     * P(:, perm), 0:2) for its size (mxGetM/N, mxGetNumberOfDimensions) and
+     * then for its data; in this order nothing leaks (tests/README.md) */
+    x = mxGetPr(a);
     if (mxGetNumberOfDimensions(a) > 2)
         gdf_mex_error(fn, "badSize", "%s must be a matrix or vector, not an N-D array.", name);
-    x = mxGetPr(a);
     k = mxGetNumberOfElements(a);
     if (finite_only)
         for (i = 0; i < k; i++)
@@ -89,6 +120,145 @@ const double *gdf_mex_dense_any(const mxArray *a, const char *fn, const char *na
                                 ptrdiff_t *m, ptrdiff_t *n)
 {
     return dense(a, fn, name, m, n, 0);
+}
+
+/* "0x0", "2x1", "1x0x3" */
+static void dims_text(const mxArray *a, char *buf, size_t len)
+{
+    const mwSize *dv = mxGetDimensions(a);
+    mwSize nd = mxGetNumberOfDimensions(a), i;
+    size_t used = 0;
+    buf[0] = 0;
+    for (i = 0; i < nd && used + 24 < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, i ? "x%lu" : "%lu", (unsigned long)dv[i]);
+}
+
+void gdf_mex_struct1(const mxArray *a, const char *fn, const char *what, const char *name)
+{
+    char dt[64];
+    if (!a || !mxIsStruct(a))
+        gdf_mex_error(fn, what, "%s must be a 1x1 struct, not %s.", name,
+                      a ? mxGetClassName(a) : "missing");
+    if (mxGetNumberOfElements(a) != 1) {
+        dims_text(a, dt, sizeof dt);
+        gdf_mex_error(fn, what, "%s must be a 1x1 struct, not a %s struct array (%lu elements).",
+                      name, dt, (unsigned long)mxGetNumberOfElements(a));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* symmetry: one rule, GDF_SYM_RTOL (gdf_mexutil.h)                    */
+/* ------------------------------------------------------------------ */
+int gdf_mex_asym(const double *A, ptrdiff_t d, double *asym, double *amax, ptrdiff_t *ii,
+                 ptrdiff_t *jj)
+{
+    /* one pass over A, by 32 x 32 tiles below the diagonal and their
+     * mirrors (the transposed reads stay in cache): max|A|, max|A - A'|
+     * and finiteness together, so that a problem's A is read once */
+    enum { B = 32 };
+    double am = 0.0, as = 0.0;
+    ptrdiff_t i, j, I, J, bi = 0, bj = 0;
+    for (J = 0; J < d; J += B)
+        for (I = J; I < d; I += B) {
+            ptrdiff_t je = J + B < d ? J + B : d, ie = I + B < d ? I + B : d;
+            for (j = J; j < je; j++)
+                for (i = (I > j ? I : j); i < ie; i++) {
+                    double x = A[i + j * d], y = A[j + i * d], v = fabs(x - y);
+                    if (!(x - x == 0.0) || !(y - y == 0.0)) {
+                        if (ii)
+                            *ii = (x - x == 0.0 ? j : i) + 1;
+                        if (jj)
+                            *jj = (x - x == 0.0 ? i : j) + 1;
+                        return -1;
+                    }
+                    if (fabs(x) > am)
+                        am = fabs(x);
+                    if (fabs(y) > am)
+                        am = fabs(y);
+                    if (v > as) {
+                        as = v;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+        }
+    if (asym)
+        *asym = as;
+    if (amax)
+        *amax = am;
+    if (ii)
+        *ii = bi + 1;
+    if (jj)
+        *jj = bj + 1;
+    return as > GDF_SYM_RTOL * am;
+}
+
+int gdf_mex_asym_sparse(const mxArray *A, const char *fn, double *asym, double *amax, ptrdiff_t *ii,
+                        ptrdiff_t *jj)
+{
+    const double *Ax = mxGetPr(A);
+    const mwIndex *Jc = mxGetJc(A), *Ir = mxGetIr(A);
+    ptrdiff_t n = (ptrdiff_t)mxGetN(A), i, j, bi = 0, bj = 0;
+    size_t nnz = (size_t)Jc[n], k, *Tp, *next;
+    ptrdiff_t *Ti;
+    double *Tx, am = 0.0, as = 0.0;
+    gdf_mex_check_alloc(fn, "the symmetry check of A", 2.0 * (double)nnz + 2.0 * (double)n);
+    Tp = (size_t *)mxMalloc(((size_t)n + 1) * sizeof(size_t));
+    next = (size_t *)mxMalloc(((size_t)n + 1) * sizeof(size_t));
+    Ti = (ptrdiff_t *)mxMalloc((nnz + 1) * sizeof(ptrdiff_t));
+    Tx = (double *)mxMalloc((nnz + 1) * sizeof(double));
+    /* the transpose (row-major copy) by counting; rows come out sorted */
+    memset(Tp, 0, ((size_t)n + 1) * sizeof(size_t));
+    for (k = 0; k < nnz; k++) {
+        Tp[Ir[k] + 1]++;
+        if (fabs(Ax[k]) > am)
+            am = fabs(Ax[k]);
+    }
+    for (i = 0; i < n; i++)
+        Tp[i + 1] += Tp[i];
+    memcpy(next, Tp, ((size_t)n + 1) * sizeof(size_t));
+    for (j = 0; j < n; j++)
+        for (k = (size_t)Jc[j]; k < (size_t)Jc[j + 1]; k++) {
+            size_t q = next[Ir[k]]++;
+            Ti[q] = j;
+            Tx[q] = Ax[k];
+        }
+    /* column j of A against column j of A' (row j of A): merge by row index */
+    for (j = 0; j < n; j++) {
+        size_t a = Jc[j], ae = Jc[j + 1], t = Tp[j], te = Tp[j + 1];
+        while (a < ae || t < te) {
+            ptrdiff_t ra = a < ae ? (ptrdiff_t)Ir[a] : n, rt = t < te ? Ti[t] : n, r;
+            double v;
+            if (ra == rt) {
+                v = fabs(Ax[a++] - Tx[t++]);
+                r = ra;
+            } else if (ra < rt) {
+                v = fabs(Ax[a++]);
+                r = ra;
+            } else {
+                v = fabs(Tx[t++]);
+                r = rt;
+            }
+            if (v > as) {
+                as = v;
+                bi = r;
+                bj = j;
+            }
+        }
+    }
+    mxFree(Tp);
+    mxFree(next);
+    mxFree(Ti);
+    mxFree(Tx);
+    if (asym)
+        *asym = as;
+    if (amax)
+        *amax = am;
+    if (ii)
+        *ii = bi + 1;
+    if (jj)
+        *jj = bj + 1;
+    return as > GDF_SYM_RTOL * am;
 }
 
 static int is_real_scalar(const mxArray *a)
@@ -347,8 +517,12 @@ void gdf_mex_options(const char *fn, const gdf_optspec *spec, int nspec, int n,
         const mxArray *a = args[i];
         if (mxIsStruct(a)) {
             int nf = mxGetNumberOfFields(a), f;
-            if (mxGetNumberOfElements(a) != 1)
-                gdf_mex_error(fn, "badOption", "an options struct must be 1x1.");
+            if (mxGetNumberOfElements(a) != 1) { /* before any field is read */
+                char dt[64];
+                dims_text(a, dt, sizeof dt);
+                gdf_mex_error(fn, "badOption", "an options struct must be a 1x1 struct, not a %s "
+                                               "struct array (argument position %d).", dt, i + 1);
+            }
             for (f = 0; f < nf; f++) {
                 const char *name = mxGetFieldNameByNumber(a, f);
                 const mxArray *v = mxGetFieldByNumber(a, 0, f);
@@ -389,11 +563,17 @@ static const mxArray *field(const mxArray *s, const char *name)
     return mxGetField(s, 0, name);
 }
 
-static double opt_field_scalar(const mxArray *s, const char *name)
+/* An optional real double scalar field (NaN when absent or []); present
+ * with another class or size it is an error (it used to read as NaN). */
+static double opt_field_scalar(const mxArray *s, const char *name, const char *fn)
 {
     const mxArray *v = field(s, name);
-    if (!v || !is_real_scalar(v) || !mxIsDouble(v))
+    if (!v || mxIsEmpty(v))
         return NAN;
+    if (!is_real_scalar(v) || !mxIsDouble(v))
+        gdf_mex_error(fn, "badProblem", "problem field %s must be a real double scalar (or []), "
+                                        "not a %s of %lu elements.", name, mxGetClassName(v),
+                      (unsigned long)mxGetNumberOfElements(v));
     return mxGetScalar(v);
 }
 
@@ -529,16 +709,28 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
         mp->p.L = mp->p.mu = NAN;
         return;
     }
-    if (!fun || !mxIsStruct(fun) || mxGetNumberOfElements(fun) != 1 || !field(fun, "type"))
+    if (!fun || !mxIsStruct(fun))
         gdf_mex_error(fn, "badProblem",
                       "the objective must be a function handle returning [f, g] or a problem "
                       "struct from gd_quadratic, gd_leastsq, gd_logistic or gd_testfun.");
+    /* before any field is read: p([]) or [p; p] is no problem */
+    gdf_mex_struct1(fun, fn, "badProblem", "the problem (from gd_quadratic, gd_leastsq, "
+                                           "gd_logistic or gd_testfun)");
+    if (!field(fun, "type"))
+        gdf_mex_error(fn, "badProblem",
+                      "the problem struct has no field type: make it with gd_quadratic, "
+                      "gd_leastsq, gd_logistic or gd_testfun.");
     gdf_mex_string(field(fun, "type"), fn, "problem field type", type, sizeof type);
     if (strcmp(type, "quadratic") == 0) {
         const mxArray *A = field(fun, "A");
-        ptrdiff_t m, n;
+        ptrdiff_t m, n, ai = 0, aj = 0;
         const mxArray *c = field(fun, "c");
-        if (!A || !mxIsDouble(A) || mxIsComplex(A) || mxGetNumberOfDimensions(A) != 2)
+        double asym = 0.0, amax = 0.0;
+        int nonsym;
+        if (!A || !mxIsDouble(A) || mxIsComplex(A))
+            gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
+        (void)mxGetPr(A); /* the data before the size (the leak in dense()) */
+        if (mxGetNumberOfDimensions(A) != 2)
             gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
         m = (ptrdiff_t)mxGetM(A);
         n = (ptrdiff_t)mxGetN(A);
@@ -552,6 +744,27 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
             for (k = 0; k < nnz; k++)
                 if (!(Ax[k] - Ax[k] == 0.0))
                     gdf_mex_error(fn, "nonFinite", "problem field A has non-finite entries.");
+            nonsym = gdf_mex_asym_sparse(A, fn, &asym, &amax, &ai, &aj);
+        } else {
+            /* finiteness in the same single pass as the symmetry */
+            nonsym = gdf_mex_asym(gdf_mex_dense_any(A, fn, "problem field A", NULL, NULL), n, &asym,
+                                  &amax, &ai, &aj);
+            if (nonsym < 0)
+                gdf_mex_error(fn, "nonFinite", "problem field A must be finite; A(%ld,%ld) is not.",
+                              (long)ai, (long)aj);
+        }
+        /* the library reads one triangle of A: a nonsymmetric A would give
+         * the gradient of the symmetric part of neither triangle */
+        if (nonsym)
+            gdf_mex_error(fn, "notSymmetric",
+                          "problem field A must be symmetric: |A(%ld,%ld) - A(%ld,%ld)| = %.3g exceeds "
+                          "%g * max|A| = %.3g. A nonsymmetric A defines no objective f; build the "
+                          "problem with gd_quadratic((A + A')/2, b), or use gf_exact for the linear "
+                          "flow of a general A.", (long)ai, (long)aj, (long)aj, (long)ai, asym,
+                          GDF_SYM_RTOL, GDF_SYM_RTOL * amax);
+        if (mxIsSparse(A)) {
+            const double *Ax = mxGetPr(A);
+            const mwIndex *Jc = mxGetJc(A);
             mp->kind = GDF_KIND_SQUAD;
             mp->u.squad.d = n;
             mp->u.squad.Ap = (const ptrdiff_t *)Jc;
@@ -640,7 +853,7 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     } else if (strcmp(type, "testfun") == 0) {
         char name[32];
         gdf_testfun *q = &mp->u.tf;
-        double dd = opt_field_scalar(fun, "d");
+        double dd = opt_field_scalar(fun, "d", fn);
         gdf_mex_string(field(fun, "name"), fn, "problem field name", name, sizeof name);
         if (strcmp(name, "rosenbrock") == 0)
             q->kind = GDF_TF_ROSENBROCK;
@@ -671,9 +884,27 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     } else {
         gdf_mex_error(fn, "badProblem", "unknown problem type '%s'.", type);
     }
-    mp->p.L = opt_field_scalar(fun, "L");
-    mp->p.mu = opt_field_scalar(fun, "mu");
-    mp->f_star = opt_field_scalar(fun, "f_star");
+    /* the constants the constructors record: checked as far as they can be
+     * without the spectrum (L and mu are eigenvalues of a symmetric matrix,
+     * f_star a finite minimum or -Inf when f is unbounded below) */
+    mp->p.L = opt_field_scalar(fun, "L", fn);
+    mp->p.mu = opt_field_scalar(fun, "mu", fn);
+    mp->f_star = opt_field_scalar(fun, "f_star", fn);
+    if (isinf(mp->p.L) || isinf(mp->p.mu))
+        gdf_mex_error(fn, "badProblem", "problem fields L and mu must be finite or NaN (unknown); "
+                                        "L = %g, mu = %g.", mp->p.L, mp->p.mu);
+    if (mp->p.mu > mp->p.L + 1e-12 * fabs(mp->p.L))
+        gdf_mex_error(fn, "badProblem", "problem field mu = %.6g exceeds L = %.6g (mu <= L: the "
+                                        "smallest and largest curvature).", mp->p.mu, mp->p.L);
+    if (mp->f_star == INFINITY)
+        gdf_mex_error(fn, "badProblem", "problem field f_star must be finite, -Inf (unbounded "
+                                        "below) or NaN (unknown), not +Inf.");
+    if (mp->kind != GDF_KIND_TESTFUN) {
+        double dd = opt_field_scalar(fun, "d", fn);
+        if (!isnan(dd) && dd != (double)mp->p.d)
+            gdf_mex_error(fn, "badProblem", "problem field d = %.6g does not match the data "
+                                            "(dimension %ld).", dd, (long)mp->p.d);
+    }
     if (d >= 0 && d != mp->p.d)
         gdf_mex_error(fn, "dimMismatch", "theta0 has %ld rows but the problem has dimension %ld.",
                       (long)d, (long)mp->p.d);
@@ -697,16 +928,56 @@ static int metric_cb(void *mctx, const double *theta, double *G)
     in[0] = (mxArray *)mm->handle;
     in[1] = mxCreateDoubleMatrix((mwSize)d, 1, mxREAL);
     memcpy(mxGetPr(in[1]), theta, (size_t)d * sizeof(double));
+    const double *Gp;
+    char where[64];
+    double asym, amax;
+    ptrdiff_t ai, aj, k;
+    gdf_int n = (gdf_int)d, info = 0;
     mm->calls++;
     mexCallMATLAB(1, out, 2, in, "feval");
     mxDestroyArray(in[1]);
-    if (!out[0] || !mxIsDouble(out[0]) || mxIsComplex(out[0]) || mxIsSparse(out[0]) ||
-        (ptrdiff_t)mxGetM(out[0]) != d || (ptrdiff_t)mxGetN(out[0]) != d)
+    if (mm->calls_are_iterations)
+        snprintf(where, sizeof where, "at iteration %ld", mm->calls - 1);
+    else
+        snprintf(where, sizeof where, "at evaluation %ld of the Metric", mm->calls);
+    if (!out[0] || !mxIsDouble(out[0]) || mxIsComplex(out[0]) || mxIsSparse(out[0]))
         gdf_mex_error(mm->fn, "badMetric",
-                      "the Metric handle must return a real full %ldx%ld matrix G(theta).", (long)d,
-                      (long)d);
-    memcpy(G, mxGetPr(out[0]), (size_t)d * (size_t)d * sizeof(double));
+                      "the Metric handle must return a real full %ldx%ld matrix G(theta) (%s it "
+                      "returned %s).", (long)d, (long)d, where,
+                      out[0] ? mxGetClassName(out[0]) : "nothing");
+    Gp = mxGetPr(out[0]); /* the data before the size (the leak in dense()) */
+    if ((ptrdiff_t)mxGetM(out[0]) != d || (ptrdiff_t)mxGetN(out[0]) != d ||
+        mxGetNumberOfDimensions(out[0]) != 2)
+        gdf_mex_error(mm->fn, "badMetric",
+                      "the Metric handle must return a real full %ldx%ld matrix G(theta) (%s it "
+                      "returned a %lux%lu array).", (long)d, (long)d, where,
+                      (unsigned long)mxGetM(out[0]), (unsigned long)mxGetN(out[0]));
+    memcpy(G, Gp, (size_t)d * (size_t)d * sizeof(double));
     mxDestroyArray(out[0]);
+    /* checked as a fixed Metric is: finite, symmetric (the one rule), SPD */
+    for (k = 0; k < d * d; k++)
+        if (!(G[k] - G[k] == 0.0))
+            gdf_mex_error(mm->fn, "badMetric", "G(theta) %s has a %s entry: the Metric handle "
+                                               "must return a finite symmetric positive definite "
+                                               "matrix.", where, G[k] != G[k] ? "NaN" : "Inf");
+    if (gdf_mex_asym(G, d, &asym, &amax, &ai, &aj))
+        gdf_mex_error(mm->fn, "badMetric",
+                      "G(theta) %s is not symmetric: |G(%ld,%ld) - G(%ld,%ld)| = %.3g exceeds %g * "
+                      "max|G| = %.3g (only one triangle would be used).", where, (long)ai, (long)aj,
+                      (long)aj, (long)ai, asym, GDF_SYM_RTOL, GDF_SYM_RTOL * amax);
+    memcpy(mm->scratch, G, (size_t)d * (size_t)d * sizeof(double));
+    GDF_F77(dpotrf)("L", &n, mm->scratch, &n, &info, 1);
+    if (info != 0 && !mm->calls_are_iterations) {
+        /* gf_run: the flow has reached the set where G is singular; the
+         * library ends it there (exitflag -2) and the warning says why */
+        mm->notspd++;
+        return GDF_OK;
+    }
+    if (info != 0)
+        gdf_mex_error(mm->fn, "badMetric",
+                      "G(theta) %s is not positive definite (Cholesky failed at column %ld): the "
+                      "Metric handle must return a symmetric positive definite matrix.", where,
+                      (long)info);
     return GDF_OK;
 }
 
@@ -743,29 +1014,33 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
     } else if (mxGetClassID(metric) == mxFUNCTION_CLASS) {
         mm->nat.kind = GDF_METRIC_FUNC;
         mm->handle = metric;
+        mm->calls_are_iterations = strcmp(fn, "gd_run") == 0; /* one gradient per iteration */
+        mm->scratch = (double *)mxMalloc(((size_t)d * (size_t)d + 1) * sizeof(double));
         mm->nat.metric = metric_cb;
         mm->nat.mctx = mm;
     } else {
-        ptrdiff_t m, n, i, j;
+        ptrdiff_t m, n, ai, aj;
+        double asym, amax;
         const double *G = gdf_mex_dense(metric, fn, "Metric", &m, &n);
         if (m != d || n != d)
             gdf_mex_error(fn, "badMetric", "Metric must be %ldx%ld (it is %ldx%ld).", (long)d,
                           (long)d, (long)m, (long)n);
-        for (j = 0; j < d; j++)
-            for (i = j + 1; i < d; i++)
-                if (fabs(G[i + j * d] - G[j + i * d]) >
-                    1e-12 * (fabs(G[i + j * d]) + fabs(G[j + i * d])))
-                    gdf_mex_error(fn, "badMetric", "Metric must be symmetric positive definite "
-                                                   "(G(%ld,%ld) ~= G(%ld,%ld)).",
-                                  (long)(i + 1), (long)(j + 1), (long)(j + 1), (long)(i + 1));
+        if (gdf_mex_asym(G, d, &asym, &amax, &ai, &aj))
+            gdf_mex_error(fn, "badMetric", "Metric must be symmetric positive definite: "
+                                           "|G(%ld,%ld) - G(%ld,%ld)| = %.3g exceeds %g * max|G| = %.3g.",
+                          (long)ai, (long)aj, (long)aj, (long)ai, asym, GDF_SYM_RTOL,
+                          GDF_SYM_RTOL * amax);
         mm->nat.kind = GDF_METRIC_FIXED;
         mm->nat.G = G;
     }
     st = gdf_problem_natural(&mm->p, &mm->nat);
     if (st == GDF_ENOTSPD)
         gdf_mex_error(fn, "badMetric", "Metric must be symmetric positive definite (Cholesky failed).");
+    if (st == GDF_ENOHESS)
+        gdf_mex_error(fn, "badMetric", "Metric 'hessian' needs a problem with a Hessian.");
     if (st != GDF_OK)
-        gdf_mex_error(fn, "badMetric", "the metric could not be set up (status %d).", st);
+        gdf_mex_error(fn, "badMetric", "the metric could not be set up: unknown metric kind "
+                                       "(an internal error; please report it).");
 }
 
 /* ------------------------------------------------------------------ */
@@ -835,7 +1110,7 @@ void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles)
         double avail = available_bytes();
         if (!(bytes <= 0.8 * avail) || !(ndoubles <= 9e15))
             gdf_mex_error(fn, "tooLarge",
-                          "%s would need %.3g GB (%.0f doubles) but only %.3g GB of memory is "
+                          "%s would need %.3g GB (%.3g doubles) but only %.3g GB of memory is "
                           "available (one request may take 80%% of it); ask for less (e.g. "
                           "History 'f', a smaller MaxIter, fewer times).",
                           what, bytes / 1e9, ndoubles, avail / 1e9);

@@ -16,6 +16,12 @@
 #include "gdflow.h"
 #include "gdf_gram.h"
 
+/* The one symmetry rule of the toolbox: a matrix A counts as symmetric when
+ * max|A - A'| <= GDF_SYM_RTOL * max|A| (the same number in gd_quadratic.m,
+ * through m/private/gdf_sym_rtol.m).  Problem fields refused as
+ * gdflow:<fn>:notSymmetric; Metric matrices as gdflow:<fn>:badMetric. */
+#define GDF_SYM_RTOL 1e-12
+
 /* Error with identifier gdflow:<fn>:<what> and a printf-style message. */
 #if defined(__GNUC__)
 __attribute__((noreturn, format(printf, 3, 4)))
@@ -33,6 +39,9 @@ long gdf_mex_grow_cap(long cap, long need, long max_entries);
  * call otherwise). */
 mxArray *gdf_mex_adopt(double *buf, size_t m, size_t n);
 
+/* What a library status code (gdflow.h) means, in words, for messages. */
+const char *gdf_mex_status_text(int status);
+
 /* Warning with identifier id (complete, e.g. "gdflow:diverged"). */
 void gdf_mex_warning(const char *id, const char *fmt, ...);
 
@@ -44,6 +53,19 @@ const double *gdf_mex_dense(const mxArray *a, const char *fn, const char *name,
 /* The same, but NaN/Inf entries are allowed. */
 const double *gdf_mex_dense_any(const mxArray *a, const char *fn, const char *name,
                                 ptrdiff_t *m, ptrdiff_t *n);
+/* Raise gdflow:<fn>:<what> unless a is a 1x1 struct (a struct array of
+ * any other size, 0x0 included, is refused before any field is read). */
+void gdf_mex_struct1(const mxArray *a, const char *fn, const char *what, const char *name);
+/* 0 when the dense d x d A (column-major) is symmetric within GDF_SYM_RTOL;
+ * else 1, with the largest |A(i,j) - A(j,i)| in *asym, max|A| in *amax and
+ * its place (1-based) in *ii, *jj (any pointer may be NULL); -1 when A has
+ * a NaN or Inf entry (its place in *ii, *jj).  One pass over A. */
+int gdf_mex_asym(const double *A, ptrdiff_t d, double *asym, double *amax, ptrdiff_t *ii,
+                 ptrdiff_t *jj);
+/* The same for a sparse (CSC) d x d matrix in O(nnz + d): the transpose is
+ * formed in mxMalloc'd scratch and compared column by column. */
+int gdf_mex_asym_sparse(const mxArray *A, const char *fn, double *asym, double *amax, ptrdiff_t *ii,
+                        ptrdiff_t *jj);
 /* A real finite scalar of any numeric class (not logical/char).  Error: notScalar. */
 double gdf_mex_scalar(const mxArray *a, const char *fn, const char *name);
 /* 1 if a is a char row vector. */
@@ -124,6 +146,11 @@ typedef struct {
     const char *fn;
     ptrdiff_t d;
     long calls;
+    int calls_are_iterations; /* gd_run: call k+1 is at iteration k; a G that is
+                               * not SPD is an error (badMetric) there, while
+                               * gf_run's flow stops (exitflag -2) */
+    long notspd;         /* gf_run: evaluations where G was not SPD */
+    double *scratch;     /* d x d: the Cholesky test of a handle's G */
 } gdf_mex_metric;
 /* Wrap mp's problem with the metric given as the Metric option: a d x d SPD
  * matrix, a handle G = metric(theta) returning one, 'fisher' (logistic

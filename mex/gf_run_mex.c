@@ -189,7 +189,7 @@ static void run_exact(gdf_mex_problem *mp, const double *theta0, const double *t
     iwork = mxMalloc(gdf_exact_sym_iwork(d) * sizeof(ptrdiff_t));
     st = gdf_exact_sym(d, mp->u.quad.A, mp->u.quad.b, 1, theta0, n, rel, 0, 0.0, Th, work, iwork);
     if (st != GDF_OK)
-        gdf_mex_error(FN, "lapack", "the eigendecomposition of A failed (status %d).", st);
+        gdf_mex_error(FN, "lapack", "the eigendecomposition of A failed: %s.", gdf_mex_status_text(st));
     /* to the library's entry layout (d per entry), with f and ||g|| */
     out->t = tt;
     out->theta = (double *)mxMalloc((size_t)n * (size_t)d * sizeof(double));
@@ -288,7 +288,7 @@ static void integrate(gdf_problem *p, const double *y0, const double *ts, ptrdif
     if (status == GDF_EARG)
         gdf_mex_error(FN, "badArgs", "the C core rejected the arguments: %s", gdf_gf_why_message(r->why));
     if (status != GDF_OK)
-        gdf_mex_error(FN, "internal", "the C core failed with status %d (%s).", status,
+        gdf_mex_error(FN, "internal", "the C core failed: %s (%s).", gdf_mex_status_text(status),
                       gdf_gf_why_message(r->why));
 }
 
@@ -303,7 +303,7 @@ static long reevaluate(gdf_mex_problem *mp, gdf_gf_out *out, ptrdiff_t stride)
     for (i = 0; i < out->n; i++) {
         int s = gdf_eval(&mp->p, out->theta + (size_t)i * (size_t)stride, out->f + i, g);
         if (s != GDF_OK)
-            gdf_mex_error(FN, "internal", "evaluating f at the output points failed (status %d).", s);
+            gdf_mex_error(FN, "internal", "evaluating f at the output points failed: %s.", gdf_mex_status_text(s));
         out->gnorm[i] = gdf_nrm2(d, g);
     }
     mxFree(g);
@@ -563,7 +563,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         gdf_mex_error(FN, "nonFiniteStart",
                       "f(theta0) or grad f(theta0) is not finite: the objective must be finite at "
                       "the starting point.");
-    if (r.exitflag == -2)
+    if (r.exitflag == -2 && method == M_NATURAL && mm.notspd > 0)
+        gdf_mex_warning("gdflow:diverged",
+                        "gf_run (natural) stopped at t = %g: the Metric G(theta) is not positive "
+                        "definite beyond it (Cholesky failed), so the natural-gradient flow is not "
+                        "defined there. The output up to that point is returned.",
+                        out.n > 0 ? out.t[out.n - 1] : ts[0]);
+    else if (r.exitflag == -2)
         gdf_mex_warning("gdflow:diverged",
                         "gf_run (%s) stopped at t = %g: the solution became non-finite%s. The output up to "
                         "that point is returned.",

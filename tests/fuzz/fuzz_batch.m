@@ -1,4 +1,4 @@
-function fuzz_batch(first, step, count, logfile, verbose)
+function fuzz_batch(first, step, count, logfile, verbose, skip_needs)
 %FUZZ_BATCH  Run fuzz cases and log the outcome of each (run in a child octave-cli).
 %   FUZZ_BATCH(FIRST, STEP, COUNT, LOGFILE) runs COUNT cases of FUZZ_CASES,
 %   FIRST, FIRST + STEP, ..., and appends to LOGFILE, flushed line by line
@@ -16,11 +16,22 @@ function fuzz_batch(first, step, count, logfile, verbose)
 %   A crash or a hang leaves an S line without its E line; run_fuzz.sh
 %   counts it and starts a new child after that case.
 %   FUZZ_BATCH(FIRST, STEP, COUNT, LOGFILE, true) also prints each call and its outcome.
+%   A case with C(i).child > 0 (fuzz_cases.m, trust) runs in a child
+%   octave-cli of its own, killed after C(i).child seconds: a call that
+%   hangs (or crashes) on a branch without the fix it needs is then
+%   recorded as an error 'fuzz:timeout' ('fuzz:childDied'), a finding, and
+%   the batch goes on (tests/fuzz/fuzz_child.m is that child).
+%   FUZZ_BATCH(..., VERBOSE, true) does not call the cases whose label says
+%   '[needs ...]' (a fix on another branch; run_fuzz.sh --quick): they are
+%   logged with class 'skipped'.
 %   Run from m/private (the gateways are called directly), m/ on the path.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 if nargin < 5
   verbose = false;
+end
+if nargin < 6
+  skip_needs = false;
 end
 C = fuzz_cases();
 set(0, 'defaultfigurevisible', 'off');
@@ -43,21 +54,31 @@ for i = idx
   lastwarn('');
   msg = '';
   t0 = tic;
-  try
-    out = cell(1, c.nout);
-    if c.nout == 0
-      feval(c.fn, c.args{:});
-    else
-      [out{1:c.nout}] = feval(c.fn, c.args{:});
-    end
-    cls = 'ok';
+  if skip_needs && ~isempty(strfind(c.label, '[needs '))
+    cls = 'skipped';
     id = '-';
-  catch err
-    [cls, id] = fuzz_classify(err);
-    msg = err.message;
+    wid = '-';
+    secs = 0;
+  elseif c.child > 0
+    [cls, id, wid, msg] = run_in_child(i, c);
+    secs = toc(t0);
+  else
+    try
+      out = cell(1, c.nout);
+      if c.nout == 0
+        feval(c.fn, c.args{:});
+      else
+        [out{1:c.nout}] = feval(c.fn, c.args{:});
+      end
+      cls = 'ok';
+      id = '-';
+    catch err
+      [cls, id] = fuzz_classify(err);
+      msg = err.message;
+    end
+    secs = toc(t0);
+    [~, wid] = lastwarn();
   end
-  secs = toc(t0);
-  [~, wid] = lastwarn();
   if isempty(wid)
     wid = '-';
   end
@@ -65,7 +86,7 @@ for i = idx
     id = '-';
   end
   fprintf(fid, 'E %d %s %s %s %.4f\n', i, cls, strrep(id, ' ', '_'), strrep(wid, ' ', '_'), secs);
-  if ~strcmp(cls, 'ok') && ~strcmp(cls, 'gdflow')
+  if ~any(strcmp(cls, {'ok', 'gdflow', 'skipped'}))
     m = msg(1:min(end, 300));
     m(m < 32 | m > 126) = '?';   % one line, and no bytes regexprep would refuse
     fprintf(fid, 'M %d %s\n', i, m);
@@ -83,4 +104,52 @@ if isempty(idx) || idx(end) + step > numel(C)
 end
 fprintf(fid, 'DONE\n');
 fclose(fid);
+end
+
+function [cls, id, wid, msg] = run_in_child(i, c)
+% case i in a child octave-cli (tests/fuzz/fuzz_child.m), SIGKILLed after
+% c.child s (a hung Octave ignores SIGTERM: it would save a workspace file
+% and go on).  The call travels in a .mat file: the child does not rebuild
+% the ~75,000 cases (30 s).
+limit = c.child;
+base = tempname();
+log = [base '.log'];
+mat = [base '.mat'];
+save('-binary', mat, 'c', 'i');
+here = pwd();
+setup = sprintf('addpath(''%s''); addpath(''%s''); cd(''%s'');', fileparts(here), ...
+                fileparts(mfilename('fullpath')), here);
+dq = char(34);   % a double quote, for the shell
+cmd = sprintf('timeout -s KILL %d %s%s%s --no-gui --norc --no-history --eval %s%s fuzz_child(''%s'', ''%s'');%s > /dev/null 2>&1', ...
+              limit, dq, fullfile(OCTAVE_HOME(), 'bin', 'octave-cli'), dq, dq, setup, mat, log, dq);
+status = system(cmd);
+txt = '';
+if exist(log, 'file')
+  txt = fileread(log);
+  delete(log);
+end
+delete(mat);
+lines = strsplit(txt, sprintf('\n'));
+e = lines(strncmp(lines, sprintf('E %d ', i), numel(sprintf('E %d ', i))));
+m = lines(strncmp(lines, sprintf('M %d ', i), numel(sprintf('M %d ', i))));
+msg = '';
+if ~isempty(m)
+  msg = m{1}(numel(sprintf('M %d ', i)) + 1:end);
+end
+if ~isempty(e)
+  w = strsplit(e{1}, ' ');
+  cls = w{3};
+  id = w{4};
+  wid = w{5};
+elseif status == 137
+  cls = 'other';
+  id = 'fuzz:timeout';
+  wid = '-';
+  msg = sprintf('no return within %d s: killed (a hang)', limit);
+else
+  cls = 'other';
+  id = 'fuzz:childDied';
+  wid = '-';
+  msg = sprintf('the child process died during the call (exit status %d): a crash', status);
+end
 end

@@ -25,11 +25,28 @@ function C = fuzz_cases()
 %     combo    random combinations of 2-4 bad slots/options (fixed seed)
 %     generic  gateways and public functions the harness does not know
 %              (added later): 0-4 arguments from the pool
+%     trust    the classes of issue 12: struct arrays of 0, 2, 3 and 4
+%              elements as the problem and as an options struct; problem
+%              structs edited by hand (nonsymmetric A, dense and sparse,
+%              just above and below the tolerance, diagonal and permutation
+%              A, NaN, constants out of range) through every method;
+%              Metric handles returning nonsymmetric, indefinite, NaN,
+%              diagonal, wrong-size matrices; OutputFcn returning vectors,
+%              [] or NaN; and, each in its own child process with a
+%              timeout (field child, seconds), the calls that hung before
+%              the other fixes of issue 12: gf_exact with overflowing
+%              scales, gf_run and gd_plot over enormous spans, a fork
+%              after a threaded pass.  Their labels say which fix they
+%              need ('[needs expm]', '[needs span]', '[needs forklog]';
+%              '[needs theory]': gd_compare on hand-edited structs, errors
+%              without an identifier).  run_fuzz.sh --quick skips the
+%              '[needs ...]' cases (make test must not depend on them).
+%   C(i).child is 0 for a call made in the batch's own process.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 [vals, vlab] = fuzz_values();
 nv = numel(vals);
-C = struct('fn', {}, 'args', {}, 'nout', {}, 'label', {});
+C = struct('fn', {}, 'args', {}, 'nout', {}, 'label', {}, 'child', {});
 
 % ---- valid baselines ---------------------------------------------------
 th0 = [0.5; 0.5];
@@ -280,9 +297,183 @@ for c = 1:ncombo
 end
 rand('state', old_state);
 
+% ---- trust (issue 12): the classes of its findings ---------------------
+P2 = eye(2);
+P2 = P2(:, [2 1]);
+% struct arrays as the problem: every function that takes one; gd_run_mex
+% also with a row theta0 (that path read field d before the count)
+SA = {q([]), struct('d', {}), repmat(q, 0, 1), [q; q], repmat(q, 1, 3), repmat(q, 2, 2), ...
+      struct('type', {'quadratic', 'quadratic'}), repmat(fam(3).prob, 0, 1)};
+SAl = {'p([])', 'struct(''d'',{})', 'repmat(p,0,1)', '[p;p]', 'repmat(p,1,3)', 'repmat(p,2,2)', ...
+       'struct(''type'',{2 types})', 'repmat(leastsq,0,1)'};
+for k = 1:numel(SA)
+  l = ['trust: problem ' SAl{k}];
+  add('gd_run_mex', {SA{k}, th0}, 2, l);
+  add('gd_run_mex', {SA{k}, th0'}, 2, [l ', row theta0']);
+  add('gd_run', {SA{k}, th0}, 2, l);
+  add('gf_run_mex', {SA{k}, th0, [0 1]}, 3, l);
+  add('gf_run', {SA{k}, th0, [0 1]}, 3, l);
+  add('gf_run', {SA{k}, [th0, -th0], [0 0.5 1]}, 3, [l ', 2 starts']);
+  add('gd_eval_mex', {SA{k}, th0}, 3, l);
+  add('gd_eval', {SA{k}, th0}, 3, l);
+  add('gf_exact', {SA{k}, th0, 1}, 1, l);
+  add('gd_compare', {SA{k}, th0, [0.1 0.2], 'Display', 'off'}, 1, l);
+  add('gd_plot', {SA{k}, info_full}, 1, l);
+end
+% struct arrays as an options struct
+o = gd_options('MaxIter', 3);
+og = gd_options('gf_run', 'MaxSteps', 3);
+OA = {o([]), repmat(o, 0, 1), [o; o], repmat(o, 1, 3), struct([])};
+OG = {og([]), repmat(og, 0, 1), [og; og], repmat(og, 1, 3), struct([])};
+OAl = {'o([])', 'repmat(o,0,1)', '[o;o]', 'repmat(o,1,3)', 'struct([])'};
+for k = 1:numel(OA)
+  l = ['trust: options ' OAl{k}];
+  add('gd_run_mex', {q, th0, OA{k}}, 2, l);
+  add('gd_run_mex', {q, th0, 'MaxIter', 2, OA{k}}, 2, [l ' after a pair']);
+  add('gd_run', {q, th0, OA{k}}, 2, l);
+  add('gf_run_mex', {q, th0, [0 1], OG{k}}, 3, l);
+  add('gf_run', {q, th0, [0 1], OG{k}}, 3, l);
+  add('gdf_options_mex', {'gd_run', OA{k}}, 1, l);
+  add('gdf_options_mex', {'gf_run', OG{k}}, 1, l);
+  add('gd_options', {OA{k}}, 1, l);
+  add('gd_options', {'gf_run', OG{k}, 'Step', 0.1}, 1, l);
+end
+% problem structs edited by hand: A nonsymmetric (dense, sparse, above
+% and below the one tolerance 1e-12 * max|A|), diagonal, permutation,
+% non-finite, huge; through every method of gd_run and gf_run
+AS = {[3 1; 0 2], sparse([3 1; 0 2]), [3 1; 1 + 1e-9, 2], [3 1; 1 + 1e-13, 2], ...
+      sparse([3 1; 1 + 1e-9, 2]), diag([3 2]), P2 + 2 * eye(2), [3 NaN; NaN 2], ...
+      [3 1; 1 2] * 1e308, [1e308 -1e308; 1e308 1e308], [3 1; 1 2; 0 0], sparse([3 0; 1 2])};
+ASl = {'[3 1;0 2]', 'sparse [3 1;0 2]', 'asym 1e-9', 'asym 1e-13', 'sparse asym 1e-9', ...
+       'diag([3 2])', 'perm+2I', 'NaN', '1e308*A', '[1e308 -1e308;1e308 1e308]', '3x2', 'sparse lower'};
+for k = 1:numel(AS)
+  qa = q;
+  qa.A = AS{k};
+  l = ['trust: hand-edited A = ' ASl{k}];
+  for m = 1:numel(gd_methods)
+    extra = {};
+    if strcmp(gd_methods{m}, 'natural')
+      extra = {'Metric', 'hessian'};
+    end
+    add('gd_run_mex', [{qa, th0, 'Method', gd_methods{m}, 'MaxIter', 20}, extra], 2, [l ', ' gd_methods{m}]);
+  end
+  for m = 1:numel(gf_methods)
+    extra = {'Step', 0.1};
+    if any(strcmp(gf_methods{m}, {'rk45', 'exact'}))
+      extra = {};
+    end
+    if strcmp(gf_methods{m}, 'natural')
+      extra = {'Metric', eye(2), 'Integrator', 'rk45'};
+    end
+    add('gf_run_mex', [{qa, th0, [0 1], 'Method', gf_methods{m}, 'MaxTime', 1}, extra], 3, [l ', gf ' gf_methods{m}]);
+  end
+  add('gd_eval_mex', {qa, th0}, 3, l);
+  add('gd_eval', {qa, [th0, -th0]}, 2, l);
+  if any(k == [9 10])   % huge entries: the expm path on main hangs
+    addc('gf_exact', {qa, th0, [0 1]}, 1, [l ' [needs expm]'], 20);
+  else
+    add('gf_exact', {qa, th0, [0 1]}, 1, l);
+  end
+  if any(k == [8 9 10 11])   % gd_compare's eig on main: errors without an identifier
+    add('gd_compare', {qa, th0, [0.1 0.2], 'Display', 'off'}, 1, [l ' [needs theory]']);
+  else
+    add('gd_compare', {qa, th0, [0.1 0.2], 'Display', 'off'}, 1, l);
+  end
+end
+% hand-edited constants and sizes (beyond the per-field pool above)
+K = {'mu', 10; 'mu', 1e308; 'L', -Inf; 'L', Inf; 'mu', -Inf; 'f_star', Inf; 'f_star', -Inf; ...
+     'd', 3; 'd', 1e300; 'd', NaN; 'd', -1; 'd', 1.5; 'b', [1; 1; 1]; 'b', [1 1]; 'c', [1 2]};
+for k = 1:size(K, 1)
+  qa = q;
+  qa.(K{k, 1}) = K{k, 2};
+  l = sprintf('trust: hand-edited %s = %s', K{k, 1}, mat2str(K{k, 2}));
+  add('gd_run_mex', {qa, th0}, 2, l);
+  add('gd_run_mex', {qa, th0'}, 2, [l ', row theta0']);
+  add('gf_run_mex', {qa, th0, [0 1]}, 3, l);
+  add('gd_eval_mex', {qa, th0}, 3, l);
+end
+% Metric handles: what G(theta) may come back as
+MH = {@(x) [2 1; 0 2], @(x) -eye(2), @(x) [1 0; 0 x(1)], @(x) [1 NaN; NaN 1], @(x) [1 Inf; Inf 1], ...
+      @(x) eye(2), @(x) diag([1 2]), @(x) P2 + 2 * eye(2), @(x) eye(3), @(x) sparse(eye(2)), ...
+      @(x) single(eye(2)), @(x) eye(2) + 1e-13 * [0 1; 0 0], @(x) [1 1; 1 1], @(x) [1 2 3 4], ...
+      @(x) zeros(2, 2, 2), @(x) complex(eye(2)), @(x) int32(eye(2)), @(x) {eye(2)}, @(x) []};
+MHl = {'[2 1;0 2]', '-eye(2)', '[1 0;0 x(1)]', 'NaN', 'Inf', 'eye(2)', 'diag([1 2])', 'perm+2I', ...
+       'eye(3)', 'sparse', 'single', 'asym 1e-13', 'singular', '1x4', '2x2x2', 'complex', 'int32', ...
+       'cell', '[]'};
+fq = @(x) deal(sum(x .^ 2), 2 * x);
+for k = 1:numel(MH)
+  l = ['trust: Metric handle returning ' MHl{k}];
+  add('gd_run_mex', {q, th0, 'Method', 'natural', 'Metric', MH{k}, 'MaxIter', 20}, 2, l);
+  add('gd_run_mex', {q, th0, 'Method', 'natural', 'Metric', MH{k}, 'MaxIter', 20, 'StepSize', 1.5}, 2, [l ', step 1.5']);
+  add('gd_run_mex', {fq, th0, 'Method', 'natural', 'Metric', MH{k}, 'MaxIter', 20}, 2, [l ', handle objective']);
+  add('gd_run', {q, th0, 'Method', 'natural', 'Metric', MH{k}, 'MaxIter', 20}, 2, l);
+  add('gf_run_mex', {q, th0, [0 2], 'Method', 'natural', 'Metric', MH{k}, 'MaxTime', 1}, 3, l);
+  add('gf_run_mex', {q, th0, [0 2], 'Method', 'natural', 'Metric', MH{k}, 'Integrator', 'euler', ...
+                     'Step', 0.1, 'MaxTime', 1}, 3, [l ', euler']);
+  add('gf_run', {fq, th0, [0 1], 'Method', 'natural', 'Metric', MH{k}, 'MaxTime', 1}, 3, [l ', handle objective']);
+end
+% OutputFcn: a logical scalar or nothing
+OF = {@(t, o, s) [false true], @(t, o, s) [], @(t, o, s) NaN, @(t, o, s) 'no', @(t, o, s) int8(1), ...
+      @(t, o, s) sparse(true), @(t, o, s) {true}, @(t, o, s) 1i, @(t, o, s) zeros(1, 0), ...
+      @(t, o, s) o.iteration >= 3 + [0 0]};
+OFl = {'[false true]', '[]', 'NaN', '''no''', 'int8(1)', 'sparse(true)', '{true}', '1i', 'zeros(1,0)', ...
+       'a vector from iteration 3'};
+for k = 1:numel(OF)
+  l = ['trust: OutputFcn returning ' OFl{k}];
+  add('gd_run_mex', {q, th0, 'OutputFcn', OF{k}, 'MaxIter', 10}, 2, l);
+  add('gd_run', {fq, th0, 'StepSize', 0.1, 'OutputFcn', OF{k}, 'MaxIter', 10}, 2, l);
+end
+% every matrix slot of the gateways with Octave's special matrix types
+SP = {eye(2), diag([1 2]), P2, 0:1, (0:1)', eye(1)};
+SPl = {'eye(2)', 'diag([1 2])', 'perm', '0:1', '(0:1)''', 'eye(1)'};
+for k = 1:numel(SP)
+  l = ['trust: ' SPl{k}];
+  add('gd_run_mex', {q, SP{k}, 'MaxIter', 5}, 2, [l ' as theta0']);
+  add('gf_run_mex', {q, th0, SP{k}, 'MaxTime', 1}, 3, [l ' as tspan']);
+  add('gf_run_mex', {q, th0, [0 1], 'Method', 'heavyball', 'Step', 0.1, 'InitialVelocity', SP{k}}, 3, ...
+      [l ' as InitialVelocity']);
+  add('gd_run_mex', {q, th0, 'Method', 'natural', 'Metric', SP{k}, 'MaxIter', 5}, 2, [l ' as Metric']);
+  add('gf_exact_mex', {SP{k}(:, 1) * SP{k}(:, 1)' + eye(2), SP{k}(:, 1), th0, [0 1]}, 1, [l ' in A, b']);
+  add('gf_exact_mex', {[3 1; 1 2], [], SP{k}, [0 1]}, 1, [l ' as theta0']);
+  add('gd_eval_mex', {q, SP{k}}, 3, [l ' as Theta']);
+end
+
+% ---- trust, each in a child process with a timeout: calls that hung or
+% crashed on main before the other fixes of issue 12 (helper branches
+% expm, span, forklog).  On a branch without the fix such a call is
+% killed after its timeout and reported as an error 'fuzz:timeout' (a
+% finding) instead of stopping the batch.
+X = [1 1; 0 1];
+addc('gf_exact', {X, [], th0, 1e308}, 1, 'nonsymmetric A, t = 1e308 [needs expm]', 20);
+addc('gf_exact', {X, [], th0, realmax}, 1, 'nonsymmetric A, t = realmax [needs expm]', 20);
+addc('gf_exact', {X, [], th0, [0 1 1e308]}, 1, 'nonsymmetric A, t = [0 1 1e308] [needs expm]', 20);
+addc('gf_exact', {X, [], th0, 1e308, 'Method', 'expm'}, 1, 'Method expm, t = 1e308 [needs expm]', 20);
+addc('gf_exact', {[3 1; 1 2], [], th0, 1e308, 'Method', 'expm'}, 1, 'symmetric A, Method expm, t = 1e308 [needs expm]', 20);
+addc('gf_exact', {[1 realmax; 0 1], [], th0, 1}, 1, 'A(1,2) = realmax [needs expm]', 20);
+addc('gf_exact', {[realmax 1; 0 -realmax], [], th0, 1}, 1, 'A = diag(+-realmax) + 1 [needs expm]', 20);
+addc('gf_exact', {[1e308 1e308; -1e308 1e308], [1; 1], th0, 1}, 1, 'rotation scaled 1e308 [needs expm]', 20);
+addc('gf_exact_mex', {X, [], th0, 1e308, 'Iterates', 1e308}, 1, 'GD iterates, eta = 1e308 [needs expm]', 20);
+addc('gf_run', {q, th0, [0 1e300]}, 3, 'rk45 over [0 1e300] [needs span]', 20);
+addc('gf_run', {q, th0, [0 1 1e300]}, 3, 'rk45 over [0 1 1e300] [needs span]', 20);
+addc('gf_run', {q, th0, [0 realmax]}, 3, 'rk45 over [0 realmax] [needs span]', 20);
+addc('gf_run_mex', {fam(5).prob, th0, [0 1e300], 'GradTol', 1e-6}, 3, 'rosenbrock rk45 over [0 1e300] [needs span]', 20);
+addc('gf_run', {q, th0, [0 1e300], 'Method', 'heavyball'}, 3, 'heavyball rk45 over [0 1e300] [needs span]', 20);
+addc('gf_run', {q, th0, [0 1e300], 'Method', 'natural', 'Metric', eye(2)}, 3, 'natural rk45 over [0 1e300] [needs span]', 20);
+addc('gd_plot', {q, info_full, 'Streamlines', th0, 'Horizon', 1e300}, 1, 'Horizon 1e300 [needs span]', 20);
+addc('gd_plot', {q, info_full, 'Limits', [-1e308 1e308 -1e308 1e308]}, 1, 'Limits +-1e308 [needs span]', 20);
+addc('gd_compare', {q, th0, {struct('method', 'gf', 'solver', 'rk45', 'T', 1e300)}, 'Display', 'off'}, 1, ...
+     'gf spec T = 1e300 [needs span]', 20);
+addc('gd_compare', {q, th0, {'gf'}, 'T', 1e300, 'Display', 'off'}, 1, 'option T = 1e300 [needs span]', 20);
+addc('fuzz_fork', {}, 1, 'fork() after a threaded least-squares pass [needs forklog]', 40);
+addc('fuzz_fork', {'logistic'}, 1, 'fork() after a threaded logistic pass [needs forklog]', 40);
+
   % -- nested helpers (share C) --
   function add(fn, args, nout, label)
-    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': ' label]);
+    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': ' label], 'child', 0);
+  end
+  function addc(fn, args, nout, label, secs)
+    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': trust (child, ' ...
+                        sprintf('%d s', secs) '): ' label], 'child', secs);
   end
 end
 

@@ -6,7 +6,10 @@ function [vals, labels] = fuzz_values()
 %   the logs).  The pool covers: empty arrays of every shape, scalars, wrong
 %   orientation and size, N-D, integer/single/logical/char/cell/struct/
 %   function-handle/sparse/complex classes, NaN, Inf, -0, huge (1e308),
-%   denormal values, long and odd strings, and a classdef object.
+%   denormal values, long and odd strings, a classdef object, and (issue
+%   12) diagonal, permutation and range matrices, struct arrays of 0 and 2
+%   problems, handles returning nonsymmetric, indefinite or diagonal
+%   matrices or a vector.
 %   The order is fixed: a case number names the same call on every run.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
@@ -96,6 +99,28 @@ p(end + 1, :) = {'2^53+2', 2 ^ 53 + 2};
 p(end + 1, :) = {'1e20', 1e20};
 p(end + 1, :) = {'2^63', 2 ^ 63};
 p(end + 1, :) = {'containers.Map', containers.Map()};
+% issue 12: the classes of its findings, as values for every slot.  Octave's
+% diagonal, permutation and range matrices (a gateway that asks them for
+% their size before their data leaks ~80 bytes per call in Octave 7.3);
+% struct arrays of 0 and 2 problems (read field by field, p([]) crashed
+% Octave); handles whose output is nonsymmetric, indefinite, diagonal, a
+% vector where a logical scalar is due
+P2 = eye(2);
+P2 = P2(:, [2 1]);
+q = gd_quadratic([3 1; 1 2], [1; 1]);
+p(end + 1, :) = {'eye(2) (diagonal)', eye(2)};
+p(end + 1, :) = {'diag([1 2])', diag([1 2])};
+p(end + 1, :) = {'eye(1) (diagonal)', eye(1)};
+p(end + 1, :) = {'permutation 2x2', P2};
+p(end + 1, :) = {'0:1 (range)', 0:1};
+p(end + 1, :) = {'problem p([])', q([])};
+p(end + 1, :) = {'problem repmat(p,0,1)', repmat(q, 0, 1)};
+p(end + 1, :) = {'problem [p;p]', [q; q]};
+p(end + 1, :) = {'struct(''d'',{})', struct('d', {})};
+p(end + 1, :) = {'@ nonsymmetric G', @(x) [2 1; 0 2]};
+p(end + 1, :) = {'@ indefinite G', @(x) -eye(numel(x))};
+p(end + 1, :) = {'@ diagonal out', @(x) eye(numel(x))};
+p(end + 1, :) = {'@ vector out', @(varargin) [false true]};
 labels = p(:, 1)';
 vals = p(:, 2)';
 end
