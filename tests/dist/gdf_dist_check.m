@@ -115,6 +115,7 @@ else
           ifelse_str(nf == 0, 'ok  ', 'FAIL'), np, nf, ns);
   if nf > 0
     fprintf('%s\n', out);
+    print_failures(fullfile(here, 'fntests.log'));
   end
   npass = npass + np;
   nfail = nfail + nf;
@@ -164,4 +165,18 @@ end
 
 function finish(npass, nfail)
 fprintf('test-dist: %d passed, %d failed\n', npass, nfail);
+end
+
+function print_failures(logfile)
+% the failed blocks from pkg test's log (the temporary folder is gone afterwards)
+if exist(logfile, 'file') ~= 2
+  return
+end
+txt = fileread(logfile);
+k = strfind(txt, '!!!!! test failed');
+for i = 1:numel(k)
+  a = max(1, k(i) - 1500);
+  b = min(numel(txt), k(i) + 600);
+  fprintf('---- from %s:\n%s\n', logfile, txt(a:b));
+end
 end
