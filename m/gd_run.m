@@ -188,7 +188,7 @@ end
 %! assert (T, [ts, ts], 1e-8);
 %! assert (size(info.iterations), [1, 2]);
 
-%!warning id=gdflow:diverged gd_run(prob, [2; 1], 'StepSize', 2.05 / prob.L, 'MaxIter', 10000);
+%!warning id=gdflow:diverged [~, info] = gd_run(prob, [2; 1], 'StepSize', 2.05 / prob.L, 'MaxIter', 10000);
 
 %!test
 %! % past the stability threshold 2/L: exitflag -2 with the history up to the blow-up
