@@ -148,9 +148,10 @@ for j = 1:2
     else
       cbound = ((kap - 1) / (kap + 1)) ^ 2;
     end
-    cq = max(abs(1 - res(j, s).eta * [Ls(j), mus(j)])) ^ 2;
-    if j == 2
-      cq = NaN;
+    cq = NaN;                                    % the exact worst case, quadratics only
+    if j == 1
+      thq = gd_theory(quad, 'gd', res(j, s).eta); % max|1 - eta*lambda|^2 over the spectrum
+      cq = thq.rate;
     end
     worst = max(e2(1:use) ./ cbound .^ k(1:use));
     fprintf('  %-38s %-9s %12.6f %12.6f %14.6f %14.6f %12.4f\n', names{j}, res(j, s).rule, rate, T(s).rate, ...

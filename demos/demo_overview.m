@@ -7,7 +7,8 @@
 %       the optimal step 2/(L+mu) (fast, zig-zags) and 2.1/L (just past the
 %       stability threshold 2/L: diverges);
 %     - f(theta_k) - f* on a log scale beside the bound of the theory;
-%     - a table of measured against theoretical rates.
+%     - a table of measured against theoretical rates (GD_THEORY), and the
+%       claim that GD is stable exactly below 2/L, within its rate there.
 %   Figures are written to demos/figures/ (the folder is printed), or to
 %   GDF_FIGDIR when that variable is set.
 %
@@ -55,19 +56,28 @@ fprintf('\nGD on gd_testfun(''ellipse'', %g, pi/6): L = %g, mu = %g, kappa = %g,
         kappa, L, mu, L / mu, 2 / L);
 fprintf('%-26s %10s %6s %14s %14s %14s %8s\n', 'step size', 'eta', 'iters', 'f_K - f*', ...
         'measured rate', 'theory rate', 'stable?');
+measured = zeros(1, 3);
+theory = zeros(1, 3);
+verdict = zeros(1, 3);
 for i = 1:3
   r = runs{i};
   e = r.f - prob.f_star;
   k = r.iterations;
-  measured = (e(end) / e(1)) ^ (1 / k);           % per-iteration factor of f - f*
-  theory = max(abs(1 - etas(i) * L), abs(1 - etas(i) * mu)) ^ 2;   % max |1 - eta*lambda|^2
+  measured(i) = (e(end) / e(1)) ^ (1 / k);        % per-iteration factor of f - f*
+  th = gd_theory(prob, 'gd', etas(i));            % max |1 - eta*lambda|^2; stable iff eta < 2/L
+  theory(i) = th.rate;
+  verdict(i) = th.stable;
   stable = 'yes';
-  if etas(i) >= 2 / L
+  if th.stable ~= 1
     stable = 'NO';
   end
   fprintf('%-26s %10.4g %6d %14.4g %14.6f %14.6f %8s\n', strrep(strrep(labels{i}, '\eta', 'eta'), '\mu', 'mu'), ...
-          etas(i), k, e(end), measured, theory, stable);
+          etas(i), k, e(end), measured(i), theory(i), stable);
 end
+% on a quadratic f_k - f* <= rate^k (f_0 - f*) exactly (the worst eigenvector attains it)
+gdf_demo_claim(isequal(verdict, etas < 2 / L) && all(measured(1:2) <= theory(1:2) * (1 + 1e-9)) && measured(3) > 1, ...
+               ['stable exactly below 2/L; measured factors %.6f, %.6f within the theory''s %.6f, %.6f; ' ...
+                '%.4f > 1 past 2/L'], measured(1), measured(2), theory(1), theory(2), measured(3));
 fprintf(['\nThe rate of f - f* is max|1 - eta*lambda_i|^2 over the eigenvalues lambda_i of A;\n' ...
          'for eta = 2/(L+mu) it is ((kappa-1)/(kappa+1))^2 = %.6f, the best any fixed step achieves.\n'], ...
         ((kappa - 1) / (kappa + 1)) ^ 2);

@@ -6,6 +6,7 @@
 %   gf_run          - Gradient flow dtheta/dt = -grad f(theta), integrated in C.
 %   gf_exact        - Closed-form gradient flow and GD iterates of a quadratic.
 %   gd_compare      - Run GD and GF variants on one problem; tabulate measured against theoretical rates.
+%   gd_theory       - Theoretical rate, bound and stability of a GD or GF method on a problem.
 %
 % Problems
 %   gd_quadratic    - Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.

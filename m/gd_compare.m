@@ -622,3 +622,44 @@ else
   s = sprintf('%g', v);
 end
 end
+
+% Tests of gd_compare (Octave: test gd_compare; the long suites are tests/m/test_gd_compare.m, test_trust_theory.m)
+%!shared prob
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+
+%!test
+%! % one row per run; on a quadratic the measured rate is the theory's max|1 - eta lambda|^2
+%! T = gd_compare(prob, [2; 1], [0.1 0.4 0.7], 'Display', 'off');
+%! assert (numel(T), 3);
+%! assert (all(isfield(T, {'label', 'method', 'step', 'steps', 'gap', 'bound', 'rate', 'theory', 'stable', 'theory_stable', 'within', 'note'})));
+%! lam = eig(prob.A);
+%! for i = 1:2
+%!   assert (T(i).theory, max(abs(1 - T(i).step * lam)) ^ 2, 1e-12);
+%!   assert (T(i).rate, T(i).theory, 1e-3);
+%!   assert (T(i).within, 1);
+%!   assert (T(i).theory_stable, 1);
+%! end
+%! % 0.7 > 2/L: unstable, by measurement and by theory
+%! assert (T(3).stable, false);
+%! assert (T(3).theory_stable, 0);
+%! assert (T(3).kind, 'unstable');
+
+%!test
+%! % the exact flow contracts f - f* at exp(-2 mu) per unit time at worst
+%! T = gd_compare(prob, [2; 1], {struct('method', 'gf', 'solver', 'exact', 'T', 5)}, 'Display', 'off');
+%! assert (T.unit, 'time');
+%! assert (T.theory, exp(-2 * prob.mu), 1e-14);
+%! assert (T.within, 1);
+%! assert (T.gap <= T.bound);
+
+%!test
+%! % Display 'on' prints the table with a header naming the problem
+%! out = evalc('gd_compare(prob, [2; 1], 0.4);');
+%! assert (~isempty(strfind(out, 'rate theory')));
+%! assert (~isempty(strfind(out, 'GD eta = 0.4')));
+
+%!error id=gdflow:gd_compare:notEnoughInputs gd_compare(prob, [1; 1])
+%!error id=gdflow:gd_compare:badStart gd_compare(prob, [1; NaN], 0.1)
+%!error id=gdflow:gd_compare:unknownField gd_compare(prob, [1; 1], {struct('metod', 'gd')})
+%!error id=gdflow:gd_compare:unknownOption gd_compare(prob, [1; 1], 0.1, 'MaxIterr', 3)
+%!error id=gdflow:gd_compare:noLipschitz gd_compare(@(x) deal(x' * x, 2 * x), [1; 1], {'1/L'})

@@ -30,3 +30,34 @@ catch err
   gdf_rethrow(err);
 end
 end
+
+% Tests of gd_eval (Octave: test gd_eval)
+%!test
+%! % a quadratic: f = 1/2 t'At - b't + c, gradient At - b, Hessian A
+%! A = [3 1; 1 2]; b = [1; 1];
+%! p = gd_quadratic(A, b, 0.5);
+%! t = [0.3; -2];
+%! [f, g, H] = gd_eval(p, t);
+%! assert (f, 0.5 * t' * A * t - b' * t + 0.5, 1e-14);
+%! assert (g, A * t - b, 1e-14);
+%! assert (H, A, 0);
+
+%!test
+%! % a d-by-m THETA gives a row of values and d-by-m gradients
+%! p = gd_testfun('rosenbrock');
+%! T = [1 0 -1.2; 1 0 1];
+%! [f, g] = gd_eval(p, T);
+%! assert (size(f), [1, 3]);
+%! assert (size(g), [2, 3]);
+%! assert (f, 100 * (T(2, :) - T(1, :) .^ 2) .^ 2 + (1 - T(1, :)) .^ 2, 1e-12);
+%! assert (g(:, 1), [0; 0]);
+
+%!test
+%! % a function handle is called as is
+%! [f, g] = gd_eval(@(t) deal(sum(t .^ 2), 2 * t), [1; 2]);
+%! assert (f, 5);
+%! assert (g, [2; 4]);
+
+%!error id=gdflow:gd_eval:badArgs gd_eval(gd_quadratic(eye(2)))
+%!error id=gdflow:gd_eval:dimMismatch gd_eval(gd_quadratic(eye(2)), [1; 2; 3])
+%!error id=gdflow:gd_eval:badProblem gd_eval(42, [1; 2])

@@ -64,3 +64,39 @@ f_star = (r' * r) / (2 * m);
 prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y), L, mu, ...
                           theta_star, f_star, sprintf('least squares, m = %d, p = %d', m, p));
 end
+
+% Tests of gd_leastsq (Octave: test gd_leastsq)
+%!shared X, y
+%! X = [ones(6, 1), (1:6)', [2; -1; 0; 3; 1; -2]];
+%! y = [1.1; 1.9; 3.2; 3.9; 5.1; 5.8];
+
+%!test
+%! % theta_star = X\y, f_star = 1/(2m)||X theta* - y||^2, L and mu from X'X/m
+%! p = gd_leastsq(X, y);
+%! m = size(X, 1);
+%! assert (p.d, 3);
+%! assert (p.theta_star, X \ y, 1e-12);
+%! assert (p.f_star, norm(X * (X \ y) - y) ^ 2 / (2 * m), 1e-14);
+%! e = eig(X' * X / m);
+%! assert (p.L, max(e), 1e-12 * max(e));
+%! assert (p.mu, min(e), 1e-12 * max(e));
+
+%!test
+%! % f and the gradient are the coursework's J and X'(X theta - y)/m; GD reaches X\y
+%! p = gd_leastsq(X, y);
+%! t = [0.1; 0.2; -0.3];
+%! [f, g] = gd_eval(p, t);
+%! assert (f, sum((X * t - y) .^ 2) / 12, 1e-14);
+%! assert (g, X' * (X * t - y) / 6, 1e-13);
+%! theta = gd_run(p, zeros(3, 1), 'MaxIter', 20000, 'GradTol', 1e-12);
+%! assert (theta, X \ y, 1e-9);
+
+%!test
+%! % rank-deficient X: mu = 0 and the minimum-norm solution pinv(X)*y
+%! Xr = [X(:, 1:2), X(:, 2)];
+%! p = gd_leastsq(Xr, y);
+%! assert (p.mu, 0);
+%! assert (p.theta_star, pinv(Xr) * y, 1e-10);
+
+%!error id=gdflow:gd_leastsq:notEnoughInputs gd_leastsq(X)
+%!error id=gdflow:gd_leastsq:badSize gd_leastsq(X, [y; 1])

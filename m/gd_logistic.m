@@ -202,3 +202,39 @@ if nargout > 1
   hw = e ./ (1 + e) .^ 2;
 end
 end
+
+% Tests of gd_logistic (Octave: test gd_logistic)
+%!shared X, y
+%! X = [ones(6, 1), [-2; -1; -0.5; 0.5; 1; 2]];
+%! y = [0; 0; 1; 0; 1; 1];
+
+%!test
+%! % f is the mean log-loss plus lambda/(2m) ||theta(2:end)||^2; the gradient matches
+%! lambda = 0.3;
+%! p = gd_logistic(X, y, lambda);
+%! t = [0.2; -0.7];
+%! z = X * t;
+%! [f, g] = gd_eval(p, t);
+%! assert (f, mean(log(1 + exp(z)) - y .* z) + lambda / 12 * t(2) ^ 2, 1e-14);
+%! assert (g, X' * (1 ./ (1 + exp(-z)) - y) / 6 + lambda / 6 * [0; t(2)], 1e-14);
+%! assert (p.mu, 0);
+%! assert (p.L, max(eig(X' * X)) / 24 + lambda / 6, 1e-12);
+
+%!test
+%! % theta_star is a minimizer: zero gradient there, and GD reaches f_star
+%! p = gd_logistic(X, y);
+%! [~, g] = gd_eval(p, p.theta_star);
+%! assert (norm(g) <= 1e-10);
+%! [~, info] = gd_run(p, [0; 0], 'MaxIter', 20000, 'GradTol', 1e-9);
+%! assert (info.fval, p.f_star, 1e-12);
+
+%!test
+%! % separable data without lambda: no minimizer, f_star = 0 is the infimum
+%! p = gd_logistic(X, [0; 0; 0; 1; 1; 1]);
+%! assert (isempty(p.theta_star));
+%! assert (p.f_star, 0);
+
+%!error id=gdflow:gd_logistic:notEnoughInputs gd_logistic(X)
+%!error id=gdflow:gd_logistic:badLabels gd_logistic(X, [0; 1; 2; 0; 1; 1])
+%!error id=gdflow:gd_logistic:badLambda gd_logistic(X, y, -1)
+%!error id=gdflow:gd_logistic:badSize gd_logistic(X, [y; 1])

@@ -29,3 +29,34 @@ catch err
   gdf_rethrow(err);
 end
 end
+
+% Tests of gd_options (Octave: test gd_options)
+%!test
+%! % every option of gd_run is a field; unset ones are []
+%! o = gd_options('StepSize', 0.1, 'maxiter', 500);
+%! assert (o.StepSize, 0.1);
+%! assert (o.MaxIter, 500);
+%! assert (isempty(o.GradTol));
+%! assert (all(isfield(o, {'StepSize', 'MaxIter', 'GradTol', 'History', 'Method', 'Momentum', 'Metric'})));
+
+%!test
+%! % an options struct runs gd_run as the name-value pairs do; it can be updated
+%! p = gd_quadratic(eye(2));
+%! o = gd_options('StepSize', 0.5, 'MaxIter', 3, 'GradTol', 0);
+%! [t1, i1] = gd_run(p, [1; 1], o);
+%! [t2, i2] = gd_run(p, [1; 1], 'StepSize', 0.5, 'MaxIter', 3, 'GradTol', 0);
+%! assert (t1, t2, 0);
+%! assert (i1.iterations, 3);
+%! o2 = gd_options(o, 'MaxIter', 7);
+%! assert (o2.MaxIter, 7);
+%! assert (o2.StepSize, 0.5);
+
+%!test
+%! % the options of gf_run
+%! o = gd_options('gf_run', 'Method', 'rk4', 'Step', 0.1);
+%! assert (o.Method, 'rk4');
+%! assert (o.Step, 0.1);
+%! assert (isfield(o, 'RelTol'));
+
+%!error id=gdflow:gd_options:unknownOption gd_options('StepSiz', 1)
+%!error <did you mean 'StepSize'> gd_options('StepSiz', 1)

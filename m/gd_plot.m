@@ -487,3 +487,38 @@ if isempty(ax)
   ax = gca();
 end
 end
+
+% Tests of gd_plot (Octave: test gd_plot; more in tests/m/test_gd_compare.m, test_trust_theory.m)
+%!shared prob
+%! prob = gd_testfun('ellipse', 10, pi / 6);
+
+%!test
+%! % a landscape: contours, the field, the GD path, a streamline; handles returned
+%! [~, info] = gd_run(prob, [-3; 2], 'StepSize', '2/(L+mu)', 'History', 'full', 'MaxIter', 30);
+%! f = figure('visible', 'off');
+%! c = onCleanup(@() close(f));
+%! h = gd_plot(prob, info, 'Streamlines', [-3; 2], 'Horizon', 5);
+%! assert (all(isfield(h, {'axes', 'contour', 'quiver', 'paths', 'streamlines'})));
+%! assert (ishghandle(h.axes));
+%! assert (numel(h.paths), 1);
+%! x = get(h.paths(1), 'xdata');
+%! assert (x(:), info.theta(1, :)', 0);
+
+%!test
+%! % the convergence plot draws each run's bound: rho^(2k) (f0 - f*) for GD on a quadratic
+%! eta = 0.05;
+%! [~, info] = gd_run(prob, [-3; 2], 'StepSize', eta, 'MaxIter', 20, 'GradTol', 0, 'History', 'full');
+%! f = figure('visible', 'off');
+%! c = onCleanup(@() close(f));
+%! h = gd_plot(prob, info, 'Plot', 'convergence');
+%! assert (numel(h.bounds), 1);
+%! q = max(abs(1 - eta * [prob.mu, prob.L])) ^ 2;
+%! y = get(h.bounds(1), 'ydata');
+%! assert (y(:), (info.f(1) - prob.f_star) * q .^ (0:20)', 1e-12 * info.f(1));
+%! assert (all(info.f - prob.f_star <= y * (1 + 1e-12)));
+
+%!error id=gdflow:gd_plot:notEnoughInputs gd_plot()
+%!error id=gdflow:gd_plot:notTwoD gd_plot(gd_quadratic(eye(3)), {}, 'Plot', 'landscape')
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, {}, 'Plot', 'nope')
+%!error id=gdflow:gd_plot:unknownOption gd_plot(prob, {}, 'Levl', 3)
+%!error id=gdflow:gd_plot:badLimits gd_plot(prob, {}, 'Limits', [1 0 0 1])

@@ -138,3 +138,40 @@ end
 L = full(L);
 mu = full(mu);
 end
+
+% Tests of gd_quadratic (Octave: test gd_quadratic)
+%!test
+%! % L and mu are the extreme eigenvalues, theta_star = A\b, f_star its value
+%! A = [3 1; 1 2]; b = [1; 1];
+%! p = gd_quadratic(A, b);
+%! assert (p.d, 2);
+%! assert (p.L, max(eig(A)), 1e-14);
+%! assert (p.mu, min(eig(A)), 1e-14);
+%! assert (p.theta_star, A \ b, 1e-14);
+%! assert (p.f_star, -0.5 * b' * (A \ b), 1e-14);
+%! assert (p.convex);
+
+%!test
+%! % b and c are optional; f_star carries c
+%! p = gd_quadratic(2 * eye(3));
+%! assert (p.theta_star, zeros(3, 1));
+%! assert (p.f_star, 0);
+%! p = gd_quadratic(eye(2), [], 4);
+%! assert (p.f_star, 4);
+
+%!test
+%! % singular A: mu = 0; b outside its range: unbounded below, no minimizer
+%! p = gd_quadratic([1 0; 0 0], [0; 1]);
+%! assert (p.mu, 0);
+%! assert (p.f_star, -Inf);
+%! assert (isempty(p.theta_star));
+
+%!test
+%! % indefinite A: mu < 0, not convex
+%! p = gd_quadratic([1 0; 0 -1]);
+%! assert (p.mu, -1, 1e-14);
+%! assert (~p.convex);
+
+%!error id=gdflow:gd_quadratic:notSquare gd_quadratic(ones(2, 3))
+%!error id=gdflow:gd_quadratic:nonSymmetric gd_quadratic([1 2; 3 4])
+%!error id=gdflow:gd_quadratic:badSize gd_quadratic(eye(2), [1; 2; 3])

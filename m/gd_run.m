@@ -140,3 +140,69 @@ if nargout == 0
   end
 end
 end
+
+% Tests of gd_run (Octave: test gd_run; the long suites are tests/m/test_gd_*.m)
+%!shared prob, ts
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! ts = [3 1; 1 2] \ [1; 1];
+
+%!test
+%! % GD on a quadratic converges to the minimizer A\b, f never increases (beyond rounding)
+%! [theta, info] = gd_run(prob, [2; 1], 'StepSize', 0.4);
+%! assert (theta, ts, 1e-8);
+%! assert (info.exitflag, 1);
+%! assert (info.iterations, 26);
+%! assert (size(info.f), [1, info.iterations + 1]);
+%! assert (all(diff(info.f) <= 4 * eps * max(abs(info.f))));
+%! assert (info.fval, info.f(end));
+%! assert (info.gradnorm(end) <= 1e-8);
+
+%!test
+%! % the iterates are theta* + (I - eta A)^k (theta0 - theta*)
+%! eta = 0.3;
+%! [~, info] = gd_run(prob, [2; 1], 'StepSize', eta, 'MaxIter', 12, 'GradTol', 0, 'History', 'full');
+%! assert (size(info.theta), [2, 13]);
+%! for k = [0 1 5 12]
+%!   assert (info.theta(:, k + 1), ts + (eye(2) - eta * prob.A) ^ k * ([2; 1] - ts), 1e-12);
+%! end
+
+%!test
+%! % the step rules '1/L' and '2/(L+mu)' are resolved from the problem's L and mu
+%! [~, i1] = gd_run(prob, [2; 1], 'StepSize', '1/L', 'MaxIter', 3, 'GradTol', 0);
+%! [~, i2] = gd_run(prob, [2; 1], 'StepSize', '2/(L+mu)', 'MaxIter', 3, 'GradTol', 0);
+%! assert (i1.stepsize, 1 / prob.L, 1e-15);
+%! assert (i2.stepsize, 2 / (prob.L + prob.mu), 1e-15);
+
+%!test
+%! % a function handle gives the same iterates as the problem struct
+%! fg = @(t) deal(0.5 * t' * prob.A * t - prob.b' * t, prob.A * t - prob.b);
+%! [t1, i1] = gd_run(prob, [2; 1], 'StepSize', 0.2, 'MaxIter', 20, 'GradTol', 0);
+%! [t2, i2] = gd_run(fg, [2; 1], 'StepSize', 0.2, 'MaxIter', 20, 'GradTol', 0);
+%! assert (t2, t1, 1e-13);
+%! assert (i2.f, i1.f, 1e-13);
+
+%!test
+%! % m starting points: d-by-m results, equal to separate runs
+%! [T, info] = gd_run(prob, [2 -1; 1 3], 'StepSize', 0.4);
+%! assert (size(T), [2, 2]);
+%! assert (T, [ts, ts], 1e-8);
+%! assert (size(info.iterations), [1, 2]);
+
+%!warning id=gdflow:diverged [~, info] = gd_run(prob, [2; 1], 'StepSize', 2.05 / prob.L, 'MaxIter', 10000);
+
+%!test
+%! % past the stability threshold 2/L: exitflag -2 with the history up to the blow-up
+%! ws = warning('off', 'gdflow:diverged');
+%! c = onCleanup(@() warning(ws));
+%! [~, info] = gd_run(prob, [2; 1], 'StepSize', 2.05 / prob.L, 'MaxIter', 10000);
+%! assert (info.exitflag, -2);
+%! assert (info.iterations < 10000);
+%! assert (info.f(end) > info.f(1));
+
+%!error id=gdflow:gd_run:notEnoughInputs gd_run(prob)
+%!error id=gdflow:gd_run:dimMismatch gd_run(prob, [1; 2; 3])
+%!error id=gdflow:gd_run:nonFinite gd_run(prob, [1; NaN])
+%!error id=gdflow:gd_run:badProblem gd_run(42, [1; 2])
+%!error id=gdflow:gd_run:badOption gd_run(prob, [1; 1], 'StepSize', -1)
+%!error <did you mean 'StepSize'> gd_run(prob, [1; 1], 'StepSiz', 0.1)
+%!error id=gdflow:gd_run:noLipschitz gd_run(gd_testfun('rosenbrock'), [1; 1], 'StepSize', '1/L')

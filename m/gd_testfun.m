@@ -104,3 +104,36 @@ switch lower(name)
           'gd_testfun: unknown test function ''%s''; expected rosenbrock, beale, himmelblau, booth or ellipse.', name);
 end
 end
+
+% Tests of gd_testfun (Octave: test gd_testfun)
+%!test
+%! % the known minimizers have zero gradient and f = f_star
+%! for name = {'rosenbrock', 'beale', 'himmelblau', 'booth'}
+%!   p = gd_testfun(name{1});
+%!   for j = 1:size(p.theta_star, 2)
+%!     [f, g] = gd_eval(p, p.theta_star(:, j));
+%!     assert (f, p.f_star, 1e-12);
+%!     assert (norm(g) <= 1e-10, [name{1} ': gradient not 0 at theta_star']);
+%!   end
+%! end
+%! assert (size(gd_testfun('himmelblau').theta_star), [2, 4]);
+
+%!test
+%! % Rosenbrock is not globally L-smooth; the ellipse is a quadratic of condition kappa
+%! assert (isnan(gd_testfun('rosenbrock').L));
+%! p = gd_testfun('ellipse', 10, pi / 6);
+%! assert (p.type, 'quadratic');
+%! assert (p.L / p.mu, 10, 1e-12);
+%! assert (eig(p.A), [1; 10], 1e-12);
+%! assert (p.theta_star, [0; 0]);
+
+%!test
+%! % the extended Rosenbrock function in D dimensions: minimizer ones(D, 1)
+%! p = gd_testfun('rosenbrock', 5);
+%! assert (p.d, 5);
+%! assert (p.theta_star, ones(5, 1));
+%! assert (gd_eval(p, ones(5, 1)), 0);
+
+%!error id=gdflow:gd_testfun:badName gd_testfun('nope')
+%!error id=gdflow:gd_testfun:badKappa gd_testfun('ellipse', 0)
+%!error id=gdflow:gd_testfun:badDim gd_testfun('rosenbrock', 1e20)

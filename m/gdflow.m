@@ -9,6 +9,7 @@ function gdflow()
 %   gf_run          - Gradient flow dtheta/dt = -grad f(theta), integrated in C.
 %   gf_exact        - Closed-form gradient flow and GD iterates of a quadratic.
 %   gd_compare      - Run GD and GF variants on one problem; tabulate measured against theoretical rates.
+%   gd_theory       - Theoretical rate, bound and stability of a GD or GF method on a problem.
 %
 % Problems
 %   gd_quadratic    - Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.
@@ -54,3 +55,17 @@ function gdflow()
 gdflow_version();
 fprintf('Type ''help gdflow'' for the list of functions, ''help gd_run'' to start.\n');
 end
+
+% Tests of gdflow (Octave: test gdflow; the list itself is checked by tests/m/test_help.m)
+%!test
+%! % gdflow prints the version line and points to help
+%! out = evalc('gdflow');
+%! assert (~isempty(strfind(out, ['gdflow ' gdflow_version() ' '])));
+%! assert (~isempty(strfind(out, 'help gdflow')));
+
+%!test
+%! % help gdflow lists the functions
+%! out = evalc('help gdflow');
+%! for n = {'gd_run', 'gf_run', 'gf_exact', 'gd_compare', 'gd_plot', 'demo_overview'}
+%!   assert (~isempty(strfind(out, n{1})), [n{1} ' missing from help gdflow']);
+%! end

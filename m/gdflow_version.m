@@ -50,3 +50,22 @@ else
   v = version_;
 end
 end
+
+% Tests of gdflow_version (Octave: test gdflow_version; more in tests/m/test_version.m)
+%!test
+%! % major.minor.patch, and the info struct describes this host and its gateways
+%! [v, info] = gdflow_version();
+%! assert (~isempty(regexp(v, '^\d+\.\d+\.\d+$', 'once')));
+%! assert (info.name, 'gdflow');
+%! assert (info.version, v);
+%! assert (~isempty(regexp(info.date, '^\d{4}-\d{2}-\d{2}$', 'once')));
+%! assert (info.license, 'GPL-3.0-or-later');
+%! assert (info.host, 'Octave');
+%! assert (info.mexext, mexext());
+%! assert (any(strcmp(info.gateways, 'gd_run_mex')));
+%! assert (strcmp(info.folder, fileparts(which('gd_run'))));
+
+%!test
+%! % with no outputs it prints one line
+%! out = evalc('gdflow_version()');
+%! assert (~isempty(strfind(out, ['gdflow ' gdflow_version()])));

@@ -150,3 +150,49 @@ function s = gdf_size_str(x)
 s = sprintf('%dx', size(x));
 s = s(1:end - 1);
 end
+
+% Tests of gf_exact (Octave: test gf_exact; the long suites are tests/m/test_gf_exact.m, test_trust_expm.m)
+%!shared A, b, ts
+%! A = [3 1; 1 2];
+%! b = [1; 1];
+%! ts = A \ b;
+
+%!test
+%! % the flow is theta* + expm(-A t)(theta0 - theta*), one row per time
+%! t = [0 0.5 2 -0.3];
+%! Theta = gf_exact(A, b, [2; 1], t);
+%! assert (size(Theta), [4, 2]);
+%! for i = 1:4
+%!   assert (Theta(i, :)', ts + expm(-A * t(i)) * ([2; 1] - ts), 1e-13);
+%! end
+
+%!test
+%! % the GD iterates are theta* + (I - eta A)^k (theta0 - theta*), k up to 1e6 at no cost
+%! eta = 0.4;
+%! K = gf_exact(A, b, [2; 1], [0 1 10 1e6], 'Iterates', eta);
+%! ks = [0 1 10];
+%! for i = 1:3
+%!   k = ks(i);
+%!   assert (K(i, :)', ts + (eye(2) - eta * A) ^ k * ([2; 1] - ts), 1e-13);
+%! end
+%! assert (K(4, :)', ts, 1e-14);
+
+%!test
+%! % a problem struct gives the same as (A, b); eig and expm agree
+%! p = gd_quadratic(A, b);
+%! t = [0.1 1 3];
+%! assert (gf_exact(p, [2; 1], t), gf_exact(A, b, [2; 1], t), 0);
+%! assert (gf_exact(A, b, [2; 1], t, 'Method', 'eig'), gf_exact(A, b, [2; 1], t, 'Method', 'expm'), 1e-13);
+
+%!test
+%! % m starting points: numel(T)-by-d-by-m
+%! Theta = gf_exact(A, b, [2 0; 1 -1], [0 1 2]);
+%! assert (size(Theta), [3, 2, 2]);
+%! assert (Theta(:, :, 2), gf_exact(A, b, [0; -1], [0 1 2]), 0);
+
+%!error id=gdflow:gf_exact:notEnoughInputs gf_exact(A, [], [1; 2])
+%!error id=gdflow:gf_exact:notSquare gf_exact([1 2 3; 4 5 6], [], [1; 2], 1)
+%!error id=gdflow:gf_exact:nonFinite gf_exact(A, [], [NaN; 2], 1)
+%!error id=gdflow:gf_exact:badIndex gf_exact(A, [], [1; 2], 1.5, 'Iterates', 0.5)
+%!error id=gdflow:gf_exact:notSymmetric gf_exact([1 2; 0 1], [], [1; 2], 1, 'Method', 'eig')
+%!error id=gdflow:gf_exact:overflow gf_exact(-eye(2), [], [1; 1], 1e3)

@@ -214,3 +214,47 @@ for j = 1:m
   end
 end
 end
+
+% Tests of gf_run (Octave: test gf_run; the long suites are tests/m/test_gf_*.m)
+%!shared prob, ts
+%! prob = gd_quadratic([3 1; 1 2], [1; 1]);
+%! ts = [3 1; 1 2] \ [1; 1];
+
+%!test
+%! % rk45 matches the closed form gf_exact at the requested times (ode45's shape)
+%! tt = linspace(0, 2, 9);
+%! [t, Theta, info] = gf_run(prob, [2; 1], tt, 'RelTol', 1e-10, 'AbsTol', 1e-12);
+%! assert (t, tt(:), 0);
+%! assert (size(Theta), [9, 2]);
+%! assert (Theta, gf_exact(prob, [2; 1], tt), 1e-8);
+%! assert (numel(info.f), 9);
+%! assert (all(diff(info.f) <= 0));
+
+%!test
+%! % TSPAN = [T0 TF]: the solver's own steps, ending at TF, converging to theta*
+%! [t, Theta] = gf_run(prob, [2; 1], [0 20], 'RelTol', 1e-8, 'AbsTol', 1e-12);
+%! assert (t(1), 0);
+%! assert (t(end), 20);
+%! assert (all(diff(t) > 0));
+%! assert (size(Theta), [numel(t), 2]);
+%! assert (Theta(end, :)', ts, 1e-8);
+
+%!test
+%! % forward Euler with step h is GD with step h, bit for bit
+%! [~, Te] = gf_run(prob, [2; 1], [0 1], 'Method', 'euler', 'Step', 0.1);
+%! [~, gi] = gd_run(prob, [2; 1], 'StepSize', 0.1, 'MaxIter', 10, 'GradTol', 0, 'History', 'full');
+%! assert (isequal(Te', gi.theta));
+
+%!test
+%! % backward Euler is stable far past 2/L: each step contracts toward theta*
+%! h = 50 * 2 / prob.L;
+%! [~, Th] = gf_run(prob, [2; 1], [0 5 * h], 'Method', 'implicit', 'Step', h);
+%! err = sqrt(sum((Th - ts') .^ 2, 2));
+%! assert (all(diff(err) < 0));
+%! assert (err(end) < 1e-6 * err(1));
+
+%!error id=gdflow:gf_run:notEnoughInputs gf_run(prob, [1; 1])
+%!error id=gdflow:gf_run:badTspan gf_run(prob, [1; 1], [1 1])
+%!error id=gdflow:gf_run:dimMismatch gf_run(prob, [1; 1; 1], [0 1])
+%!error id=gdflow:gf_run:badOption gf_run(prob, [1; 1], [0 1], 'Method', 'foo')
+%!error id=gdflow:gf_run:noStep gf_run(prob, [1; 1], [0 1], 'Method', 'euler')

@@ -1,7 +1,8 @@
 function th = gdf_theory(P, run, n)
 %GDF_THEORY  The theory of the lecture text: rates, bounds and stability, each with its hypotheses.
 %   TH = GDF_THEORY(P, RUN, N) is the one place where gd_compare and gd_plot
-%   (and the demos through them) get a theoretical rate or bound.  Every
+%   (and users and the demos through them and GD_THEORY, its public face)
+%   get a theoretical rate or bound.  Every
 %   formula is used only when the hypotheses of its theorem hold; otherwise
 %   the rate and the bound are NaN and TH.reason says which hypothesis fails.
 %
