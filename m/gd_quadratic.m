@@ -173,5 +173,5 @@ end
 %! assert (~p.convex);
 
 %!error id=gdflow:gd_quadratic:notSquare gd_quadratic(ones(2, 3))
-%!error id=gdflow:gd_quadratic:nonSymmetric gd_quadratic([1 2; 3 4])
+%!error id=gdflow:gd_quadratic:notSymmetric gd_quadratic([1 2; 3 4])
 %!error id=gdflow:gd_quadratic:badSize gd_quadratic(eye(2), [1; 2; 3])
