@@ -15,12 +15,14 @@
 #include "mex.h"
 #include "gdflow.h"
 #include "gdf_gram.h"
+#include "gdf_exact.h" /* GDF_SYM_RTOL, defined there for the library's use */
 
 /* The one symmetry rule of the toolbox: a matrix A counts as symmetric when
  * max|A - A'| <= GDF_SYM_RTOL * max|A| (the same number in gd_quadratic.m,
  * through m/private/gdf_sym_rtol.m).  Problem fields refused as
- * gdflow:<fn>:notSymmetric; Metric matrices as gdflow:<fn>:badMetric. */
-#define GDF_SYM_RTOL 1e-12
+ * gdflow:<fn>:notSymmetric; Metric matrices as gdflow:<fn>:badMetric.
+ * GDF_SYM_RTOL (1e-12) is defined in gdf_exact.h: gdf_exact_solve applies the
+ * same rule to choose its path. */
 
 /* Error with identifier gdflow:<fn>:<what> and a printf-style message. */
 #if defined(__GNUC__)

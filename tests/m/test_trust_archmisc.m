@@ -1,0 +1,82 @@
+% test_trust_archmisc.m - issue 13 (architecture), items 1 and 6: gf_exact's
+% choice of path by the one symmetry rule of gdflow (GDF_SYM_RTOL = 1e-12,
+% as gd_quadratic and the gateways), now decided in the library
+% (gdf_exact_solve).
+%   test('tests/m/test_trust_archmisc.m')
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+
+%!shared A, b, x0, t
+%! A = [4 1 0.5; 1 3 0.25; 0.5 0.25 2];  b = [1; -2; 0.5];  x0 = [1; 2; 3];  t = [0 0.5 2];
+
+%!test
+%! % a plain matrix within 1e-12*max|A| of symmetric: 'eig' accepts it (the
+%! % former 4*eps rule refused it) and 'auto' gives the eig path of (A + A')/2
+%! Ap = A;  Ap(1, 2) = Ap(1, 2) + 1e-12;
+%! Ts = gf_exact((Ap + Ap') / 2, b, x0, t, 'Method', 'eig');
+%! assert (gf_exact(Ap, b, x0, t, 'Method', 'eig'), Ts);
+%! assert (gf_exact(Ap, b, x0, t), Ts);
+%! assert (gf_exact(Ap, b, x0, t, 'Method', 'expm'), Ts, 1e-10);
+
+%!test
+%! % beyond the rule: 'auto' is the expm path (equal to 'expm' bit for bit), 'eig' refused
+%! Ap = A;  Ap(1, 2) = Ap(1, 2) + 1e-9;
+%! assert (gf_exact(Ap, b, x0, t), gf_exact(Ap, b, x0, t, 'Method', 'expm'));
+%! try
+%!   gf_exact(Ap, b, x0, t, 'Method', 'eig');  id = '';
+%! catch err
+%!   id = err.identifier;
+%!   assert (~isempty(strfind(err.message, '1e-12')), err.message);
+%! end
+%! assert (id, 'gdflow:gf_exact:notSymmetric');
+
+%!test
+%! % a problem struct: the same rule as gd_quadratic (gdf_sym_rtol)
+%! p = gd_quadratic(A, b);
+%! p.A(1, 2) = p.A(1, 2) + 1e-12;      % within 1e-12 * 4
+%! assert (gf_exact(p, x0, t), gf_exact(A, b, x0, t), 1e-11);
+%! p.A(1, 2) = p.A(1, 2) + 1e-10;      % beyond
+%! try
+%!   gf_exact(p, x0, t);  id = '';
+%! catch err
+%!   id = err.identifier;
+%! end
+%! assert (id, 'gdflow:gf_exact:notSymmetric');
+%! % and gd_quadratic draws the line at the same place
+%! try
+%!   gd_quadratic(p.A, b);  id = '';
+%! catch err
+%!   id = err.identifier;
+%! end
+%! assert (id, 'gdflow:gd_quadratic:notSymmetric');
+
+%!test
+%! % the errors the library now reports keep their identifiers and messages
+%! try
+%!   gf_exact(A, b, x0, [0 1.5 2], 'Iterates', 0.1);  msg = '';
+%! catch err
+%!   assert (err.identifier, 'gdflow:gf_exact:badIndex');  msg = err.message;
+%! end
+%! assert (~isempty(strfind(msg, 'entry 2 is 1.5')), msg);
+%! try
+%!   gf_exact(A, b, x0, 1, 'Iterates', Inf);  id = '';
+%! catch err
+%!   id = err.identifier;
+%! end
+%! assert (id, 'gdflow:gf_exact:badOption');
+%! try
+%!   gf_exact(diag([1 -1]), [], [1; 1], 1e3);  id = '';
+%! catch err
+%!   id = err.identifier;
+%! end
+%! assert (id, 'gdflow:gf_exact:overflow');
+%! assert (size(gf_exact(A, b, x0, zeros(1, 0))), [0 3]);
+
+%!test
+%! % no 'nonSymmetric' identifier is left anywhere in m/ (the one name is notSymmetric)
+%! d = fileparts(which('gf_exact'));
+%! f = [dir(fullfile(d, '*.m')); dir(fullfile(d, 'private', '*.m'))];
+%! for i = 1:numel(f)
+%!   s = fileread(fullfile(f(i).folder, f(i).name));
+%!   assert (isempty(strfind(s, 'nonSymmetric')), f(i).name);
+%! end
