@@ -299,41 +299,12 @@ void gdf_mex_string(const mxArray *a, const char *fn, const char *name, char *bu
 /* ------------------------------------------------------------------ */
 /* options                                                             */
 /* ------------------------------------------------------------------ */
-static const gdf_optspec GD_RUN_SPEC[] = {
-    {"StepSize", GDF_OPT_POS_OR_ENUM, "1/l|2/(l+mu)|backtracking"},
-    {"MaxIter", GDF_OPT_COUNT, NULL},
-    {"GradTol", GDF_OPT_NONNEG, NULL},
-    {"FunTol", GDF_OPT_NONNEG, NULL},
-    {"StepTol", GDF_OPT_NONNEG, NULL},
-    {"MaxTime", GDF_OPT_POS, NULL},
-    {"History", GDF_OPT_ENUM, "none|f|full"},
-    {"Display", GDF_OPT_ENUM, "off|final|iter"},
-    {"OutputFcn", GDF_OPT_HANDLE, NULL},
-    {"DivergenceLimit", GDF_OPT_POS, NULL},
-    {"Method", GDF_OPT_ENUM, "gd|heavyball|nesterov|proximal|natural"},
-    {"InitialStep", GDF_OPT_POS, NULL},
-    {"Momentum", GDF_OPT_ARRAY, NULL},
-    {"Metric", GDF_OPT_ARRAY, NULL},
-};
-static const gdf_optspec GF_RUN_SPEC[] = {
-    {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact|heavyball|nesterov|natural|langevin"},
-    {"Step", GDF_OPT_POS, NULL},
-    {"RelTol", GDF_OPT_POS, NULL},
-    {"AbsTol", GDF_OPT_POS, NULL},
-    {"InitialStep", GDF_OPT_POS, NULL},
-    {"MaxStep", GDF_OPT_POS, NULL},
-    {"MaxSteps", GDF_OPT_COUNT, NULL},
-    {"GradTol", GDF_OPT_NONNEG, NULL},
-    {"MaxTime", GDF_OPT_POS, NULL},
-    {"NewtonTol", GDF_OPT_POS, NULL},
-    {"NewtonMaxIter", GDF_OPT_COUNT, NULL},
-    {"Damping", GDF_OPT_POS, NULL},
-    {"Metric", GDF_OPT_ARRAY, NULL},
-    {"Temperature", GDF_OPT_NONNEG, NULL},
-    {"Seed", GDF_OPT_COUNT, NULL},
-    {"InitialVelocity", GDF_OPT_ARRAY, NULL},
-    {"Integrator", GDF_OPT_ENUM, "rk45|euler|heun|rk4"},
-};
+/* the tables, from the lists in gdf_opt_gd_run.h / gdf_opt_gf_run.h, which
+ * the gateways expand into their option enums */
+static const gdf_optspec GD_RUN_SPEC[] = {GDF_GD_RUN_OPTIONS(GDF_OPT_X_ROW)};
+static const gdf_optspec GF_RUN_SPEC[] = {GDF_GF_RUN_OPTIONS(GDF_OPT_X_ROW)};
+GDF_STATIC_ASSERT(sizeof GD_RUN_SPEC / sizeof GD_RUN_SPEC[0] == GDF_GD_RUN_NOPT, gd_run_nopt);
+GDF_STATIC_ASSERT(sizeof GF_RUN_SPEC / sizeof GF_RUN_SPEC[0] == GDF_GF_RUN_NOPT, gf_run_nopt);
 
 const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec)
 {

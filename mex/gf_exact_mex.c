@@ -14,11 +14,15 @@
 
 static const char *FN = "gf_exact";
 
-static const gdf_optspec SPEC[] = {
-    {"Iterates", GDF_OPT_POS, NULL},
-    {"Method", GDF_OPT_ENUM, "auto|eig|expm"},
-};
-enum { OPT_ITERATES = 0, OPT_METHOD, NOPT };
+/* option index and table from one list (gdf_opt_gf_exact.h) */
+enum { GDF_GF_EXACT_OPTIONS(GDF_OPT_X_ID) NOPT };
+static const gdf_optspec SPEC[] = {GDF_GF_EXACT_OPTIONS(GDF_OPT_X_ROW)};
+GDF_STATIC_ASSERT(sizeof SPEC / sizeof SPEC[0] == NOPT, nopt);
+/* the Method choice index is gdf_exact_solve's method: each id at its place */
+#define METHOD_POS(id, name) P_##id,
+#define METHOD_MISPLACED(id, name) || (int)(id) != (int)P_##id
+enum { GDF_GF_EXACT_METHODS(METHOD_POS) P_COUNT };
+GDF_STATIC_ASSERT(!(0 GDF_GF_EXACT_METHODS(METHOD_MISPLACED)), method_order);
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
