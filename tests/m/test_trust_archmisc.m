@@ -115,3 +115,28 @@
 %! assert (info.method, 'nesterov');
 %! [~, ~, info] = gf_run(gd_quadratic(A, b), [0; 0], [0 1], 'Method', 'heun', 'Step', 0.1);
 %! assert (info.method, 'heun');
+
+%!test
+%! % gd_testfun rosenbrock: b < 0 is unbounded below (f_star -Inf, no theta_star)
+%! p = gd_testfun('rosenbrock', 2, [1 -1]);
+%! assert (p.f_star, -Inf);  assert (isempty(p.theta_star));
+%! assert (isnan(p.mu) || p.mu < 0);
+%! f = gd_eval(p, [1; 1e3]);  assert (f < -1e5);   % f really goes down
+%! p = gd_testfun('rosenbrock', 5, [0.5 -2]);
+%! assert (p.f_star, -Inf);  assert (isempty(p.theta_star));
+%! % a = 0: the minimizer is 0 in any dimension
+%! for d = [2 3 6]
+%!   p = gd_testfun('rosenbrock', d, [0 100]);
+%!   assert (p.theta_star, zeros(d, 1));  assert (p.f_star, 0);
+%!   [f, g] = gd_eval(p, p.theta_star);  assert (f, 0);  assert (g, zeros(d, 1));
+%! end
+%! % a = 1: ones; d = 2 any a: [a; a^2]
+%! p = gd_testfun('rosenbrock', 4);  assert (p.theta_star, ones(4, 1));  assert (p.f_star, 0);
+%! p = gd_testfun('rosenbrock', 2, [3 7]);  assert (p.theta_star, [3; 9]);  assert (p.f_star, 0);
+%! assert (gd_eval(p, p.theta_star), 0);
+%! % d > 2, a not in {0, 1}: minimum > 0, unknown
+%! p = gd_testfun('rosenbrock', 3, [2 100]);
+%! assert (isnan(p.f_star));  assert (isempty(p.theta_star));
+%! % b = 0: f = sum (a - x(i))^2 for i < d, 0 at the returned point
+%! p = gd_testfun('rosenbrock', 4, [2 0]);
+%! assert (p.f_star, 0);  assert (gd_eval(p, p.theta_star), 0);
