@@ -140,3 +140,22 @@
 %! % b = 0: f = sum (a - x(i))^2 for i < d, 0 at the returned point
 %! p = gd_testfun('rosenbrock', 4, [2 0]);
 %! assert (p.f_star, 0);  assert (gd_eval(p, p.theta_star), 0);
+
+%!test
+%! % item 6, checked on the sources (skipped in an installed copy without them):
+%! % no C test includes a library .c file; gdf_problems.c does not include
+%! % gdf_gram.h; the Gram limit 4096 is written once (GDF_GRAM_PMAX)
+%! root = fileparts(fileparts(fileparts(mfilename('fullpath'))));
+%! if exist(fullfile(root, 'tests', 'c'), 'dir') && exist(fullfile(root, 'mex', 'gdf_gram.h'), 'file')
+%!   f = dir(fullfile(root, 'tests', 'c', '*.c'));
+%!   for i = 1:numel(f)
+%!     s = fileread(fullfile(root, 'tests', 'c', f(i).name));
+%!     assert (isempty(regexp(s, '#include\s+"\.\./\.\./mex/[^"]*\.c"', 'once')), f(i).name);
+%!   end
+%!   s = fileread(fullfile(root, 'mex', 'gdf_problems.c'));
+%!   assert (isempty(strfind(s, '#include "gdf_gram.h"')));
+%!   assert (~isempty(regexp(fileread(fullfile(root, 'mex', 'gdf_gram.h')), 'define GDF_GRAM_PMAX 4096', 'once')));
+%!   for n = {'gdf_gram.c', 'gdf_mexutil.c'}
+%!     assert (isempty(regexp(fileread(fullfile(root, 'mex', n{1})), 'p\s*[<>]=?\s*4096', 'once')), n{1});
+%!   end
+%! end
