@@ -79,9 +79,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     /* the choices of Method are in the order GDF_EXACT_AUTO, _EIG, _EXPM */
     method = val[OPT_METHOD].set ? val[OPT_METHOD].choice : GDF_EXACT_AUTO;
 
-    /* output and workspace, checked together: they are alive at the same time */
-    lw = gdf_exact_solve_work(d, nt, m);
-    liw = gdf_exact_solve_iwork(d);
+    /* output and workspace, checked together: they are alive at the same time
+     * (no workspace when there is nothing to compute: the library only checks) */
+    lw = nt > 0 ? gdf_exact_solve_work(d, nt, m) : 0;
+    liw = nt > 0 ? gdf_exact_solve_iwork(d) : 0;
     gdf_mex_check_alloc(FN, "the output Theta with its workspace",
                         (double)nt * (double)d * (double)m + (double)lw);
     dims[0] = (mwSize)nt;
@@ -89,11 +90,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     dims[2] = (mwSize)m;
     plhs[0] = mxCreateNumericArray(m > 1 ? 3 : 2, dims, mxDOUBLE_CLASS, mxREAL);
     Theta = mxGetPr(plhs[0]);
-    work = (double *)mxMalloc(lw * sizeof(double));
-    iwork = mxMalloc(liw * sizeof(ptrdiff_t)); /* at least as wide as gdf_int */
+    work = lw ? (double *)mxMalloc(lw * sizeof(double)) : NULL;
+    iwork = liw ? mxMalloc(liw * sizeof(ptrdiff_t)) : NULL; /* at least as wide as gdf_int */
     st = gdf_exact_solve(d, A, b, m, T0, nt, t, iterates, eta, method, Theta, work, iwork, &info);
-    mxFree(work);
-    mxFree(iwork);
+    if (work)
+        mxFree(work);
+    if (iwork)
+        mxFree(iwork);
     switch (st) {
     case GDF_OK:
         return;
