@@ -75,9 +75,31 @@ m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
 	CFLAGS="$(CSTD) $(COPT) $(CWARN) -fPIC" $(MKOCTFILE) --mex -o $@ $< $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LINALG) $(OPENMP)
 
 # ---- C unit tests (no Octave needed) -----------------------------------
+# (a test may link extra test objects, listed as prerequisites below)
 $(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) -Imex $< $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) -Imex $< $(filter %.o,$^) $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
+
+# test_simd / test_simd_sse2: a second build of gdf_problems.c, plain C loops
+# or SSE2 kernels, its external names prefixed plain_ (mex/gdf_problems_test.h)
+SIMD_PLAIN := -DGDF_PLAIN_BUILD -DGDF_NO_SIMD
+SIMD_SSE2  := -DGDF_PLAIN_BUILD -DGDF_NO_AVX2
+$(BUILD)/ctest/test_simd: $(BUILD)/ctest-obj/gdf_problems_plain.o
+$(BUILD)/ctest/test_simd_sse2: $(BUILD)/ctest-obj/gdf_problems_sse2.o
+$(BUILD)/ctest-san/test_simd: $(BUILD)/ctest-obj-san/gdf_problems_plain.o
+$(BUILD)/ctest-san/test_simd_sse2: $(BUILD)/ctest-obj-san/gdf_problems_sse2.o
+$(BUILD)/ctest-obj/gdf_problems_plain.o: mex/gdf_problems.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SIMD_PLAIN) -c $< -o $@
+$(BUILD)/ctest-obj/gdf_problems_sse2.o: mex/gdf_problems.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SIMD_SSE2) -c $< -o $@
+$(BUILD)/ctest-obj-san/gdf_problems_plain.o: mex/gdf_problems.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) $(SIMD_PLAIN) -c $< -o $@
+$(BUILD)/ctest-obj-san/gdf_problems_sse2.o: mex/gdf_problems.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) $(SIMD_SSE2) -c $< -o $@
 
 $(BUILD)/san/%.o: mex/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
@@ -89,7 +111,7 @@ $(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
 
 $(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -Imex $< $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -Imex $< $(filter %.o,$^) $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
 
 ctest: $(CTEST_BIN)
 	@bash tests/run_ctests.sh plain $(CTEST_BIN)

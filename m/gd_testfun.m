@@ -12,7 +12,9 @@ function prob = gd_testfun(name, varargin)
 %                                           radians (condition number KAPPA)
 %
 %   theta_star holds the known minimizers (one per column) and f_star the
-%   minimum.  Rosenbrock, Beale and Himmelblau are not globally L-smooth
+%   minimum (for Rosenbrock: -Inf with no theta_star when B < 0, unbounded
+%   below; NaN when D > 2 and A is neither 0 nor 1, minimum not known; with
+%   B = 0 the last coordinate is free and theta_star is one minimizer).  Rosenbrock, Beale and Himmelblau are not globally L-smooth
 %   (L = NaN), so gd_run defaults to backtracking on them; 'booth' and
 %   'ellipse' are returned as quadratics (gd_quadratic), so gf_exact and the
 %   'exact' flow apply to them.  The extended Rosenbrock function also has a
@@ -48,15 +50,21 @@ switch lower(name)
       end
       ab = double(ab(:)');
     end
-    if d == 2
-      theta_star = [ab(1); ab(1)^2];
-    elseif ab(1) == 1
-      theta_star = ones(d, 1);
-    else
+    % f = sum of b*(x(i+1) - x(i)^2)^2 + (a - x(i))^2, i = 1..d-1
+    if ab(2) < 0
+      % b < 0: unbounded below (x(1) = a, x(2) -> Inf), no minimizer
       theta_star = [];
-    end
-    f_star = 0;
-    if isempty(theta_star)
+      f_star = -Inf;
+    elseif d == 2 || ab(2) == 0
+      % f = 0 at x(i) = a (i < d), x(d) = a^2 (any x(d) when b = 0)
+      theta_star = [ab(1) * ones(d - 1, 1); ab(1)^2];
+      f_star = 0;
+    elseif ab(1) == 1 || ab(1) == 0
+      % f = 0 needs x(2) = a = a^2 when d > 2: only a = 0 or 1
+      theta_star = ab(1) * ones(d, 1);
+      f_star = 0;
+    else
+      theta_star = [];   % minimum > 0, not known in closed form
       f_star = NaN;
     end
     prob = gdf_problem_struct('testfun', 'rosenbrock', d, struct('params', ab), NaN, NaN, ...

@@ -19,7 +19,8 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   path from THETA0(:, j).  T may be unsorted and negative (the flow of a
 %   linear ODE runs backwards too), but must be finite.
 %
-%   Symmetric A (max|A - A'| <= 4*eps*max|A|, then (A + A')/2 is used): one
+%   Symmetric A (max|A - A'| <= 1e-12*max|A|, the one symmetry rule of
+%   gdflow, as in GD_QUADRATIC; then (A + A')/2 is used): one
 %   eigendecomposition A = V*diag(lambda)*V'; each component is a scalar
 %   closed form, evaluated with expm1/log1p so that zero eigenvalues (B
 %   outside the range of A: a drift t*c) and negative ones are exact, with
@@ -61,7 +62,6 @@ function Theta = gf_exact(A, b, theta0, t, varargin)
 %   References
 %   A. H. Al-Mohy and N. J. Higham, A new scaling and squaring algorithm for
 %   the matrix exponential, SIAM J. Matrix Anal. Appl. 31(3), 970-989, 2009.
-fn = 'gf_exact';
 if nargin >= 1 && isstruct(A)
   if nargin < 3
     error('gdflow:gf_exact:notEnoughInputs', ...
@@ -80,7 +80,8 @@ if nargin >= 1 && isstruct(A)
   A = prob.A;
   b = prob.b;
   % validated as gd_run/gd_eval validate a problem struct: a quadratic's A
-  % is symmetric (the rule of gf_exact_mex: max|A - A'| <= 4*eps*max|A|);
+  % is symmetric (the one rule of gdflow, gdf_sym_rtol: GDF_SYM_RTOL of the
+  % gateways and of gdf_exact_solve's 'auto' choice);
   % a nonsymmetric A is the expm path only when given as a matrix
   if ~isnumeric(A) || ~isreal(A) || ndims(A) ~= 2 || size(A, 1) ~= size(A, 2)
     error('gdflow:gf_exact:badProblem', ...
@@ -91,7 +92,7 @@ if nargin >= 1 && isstruct(A)
     error('gdflow:gf_exact:nonFinite', 'gf_exact: the problem''s A has NaN or Inf entries.');
   end
   asym = full(max(max(abs(A - A.'))));
-  if asym > 4 * eps * full(max(abs(A(:))))
+  if asym > gdf_sym_rtol() * full(max(abs(A(:))))
     error('gdflow:gf_exact:notSymmetric', ...
           ['gf_exact: the problem''s A is not symmetric (max|A - A''| = %g): a quadratic ', ...
            'problem needs a symmetric A (gd_run and gd_eval refuse it too); for the flow of ', ...

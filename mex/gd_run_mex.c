@@ -13,8 +13,7 @@
 
 static const char *FN = "gd_run";
 
-enum { O_STEP, O_MAXITER, O_GRADTOL, O_FUNTOL, O_STEPTOL, O_MAXTIME, O_HISTORY, O_DISPLAY,
-       O_OUTPUTFCN, O_DIVLIMIT, O_METHOD, O_INITSTEP, O_MOMENTUM, O_METRIC, O_COUNT };
+enum { GDF_GD_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT }; GDF_STATIC_ASSERT(O_COUNT == GDF_GD_RUN_NOPT, o_count);
 /* order of the Method choices in the option table */
 enum { M_GD, M_HEAVYBALL, M_NESTEROV, M_PROXIMAL, M_NATURAL };
 static const char *METHOD_NAMES[] = {"gd", "heavyball", "nesterov", "proximal", "natural"};

@@ -1202,3 +1202,104 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
     }
     return GDF_OK;
 }
+
+/* ================================================================== */
+/* The one entry point: validate, decide, symmetrize, run             */
+/* ================================================================== */
+
+size_t gdf_exact_solve_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m)
+{
+    size_t s, g;
+    if (d < 0 || nt < 0 || m < 0)
+        return 1;
+    s = (size_t)d * (size_t)d + gdf_exact_sym_work(d, nt, m);
+    g = gdf_exact_gen_work(d, nt, m);
+    return s > g ? s : g;
+}
+
+size_t gdf_exact_solve_iwork(ptrdiff_t d)
+{
+    size_t s, g;
+    if (d < 0)
+        return 1;
+    s = gdf_exact_sym_iwork(d);
+    g = gdf_exact_gen_iwork(d);
+    return s > g ? s : g;
+}
+
+int gdf_exact_solve(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                    const double *Theta0, ptrdiff_t nt, const double *t,
+                    int iterates, double eta, int method, double *Theta,
+                    double *work, void *iwork, gdf_exact_info *info)
+{
+    gdf_exact_info loc;
+    double asym = 0.0, amax = 0.0, tmax = 0.0;
+    const double *As = A;
+    ptrdiff_t i, j;
+    int sym, st;
+
+    if (!info)
+        info = &loc;
+    memset(info, 0, sizeof *info);
+    info->bad = -1;
+    if (d < 0 || nt < 0 || m < 0 || (d > 0 && !A) || (nt > 0 && !t))
+        return GDF_EARG;
+    if (method != GDF_EXACT_AUTO && method != GDF_EXACT_EIG && method != GDF_EXACT_EXPM)
+        return GDF_EARG;
+    for (i = 0; i < nt; i++)
+        if (fabs(t[i]) > tmax)
+            tmax = fabs(t[i]);
+    info->tmax = tmax;
+    if (iterates) {
+        if (!isfinite(eta))
+            return GDF_EXACT_EETA;
+        if (!(eta > 0.0))
+            return GDF_EARG;
+        for (i = 0; i < nt; i++)
+            if (!valid_index(t[i])) {
+                info->bad = i;
+                return GDF_EXACT_EINDEX;
+            }
+    } else if (!times_ok(nt, t, 0)) {
+        return GDF_EARG;
+    }
+
+    /* symmetric?  The one rule: max|A - A'| <= GDF_SYM_RTOL * max|A| */
+    for (j = 0; j < d; j++)
+        for (i = 0; i < d; i++) {
+            double a = fabs(A[i + j * d]), e = fabs(A[i + j * d] - A[j + i * d]);
+            if (a > amax)
+                amax = a;
+            if (e > asym)
+                asym = e;
+        }
+    info->asym = asym;
+    info->amax = amax;
+    sym = asym <= GDF_SYM_RTOL * amax;
+    info->sym = method == GDF_EXACT_EXPM ? 0 : sym;
+    if (method == GDF_EXACT_EIG && !sym)
+        return GDF_EXACT_ENOTSYM;
+    if (method == GDF_EXACT_EXPM)
+        sym = 0;
+    if (d == 0 || nt == 0 || m == 0)
+        return GDF_OK;
+    if (!Theta0 || !Theta || !work || !iwork)
+        return GDF_EARG;
+
+    if (!sym)
+        return gdf_exact_gen(d, A, b, m, Theta0, nt, t, iterates, eta, Theta, work, iwork);
+    if (asym > 0.0) { /* (A + A')/2 at the front of work, the path after it */
+        double *S = work;
+        for (j = 0; j < d; j++)
+            for (i = 0; i < d; i++)
+                S[i + j * d] = 0.5 * (A[i + j * d] + A[j + i * d]);
+        As = S;
+    }
+    st = gdf_exact_sym(d, As, b, m, Theta0, nt, t, iterates, eta, Theta,
+                       work + (size_t)d * (size_t)d, iwork);
+    if (st == GDF_OK) /* the symmetric closed form gives Inf or NaN there */
+        for (i = 0; i < nt * d * m; i++)
+            if (!isfinite(Theta[i]))
+                return GDF_EXACT_EOVERFLOW;
+    return st;
+}

@@ -132,6 +132,46 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
                   int iterates, double eta, double *Theta, double *work,
                   void *iwork);
 
+/* ---- the one entry point: the library decides ------------------------ *
+ * gdf_exact_solve validates the arguments, decides between the symmetric
+ * (eigendecomposition) path and the general (expm) path, symmetrizes A,
+ * runs it and reports what it did in *info (which may be NULL).
+ *   method  GDF_EXACT_AUTO: A symmetric within GDF_SYM_RTOL (the one
+ *           symmetry rule of the toolbox: max|A - A'| <= GDF_SYM_RTOL *
+ *           max|A|) -> the symmetric path on (A + A')/2, else the general
+ *           path; GDF_EXACT_EIG: the symmetric path, GDF_EXACT_ENOTSYM when
+ *           A is not symmetric by that rule; GDF_EXACT_EXPM: always the
+ *           general path.
+ * Checks, in this order: sizes / NULL arrays / method (GDF_EARG);
+ * iterates with eta not finite (GDF_EXACT_EETA; eta <= 0: GDF_EARG); an
+ * index that is not an integer in [0, 2^53] (GDF_EXACT_EINDEX, info->bad
+ * its 0-based position) or a time that is not finite (GDF_EARG); the
+ * symmetry (GDF_EXACT_ENOTSYM).  A must be finite (GDF_EARG otherwise, from
+ * the path).  Then the path's own statuses, and GDF_EXACT_EOVERFLOW also
+ * when the symmetric closed form gives Inf or NaN.
+ * work: gdf_exact_solve_work(d, nt, m) doubles (enough for either path and
+ * the symmetrized copy of A), iwork: gdf_exact_solve_iwork(d) gdf_ints. */
+#ifndef GDF_SYM_RTOL
+#define GDF_SYM_RTOL 1e-12
+#endif
+enum { GDF_EXACT_AUTO = 0, GDF_EXACT_EIG = 1, GDF_EXACT_EXPM = 2 };
+#define GDF_EXACT_ENOTSYM 65 /* Method eig on a nonsymmetric A */
+#define GDF_EXACT_EINDEX 66  /* an iteration index is not an integer in [0, 2^53] */
+#define GDF_EXACT_EETA 67    /* iterates with eta not finite */
+typedef struct {
+    int sym;       /* 1: the symmetric path ran (or would have), 0: general */
+    double asym;   /* max |A(i,j) - A(j,i)| */
+    double amax;   /* max |A(i,j)| */
+    double tmax;   /* max |t(i)| */
+    ptrdiff_t bad; /* GDF_EXACT_EINDEX: the 0-based position of the index */
+} gdf_exact_info;
+size_t gdf_exact_solve_work(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m);
+size_t gdf_exact_solve_iwork(ptrdiff_t d);
+int gdf_exact_solve(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                    const double *Theta0, ptrdiff_t nt, const double *t,
+                    int iterates, double eta, int method, double *Theta,
+                    double *work, void *iwork, gdf_exact_info *info);
+
 #ifdef __cplusplus
 }
 #endif

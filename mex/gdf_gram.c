@@ -46,11 +46,12 @@ size_t gdf_gram_work(ptrdiff_t m, ptrdiff_t p)
 
 long gdf_gram_switch_default(ptrdiff_t m, ptrdiff_t p)
 {
-    if (p < 1 || m < 4 * p || p > 4096)
+    if (p < 1 || m < 4 * p || p > GDF_GRAM_PMAX)
         return -1;
     /* Forming G costs m p^2 flops and reads X once; a pass costs 2 m p
-     * flops and reads X once.  Measured (bench_leastsq, p = 50): dsyrk
-     * costs 4 to 5 passes; the last plain pass becomes the first anchor. */
+     * flops and reads X once.  dsyrk runs much faster per flop than a pass,
+     * so forming G costs a few passes (bench_leastsq; figures in
+     * bench/README.md); the last plain pass becomes the first anchor. */
     return 1 + (long)((p + 15) / 16);
 }
 

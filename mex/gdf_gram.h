@@ -28,7 +28,7 @@
  * passes already paid for about what forming G costs, so a run never pays
  * much more than twice the cheaper of the two strategies).  gdf_gram_switch_default(m, p) chooses switch_after, and -1
  * (never) when m < 4p (the Gram form would not save much per iteration) or
- * p > 4096 (G would take too much memory and time to form).
+ * p > GDF_GRAM_PMAX (G would take too much memory and time to form).
  *
  * Nothing allocates; work holds gdf_gram_work(m, p) doubles (G and 5
  * vectors of length p) and must stay untouched between calls.
@@ -47,6 +47,9 @@ extern "C" {
 
 #define GDF_GRAM_RTOL 1e-10
 #define GDF_GRAM_KAPPA 4.0
+/* no Gram form beyond this many columns (G would take too much memory and
+ * time to form): gdf_gram_switch_default, and gram = 'on' in gdf_mexutil.c */
+#define GDF_GRAM_PMAX 4096
 
 typedef struct {
     gdf_data data;      /* X, y, lambda and work, as for gdf_problem_leastsq (first

@@ -299,41 +299,12 @@ void gdf_mex_string(const mxArray *a, const char *fn, const char *name, char *bu
 /* ------------------------------------------------------------------ */
 /* options                                                             */
 /* ------------------------------------------------------------------ */
-static const gdf_optspec GD_RUN_SPEC[] = {
-    {"StepSize", GDF_OPT_POS_OR_ENUM, "1/l|2/(l+mu)|backtracking"},
-    {"MaxIter", GDF_OPT_COUNT, NULL},
-    {"GradTol", GDF_OPT_NONNEG, NULL},
-    {"FunTol", GDF_OPT_NONNEG, NULL},
-    {"StepTol", GDF_OPT_NONNEG, NULL},
-    {"MaxTime", GDF_OPT_POS, NULL},
-    {"History", GDF_OPT_ENUM, "none|f|full"},
-    {"Display", GDF_OPT_ENUM, "off|final|iter"},
-    {"OutputFcn", GDF_OPT_HANDLE, NULL},
-    {"DivergenceLimit", GDF_OPT_POS, NULL},
-    {"Method", GDF_OPT_ENUM, "gd|heavyball|nesterov|proximal|natural"},
-    {"InitialStep", GDF_OPT_POS, NULL},
-    {"Momentum", GDF_OPT_ARRAY, NULL},
-    {"Metric", GDF_OPT_ARRAY, NULL},
-};
-static const gdf_optspec GF_RUN_SPEC[] = {
-    {"Method", GDF_OPT_ENUM, "rk45|euler|heun|rk4|implicit|exact|heavyball|nesterov|natural|langevin"},
-    {"Step", GDF_OPT_POS, NULL},
-    {"RelTol", GDF_OPT_POS, NULL},
-    {"AbsTol", GDF_OPT_POS, NULL},
-    {"InitialStep", GDF_OPT_POS, NULL},
-    {"MaxStep", GDF_OPT_POS, NULL},
-    {"MaxSteps", GDF_OPT_COUNT, NULL},
-    {"GradTol", GDF_OPT_NONNEG, NULL},
-    {"MaxTime", GDF_OPT_POS, NULL},
-    {"NewtonTol", GDF_OPT_POS, NULL},
-    {"NewtonMaxIter", GDF_OPT_COUNT, NULL},
-    {"Damping", GDF_OPT_POS, NULL},
-    {"Metric", GDF_OPT_ARRAY, NULL},
-    {"Temperature", GDF_OPT_NONNEG, NULL},
-    {"Seed", GDF_OPT_COUNT, NULL},
-    {"InitialVelocity", GDF_OPT_ARRAY, NULL},
-    {"Integrator", GDF_OPT_ENUM, "rk45|euler|heun|rk4"},
-};
+/* the tables, from the lists in gdf_opt_gd_run.h / gdf_opt_gf_run.h, which
+ * the gateways expand into their option enums */
+static const gdf_optspec GD_RUN_SPEC[] = {GDF_GD_RUN_OPTIONS(GDF_OPT_X_ROW)};
+static const gdf_optspec GF_RUN_SPEC[] = {GDF_GF_RUN_OPTIONS(GDF_OPT_X_ROW)};
+GDF_STATIC_ASSERT(sizeof GD_RUN_SPEC / sizeof GD_RUN_SPEC[0] == GDF_GD_RUN_NOPT, gd_run_nopt);
+GDF_STATIC_ASSERT(sizeof GF_RUN_SPEC / sizeof GF_RUN_SPEC[0] == GDF_GF_RUN_NOPT, gf_run_nopt);
 
 const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec)
 {
@@ -603,8 +574,7 @@ static const double *opt_vector(const mxArray *s, const char *name, ptrdiff_t d,
  * evaluation of the objective counts; the clock is read every poll_stride
  * evaluations (the stride adapts so that this happens about every
  * millisecond) and the string is evaluated at most every GDF_POLL_SECONDS
- * (about 2 us each in Octave: no measurable cost).  tests/README.md has the
- * measurements and the test. */
+ * (no measurable cost: tests/README.md has the measurements and the test). */
 #define GDF_POLL_SECONDS 0.1
 static void poll_interrupt(gdf_mex_problem *mp)
 {
@@ -786,7 +756,8 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
         ptrdiff_t m, p, i;
         const double *y;
         int logistic = type[1] == 'o';
-        gdf_data *q = &mp->u.data;
+        gdf_data dq, *q = &dq; /* filled here, then copied into the union member used */
+        memset(&dq, 0, sizeof dq);
         q->X = gdf_mex_dense(X, fn, "problem field X", &m, &p);
         if (m < 1 || p < 1)
             gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
@@ -817,7 +788,8 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
         q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
         mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
         if (logistic) {
-            gdf_problem_logistic(&mp->p, q);
+            mp->u.data = dq;
+            gdf_problem_logistic(&mp->p, &mp->u.data);
         } else {
             /* least squares: the Gram form (gdf_gram.h) once it pays, when
              * m >= 4p; the optional field gram = 'auto' (default), 'on'
@@ -831,14 +803,13 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
                 else if ((mxIsLogical(gm) || mxIsNumeric(gm)) && mxGetNumberOfElements(gm) == 1)
                     strcpy(c, mxGetScalar(gm) != 0.0 ? "on" : "off");
                 if (strcmp(c, "on") == 0)
-                    sw = p <= 4096 ? 0 : -1;
+                    sw = p <= GDF_GRAM_PMAX ? 0 : -1;
                 else if (strcmp(c, "off") == 0)
                     sw = -1;
                 else if (strcmp(c, "auto") != 0)
                     gdf_mex_error(fn, "badProblem", "problem field gram must be 'auto', 'on' or 'off'.");
             }
             if (sw >= 0) {
-                gdf_data dq = *q; /* the union member lsgram starts with it */
                 gdf_lsgram *lg = &mp->u.lsgram;
                 gdf_mex_check_alloc(fn, "the Gram matrix X'X", (double)gdf_gram_work(m, p));
                 memset(lg, 0, sizeof *lg);
@@ -847,7 +818,8 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
                 lg->work = (double *)mxMalloc(gdf_gram_work(m, p) * sizeof(double));
                 gdf_problem_leastsq_gram(&mp->p, lg);
             } else {
-                gdf_problem_leastsq(&mp->p, q);
+                mp->u.data = dq;
+                gdf_problem_leastsq(&mp->p, &mp->u.data);
             }
         }
     } else if (strcmp(type, "testfun") == 0) {

@@ -15,12 +15,14 @@
 #include "mex.h"
 #include "gdflow.h"
 #include "gdf_gram.h"
+#include "gdf_exact.h" /* GDF_SYM_RTOL, defined there for the library's use */
 
 /* The one symmetry rule of the toolbox: a matrix A counts as symmetric when
  * max|A - A'| <= GDF_SYM_RTOL * max|A| (the same number in gd_quadratic.m,
  * through m/private/gdf_sym_rtol.m).  Problem fields refused as
- * gdflow:<fn>:notSymmetric; Metric matrices as gdflow:<fn>:badMetric. */
-#define GDF_SYM_RTOL 1e-12
+ * gdflow:<fn>:notSymmetric; Metric matrices as gdflow:<fn>:badMetric.
+ * GDF_SYM_RTOL (1e-12) is defined in gdf_exact.h: gdf_exact_solve applies the
+ * same rule to choose its path. */
 
 /* Error with identifier gdflow:<fn>:<what> and a printf-style message. */
 #if defined(__GNUC__)
@@ -102,8 +104,30 @@ typedef struct {
  * error (badOption) saying what was expected.  val[i] matches spec[i]. */
 void gdf_mex_options(const char *fn, const gdf_optspec *spec, int nspec, int n,
                      const mxArray *const *args, gdf_optval *val);
-/* The option tables of the public functions ("gd_run", "gf_run"). */
+/* The option tables of the public functions ("gd_run", "gf_run"), made
+ * from the X-macro lists in gdf_opt_gd_run.h and gdf_opt_gf_run.h. */
 const gdf_optspec *gdf_mex_optspec(const char *fn, int *nspec);
+
+/* Expanders for the option lists X(id, name, kind, choices) of
+ * mex/gdf_opt_<function>.h and the choice lists X(id, name):
+ *   enum { GDF_GD_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT };     the option index
+ *   {GDF_GD_RUN_OPTIONS(GDF_OPT_X_ROW)}                    the option table
+ *   GDF_OPT_CHOICES(GDF_GD_RUN_METHODS)                    "gd|heavyball|..."
+ *   {GDF_GD_RUN_METHODS(GDF_OPT_X_NAME)}                   {"gd", ...}
+ * GDF_STATIC_ASSERT(cond, tag): a compile-time check (C99, no _Static_assert). */
+#define GDF_OPT_X_ID(id, name, kind, choices) id,
+#define GDF_OPT_X_ROW(id, name, kind, choices) {name, kind, choices},
+#define GDF_OPT_X_ONE(id, name, kind, choices) +1
+#define GDF_OPT_X_CHOICE(id, name) "|" name
+#define GDF_OPT_X_NAME(id, name) name,
+#define GDF_OPT_X_CHOICE_ID(id, name) id,
+/* "|a|b|c" + 1: the '|'-separated string without its leading '|' */
+#define GDF_OPT_CHOICES(LIST) (LIST(GDF_OPT_X_CHOICE) + 1)
+#define GDF_STATIC_ASSERT(cond, tag) typedef char gdf_static_assert_##tag[(cond) ? 1 : -1]
+
+#include "gdf_opt_gd_run.h"
+#include "gdf_opt_gf_run.h"
+#include "gdf_opt_gf_exact.h"
 
 /* ---- problems -------------------------------------------------------- */
 enum { GDF_KIND_QUAD = 1, GDF_KIND_SQUAD, GDF_KIND_LEASTSQ, GDF_KIND_LOGISTIC,

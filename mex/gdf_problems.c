@@ -8,9 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "gdf_problems_test.h" /* first: renames this file's externals in the test build */
 #include "gdflow.h"
 #include "gdf_blas.h"
-#include "gdf_gram.h"
 
 static const gdf_int ONE = 1;
 
@@ -302,10 +302,9 @@ static double sigmoid(double z)
  * ((q0 + q4) + (q2 + q6)) + ((q1 + q5) + (q3 + q7)), then the last nr mod 8
  * rows in order.  AVX2 keeps (q0..q3) and (q4..q7) in two vectors per
  * column, SSE2 four vectors of two per column (two columns at a time).  The
- * reduction was the slower half of the pass in scalar code (0.19 ns per
- * element of X from cache; gcc does not vectorize a reduction without
- * -ffast-math): SSE2 0.10 ns, and AVX2 made the whole pass ~8% faster
- * again (bench/README.md). */
+ * reduction was the slower half of the pass in scalar code (gcc does not
+ * vectorize a reduction without -ffast-math); SSE2 roughly halves it and
+ * AVX2 speeds up the whole pass again (figures: bench/README.md). */
 #if !defined(GDF_NO_SIMD) && (defined(__SSE2__) || defined(_M_X64) || \
                               (defined(_M_IX86_FP) && _M_IX86_FP >= 2))
 #include <emmintrin.h>

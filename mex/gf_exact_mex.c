@@ -5,33 +5,34 @@
  *   Iterates  eta > 0: GD iterates at the indices t (integers, 0 <= k <= 2^53)
  *   Method    'auto' (symmetric A: eigendecomposition, else expm),
  *             'eig' (A must be symmetric) or 'expm' (always the expm path)
- * A counts as symmetric when max|A - A'| <= 4 eps max|A|; it is then
- * replaced by (A + A')/2.
+ * The gateway parses, converts, calls gdf_exact_solve (which validates,
+ * decides the path by the one symmetry rule GDF_SYM_RTOL, symmetrizes and
+ * runs it) and shapes the output and the errors.
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
-#include <float.h>
-#include <math.h>
-#include <string.h>
-
 #include "gdf_mexutil.h"
 #include "gdf_exact.h"
 
 static const char *FN = "gf_exact";
 
-static const gdf_optspec SPEC[] = {
-    {"Iterates", GDF_OPT_POS, NULL},
-    {"Method", GDF_OPT_ENUM, "auto|eig|expm"},
-};
-enum { OPT_ITERATES = 0, OPT_METHOD, NOPT };
-enum { M_AUTO = 0, M_EIG, M_EXPM };
+/* option index and table from one list (gdf_opt_gf_exact.h) */
+enum { GDF_GF_EXACT_OPTIONS(GDF_OPT_X_ID) NOPT };
+static const gdf_optspec SPEC[] = {GDF_GF_EXACT_OPTIONS(GDF_OPT_X_ROW)};
+GDF_STATIC_ASSERT(sizeof SPEC / sizeof SPEC[0] == NOPT, nopt);
+/* the Method choice index is gdf_exact_solve's method: each id at its place */
+#define METHOD_POS(id, name) P_##id,
+#define METHOD_MISPLACED(id, name) || (int)(id) != (int)P_##id
+enum { GDF_GF_EXACT_METHODS(METHOD_POS) P_COUNT };
+GDF_STATIC_ASSERT(!(0 GDF_GF_EXACT_METHODS(METHOD_MISPLACED)), method_order);
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     const double *A, *b = NULL, *T0, *t;
-    double *As = NULL, *Theta, *work, eta = 0.0, asym = 0.0, amax = 0.0;
+    double *Theta, *work, eta = 0.0;
     void *iwork;
-    ptrdiff_t d, n, mb, nb, m0, n0, m, mt, ntt, nt, i, j;
+    ptrdiff_t d, n, mb, nb, m0, n0, m, mt, ntt, nt;
     gdf_optval val[NOPT];
-    int iterates, method, sym, st;
+    gdf_exact_info info;
+    int iterates, method, st;
     size_t lw, liw;
     mwSize dims[3];
 
@@ -73,118 +74,76 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 
     gdf_mex_options(FN, SPEC, NOPT, nrhs - 4, prhs + 4, val);
     iterates = val[OPT_ITERATES].set;
-    if (iterates) {
+    if (iterates)
         eta = val[OPT_ITERATES].num;
-        if (!isfinite(eta))
-            gdf_mex_error(FN, "badOption", "option Iterates (the step size eta) must be finite.");
-        for (i = 0; i < nt; i++)
-            if (!(t[i] >= 0.0 && t[i] <= 9007199254740992.0 && t[i] == floor(t[i])))
-                gdf_mex_error(FN, "badIndex",
-                              "with 'Iterates', t holds iteration indices: non-negative integers "
-                              "up to 2^53 (entry %ld is %g).", (long)(i + 1), t[i]);
-    }
-    method = val[OPT_METHOD].set ? val[OPT_METHOD].choice : M_AUTO;
+    /* the choices of Method are in the order GDF_EXACT_AUTO, _EIG, _EXPM */
+    method = val[OPT_METHOD].set ? val[OPT_METHOD].choice : GDF_EXACT_AUTO;
 
-    /* symmetric? */
-    for (j = 0; j < d; j++)
-        for (i = 0; i < d; i++) {
-            double a = fabs(A[i + j * d]), e = fabs(A[i + j * d] - A[j + i * d]);
-            if (a > amax)
-                amax = a;
-            if (e > asym)
-                asym = e;
-        }
-    sym = asym <= 4.0 * DBL_EPSILON * amax;
-    if (method == M_EIG && !sym)
-        gdf_mex_error(FN, "notSymmetric",
-                      "Method 'eig' needs a symmetric A (max |A - A'| = %g); use 'auto' or 'expm'.",
-                      asym);
-    if (method == M_EXPM)
-        sym = 0;
-
-    /* output and workspaces, checked together: they are alive at the same time */
-    if (sym) {
-        lw = gdf_exact_sym_work(d, nt, m);
-        liw = gdf_exact_sym_iwork(d);
-    } else {
-        lw = gdf_exact_gen_work(d, nt, m);
-        liw = gdf_exact_gen_iwork(d);
-    }
+    /* output and workspace, checked together: they are alive at the same time
+     * (no workspace when there is nothing to compute: the library only checks) */
+    lw = nt > 0 ? gdf_exact_solve_work(d, nt, m) : 0;
+    liw = nt > 0 ? gdf_exact_solve_iwork(d) : 0;
     gdf_mex_check_alloc(FN, "the output Theta with its workspace",
-                        (double)nt * (double)d * (double)m + (double)lw +
-                            (sym && asym > 0.0 ? (double)d * d : 0.0));
+                        (double)nt * (double)d * (double)m + (double)lw);
     dims[0] = (mwSize)nt;
     dims[1] = (mwSize)d;
     dims[2] = (mwSize)m;
     plhs[0] = mxCreateNumericArray(m > 1 ? 3 : 2, dims, mxDOUBLE_CLASS, mxREAL);
     Theta = mxGetPr(plhs[0]);
-    if (nt == 0)
-        return;
-    work = (double *)mxMalloc(lw * sizeof(double));
-    iwork = mxMalloc(liw * sizeof(ptrdiff_t)); /* at least as wide as gdf_int */
-
-    if (sym && asym > 0.0) {
-        As = (double *)mxMalloc((size_t)d * (size_t)d * sizeof(double));
-        for (j = 0; j < d; j++)
-            for (i = 0; i < d; i++)
-                As[i + j * d] = 0.5 * (A[i + j * d] + A[j + i * d]);
-        A = As;
-    }
-    if (sym)
-        st = gdf_exact_sym(d, A, b, m, T0, nt, t, iterates, eta, Theta, work, iwork);
-    else
-        st = gdf_exact_gen(d, A, b, m, T0, nt, t, iterates, eta, Theta, work, iwork);
-    if (st == GDF_OK && sym) /* the symmetric closed form gives Inf or NaN there */
-        for (i = 0; i < nt * d * m; i++)
-            if (!isfinite(Theta[i])) {
-                st = GDF_EXACT_EOVERFLOW;
-                break;
-            }
-    if (st != GDF_OK) {
-        double tmax = 0.0;
-        for (i = 0; i < nt; i++)
-            if (fabs(t[i]) > tmax)
-                tmax = fabs(t[i]);
+    work = lw ? (double *)mxMalloc(lw * sizeof(double)) : NULL;
+    iwork = liw ? mxMalloc(liw * sizeof(ptrdiff_t)) : NULL; /* at least as wide as gdf_int */
+    st = gdf_exact_solve(d, A, b, m, T0, nt, t, iterates, eta, method, Theta, work, iwork, &info);
+    if (work)
         mxFree(work);
+    if (iwork)
         mxFree(iwork);
-        if (As)
-            mxFree(As);
-        if (st == GDF_ELAPACK)
-            gdf_mex_error(FN, "lapack", "LAPACK failed: %s.",
-                          sym ? "dsyevd (the eigendecomposition of the symmetric A) did not "
-                                "converge"
-                              : "dgesv found the Pade denominator of the matrix exponential "
-                                "singular, or dgeev (the eigenvalues of A) did not converge");
-        if (st == GDF_EXACT_EOVERFLOW && iterates)
+    switch (st) {
+    case GDF_OK:
+        return;
+    case GDF_EXACT_EETA:
+        gdf_mex_error(FN, "badOption", "option Iterates (the step size eta) must be finite.");
+    case GDF_EXACT_EINDEX:
+        gdf_mex_error(FN, "badIndex",
+                      "with 'Iterates', t holds iteration indices: non-negative integers "
+                      "up to 2^53 (entry %ld is %g).", (long)(info.bad + 1), t[info.bad]);
+    case GDF_EXACT_ENOTSYM:
+        gdf_mex_error(FN, "notSymmetric",
+                      "Method 'eig' needs a symmetric A (max |A - A'| = %g exceeds %g * max|A| "
+                      "= %g); use 'auto' or 'expm'.", info.asym, GDF_SYM_RTOL,
+                      GDF_SYM_RTOL * info.amax);
+    case GDF_ELAPACK:
+        gdf_mex_error(FN, "lapack", "LAPACK failed: %s.",
+                      info.sym ? "dsyevd (the eigendecomposition of the symmetric A) did not "
+                                 "converge"
+                               : "dgesv found the Pade denominator of the matrix exponential "
+                                 "singular, or dgeev (the eigenvalues of A) did not converge");
+    case GDF_EXACT_EOVERFLOW:
+        if (iterates)
             gdf_mex_error(FN, "overflow",
                           "the GD iterates cannot be computed for k up to %.17g with eta = "
                           "%g: some entry of theta_k exceeds realmax (GD diverges on this A "
                           "and eta)%s; use smaller k, or eta < 2/max|eig(A)| for a "
-                          "symmetric positive definite A.", tmax, eta,
-                          sym ? ""
-                              : ", or k > 2^32 while some mode of I - eta*A does not "
-                                "contract (|1 - eta*lambda| >= 1 - 2^-20), which leaves it no "
-                                "correct digit");
-        if (st == GDF_EXACT_EOVERFLOW)
-            gdf_mex_error(FN, "overflow",
-                          "theta(t) cannot be computed for |t| up to %g: %s. Use smaller |t|; "
-                          "at such times the flow is returned only when every mode decays "
-                          "(eigenvalues of A with real part > 0 for t > 0, < 0 for t < 0), "
-                          "as its limit theta* = A\\b.", tmax,
-                          sym ? "a value exceeds realmax (an eigenvalue of A of the sign "
-                                "opposite to t makes the flow grow like exp(|lambda t|))"
-                              : "a value exceeds realmax, or expm(-t A) would need more than "
-                                "32 squarings, which leave no correct digit in a mode that "
-                                "does not decay (an eigenvalue of A with real part 0 or of "
-                                "the sign opposite to t)");
+                          "symmetric positive definite A.", info.tmax, eta,
+                          info.sym ? ""
+                                   : ", or k > 2^32 while some mode of I - eta*A does not "
+                                     "contract (|1 - eta*lambda| >= 1 - 2^-20), which leaves it no "
+                                     "correct digit");
+        gdf_mex_error(FN, "overflow",
+                      "theta(t) cannot be computed for |t| up to %g: %s. Use smaller |t|; "
+                      "at such times the flow is returned only when every mode decays "
+                      "(eigenvalues of A with real part > 0 for t > 0, < 0 for t < 0), "
+                      "as its limit theta* = A\\b.", info.tmax,
+                      info.sym ? "a value exceeds realmax (an eigenvalue of A of the sign "
+                                 "opposite to t makes the flow grow like exp(|lambda t|))"
+                               : "a value exceeds realmax, or expm(-t A) would need more than "
+                                 "32 squarings, which leave no correct digit in a mode that "
+                                 "does not decay (an eigenvalue of A with real part 0 or of "
+                                 "the sign opposite to t)");
+    default:
         gdf_mex_error(FN, "internal",
                       "the library refused arguments that this gateway had checked (%s); "
                       "please report this as a bug.",
                       st == GDF_EARG ? "GDF_EARG: a size, array, value or index out of range"
                                      : "an unknown status");
     }
-    mxFree(work);
-    mxFree(iwork);
-    if (As)
-        mxFree(As);
 }

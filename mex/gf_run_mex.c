@@ -22,9 +22,7 @@
 static const char *FN = "gf_run";
 
 /* the order of GF_RUN_SPEC in gdf_mexutil.c */
-enum { O_METHOD, O_STEP, O_RELTOL, O_ABSTOL, O_INITSTEP, O_MAXSTEP, O_MAXSTEPS, O_GRADTOL,
-       O_MAXTIME, O_NEWTONTOL, O_NEWTONMAXIT, O_DAMPING, O_METRIC, O_TEMPERATURE, O_SEED,
-       O_INITVEL, O_INTEGRATOR, O_COUNT };
+enum { GDF_GF_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT }; GDF_STATIC_ASSERT(O_COUNT == GDF_GF_RUN_NOPT, o_count);
 /* order of the Method choices in the option table */
 enum { M_RK45, M_EULER, M_HEUN, M_RK4, M_IMPLICIT, M_EXACT, M_HEAVYBALL, M_NESTEROV, M_NATURAL,
        M_LANGEVIN };

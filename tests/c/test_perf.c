@@ -478,7 +478,10 @@ static void test_gram(void)
         long k, sw = gdf_gram_switch_default(m, p);
         CHECK(sw >= 2 && sw <= 4, "switch after %ld evaluations for p = 12", sw);
         CHECK(gdf_gram_switch_default(100, 30) < 0, "no Gram form when m < 4p");
-        CHECK(gdf_gram_switch_default(100000, 5000) < 0, "no Gram form when p > 4096");
+        CHECK(gdf_gram_switch_default(100000, 5000) < 0, "no Gram form when p > GDF_GRAM_PMAX");
+        CHECK(gdf_gram_switch_default(4 * (GDF_GRAM_PMAX + 1), GDF_GRAM_PMAX + 1) < 0 &&
+                  gdf_gram_switch_default(4 * GDF_GRAM_PMAX, GDF_GRAM_PMAX) >= 0,
+              "the Gram limit is GDF_GRAM_PMAX columns");
         memset(&lg, 0, sizeof lg);
         lg.data = q; lg.switch_after = sw; lg.work = malloc(gdf_gram_work(m, p) * sizeof(double));
         gdf_problem_leastsq_gram(&pg, &lg);

@@ -1,7 +1,7 @@
 /* test_simd.c - the vector kernels of the least-squares / logistic pass
  * (AVX2 where the CPU has it, else SSE2) give the same bits as the plain C
- * loops (gdf_problems.c built with -DGDF_NO_SIMD, included here under other
- * names), for every shape of the row and column tails.  test_simd_sse2.c
+ * loops (gdf_problems.c built a second time with -DGDF_NO_SIMD, linked
+ * under other names), for every shape of the row and column tails.  test_simd_sse2.c
  * includes this file to compare the SSE2 kernels (-DGDF_NO_AVX2) instead.
  * On a machine without SSE2 both sides are the plain loops.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -13,28 +13,14 @@
 #include "check.h"
 #include "testprob.h"
 
-/* the plain (or SSE2) build of gdf_problems.c, every external name prefixed */
-#ifndef GDF_NO_AVX2
-#define GDF_NO_SIMD 1
+/* the plain (or SSE2) build of gdf_problems.c: a test object that the
+ * Makefile compiles with -DGDF_PLAIN_BUILD -DGDF_NO_SIMD (test_simd) or
+ * -DGDF_NO_AVX2 (test_simd_sse2), its external names prefixed plain_
+ * (mex/gdf_problems_test.h) */
+#include "gdf_problems_test.h"
+#ifndef TEST_NAME
 #define TEST_NAME "test_simd"
 #endif
-#define gdf_problem_quad plain_problem_quad
-#define gdf_squad_matvec plain_squad_matvec
-#define gdf_problem_squad plain_problem_squad
-#define gdf_data_block plain_data_block
-#define gdf_data_work plain_data_work
-#define gdf_data_threads plain_data_threads
-#define gdf_problem_leastsq plain_problem_leastsq
-#define gdf_problem_logistic plain_problem_logistic
-#define gdf_problem_testfun plain_problem_testfun
-#include "../../mex/gdf_problems.c"
-#undef gdf_problem_leastsq
-#undef gdf_problem_logistic
-#undef gdf_data_work
-
-void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
-void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
-size_t gdf_data_work(ptrdiff_t m, ptrdiff_t p);
 
 int main(void)
 {
