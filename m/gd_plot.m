@@ -149,6 +149,9 @@ end
 opt.Levels = double(v);
 if ~isscalar(opt.Levels)
   opt.Levels = unique(opt.Levels(:)');      % contour wants increasing levels
+  if isscalar(opt.Levels)                    % one level, given twice: contour reads a
+    opt.Levels = [opt.Levels opt.Levels];    % scalar as a count (1e308 levels), [c c] as c
+  end
 end
 v = opt.Field;
 if ~((islogical(v) || isnumeric(v)) && isscalar(v) && isreal(v) && ~isnan(v))

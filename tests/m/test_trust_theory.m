@@ -322,3 +322,17 @@
 %! catch err
 %!   assert (err.identifier, 'gdflow:gd_plot:badHorizon');
 %! end
+
+%% ---- Levels given as a vector of equal values: one level, not a count -------
+%!test
+%! % [1e308; 1e308] became the scalar 1e308 after unique(): a count of levels
+%! % ("out of memory or dimension too large", found by make fuzz)
+%! f = figure('visible', 'off');
+%! c = onCleanup(@() close(f));
+%! p = gd_quadratic(eye(2));
+%! h = gd_plot(p, [], 'Levels', [0.5; 0.5]);
+%! lev = get(h.contour, 'LevelList');
+%! assert (unique(lev), 0.5);
+%! h = gd_plot(p, [], 'Levels', [1e308; 1e308]);
+%! lev = get(h.contour, 'LevelList');
+%! assert (unique(lev), 1e308);
