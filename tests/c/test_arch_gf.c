@@ -6,6 +6,8 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -394,6 +396,157 @@ static void test_saddle(void)
     sink_free(&k);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* golden runs (issue 13, item 2): every integrator on fixed problems,   */
+/* the whole output hashed bit for bit; the hashes were recorded from     */
+/* the code before the steppers and drivers were separated.  Run with     */
+/* GDF_GOLDEN_PRINT=1 in the environment to print the table.             */
+/* ------------------------------------------------------------------ */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *c = (const unsigned char *)p;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= c[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t hash_run(const sink *k, ptrdiff_t stride, const gdf_gf_result *r)
+{
+    uint64_t h = 14695981039346656037ULL;
+    long v[5];
+    v[0] = k->o.n, v[1] = r->nsteps, v[2] = r->nfailed, v[3] = r->nfevals, v[4] = r->exitflag * 100 + r->why;
+    h = fnv(h, v, sizeof v);
+    h = fnv(h, k->o.t, (size_t)k->o.n * sizeof(double));
+    h = fnv(h, k->o.theta, (size_t)k->o.n * (size_t)stride * sizeof(double));
+    h = fnv(h, k->o.f, (size_t)k->o.n * sizeof(double));
+    return fnv(h, k->o.gnorm, (size_t)k->o.n * sizeof(double));
+}
+
+typedef struct {
+    const char *name;
+    uint64_t hash, alt; /* alt: another BLAS's last bits (0: none) */
+} golden_rec;
+static const golden_rec GOLDEN[] = {
+#include "ref/arch_gf_golden.h"
+};
+
+static int golden_print;
+static void golden_check(int idx, const char *name, uint64_t h)
+{
+    if (golden_print) {
+        printf("    {\"%s\", 0x%016llxULL, 0},\n", name, (unsigned long long)h);
+        return;
+    }
+    CHECK(idx < (int)(sizeof GOLDEN / sizeof GOLDEN[0]) && strcmp(GOLDEN[idx].name, name) == 0 &&
+              (GOLDEN[idx].hash == h || (GOLDEN[idx].alt != 0 && GOLDEN[idx].alt == h)),
+          "golden %s: output bit for bit as recorded", name);
+}
+
+static void test_golden(void)
+{
+    enum { D = 6 };
+    gdf_problem pq, pr, ps, pd5;
+    gdf_testfun tf = {GDF_TF_ROSENBROCK, 2, 1.0, 100.0};
+    static double A5[D * D], b5[D], x5[D];
+    static ptrdiff_t Ap[D + 1], Ai[3 * D];
+    static double Ax[3 * D];
+    gdf_quad q5;
+    gdf_squad sq;
+    double x0[2] = {2.0, 1.0}, xr[2] = {-1.2, 1.0};
+    double ts[2] = {0.0, 5.0}, ts4[4] = {0.0, 0.35, 1.0, 5.0}, tsr[2] = {0.0, 20.0};
+    ptrdiff_t i, j, nz = 0;
+    int idx = 0, m, pass;
+    sink k;
+    gdf_gf_result rr;
+    gdf_gf_opts o;
+    golden_print = getenv("GDF_GOLDEN_PRINT") != NULL;
+    quad2(&pq);
+    gdf_problem_testfun(&pr, &tf);
+    for (j = 0; j < D; j++) {
+        Ap[j] = nz;
+        for (i = 0; i < D; i++)
+            A5[i + j * D] = (i == j ? 2.0 + (double)i : 0.0) + 1.0 / (double)(i + j + 1);
+        for (i = j - 1; i <= j + 1; i++) {
+            if (i < 0 || i >= D)
+                continue;
+            Ai[nz] = i;
+            Ax[nz] = i == j ? 3.0 : -1.0;
+            nz++;
+        }
+        b5[j] = (double)(j % 3) - 1.0;
+        x5[j] = 1.0 + 0.5 * (double)j;
+    }
+    Ap[D] = nz;
+    q5.d = D, q5.A = A5, q5.b = b5, q5.c = 0.0;
+    sq.d = D, sq.Ap = Ap, sq.Ai = Ai, sq.Ax = Ax, sq.b = b5, sq.c = 0.0;
+    gdf_problem_quad(&pd5, &q5);
+    gdf_problem_squad(&ps, &sq);
+    sink_init(&k, 2);
+    /* every gradient-flow integrator, grid output and tspan output, with
+     * and without the stationary stop and GradTol */
+    for (m = GDF_GF_EULER; m <= GDF_GF_IMPLICIT; m++)
+        for (pass = 0; pass < 4; pass++) {
+            char name[64];
+            gdf_gf_defaults(&o);
+            o.method = m;
+            o.h = m == GDF_GF_RK45 ? 0.0 : 0.1;
+            if (pass == 2)
+                o.grad_tol = 1e-2;
+            if (pass == 3) {
+                o.stationary = 0;
+                o.max_steps = 17;
+            }
+            run(&pq, x0, pass == 1 ? ts4 : ts, pass == 1 ? 4 : 2, &o, &k, &rr);
+            snprintf(name, sizeof name, "quad2 m%d p%d", m, pass);
+            golden_check(idx++, name, hash_run(&k, 2, &rr));
+            run(&pd5, x5, pass == 1 ? ts4 : ts, pass == 1 ? 4 : 2, &o, &k, &rr);
+            snprintf(name, sizeof name, "quad6 m%d p%d", m, pass);
+            golden_check(idx++, name, hash_run(&k, D, &rr));
+            run(&ps, x5, pass == 1 ? ts4 : ts, pass == 1 ? 4 : 2, &o, &k, &rr);
+            snprintf(name, sizeof name, "squad6 m%d p%d", m, pass);
+            golden_check(idx++, name, hash_run(&k, D, &rr));
+            o.h = m == GDF_GF_RK45 ? 0.0 : (m == GDF_GF_IMPLICIT ? 2.0 : 1e-3);
+            run(&pr, xr, pass == 1 ? ts4 : tsr, pass == 1 ? 4 : 2, &o, &k, &rr);
+            snprintf(name, sizeof name, "rosen m%d p%d", m, pass);
+            golden_check(idx++, name, hash_run(&k, 2, &rr));
+        }
+    /* rk45 with InitialStep, MaxStep, tight tolerances */
+    gdf_gf_defaults(&o);
+    o.h = 0.01;
+    o.max_step = 0.2;
+    o.rtol = 1e-8;
+    o.atol = 1e-10;
+    run(&pr, xr, ts4, 4, &o, &k, &rr);
+    golden_check(idx++, "rosen rk45 tight", hash_run(&k, 2, &rr));
+    /* the second-order methods and Langevin through gdf_gf_solve */
+    for (m = 0; m < 6; m++) {
+        gdf_gf_spec s;
+        gdf_gf_plan pl;
+        gdf_gf_solve_result r;
+        char name[64];
+        gdf_gf_spec_defaults(&s);
+        s.method = m < 2 ? GDF_GFS_HEAVYBALL : m < 4 ? GDF_GFS_NESTEROV : GDF_GFS_LANGEVIN;
+        if (m == 1 || m == 3) {
+            s.integrator = m == 1 ? GDF_GFS_INT_EULER : GDF_GFS_INT_HEUN;
+            s.o.h = 0.05;
+        }
+        if (m >= 4) {
+            s.o.h = 0.01;
+            s.temperature = m == 4 ? 0.5 : 0.0;
+            s.seed = 3;
+        }
+        solve(&pq, &s, x0, m == 2 ? ts4 : ts, m == 2 ? 4 : 2, &k, &r, &pl);
+        snprintf(name, sizeof name, "solve m%d", m);
+        golden_check(idx++, name, hash_run(&k, pl.stride, &r.run));
+    }
+    CHECK(golden_print || idx == (int)(sizeof GOLDEN / sizeof GOLDEN[0]), "golden: %d runs", idx);
+    sink_free(&k);
+}
+
 int main(void)
 {
     test_defaults();
@@ -403,5 +556,6 @@ int main(void)
     test_reevaluate();
     test_dispatch();
     test_saddle();
+    test_golden();
     return check_report("test_arch_gf");
 }
