@@ -113,6 +113,7 @@ typedef struct {
     double *s1, *s2, *s3;           /* heun, rk4; s1: Dormand-Prince's yt */
     double *k2, *k3, *k4, *k5, *k6; /* Dormand-Prince */
     const gdf_gf_fixed_ext *ext;    /* Euler-Maruyama (gdf_gf_drive.h) or NULL */
+    double t_eval;                  /* the time of the next evaluation (at) */
 } gf_ctx;
 
 static int gf_method_ok(int m) { return m >= GDF_GF_EULER && m <= GDF_GF_IMPLICIT; }
@@ -144,6 +145,9 @@ void gdf_gf_defaults(gdf_gf_opts *o)
     o->newton_tol = 1e-12;
     o->newton_maxit = 50;
     o->stage_time = NULL;
+    o->fgt = NULL;
+    o->fgt_ctx = NULL;
+    o->reach_t = NULL;
 }
 
 const char *gdf_gf_why_message(int why)
@@ -206,18 +210,27 @@ size_t gdf_gf_iwork(ptrdiff_t d, int method, const gdf_problem *p)
 /* ------------------------------------------------------------------ */
 /* small helpers                                                       */
 /* ------------------------------------------------------------------ */
+/* the right-hand side at the time announced last (at): p->fg, or the
+ * time-dependent o->fgt with that time as its argument */
 static int eval(gf_ctx *c, const double *x, double *f, double *g)
 {
-    int s = gdf_eval(c->p, x, f, g);
+    int s;
+    if (c->o->fgt) {
+        c->p->nfevals++;
+        s = c->o->fgt(c->o->fgt_ctx, c->t_eval, x, f, g);
+    } else {
+        s = gdf_eval(c->p, x, f, g);
+    }
     if (s != GDF_OK)
         c->why = GDF_GF_WHY_CALLBACK;
     return s;
 }
 
-/* time-dependent right-hand sides: announce the time of the next evaluation
- * (gdf_gf_opts.stage_time; nothing happens when it is NULL) */
-static void at(const gf_ctx *c, double t)
+/* the time of the next evaluations: kept for o->fgt, and stored for the
+ * older side channel gdf_gf_opts.stage_time when that is given */
+static void at(gf_ctx *c, double t)
 {
+    c->t_eval = t;
     if (c->o->stage_time)
         *c->o->stage_time = t;
 }
@@ -820,10 +833,10 @@ static double reach_bound(gf_ctx *c, double t, const double *y, const double *g,
 {
     const gdf_gf_opts *o = c->o;
     double mu = c->p->mu;
-    if (o->reach) {
+    if (o->reach_t || o->reach) {
         double R;
         at(c, t);
-        R = o->reach(o->reach_ctx, y, g, gnorm);
+        R = o->reach_t ? o->reach_t(o->reach_ctx, t, y, g, gnorm) : o->reach(o->reach_ctx, y, g, gnorm);
         return R >= 0.0 ? R : INFINITY; /* NaN: unknown */
     }
     if (mu > 0.0 && isfinite(mu))
@@ -856,7 +869,7 @@ static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const d
         return 1;
     if (o->grad_tol > 0.0) /* the caller's own convergence test decides */
         return 0;
-    if (!o->reach && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
+    if (!o->reach && !o->reach_t && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
         return 0;
     R = reach_bound(c, t, y, g, gnorm);
     if (!(R < INFINITY))
@@ -878,7 +891,7 @@ static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const d
     }
     if (!(*tref > t0)) /* R has never halved: nothing known about the floor */
         return 0;
-    rate = o->reach ? o->reach_rate : c->p->mu;
+    rate = (o->reach || o->reach_t) ? o->reach_rate : c->p->mu;
     if (!(rate > 0.0) || !isfinite(rate)) /* no decay rate known: (a) only */
         return 0;
     win = 2.0 * (*tref - t0);
@@ -1137,7 +1150,7 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
          * right-hand side left y unchanged bit for bit; yn holds the old y) */
         if (o->stationary && k < N &&
             (gnorm == 0.0 ||
-             (!o->stage_time && hs == h && memcmp(y, yn, (size_t)d * sizeof(double)) == 0))) {
+             (!o->stage_time && !o->fgt && hs == h && memcmp(y, yn, (size_t)d * sizeof(double)) == 0))) {
             if (fill_stationary(c, tspan, nt, jout, tn, k, N, h, y, fy, gnorm))
                 return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
             return finish_stationary(c, r, nfev0, tn);
@@ -1502,7 +1515,7 @@ int gdf_gf_may_stop_early(const gdf_problem *p, const gdf_gf_opts *o)
         return 1;
     if (!o->stationary || o->method != GDF_GF_RK45)
         return 0;
-    return o->reach != NULL || (p->mu > 0.0 && isfinite(p->mu));
+    return o->reach != NULL || o->reach_t != NULL || (p->mu > 0.0 && isfinite(p->mu));
 }
 
 int gdf_gf_span_too_long(const gdf_problem *p, const double *tspan, ptrdiff_t nt,

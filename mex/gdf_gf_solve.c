@@ -333,10 +333,15 @@ static int solve_second(gdf_problem *p, gdf_gf_spec *s, const double *theta0, co
         r->fail = GDF_GFS_FAIL_SETUP;
         return GDF_EARG;
     }
-    if (s->method == GDF_GFS_NESTEROV)
-        o.stage_time = &sec.t;
+    if (s->method == GDF_GFS_NESTEROV) { /* time-dependent: t passed to the right-hand side */
+        o.fgt = gdf_second_fgt;
+        o.fgt_ctx = &sec;
+    }
     if (mu_known(p)) { /* the stationary stop of rk45 (gdf_gf.h, S3) */
-        o.reach = gdf_second_reach;
+        if (s->method == GDF_GFS_NESTEROV)
+            o.reach_t = gdf_second_reach_t;
+        else
+            o.reach = gdf_second_reach;
         o.reach_ctx = &sec;
         /* the decay rate of the energy bound (none known for the
          * polynomial decay of nesterov's ODE) */

@@ -397,6 +397,62 @@ static void test_saddle(void)
 }
 
 
+/* the time passed to the right-hand side (o.fgt, o.reach_t) gives the
+ * same run, bit for bit, as the side channel stage_time, for every
+ * integrator on the Su-Boyd-Candes ODE */
+static void test_fgt(void)
+{
+    gdf_problem p, sp;
+    gdf_second q;
+    gdf_gf_opts o;
+    gdf_gf_result r1, r2;
+    sink k1, k2;
+    double z0[4] = {2.0, 1.0, 0.0, 0.0}, ts[2] = {0.0, 4.0}, ts4[4] = {0.0, 0.35, 1.0, 4.0};
+    double z[4] = {0.3, -0.2, 0.1, 0.5}, f1, f2, g1[4], g2[4];
+    int m, pass;
+    quad2(&p);
+    memset(&q, 0, sizeof q);
+    q.base = &p;
+    q.kind = GDF_SECOND_SBC;
+    q.r = 3.0;
+    CHECK(gdf_problem_second(&sp, &q) == GDF_OK, "SBC wrapper");
+    q.t = 0.7;
+    gdf_eval(&sp, z, &f1, g1);
+    q.t = -5.0; /* not read */
+    CHECK(gdf_second_fgt(&q, 0.7, z, &f2, g2) == GDF_OK && f1 == f2 && memcmp(g1, g2, sizeof g1) == 0 &&
+              q.t == -5.0,
+          "gdf_second_fgt(t) = the problem at q.t = t, q.t untouched");
+    CHECK(gdf_second_fgt(&q, -1.0, z, &f2, g2) == GDF_EARG, "SBC: t < 0 refused");
+    q.t = 0.7;
+    CHECK(gdf_second_reach(&q, z, g1, 0.0) == gdf_second_reach_t(&q, 0.7, z, g1, 0.0), "reach_t = reach at q.t");
+    sink_init(&k1, 4);
+    sink_init(&k2, 4);
+    for (m = GDF_GF_EULER; m <= GDF_GF_IMPLICIT; m++)
+        for (pass = 0; pass < 2; pass++) {
+            gdf_gf_defaults(&o);
+            o.method = m;
+            o.h = m == GDF_GF_RK45 ? 0.0 : 0.05;
+            o.reach = gdf_second_reach;
+            o.reach_ctx = &q;
+            o.stage_time = &q.t;
+            q.t = 0.0;
+            run(&sp, z0, pass ? ts4 : ts, pass ? 4 : 2, &o, &k1, &r1);
+            o.stage_time = NULL;
+            o.reach = NULL;
+            o.reach_t = gdf_second_reach_t;
+            o.fgt = gdf_second_fgt;
+            o.fgt_ctx = &q;
+            q.t = -1.0; /* the wrapper's q.t must not matter */
+            run(&sp, z0, pass ? ts4 : ts, pass ? 4 : 2, &o, &k2, &r2);
+            CHECK(same_out(&k1.o, &k2.o, 4) && r1.nsteps == r2.nsteps && r1.nfevals == r2.nfevals &&
+                      r1.why == r2.why && r1.exitflag == r2.exitflag && k1.o.n > 2,
+                  "method %d nt %d: fgt = stage_time bit for bit (n %ld, %ld)", m, pass ? 4 : 2, k1.o.n,
+                  k2.o.n);
+        }
+    sink_free(&k1);
+    sink_free(&k2);
+}
+
 /* ------------------------------------------------------------------ */
 /* golden runs (issue 13, item 2): every integrator on fixed problems,   */
 /* the whole output hashed bit for bit; the hashes were recorded from     */
@@ -556,6 +612,7 @@ int main(void)
     test_reevaluate();
     test_dispatch();
     test_saddle();
+    test_fgt();
     test_golden();
     return check_report("test_arch_gf");
 }
