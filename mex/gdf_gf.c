@@ -30,6 +30,19 @@
  *                                 (Nocedal-Wright, Numerical Optimization,
  *                                 Sec. 3.1 and 11.2).
  *
+ * Layout (as GSL odeiv2, or Octave's ode45 and its private steppers):
+ *   steppers  one table (STEPPERS) of one signature: euler, heun, rk4,
+ *             implicit (dense quadratic / CG / Newton, the solvers above
+ *             it), Dormand-Prince (dp_advance: the stages);
+ *   drivers   run_fixed (the grid, partial steps to off-grid output times,
+ *             the stationary stops S1/S2; Euler-Maruyama of gdf_langevin.c
+ *             is this driver with the euler stepper plus noise,
+ *             gdf_gf_drive.h) and run_rk45 (dp_error: error norm,
+ *             pi_accept/pi_reject: controller, dp_dense: dense output,
+ *             rk45_settled: S3), sharing drive_start (the first point),
+ *             drive_limits (MaxSteps, MaxTime, the end) and drive_emit (the
+ *             output point and the GradTol event).
+ *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #include <float.h>
 #include <limits.h>

@@ -3,7 +3,8 @@
  * Fixed-step explicit Euler (= gradient descent), Heun, classic RK4,
  * adaptive Dormand-Prince 5(4) with dense output (ode45-like), and
  * backward Euler (= the proximal point method); the right-hand side may
- * depend on time (gdf_gf_opts.stage_time).  Pure C99, allocation-free:
+ * depend on time (gdf_gf_opts.fgt, the time passed as an argument; or the
+ * older stage_time).  Pure C99, allocation-free:
  * the caller provides the scratch memory; nothing is printed.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
