@@ -96,7 +96,7 @@ static int plan_exact(gdf_problem *p, gdf_gf_spec *s, const double *ts, ptrdiff_
         pl->grid_refusal = GDF_GFS_REFUSE_NOT_QUADRATIC;
         return GDF_OK;
     }
-    if (nt == 2 && !(h >= 4.0 * 2.220446049250313e-16 * fmax(fabs(ts[0]), fabs(ts[1])))) {
+    if (nt == 2 && !(h >= 4.0 * DBL_EPSILON * fmax(fabs(ts[0]), fabs(ts[1])))) {
         pl->grid_refusal = GDF_GFS_REFUSE_EXACT_STEP;
         pl->grid_value = h;
         return GDF_OK;
@@ -141,9 +141,9 @@ static void plan_span(const gdf_problem *P, const gdf_gf_opts *oe, const double 
         if (!((tf - t0) / oe->h < 4503599627370496.0)) {
             pl->grid_refusal = GDF_GFS_REFUSE_GRID_LONG;
             pl->grid_value = (tf - t0) / oe->h;
-        } else if (!(oe->h >= 4.0 * 2.220446049250313e-16 * tmax)) {
+        } else if (!(oe->h >= 4.0 * DBL_EPSILON * tmax)) {
             pl->grid_refusal = GDF_GFS_REFUSE_STEP_RES;
-            pl->grid_value = 4.0 * 2.220446049250313e-16 * tmax;
+            pl->grid_value = 4.0 * DBL_EPSILON * tmax;
         } else if (gdf_gf_grid(t0, tf, oe->h, &sh) < 0) {
             pl->grid_refusal = GDF_GFS_REFUSE_GRID;
         }
@@ -477,7 +477,7 @@ int gdf_gf_solve(gdf_problem *p, gdf_gf_spec *s, const double *theta0, const dou
 int gdf_gf_convexity(const gdf_problem *p, double f_star)
 {
     double a = fabs(p->L) > fabs(p->mu) ? fabs(p->L) : fabs(p->mu);
-    int indef = isfinite(p->mu) && p->mu < -1e3 * 2.220446049250313e-16 * (isfinite(a) ? a : 0.0);
+    int indef = isfinite(p->mu) && p->mu < -1e3 * DBL_EPSILON * (isfinite(a) ? a : 0.0);
     if (f_star == -INFINITY)
         return indef ? GDF_GFS_UNBOUNDED_INDEF : GDF_GFS_UNBOUNDED;
     return indef ? GDF_GFS_NONCONVEX : GDF_GFS_CONVEX_OK;
