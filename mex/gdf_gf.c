@@ -30,6 +30,19 @@
  *                                 (Nocedal-Wright, Numerical Optimization,
  *                                 Sec. 3.1 and 11.2).
  *
+ * Layout (as GSL odeiv2, or Octave's ode45 and its private steppers):
+ *   steppers  one table (STEPPERS) of one signature: euler, heun, rk4,
+ *             implicit (dense quadratic / CG / Newton, the solvers above
+ *             it), Dormand-Prince (dp_advance: the stages);
+ *   drivers   run_fixed (the grid, partial steps to off-grid output times,
+ *             the stationary stops S1/S2; Euler-Maruyama of gdf_langevin.c
+ *             is this driver with the euler stepper plus noise,
+ *             gdf_gf_drive.h) and run_rk45 (dp_error: error norm,
+ *             pi_accept/pi_reject: controller, dp_dense: dense output,
+ *             rk45_settled: S3), sharing drive_start (the first point),
+ *             drive_limits (MaxSteps, MaxTime, the end) and drive_emit (the
+ *             output point and the GradTol event).
+ *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #include <float.h>
 #include <limits.h>
@@ -40,6 +53,7 @@
 #include "gdflow.h"
 #include "gdf_blas.h"
 #include "gdf_gf.h"
+#include "gdf_gf_drive.h"
 
 /* ------------------------------------------------------------------ */
 /* Dormand-Prince 5(4) tableau.  The nodes c_i, the stage weights a_ij, */
@@ -107,6 +121,12 @@ typedef struct {
     double w_h;        /* step W is factored for (0: none) */
     gdf_int *ipiv_m, *ipiv_w;
     double *dsave, *v1, *v2, *v3, *v4, *v5; /* scratch vectors */
+    /* the stepper and its stages */
+    const struct gf_stepper_s *st;
+    double *s1, *s2, *s3;           /* heun, rk4; s1: Dormand-Prince's yt */
+    double *k2, *k3, *k4, *k5, *k6; /* Dormand-Prince */
+    const gdf_gf_fixed_ext *ext;    /* Euler-Maruyama (gdf_gf_drive.h) or NULL */
+    double t_eval;                  /* the time of the next evaluation (at) */
 } gf_ctx;
 
 static int gf_method_ok(int m) { return m >= GDF_GF_EULER && m <= GDF_GF_IMPLICIT; }
@@ -138,6 +158,9 @@ void gdf_gf_defaults(gdf_gf_opts *o)
     o->newton_tol = 1e-12;
     o->newton_maxit = 50;
     o->stage_time = NULL;
+    o->fgt = NULL;
+    o->fgt_ctx = NULL;
+    o->reach_t = NULL;
 }
 
 const char *gdf_gf_why_message(int why)
@@ -200,18 +223,27 @@ size_t gdf_gf_iwork(ptrdiff_t d, int method, const gdf_problem *p)
 /* ------------------------------------------------------------------ */
 /* small helpers                                                       */
 /* ------------------------------------------------------------------ */
+/* the right-hand side at the time announced last (at): p->fg, or the
+ * time-dependent o->fgt with that time as its argument */
 static int eval(gf_ctx *c, const double *x, double *f, double *g)
 {
-    int s = gdf_eval(c->p, x, f, g);
+    int s;
+    if (c->o->fgt) {
+        c->p->nfevals++;
+        s = c->o->fgt(c->o->fgt_ctx, c->t_eval, x, f, g);
+    } else {
+        s = gdf_eval(c->p, x, f, g);
+    }
     if (s != GDF_OK)
         c->why = GDF_GF_WHY_CALLBACK;
     return s;
 }
 
-/* time-dependent right-hand sides: announce the time of the next evaluation
- * (gdf_gf_opts.stage_time; nothing happens when it is NULL) */
-static void at(const gf_ctx *c, double t)
+/* the time of the next evaluations: kept for o->fgt, and stored for the
+ * older side channel gdf_gf_opts.stage_time when that is given */
+static void at(gf_ctx *c, double t)
 {
+    c->t_eval = t;
     if (c->o->stage_time)
         *c->o->stage_time = t;
 }
@@ -654,68 +686,139 @@ static int step_newton(gf_ctx *c, const double *y, const double *gy, double fy, 
 }
 
 /* ------------------------------------------------------------------ */
-/* one step of size hs of a fixed-step method from (y, g = grad f(y),   */
-/* fy) at time tk to yn, with *fn and gn = grad f(yn) evaluated.        */
-/* s1..s3: scratch.                                                     */
+/* steppers (one table, one signature): one step of size h from time t  */
+/* (state y, g = grad f(y), fy) to tn, the time of its end as the driver */
+/* reckons it (t + h, or tf exactly), the new state into yn.  A stepper  */
+/* with evaluates_end evaluates f and g at yn itself (into *fn, gn); for */
+/* the others the driver does, after adding its noise (Euler-Maruyama).  */
+/* The right-hand side is -g; every evaluation is announced at its time. */
 /* ------------------------------------------------------------------ */
-static int fixed_step(gf_ctx *c, int method, double tk, const double *y, const double *g,
-                      double fy, double hs, double *yn, double *fn, double *gn, double *s1,
-                      double *s2, double *s3)
+typedef int (*gf_advance)(gf_ctx *c, double t, double tn, double h, const double *y, const double *g,
+                          double fy, double *yn, double *fn, double *gn);
+typedef struct gf_stepper_s {
+    int method;
+    int evaluates_end;
+    gf_advance advance;
+} gf_stepper;
+
+static int euler_advance(gf_ctx *c, double t, double tn, double h, const double *y, const double *g,
+                         double fy, double *yn, double *fn, double *gn)
+{
+    ptrdiff_t i;
+    (void)t, (void)tn, (void)fy, (void)fn, (void)gn;
+    for (i = 0; i < c->d; i++)
+        yn[i] = y[i] - h * g[i];
+    return GDF_OK;
+}
+
+static int heun_advance(gf_ctx *c, double t, double tn, double h, const double *y, const double *g,
+                        double fy, double *yn, double *fn, double *gn)
 {
     ptrdiff_t i, d = c->d;
+    double *s1 = c->s1, *s2 = c->s2;
     int s;
-    switch (method) {
-    case GDF_GF_EULER:
-        for (i = 0; i < d; i++)
-            yn[i] = y[i] - hs * g[i];
-        break;
-    case GDF_GF_HEUN:
-        for (i = 0; i < d; i++)
-            s1[i] = y[i] - hs * g[i];
-        at(c, tk + hs);
-        if ((s = eval(c, s1, NULL, s2)))
-            return s;
-        for (i = 0; i < d; i++)
-            yn[i] = y[i] - 0.5 * hs * (g[i] + s2[i]);
-        break;
-    case GDF_GF_RK4: {
-        double hh = 0.5 * hs;
-        for (i = 0; i < d; i++)
-            s1[i] = y[i] - hh * g[i];
-        at(c, tk + hh);
-        if ((s = eval(c, s1, NULL, s2))) /* k2 */
-            return s;
-        for (i = 0; i < d; i++) {
-            s3[i] = g[i] + 2.0 * s2[i];
-            s1[i] = y[i] - hh * s2[i];
-        }
-        if ((s = eval(c, s1, NULL, s2))) /* k3 */
-            return s;
-        for (i = 0; i < d; i++) {
-            s3[i] += 2.0 * s2[i];
-            s1[i] = y[i] - hs * s2[i];
-        }
-        at(c, tk + hs);
-        if ((s = eval(c, s1, NULL, s2))) /* k4 */
-            return s;
-        for (i = 0; i < d; i++)
-            yn[i] = y[i] - (hs / 6.0) * (s3[i] + s2[i]);
-        break;
+    (void)t, (void)fy, (void)fn, (void)gn;
+    for (i = 0; i < d; i++)
+        s1[i] = y[i] - h * g[i];
+    at(c, tn);
+    if ((s = eval(c, s1, NULL, s2)))
+        return s;
+    for (i = 0; i < d; i++)
+        yn[i] = y[i] - 0.5 * h * (g[i] + s2[i]);
+    return GDF_OK;
+}
+
+static int rk4_advance(gf_ctx *c, double t, double tn, double h, const double *y, const double *g,
+                       double fy, double *yn, double *fn, double *gn)
+{
+    ptrdiff_t i, d = c->d;
+    double *s1 = c->s1, *s2 = c->s2, *s3 = c->s3, hh = 0.5 * h;
+    int s;
+    (void)fy, (void)fn, (void)gn;
+    for (i = 0; i < d; i++)
+        s1[i] = y[i] - hh * g[i];
+    at(c, t + hh);
+    if ((s = eval(c, s1, NULL, s2))) /* k2 */
+        return s;
+    for (i = 0; i < d; i++) {
+        s3[i] = g[i] + 2.0 * s2[i];
+        s1[i] = y[i] - hh * s2[i];
     }
-    case GDF_GF_IMPLICIT:
-        at(c, tk + hs); /* every evaluation of the step is at its end */
-        if (c->path == IMP_NEWTON)
-            return step_newton(c, y, g, fy, hs, yn, fn, gn);
-        s = c->path == IMP_DENSEQ ? step_denseq(c, y, hs, yn) : step_cg(c, y, hs, yn);
-        if (s)
-            return s;
-        break;
-    default:
-        return GDF_EARG;
+    if ((s = eval(c, s1, NULL, s2))) /* k3 */
+        return s;
+    for (i = 0; i < d; i++) {
+        s3[i] += 2.0 * s2[i];
+        s1[i] = y[i] - h * s2[i];
     }
-    at(c, tk + hs);
+    at(c, tn);
+    if ((s = eval(c, s1, NULL, s2))) /* k4 */
+        return s;
+    for (i = 0; i < d; i++)
+        yn[i] = y[i] - (h / 6.0) * (s3[i] + s2[i]);
+    return GDF_OK;
+}
+
+/* backward Euler: every evaluation of the step is at its end */
+static int implicit_advance(gf_ctx *c, double t, double tn, double h, const double *y, const double *g,
+                            double fy, double *yn, double *fn, double *gn)
+{
+    int s;
+    (void)t;
+    at(c, tn);
+    if (c->path == IMP_NEWTON)
+        return step_newton(c, y, g, fy, h, yn, fn, gn);
+    s = c->path == IMP_DENSEQ ? step_denseq(c, y, h, yn) : step_cg(c, y, h, yn);
+    if (s)
+        return s;
     return eval(c, yn, fn, gn);
 }
+
+/* Dormand-Prince 5(4): the stages k2..k6 (c->k2..k6; k_j holds grad f,
+ * the slope is -k_j), the 5th-order yn and, FSAL, k7 = grad f(yn) */
+static int dp_advance(gf_ctx *c, double t, double tn, double h, const double *y, const double *k1,
+                      double fy, double *yn, double *fn, double *k7)
+{
+    ptrdiff_t i, d = c->d;
+    double *yt = c->s1, *k2 = c->k2, *k3 = c->k3, *k4 = c->k4, *k5 = c->k5, *k6 = c->k6;
+    int s;
+    (void)fy;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h * (DP_A21 * k1[i]);
+    at(c, t + 0.2 * h);
+    if ((s = eval(c, yt, NULL, k2)))
+        return s;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h * (DP_A31 * k1[i] + DP_A32 * k2[i]);
+    at(c, t + 0.3 * h);
+    if ((s = eval(c, yt, NULL, k3)))
+        return s;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h * (DP_A41 * k1[i] + DP_A42 * k2[i] + DP_A43 * k3[i]);
+    at(c, t + 0.8 * h);
+    if ((s = eval(c, yt, NULL, k4)))
+        return s;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h * (DP_A51 * k1[i] + DP_A52 * k2[i] + DP_A53 * k3[i] + DP_A54 * k4[i]);
+    at(c, t + (8.0 / 9.0) * h);
+    if ((s = eval(c, yt, NULL, k5)))
+        return s;
+    for (i = 0; i < d; i++)
+        yt[i] = y[i] - h * (DP_A61 * k1[i] + DP_A62 * k2[i] + DP_A63 * k3[i] + DP_A64 * k4[i] +
+                            DP_A65 * k5[i]);
+    at(c, tn);
+    if ((s = eval(c, yt, NULL, k6)))
+        return s;
+    for (i = 0; i < d; i++)
+        yn[i] = y[i] - h * (DP_B1 * k1[i] + DP_B3 * k3[i] + DP_B4 * k4[i] + DP_B5 * k5[i] + DP_B6 * k6[i]);
+    return eval(c, yn, fn, k7);
+}
+
+/* indexed by method - GDF_GF_EULER */
+static const gf_stepper STEPPERS[] = {
+    {GDF_GF_EULER, 0, euler_advance},   {GDF_GF_HEUN, 0, heun_advance},
+    {GDF_GF_RK4, 0, rk4_advance},       {GDF_GF_RK45, 1, dp_advance},
+    {GDF_GF_IMPLICIT, 1, implicit_advance},
+};
 
 /* the result record, on every way out */
 static int finish(gf_ctx *c, gdf_gf_result *r, long nfev0, int status, int exitflag, int why)
@@ -743,10 +846,10 @@ static double reach_bound(gf_ctx *c, double t, const double *y, const double *g,
 {
     const gdf_gf_opts *o = c->o;
     double mu = c->p->mu;
-    if (o->reach) {
+    if (o->reach_t || o->reach) {
         double R;
         at(c, t);
-        R = o->reach(o->reach_ctx, y, g, gnorm);
+        R = o->reach_t ? o->reach_t(o->reach_ctx, t, y, g, gnorm) : o->reach(o->reach_ctx, y, g, gnorm);
         return R >= 0.0 ? R : INFINITY; /* NaN: unknown */
     }
     if (mu > 0.0 && isfinite(mu))
@@ -779,7 +882,7 @@ static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const d
         return 1;
     if (o->grad_tol > 0.0) /* the caller's own convergence test decides */
         return 0;
-    if (!o->reach && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
+    if (!o->reach && !o->reach_t && !(c->p->mu > 0.0 && isfinite(c->p->mu)))
         return 0;
     R = reach_bound(c, t, y, g, gnorm);
     if (!(R < INFINITY))
@@ -801,7 +904,7 @@ static int rk45_settled(gf_ctx *c, double t0, double t, const double *y, const d
     }
     if (!(*tref > t0)) /* R has never halved: nothing known about the floor */
         return 0;
-    rate = o->reach ? o->reach_rate : c->p->mu;
+    rate = (o->reach || o->reach_t) ? o->reach_rate : c->p->mu;
     if (!(rate > 0.0) || !isfinite(rate)) /* no decay rate known: (a) only */
         return 0;
     win = 2.0 * (*tref - t0);
@@ -857,72 +960,173 @@ long gdf_gf_grid(double t0, double tf, double h, int *shortened)
 }
 
 /* ------------------------------------------------------------------ */
+/* what every driver does: the first output point, the limits before a  */
+/* step, and the output and GradTol event after one.  Each sets *stop   */
+/* when the run ends (the status is then finish's).                     */
+/* ------------------------------------------------------------------ */
+static int drive_start(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *theta0, double t0, double *y,
+                       double *fy, double *g, double *gnorm, int *stop)
+{
+    ptrdiff_t d = c->d;
+    int s;
+    *stop = 1;
+    memcpy(y, theta0, (size_t)d * sizeof(double));
+    at(c, t0);
+    if ((s = eval(c, y, fy, g)))
+        return finish(c, r, nfev0, s, 0, 0);
+    if (!point_finite(d, y, *fy, g))
+        return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+    *gnorm = gdf_nrm2(d, g);
+    if (push(c, t0, y, *fy, *gnorm))
+        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+    if (c->o->grad_tol > 0.0 && *gnorm <= c->o->grad_tol)
+        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    *stop = 0;
+    return GDF_OK;
+}
+
+static int drive_limits(gf_ctx *c, gdf_gf_result *r, long nfev0, int at_end, int *stop)
+{
+    *stop = 1;
+    if (at_end)
+        return finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_TEND);
+    if (r->nsteps >= c->o->max_steps)
+        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
+    if (time_up(c))
+        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+    *stop = 0;
+    return GDF_OK;
+}
+
+/* after an accepted step to tn: the output point (every step for nt ==
+ * 2, else when tspan[*jout] is tn: at_time), then the GradTol event (its
+ * point is output when it was not yet) */
+static int drive_emit(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *tspan, ptrdiff_t nt,
+                      ptrdiff_t *jout, double tn, int at_time, const double *y, double fy, double gnorm,
+                      int *stop)
+{
+    int pushed = 0;
+    *stop = 1;
+    if (nt == 2 || at_time) {
+        if (push(c, nt == 2 ? tn : tspan[*jout], y, fy, gnorm))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        if (nt > 2)
+            (*jout)++;
+        pushed = 1;
+    }
+    if (c->o->grad_tol > 0.0 && gnorm <= c->o->grad_tol) {
+        if (!pushed && push(c, tn, y, fy, gnorm))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    }
+    *stop = 0;
+    return GDF_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* fixed-step driver: grid t_k = t0 + k h, the last step shortened to   */
 /* land on tf; off-grid output times by one partial step from the grid  */
-/* point before them.                                                   */
+/* point before them.  With c->ext (Euler-Maruyama, gdf_langevin.c):   */
+/* noise after each update, and for nt > 2 output at the grid points    */
+/* whose index matches the tspan time's (no partial steps).             */
 /* ------------------------------------------------------------------ */
+static int fixed_step(gf_ctx *c, double tk, double hs, const double *y, const double *g, double fy,
+                      double *yn, double *fn, double *gn)
+{
+    double tn = tk + hs;
+    int s = c->st->advance(c, tk, tn, hs, y, g, fy, yn, fn, gn);
+    if (s || c->st->evaluates_end)
+        return s;
+    if (c->ext && c->ext->noise)
+        c->ext->noise(c->ext->noise_ctx, c->d, hs, yn);
+    at(c, tn);
+    return eval(c, yn, fn, gn);
+}
+
+/* the implicit method's scratch in work (after y, g, yn, gn) */
+static void implicit_setup(gf_ctx *c, double h, double *work)
+{
+    ptrdiff_t d = c->d;
+    c->h = h;
+    c->path = implicit_path(c->p);
+    if (c->path == IMP_DENSEQ) {
+        c->M = work + 6 * d;
+        c->W = c->M + (size_t)d * (size_t)d;
+        c->g0 = work + 4 * d;
+        c->dsave = work + 5 * d;
+    } else if (c->path == IMP_CG) {
+        c->g0 = work + 4 * d;
+        c->v2 = work + 5 * d;
+        c->v3 = work + 6 * d;
+        c->v4 = work + 7 * d;
+        c->v5 = work + 8 * d;
+    } else {
+        c->v1 = work + 4 * d;
+        c->v2 = work + 5 * d;
+        c->v3 = work + 6 * d;
+        c->v4 = work + 7 * d;
+        c->v5 = work + 8 * d;
+        c->dsave = work + 9 * d;
+        c->W = work + 10 * d;
+    }
+}
+
+/* partial steps to the output times strictly between tk and tn */
+static int fixed_partial(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *tspan, ptrdiff_t nt,
+                         ptrdiff_t *jout, double tk, double tn, double ttol, const double *y, const double *g,
+                         double fy, double *yn, double *gn, int *stop)
+{
+    ptrdiff_t d = c->d;
+    double fn;
+    int s;
+    *stop = 1;
+    while (!c->ext && nt > 2 && *jout < nt && tspan[*jout] < tn - ttol) {
+        if ((s = fixed_step(c, tk, tspan[*jout] - tk, y, g, fy, yn, &fn, gn)))
+            return finish(c, r, nfev0, s, 0, 0);
+        if (!point_finite(d, yn, fn, gn))
+            return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+        if (push(c, tspan[*jout], yn, fn, gdf_nrm2(d, gn)))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        (*jout)++;
+    }
+    *stop = 0;
+    return GDF_OK;
+}
+
 static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdiff_t nt,
                      double *work, gdf_gf_result *r, long nfev0)
 {
     const gdf_gf_opts *o = c->o;
     ptrdiff_t d = c->d, jout = 1;
-    int method = o->method, s;
+    int s, stop;
     double h = o->h, t0 = tspan[0], tf = tspan[nt - 1], fy, fn, gnorm;
     double ttol = 1e-12 * h;
     double *y = work, *g = work + d, *yn = work + 2 * d, *gn = work + 3 * d;
-    double *s1 = NULL, *s2 = NULL, *s3 = NULL; /* stages of heun (s1, s2) and rk4 */
     long N, k = 0;
     int shortened;
 
-    if ((N = gdf_gf_grid(t0, tf, h, &shortened)) < 0)
+    if (c->ext && nt > 2) {
+        N = c->ext->N;
+        shortened = 0;
+    } else if ((N = gdf_gf_grid(t0, tf, h, &shortened)) < 0) {
         return finish(c, r, nfev0, GDF_EARG, 0, GDF_GF_WHY_BADARG);
-    if (method == GDF_GF_HEUN || method == GDF_GF_RK4) {
-        s1 = work + 4 * d;
-        s2 = work + 5 * d;
-        s3 = method == GDF_GF_RK4 ? work + 6 * d : NULL;
     }
-    if (method == GDF_GF_IMPLICIT) {
-        c->h = h;
-        c->path = implicit_path(c->p);
-        if (c->path == IMP_DENSEQ) {
-            c->M = work + 6 * d;
-            c->W = c->M + (size_t)d * (size_t)d;
-            c->g0 = work + 4 * d;
-            c->dsave = work + 5 * d;
-        } else if (c->path == IMP_CG) {
-            c->g0 = work + 4 * d;
-            c->v2 = work + 5 * d;
-            c->v3 = work + 6 * d;
-            c->v4 = work + 7 * d;
-            c->v5 = work + 8 * d;
-        } else {
-            c->v1 = work + 4 * d;
-            c->v2 = work + 5 * d;
-            c->v3 = work + 6 * d;
-            c->v4 = work + 7 * d;
-            c->v5 = work + 8 * d;
-            c->dsave = work + 9 * d;
-            c->W = work + 10 * d;
-        }
+    if (o->method == GDF_GF_HEUN || o->method == GDF_GF_RK4) { /* their stages */
+        c->s1 = work + 4 * d;
+        c->s2 = work + 5 * d;
+        c->s3 = o->method == GDF_GF_RK4 ? work + 6 * d : NULL;
     }
-
+    if (o->method == GDF_GF_IMPLICIT)
+        implicit_setup(c, h, work);
     if (c->g0) { /* quadratics: grad f(u) = A u + g0, g0 = grad f(0) by one evaluation */
         memset(yn, 0, (size_t)d * sizeof(double));
         at(c, t0);
         if ((s = eval(c, yn, NULL, c->g0)))
             return finish(c, r, nfev0, s, 0, 0);
     }
-    memcpy(y, theta0, (size_t)d * sizeof(double));
-    at(c, t0);
-    if ((s = eval(c, y, &fy, g)))
-        return finish(c, r, nfev0, s, 0, 0);
-    if (!point_finite(d, y, fy, g))
-        return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-    gnorm = gdf_nrm2(d, g);
-    if (push(c, t0, y, fy, gnorm))
-        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-    if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
-        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    s = drive_start(c, r, nfev0, theta0, t0, y, &fy, g, &gnorm, &stop);
+    if (stop)
+        return s;
     if (o->stationary && gnorm == 0.0 && N > 0) { /* S1 at t0 */
         if (fill_stationary(c, tspan, nt, jout, t0, 0, N, h, y, fy, gnorm))
             return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
@@ -931,28 +1135,16 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
 
     for (;;) {
         double tk = t0 + (double)k * h, tn, hs;
-        int pushed = 0;
-        if (k >= N)
-            return finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_TEND);
-        if (r->nsteps >= o->max_steps)
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
-        if (time_up(c))
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+        int at_time;
+        s = drive_limits(c, r, nfev0, k >= N, &stop);
+        if (stop)
+            return s;
         tn = k + 1 == N ? tf : t0 + (double)(k + 1) * h;
         hs = (k + 1 == N && shortened) ? tf - tk : h;
-        /* output times strictly between the grid points: partial steps */
-        while (nt > 2 && jout < nt && tspan[jout] < tn - ttol) {
-            s = fixed_step(c, method, tk, y, g, fy, tspan[jout] - tk, yn, &fn, gn, s1, s2, s3);
-            if (s)
-                return finish(c, r, nfev0, s, 0, 0);
-            if (!point_finite(d, yn, fn, gn))
-                return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-            if (push(c, tspan[jout], yn, fn, gdf_nrm2(d, gn)))
-                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-            jout++;
-        }
-        s = fixed_step(c, method, tk, y, g, fy, hs, yn, &fn, gn, s1, s2, s3);
-        if (s)
+        s = fixed_partial(c, r, nfev0, tspan, nt, &jout, tk, tn, ttol, y, g, fy, yn, gn, &stop);
+        if (stop)
+            return s;
+        if ((s = fixed_step(c, tk, hs, y, g, fy, yn, &fn, gn)))
             return finish(c, r, nfev0, s, 0, 0);
         if (!point_finite(d, yn, fn, gn))
             return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
@@ -962,26 +1154,16 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
         k++;
         r->nsteps++;
         gnorm = gdf_nrm2(d, g);
-        if (nt == 2) {
-            if (push(c, tn, y, fy, gnorm))
-                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-            pushed = 1;
-        } else if (jout < nt && tspan[jout] <= tn + ttol) {
-            if (push(c, tspan[jout], y, fy, gnorm))
-                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-            jout++;
-            pushed = 1;
-        }
-        if (o->grad_tol > 0.0 && gnorm <= o->grad_tol) {
-            if (!pushed && push(c, tn, y, fy, gnorm))
-                return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-            return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
-        }
+        at_time = nt > 2 && jout < nt &&
+                  (c->ext ? (double)k == c->ext->grid_index(tspan[jout], t0, h) : tspan[jout] <= tn + ttol);
+        s = drive_emit(c, r, nfev0, tspan, nt, &jout, tn, at_time, y, fy, gnorm, &stop);
+        if (stop)
+            return s;
         /* stationary stop: S1, or S2 (a full step of a time-independent
          * right-hand side left y unchanged bit for bit; yn holds the old y) */
         if (o->stationary && k < N &&
             (gnorm == 0.0 ||
-             (!o->stage_time && hs == h && memcmp(y, yn, (size_t)d * sizeof(double)) == 0))) {
+             (!o->stage_time && !o->fgt && hs == h && memcmp(y, yn, (size_t)d * sizeof(double)) == 0))) {
             if (fill_stationary(c, tspan, nt, jout, tn, k, N, h, y, fy, gnorm))
                 return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
             return finish_stationary(c, r, nfev0, tn);
@@ -1036,32 +1218,121 @@ static int dp_hinit(gf_ctx *c, double t, const double *y, const double *g, doubl
     return GDF_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* adaptive driver (Dormand-Prince 5(4)): the stages (dp_advance), the   */
+/* error norm, the PI controller, the dense output, the driver          */
+/* ------------------------------------------------------------------ */
+
+/* error estimate in the norm of Octave's ode45 (AbsRel_norm without
+ * NormControl): max_i |e_i| / max(atol, rtol max(|y_i|, |yn_i|)); NaN when
+ * the new point is not finite */
+static double dp_error(const gf_ctx *c, double h, const double *y, const double *yn, double fn,
+                       const double *k1, const double *k7, double rtol, double atol)
+{
+    ptrdiff_t i, d = c->d;
+    const double *k3 = c->k3, *k4 = c->k4, *k5 = c->k5, *k6 = c->k6;
+    double err = 0.0;
+    for (i = 0; i < d; i++) {
+        double e = h * (DP_E1 * k1[i] + DP_E3 * k3[i] + DP_E4 * k4[i] + DP_E5 * k5[i] + DP_E6 * k6[i] +
+                        DP_E7 * k7[i]);
+        double ay = fabs(y[i]), an = fabs(yn[i]);
+        double sc = rtol * (ay > an ? ay : an);
+        double q = fabs(e) / (sc > atol ? sc : atol);
+        if (err == err && !(q <= err)) /* a NaN sticks */
+            err = q;
+    }
+    if (!isfinite(fn) || !gdf_all_finite(d, k7) || !gdf_all_finite(d, yn))
+        err = NAN;
+    return err;
+}
+
+/* PI controller (Hairer-Wanner IV.2): the next step after an accepted
+ * one (err <= 1), at most hmax, and not larger than h right after a
+ * rejection; *facold is the last accepted error */
+static double pi_accept(double err, double h, double hmax, int rejected, double *facold)
+{
+    double fac11 = pow(err, 0.2 - 0.75 * PI_BETA), fac, hnew;
+    fac = fac11 / pow(*facold, PI_BETA) / PI_SAFE;
+    if (fac < 1.0 / PI_FACMAX)
+        fac = 1.0 / PI_FACMAX;
+    if (fac > 1.0 / PI_FACMIN)
+        fac = 1.0 / PI_FACMIN;
+    hnew = h / fac;
+    *facold = err > 1e-4 ? err : 1e-4;
+    if (hnew > hmax)
+        hnew = hmax;
+    if (rejected && hnew > h)
+        hnew = h;
+    return hnew;
+}
+
+/* the step after a rejection; *bad = 1 when the error was not finite */
+static double pi_reject(double err, double h, int *bad)
+{
+    if (isfinite(err)) {
+        double fac = pow(err, 0.2 - 0.75 * PI_BETA) / PI_SAFE;
+        *bad = 0;
+        return h / (fac < 1.0 / PI_FACMIN ? fac : 1.0 / PI_FACMIN);
+    }
+    *bad = 1;
+    return h * PI_FACMIN;
+}
+
+/* dense output at the tspan times inside (t, tn): the 4th-order
+ * continuous extension; yt, gt scratch */
+static int dp_dense(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *tspan, ptrdiff_t nt,
+                    ptrdiff_t *jout, double t, double h, double tn, const double *y, const double *yn,
+                    const double *k1, const double *k7, double *yt, double *gt, int *stop)
+{
+    ptrdiff_t i, d = c->d;
+    const double *k3 = c->k3, *k4 = c->k4, *k5 = c->k5, *k6 = c->k6;
+    int s;
+    *stop = 1;
+    while (nt > 2 && *jout < nt && tspan[*jout] < tn) {
+        double th = (tspan[*jout] - t) / h, th1 = 1.0 - th, fo;
+        for (i = 0; i < d; i++) {
+            double dy = yn[i] - y[i];
+            double r3 = -h * k1[i] - dy;
+            double r4 = dy + h * k7[i] - r3;
+            double r5 = -h * (DP_D1 * k1[i] + DP_D3 * k3[i] + DP_D4 * k4[i] + DP_D5 * k5[i] +
+                              DP_D6 * k6[i] + DP_D7 * k7[i]);
+            yt[i] = y[i] + th * (dy + th1 * (r3 + th * (r4 + th1 * r5)));
+        }
+        at(c, tspan[*jout]);
+        if ((s = eval(c, yt, &fo, gt)))
+            return finish(c, r, nfev0, s, 0, 0);
+        if (!point_finite(d, yt, fo, gt))
+            return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+        if (push(c, tspan[*jout], yt, fo, gdf_nrm2(d, gt)))
+            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        (*jout)++;
+    }
+    *stop = 0;
+    return GDF_OK;
+}
+
 static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdiff_t nt,
                     double *work, gdf_gf_result *r, long nfev0)
 {
     const gdf_gf_opts *o = c->o;
-    ptrdiff_t i, d = c->d, jout = 1;
+    ptrdiff_t d = c->d, jout = 1;
     double t0 = tspan[0], tf = tspan[nt - 1], t = t0, h, hmax, fy, fn, gnorm;
     double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON, atol = o->atol;
-    double facold = 1e-4, expo1 = 0.2 - 0.75 * PI_BETA;
-    double *y = work, *yn = work + d, *yt = work + 2 * d;
-    double *k1 = work + 3 * d, *k2 = work + 4 * d, *k3 = work + 5 * d, *k4 = work + 6 * d;
-    double *k5 = work + 7 * d, *k6 = work + 8 * d, *k7 = work + 9 * d;
-    int s, reject = 0, bad_reject = 0;
+    double facold = 1e-4;
+    double *y = work, *yn = work + d, *k1 = work + 3 * d, *k7 = work + 9 * d;
+    int s, stop, reject = 0, bad_reject = 0;
     double Rref = INFINITY, tref = NAN; /* the stationary stop's record of R */
 
+    c->s1 = work + 2 * d; /* yt */
+    c->k2 = work + 4 * d;
+    c->k3 = work + 5 * d;
+    c->k4 = work + 6 * d;
+    c->k5 = work + 7 * d;
+    c->k6 = work + 8 * d;
     hmax = o->max_step > 0.0 ? o->max_step : fabs(tf - t0) / 10.0;
-    memcpy(y, theta0, (size_t)d * sizeof(double));
-    at(c, t0);
-    if ((s = eval(c, y, &fy, k1)))
-        return finish(c, r, nfev0, s, 0, 0);
-    if (!point_finite(d, y, fy, k1))
-        return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-    gnorm = gdf_nrm2(d, k1);
-    if (push(c, t0, y, fy, gnorm))
-        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-    if (o->grad_tol > 0.0 && gnorm <= o->grad_tol)
-        return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
+    s = drive_start(c, r, nfev0, theta0, t0, y, &fy, k1, &gnorm, &stop);
+    if (stop)
+        return s;
     if (rk45_settled(c, t0, t0, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
         if (fill_stationary(c, tspan, nt, jout, t0, 0, -1, 0.0, y, fy, gnorm))
             return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
@@ -1069,19 +1340,16 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
     }
     if (o->h > 0.0) {
         h = o->h < hmax ? o->h : hmax;
-    } else if ((s = dp_hinit(c, t0, y, k1, hmax, yt, k2, &h))) {
+    } else if ((s = dp_hinit(c, t0, y, k1, hmax, c->s1, c->k2, &h))) {
         return finish(c, r, nfev0, s, 0, 0);
     }
 
     for (;;) {
-        double err = 0.0, tn;
+        double err, tn;
         int last = 0;
-        if (t >= tf)
-            return finish(c, r, nfev0, GDF_OK, 1, GDF_GF_WHY_TEND);
-        if (r->nsteps >= o->max_steps)
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
-        if (time_up(c))
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
+        s = drive_limits(c, r, nfev0, t >= tf, &stop);
+        if (stop)
+            return s;
         if (!(0.1 * h > fabs(t) * DBL_EPSILON) || !(h >= DBL_MIN)) {
             if (bad_reject)
                 return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
@@ -1091,126 +1359,39 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
             h = tf - t;
             last = 1;
         }
-        /* stages (k_j holds grad f, the slope is -k_j) */
-        for (i = 0; i < d; i++)
-            yt[i] = y[i] - h * (DP_A21 * k1[i]);
-        at(c, t + 0.2 * h);
-        if ((s = eval(c, yt, NULL, k2)))
+        tn = last ? tf : t + h;
+        if ((s = dp_advance(c, t, tn, h, y, k1, fy, yn, &fn, k7)))
             return finish(c, r, nfev0, s, 0, 0);
-        for (i = 0; i < d; i++)
-            yt[i] = y[i] - h * (DP_A31 * k1[i] + DP_A32 * k2[i]);
-        at(c, t + 0.3 * h);
-        if ((s = eval(c, yt, NULL, k3)))
-            return finish(c, r, nfev0, s, 0, 0);
-        for (i = 0; i < d; i++)
-            yt[i] = y[i] - h * (DP_A41 * k1[i] + DP_A42 * k2[i] + DP_A43 * k3[i]);
-        at(c, t + 0.8 * h);
-        if ((s = eval(c, yt, NULL, k4)))
-            return finish(c, r, nfev0, s, 0, 0);
-        for (i = 0; i < d; i++)
-            yt[i] = y[i] - h * (DP_A51 * k1[i] + DP_A52 * k2[i] + DP_A53 * k3[i] + DP_A54 * k4[i]);
-        at(c, t + (8.0 / 9.0) * h);
-        if ((s = eval(c, yt, NULL, k5)))
-            return finish(c, r, nfev0, s, 0, 0);
-        for (i = 0; i < d; i++)
-            yt[i] = y[i] - h * (DP_A61 * k1[i] + DP_A62 * k2[i] + DP_A63 * k3[i] +
-                                DP_A64 * k4[i] + DP_A65 * k5[i]);
-        at(c, last ? tf : t + h);
-        if ((s = eval(c, yt, NULL, k6)))
-            return finish(c, r, nfev0, s, 0, 0);
-        for (i = 0; i < d; i++)
-            yn[i] = y[i] - h * (DP_B1 * k1[i] + DP_B3 * k3[i] + DP_B4 * k4[i] + DP_B5 * k5[i] +
-                                DP_B6 * k6[i]);
-        if ((s = eval(c, yn, &fn, k7)))
-            return finish(c, r, nfev0, s, 0, 0);
-        /* error estimate in the norm of Octave's ode45 (AbsRel_norm without
-         * NormControl): max_i |e_i| / max(atol, rtol max(|y_i|, |yn_i|)) */
-        for (i = 0; i < d; i++) {
-            double e = h * (DP_E1 * k1[i] + DP_E3 * k3[i] + DP_E4 * k4[i] + DP_E5 * k5[i] +
-                            DP_E6 * k6[i] + DP_E7 * k7[i]);
-            double ay = fabs(y[i]), an = fabs(yn[i]);
-            double sc = rtol * (ay > an ? ay : an);
-            double q = fabs(e) / (sc > atol ? sc : atol);
-            if (err == err && !(q <= err)) /* a NaN sticks */
-                err = q;
+        err = dp_error(c, h, y, yn, fn, k1, k7, rtol, atol);
+        if (!(err <= 1.0)) {
+            r->nfailed++;
+            reject = 1;
+            h = pi_reject(err, h, &bad_reject);
+            continue;
         }
-        if (!isfinite(fn) || !gdf_all_finite(d, k7) || !gdf_all_finite(d, yn))
-            err = NAN;
-
-        if (err <= 1.0) {
-            double fac11 = pow(err, expo1), fac, hnew;
-            fac = fac11 / pow(facold, PI_BETA) / PI_SAFE;
-            if (fac < 1.0 / PI_FACMAX)
-                fac = 1.0 / PI_FACMAX;
-            if (fac > 1.0 / PI_FACMIN)
-                fac = 1.0 / PI_FACMIN;
-            hnew = h / fac;
-            facold = err > 1e-4 ? err : 1e-4;
+        {
+            double hnew = pi_accept(err, h, hmax, reject, &facold);
             r->nsteps++;
-            tn = last ? tf : t + h;
-            /* dense output at the tspan times inside (t, tn) */
-            while (nt > 2 && jout < nt && tspan[jout] < tn) {
-                double th = (tspan[jout] - t) / h, th1 = 1.0 - th, fo;
-                for (i = 0; i < d; i++) {
-                    double dy = yn[i] - y[i];
-                    double r3 = -h * k1[i] - dy;
-                    double r4 = dy + h * k7[i] - r3;
-                    double r5 = -h * (DP_D1 * k1[i] + DP_D3 * k3[i] + DP_D4 * k4[i] +
-                                      DP_D5 * k5[i] + DP_D6 * k6[i] + DP_D7 * k7[i]);
-                    yt[i] = y[i] + th * (dy + th1 * (r3 + th * (r4 + th1 * r5)));
-                }
-                at(c, tspan[jout]);
-                if ((s = eval(c, yt, &fo, k2)))
-                    return finish(c, r, nfev0, s, 0, 0);
-                if (!point_finite(d, yt, fo, k2))
-                    return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-                if (push(c, tspan[jout], yt, fo, gdf_nrm2(d, k2)))
-                    return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-                jout++;
-            }
+            s = dp_dense(c, r, nfev0, tspan, nt, &jout, t, h, tn, y, yn, k1, k7, c->s1, c->k2, &stop);
+            if (stop)
+                return s;
             swap_ptr(&y, &yn);
             swap_ptr(&k1, &k7); /* FSAL */
             fy = fn;
             t = tn;
             gnorm = gdf_nrm2(d, k1);
-            {
-                int pushed = 0;
-                if (nt == 2 || (jout < nt && tspan[jout] == tn)) {
-                    if (push(c, nt == 2 ? tn : tspan[jout], y, fy, gnorm))
-                        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-                    if (nt > 2)
-                        jout++;
-                    pushed = 1;
-                }
-                if (o->grad_tol > 0.0 && gnorm <= o->grad_tol) {
-                    if (!pushed && push(c, tn, y, fy, gnorm))
-                        return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-                    return finish(c, r, nfev0, GDF_OK, 2, GDF_GF_WHY_GRADTOL);
-                }
-            }
+            s = drive_emit(c, r, nfev0, tspan, nt, &jout, tn, nt > 2 && jout < nt && tspan[jout] == tn, y,
+                           fy, gnorm, &stop);
+            if (stop)
+                return s;
             if (t < tf && rk45_settled(c, t0, t, y, k1, gnorm, rtol, atol, &Rref, &tref)) {
                 if (fill_stationary(c, tspan, nt, jout, t, 0, -1, 0.0, y, fy, gnorm))
                     return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
                 return finish_stationary(c, r, nfev0, t);
             }
-            if (hnew > hmax)
-                hnew = hmax;
-            if (reject && hnew > h)
-                hnew = h;
             reject = 0;
             bad_reject = 0;
             h = hnew;
-        } else {
-            r->nfailed++;
-            reject = 1;
-            if (isfinite(err)) {
-                double fac = pow(err, expo1) / PI_SAFE;
-                h /= fac < 1.0 / PI_FACMIN ? fac : 1.0 / PI_FACMIN;
-                bad_reject = 0;
-            } else {
-                h *= PI_FACMIN;
-                bad_reject = 1;
-            }
         }
     }
 }
@@ -1270,6 +1451,7 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
     c.d = d;
     c.o = o;
     c.out = out;
+    c.st = &STEPPERS[m - GDF_GF_EULER];
     c.t_start = gdf_now();
     if (m == GDF_GF_IMPLICIT && iwork) {
         c.ipiv_m = (gdf_int *)iwork;
@@ -1279,6 +1461,26 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
     if (m == GDF_GF_RK45)
         return run_rk45(&c, theta0, tspan, nt, work, r, nfev0);
     return run_fixed(&c, theta0, tspan, nt, work, r, nfev0);
+}
+
+int gdf_gf_run_fixed_ext(gdf_problem *p, const double *theta0, const double *tspan, ptrdiff_t nt,
+                         const gdf_gf_opts *o, const gdf_gf_fixed_ext *ext, gdf_gf_out *out,
+                         double *work, gdf_gf_result *r)
+{
+    gf_ctx c;
+    memset(r, 0, sizeof *r);
+    r->t_stationary = NAN;
+    if (o->method != GDF_GF_EULER)
+        return GDF_EARG;
+    memset(&c, 0, sizeof c);
+    c.p = p;
+    c.d = p->d;
+    c.o = o;
+    c.out = out;
+    c.st = &STEPPERS[0];
+    c.ext = ext;
+    c.t_start = gdf_now();
+    return run_fixed(&c, theta0, tspan, nt, work, r, p->nfevals);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1326,7 +1528,7 @@ int gdf_gf_may_stop_early(const gdf_problem *p, const gdf_gf_opts *o)
         return 1;
     if (!o->stationary || o->method != GDF_GF_RK45)
         return 0;
-    return o->reach != NULL || (p->mu > 0.0 && isfinite(p->mu));
+    return o->reach != NULL || o->reach_t != NULL || (p->mu > 0.0 && isfinite(p->mu));
 }
 
 int gdf_gf_span_too_long(const gdf_problem *p, const double *tspan, ptrdiff_t nt,

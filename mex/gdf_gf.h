@@ -3,7 +3,8 @@
  * Fixed-step explicit Euler (= gradient descent), Heun, classic RK4,
  * adaptive Dormand-Prince 5(4) with dense output (ode45-like), and
  * backward Euler (= the proximal point method); the right-hand side may
- * depend on time (gdf_gf_opts.stage_time).  Pure C99, allocation-free:
+ * depend on time (gdf_gf_opts.fgt, the time passed as an argument; or the
+ * older stage_time).  Pure C99, allocation-free:
  * the caller provides the scratch memory; nothing is printed.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,6 +56,16 @@ typedef struct {
                             of an implicit step at its end).  This makes a
                             time-dependent right-hand side possible: point
                             it into the problem's context (gdf_second.t). */
+    /* A time-dependent right-hand side, the time passed as an argument (no
+     * side channel): when fgt is set, every evaluation is fgt(fgt_ctx, t,
+     * y, f, g) at its time t (the times as for stage_time) in place of
+     * p->fg (p->nfevals still counts them; p->d, p->mu and the output are
+     * as before), and reach_t, when set, is called in place of reach with
+     * the time of y.  NULL (default): p->fg and reach.  gdf_second_fgt and
+     * gdf_second_reach_t (gdf_second.h) are of this form. */
+    int (*fgt)(void *ctx, double t, const double *y, double *f, double *g);
+    void *fgt_ctx;
+    double (*reach_t)(void *ctx, double t, const double *y, const double *g, double gnorm);
 } gdf_gf_opts;
 void gdf_gf_defaults(gdf_gf_opts *o);
 
@@ -64,11 +75,11 @@ void gdf_gf_defaults(gdf_gf_opts *o);
  *      the time-dependent right-hand sides of gdf_second.c, whose g = 0
  *      means v = 0 and grad f = 0);
  *  S2  fixed-step methods with a time-independent right-hand side
- *      (stage_time NULL): a full step left y unchanged bit for bit; the
+ *      (stage_time and fgt NULL): a full step left y unchanged bit for bit; the
  *      method is a map of y alone, so every later step returns y as well;
  *  S3  rk45 without GradTol (with GradTol > 0 that event decides when the
  *      flow has converged), when a bound R on the distance to the limit is
- *      known (reach, or ||grad f||/mu for mu > 0: along the gradient flow of
+ *      known (reach or reach_t, or ||grad f||/mu for mu > 0: along the gradient flow of
  *      a mu-strongly convex f, ||theta(s) - theta*|| <= ||grad f(theta(t))||/mu
  *      for all s >= t, and ||grad f|| decays at least like exp(-mu t)):
  *      (a) R <= max(AbsTol, RelTol ||y||_inf): the rest of the solution

@@ -9,6 +9,7 @@
 #include "gdflow.h"
 #include "gdf_gf.h"
 #include "gdf_langevin.h"
+#include "gdf_gf_drive.h"
 
 /* ------------------------------------------------------------------ */
 /* random numbers                                                      */
@@ -115,48 +116,34 @@ ptrdiff_t gdf_langevin_offgrid(const double *tspan, ptrdiff_t nt, double h)
     return -1;
 }
 
+/* Euler-Maruyama's noise: sqrt(2 T h) xi after the euler update (none at T = 0) */
 typedef struct {
-    gdf_problem *p;
-    gdf_gf_out *out;
-    gdf_gf_result *r;
-    ptrdiff_t d;
-    long nfev0;
-    double t_start;
-} em_ctx;
+    gdf_rng rng;
+    double T;
+} em_noise_ctx;
 
-static int em_push(em_ctx *c, double t, const double *y, double f, double gn)
+static void em_noise(void *ctx, ptrdiff_t d, double hs, double *yn)
 {
-    return gdf_gf_push(c->out, c->d, t, y, f, gn);
-}
-
-static int em_finish(em_ctx *c, int status, int exitflag, int why)
-{
-    c->r->nfevals = c->p->nfevals - c->nfev0;
-    c->r->time = gdf_now() - c->t_start;
-    if (status != GDF_OK) {
-        exitflag = 0;
-        why = status == GDF_EARG ? GDF_GF_WHY_BADARG : GDF_GF_WHY_CALLBACK;
+    em_noise_ctx *q = (em_noise_ctx *)ctx;
+    ptrdiff_t i;
+    if (q->T > 0.0) {
+        double sig = sqrt(2.0 * q->T * hs);
+        for (i = 0; i < d; i++)
+            yn[i] += sig * gdf_rng_normal(&q->rng);
     }
-    c->r->exitflag = exitflag;
-    c->r->why = why;
-    return status;
-}
-
-static int em_finite(ptrdiff_t d, const double *y, double f, const double *g)
-{
-    return isfinite(f) && gdf_all_finite(d, y) && gdf_all_finite(d, g);
 }
 
 int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdiff_t nt,
                      const gdf_langevin_opts *o, gdf_gf_out *out, double *work,
                      gdf_gf_result *r)
 {
-    em_ctx c;
     gdf_gf_result rdummy;
-    gdf_rng rng;
-    ptrdiff_t i, j, d, jout = 1;
-    double h, T, t0, tf, fy, fn, mt, *y, *g, *yn, *gn;
-    long N, k = 0;
+    gdf_gf_opts go;
+    gdf_gf_fixed_ext ext;
+    em_noise_ctx nz;
+    ptrdiff_t j;
+    double h, T;
+    long N = 0;
     int shortened, s;
 
     if (!r)
@@ -166,7 +153,6 @@ int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, 
     if (!p || !p->fg || p->d < 1 || !theta0 || !tspan || nt < 2 || !out || !work || !o ||
         out->n < 0)
         return GDF_EARG;
-    d = p->d;
     h = o->h;
     T = o->temperature;
     if (!(h > 0.0) || !isfinite(h) || !(T >= 0.0) || !isfinite(T) || o->max_steps < 0)
@@ -174,74 +160,31 @@ int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, 
     for (j = 0; j < nt; j++)
         if (!isfinite(tspan[j]) || (j > 0 && !(tspan[j] > tspan[j - 1])))
             return GDF_EARG;
-    t0 = tspan[0];
-    tf = tspan[nt - 1];
     /* the grid of gdf_gf_run's euler method */
-    if ((N = gdf_gf_grid(t0, tf, h, &shortened)) < 0)
+    if (gdf_gf_grid(tspan[0], tspan[nt - 1], h, &shortened) < 0)
         return GDF_EARG;
     if (nt > 2) {
         if (gdf_langevin_offgrid(tspan, nt, h) >= 0)
             return GDF_EARG;
-        N = (long)grid_index(tf, t0, h);
-        shortened = 0;
+        N = (long)grid_index(tspan[nt - 1], tspan[0], h);
     }
-
-    c.p = p;
-    c.out = out;
-    c.r = r;
-    c.d = d;
-    c.nfev0 = p->nfevals;
-    c.t_start = gdf_now();
-    mt = o->max_time;
-    y = work;
-    g = work + d;
-    yn = work + 2 * d;
-    gn = work + 3 * d;
-    gdf_rng_seed(&rng, o->seed);
-
-    memcpy(y, theta0, (size_t)d * sizeof(double));
-    if ((s = gdf_eval(p, y, &fy, g)))
-        return em_finish(&c, s, 0, 0);
-    if (!em_finite(d, y, fy, g))
-        return em_finish(&c, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-    if (em_push(&c, t0, y, fy, gdf_nrm2(d, g)))
-        return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-
-    for (;;) {
-        double tk = t0 + (double)k * h, tn, hs, sig;
-        double *sw;
-        if (k >= N)
-            return em_finish(&c, GDF_OK, 1, GDF_GF_WHY_TEND);
-        if (r->nsteps >= o->max_steps)
-            return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_MAXSTEPS);
-        if (mt > 0.0 && isfinite(mt) && gdf_now() - c.t_start >= mt)
-            return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_MAXTIME);
-        tn = k + 1 == N ? tf : t0 + (double)(k + 1) * h;
-        hs = (k + 1 == N && shortened) ? tf - tk : h;
-        /* the same expression as euler's step, then the noise (none at T = 0) */
-        for (i = 0; i < d; i++)
-            yn[i] = y[i] - hs * g[i];
-        if (T > 0.0) {
-            sig = sqrt(2.0 * T * hs);
-            for (i = 0; i < d; i++)
-                yn[i] += sig * gdf_rng_normal(&rng);
-        }
-        if ((s = gdf_eval(p, yn, &fn, gn)))
-            return em_finish(&c, s, 0, 0);
-        if (!em_finite(d, yn, fn, gn))
-            return em_finish(&c, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-        sw = y, y = yn, yn = sw;
-        sw = g, g = gn, gn = sw;
-        fy = fn;
-        k++;
-        r->nsteps++;
-        if (nt == 2) {
-            if (em_push(&c, tn, y, fy, gdf_nrm2(d, g)))
-                return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-        } else if (jout < nt && (double)k == grid_index(tspan[jout], t0, h)) {
-            if (em_push(&c, tspan[jout], y, fy, gdf_nrm2(d, g)))
-                return em_finish(&c, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
-            jout++;
-        }
-    }
+    /* euler on the same grid, with the noise, without the early stops */
+    gdf_gf_defaults(&go);
+    go.method = GDF_GF_EULER;
+    go.h = h;
+    go.max_steps = o->max_steps;
+    go.max_time = o->max_time;
+    go.grad_tol = 0.0;
+    go.stationary = 0;
+    gdf_rng_seed(&nz.rng, o->seed);
+    nz.T = T;
+    ext.noise = em_noise;
+    ext.noise_ctx = &nz;
+    ext.N = N;
+    ext.grid_index = grid_index;
+    s = gdf_gf_run_fixed_ext(p, theta0, tspan, nt, &go, &ext, out, work, r);
+    r->t_stationary = 0.0; /* as before the drivers were shared: unset */
+    if (s != GDF_OK && r->why == GDF_GF_WHY_CALLBACK && s == GDF_EARG)
+        r->why = GDF_GF_WHY_BADARG;
+    return s;
 }

@@ -20,9 +20,11 @@
  * t = 0 (for a quadratic it is 2 J_1(sqrt(lambda) t) / (sqrt(lambda) t) per
  * eigen-mode, an even entire function of t).
  *
- * The time of each evaluation reaches the wrapper through gdf_gf_opts:
- * set o.stage_time = &q.t before gdf_gf_run (the heavy ball does not need
- * it).  f of the wrapper is f(theta) of the base problem; hess and hessvec
+ * The time of each evaluation reaches the wrapper as an argument: set
+ * o.fgt = gdf_second_fgt, o.fgt_ctx = &q (and o.reach_t = gdf_second_reach_t,
+ * o.reach_ctx = &q for the stationary stop) before gdf_gf_run; or, through
+ * the older side channel, o.stage_time = &q.t (the problem p then reads
+ * q.t; the heavy ball needs neither).  f of the wrapper is f(theta) of the base problem; hess and hessvec
  * are not provided (the implicit method does not apply: its Newton solve
  * assumes a symmetric Jacobian).
  *
@@ -64,6 +66,12 @@ int gdf_problem_second(gdf_problem *p, gdf_second *q);
  * looks at both halves of z: a state at rest (v = 0) far from theta* still
  * has ||grad f|| > 0, and one passing through theta* has v != 0. */
 double gdf_second_reach(void *q, const double *z, const double *G, double gnorm);
+
+/* The same with the time t passed in (gdf_gf_opts.fgt and .reach_t, ctx =
+ * q): the right-hand side's "gradient" at time t, and the bound at time t;
+ * q->t is neither read nor written. */
+int gdf_second_fgt(void *q, double t, const double *z, double *f, double *g);
+double gdf_second_reach_t(void *q, double t, const double *z, const double *G, double gnorm);
 
 #ifdef __cplusplus
 }
