@@ -63,41 +63,17 @@ for i = idx
     [cls, id, wid, msg] = run_in_child(i, c);
     secs = toc(t0);
   else
-    try
-      out = cell(1, c.nout);
-      if c.nout == 0
-        feval(c.fn, c.args{:});
-      else
-        [out{1:c.nout}] = feval(c.fn, c.args{:});
-      end
-      cls = 'ok';
-      id = '-';
-    catch err
-      [cls, id] = fuzz_classify(err);
-      msg = err.message;
-    end
+    [cls, id, msg] = fuzz_call(c);
     secs = toc(t0);
     [~, wid] = lastwarn();
   end
-  if isempty(wid)
-    wid = '-';
-  end
-  if isempty(id)
-    id = '-';
-  end
-  fprintf(fid, 'E %d %s %s %s %.4f\n', i, cls, strrep(id, ' ', '_'), strrep(wid, ' ', '_'), secs);
-  if ~any(strcmp(cls, {'ok', 'gdflow', 'skipped'}))
-    m = msg(1:min(end, 300));
-    m(m < 32 | m > 126) = '?';   % one line, and no bytes regexprep would refuse
-    fprintf(fid, 'M %d %s\n', i, m);
-  end
+  fuzz_record(fid, i, cls, id, wid, msg, secs);
   if verbose
     fprintf('  -> %s %s %s (%.3f s) %s\n', cls, id, wid, secs, msg);
   end
   if strcmp(c.fn, 'gd_plot')
     close all
   end
-  clear out
 end
 if isempty(idx) || idx(end) + step > numel(C)
   fprintf(fid, 'ALL %d\n', numel(C));

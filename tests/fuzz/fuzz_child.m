@@ -12,35 +12,11 @@ c = S.c;
 i = S.i;
 set(0, 'defaultfigurevisible', 'off');
 lastwarn('');
-msg = '';
 t0 = tic;
-try
-  out = cell(1, c.nout);
-  if c.nout == 0
-    feval(c.fn, c.args{:});
-  else
-    [out{1:c.nout}] = feval(c.fn, c.args{:}); %#ok<NASGU>
-  end
-  cls = 'ok';
-  id = '-';
-catch err
-  [cls, id] = fuzz_classify(err);
-  msg = err.message;
-end
+[cls, id, msg] = fuzz_call(c);
 secs = toc(t0);
 [~, wid] = lastwarn();
-if isempty(wid)
-  wid = '-';
-end
-if isempty(id)
-  id = '-';
-end
 fid = fopen(logfile, 'a');
-fprintf(fid, 'E %d %s %s %s %.4f\n', i, cls, strrep(id, ' ', '_'), strrep(wid, ' ', '_'), secs);
-if ~strcmp(cls, 'ok') && ~strcmp(cls, 'gdflow')
-  m = msg(1:min(end, 300));
-  m(m < 32 | m > 126) = '?';
-  fprintf(fid, 'M %d %s\n', i, m);
-end
+fuzz_record(fid, i, cls, id, wid, msg, secs);
 fclose(fid);
 end
