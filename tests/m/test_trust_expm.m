@@ -8,30 +8,20 @@
 % This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 
 %!function out = child(expr)
-%!  % run expr in a fresh octave-cli (timeout 20 s); out: what it printed
-%!  % (the identifier of its error, or the result as %.17g numbers), the
-%!  % wall time and the exit status
-%!  % the child gets this session's path: the source tree's m/ or the
-%!  % installed package, whichever the tests run against
-%!  code = sprintf(['path(''%s''); try; x = %s; fprintf(''OK %%s\\n'', ', ...
+%!  % run expr in a child octave-cli (gdf_test_child: this session's path,
+%!  % killed after 20 s); out.text: what it printed (the identifier of its
+%!  % error, or the result as %.17g numbers), the wall time, the exit status
+%!  code = sprintf(['try; x = %s; fprintf(''OK %%s\\n'', ', ...
 %!                  'sprintf(''%%.17g '', x)); catch err; fprintf(''ERR %%s|%%s\\n'', ', ...
-%!                  'err.identifier, err.message); end'], strrep(path(), '''', ''''''), expr);
-%!  f = [tempname() '.m'];
-%!  fid = fopen(f, 'w');
-%!  fprintf(fid, '%s\n', code);
-%!  fclose(fid);
-%!  t0 = tic();
-%!  [status, txt] = system(sprintf('timeout 20 octave-cli --no-gui --norc --no-window-system %s 2>&1', f));
-%!  out.time = toc(t0);
-%!  out.status = status;
-%!  out.txt = txt;
-%!  delete(f);
+%!                  'err.identifier, err.message); end'], expr);
+%!  out = gdf_test_child(code, 20);
+%!  out.txt = out.text;
 %!endfunction
 
 %!function check_child(expr, want)
 %!  % want: 'ERR <identifier>' or a row vector of the expected values
 %!  out = child(expr);
-%!  assert (out.status ~= 124, sprintf('%s: hangs (killed after 20 s)', expr));
+%!  assert (~out.timedout, sprintf('%s: hangs (killed after 20 s)', expr));
 %!  assert (out.time < 15, sprintf('%s: took %.1f s', expr, out.time));
 %!  if ischar(want)
 %!    assert (~isempty(strfind(out.txt, [want '|'])), sprintf('%s: %s', expr, out.txt));

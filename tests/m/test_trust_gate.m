@@ -35,9 +35,8 @@
 %! fprintf(fid, 'for i = 1:numel(O), for j = 1:numel(G), try, G{j}(O{i}); fprintf(fid, ''none\\n''); catch e, fprintf(fid, ''%%s\\n'', e.identifier); end, end, end\n');
 %! fprintf(fid, 'fprintf(fid, ''done\\n''); fclose(fid);\n');
 %! fclose(fid);
-%! cmd = sprintf('timeout 60 "%s" --no-gui --norc --no-history "%s" > /dev/null 2>&1', ...
-%!               fullfile(OCTAVE_HOME(), 'bin', 'octave-cli'), script);
-%! status = system(cmd);
+%! r = gdf_test_child(fileread(script), 60);   % killed after 60 s
+%! status = r.status;
 %! txt = fileread(out);
 %! ids = strsplit(strtrim(txt), "\n");
 %! assert (status, 0);

@@ -10,35 +10,21 @@
 % refused with a 300-digit number or a bare "invalid argument".
 
 %!function r = span_child(code, limit)
-%! % run CODE in a child octave-cli (within LIMIT seconds); CODE fills a
-%! % struct r, which comes back; r.timedout when the child did not finish
-%! mdir = fileparts(which('gf_run'));   % the gdflow being tested
-%! d = tempname();
-%! mkdir(d);
-%! c = onCleanup(@() remove_dir(d));
-%! out = fullfile(d, 'r.mat');
-%! script = fullfile(d, 'child.m');
-%! fid = fopen(script, 'w');
-%! fprintf(fid, 'crash_dumps_octave_core(false);\naddpath(''%s'');\nr = struct();\n', mdir);
-%! fprintf(fid, '%s\n', code);
-%! fprintf(fid, 'save(''-binary'', ''%s'', ''r'');\n', out);
-%! fclose(fid);
-%! cmd = sprintf('cd %s && timeout -s KILL %d octave-cli --no-gui --norc --no-history child.m 2>&1', d, limit);
-%! [status, text] = system(cmd);
-%! if exist(out, 'file')
-%!   s = load(out);
+%! % run CODE in a child octave-cli (gdf_test_child: this session's path,
+%! % killed after LIMIT seconds); CODE fills a struct r, which comes back;
+%! % r.timedout when the child did not finish
+%! f = [tempname() '.mat'];
+%! out = gdf_test_child(sprintf('r = struct();\n%s\nsave(''-binary'', ''%s'', ''r'');', code, f), limit);
+%! if exist(f, 'file')
+%!   s = load(f);
+%!   delete(f);
 %!   r = s.r;
 %!   r.timedout = false;
 %! else
 %!   r = struct('timedout', true);
 %! end
-%! r.status = status;
-%! r.text = text;
-%!endfunction
-
-%!function remove_dir(d)
-%! confirm_recursive_rmdir(false, 'local');
-%! rmdir(d, 's');
+%! r.status = out.status;
+%! r.text = out.text;
 %!endfunction
 
 %!function ok = readable(msg)
