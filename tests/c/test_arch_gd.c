@@ -1,0 +1,384 @@
+/* test_arch_gd.c - gd_run's policy, moved out of the gateway into the
+ * library (gdf_gd_solve.c), tested from C: each default step rule and
+ * momentum, the error codes and their order, the proximal method's mapping
+ * of the flow's exits, many starts through gdf_gd_batch equal to single
+ * runs bitwise, the saddle/maximum reporting, and the small decisions
+ * (divergence explanation, convexity, batch path).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gdflow.h"
+#include "check.h"
+
+static gdf_gd_spec spec_of(int method, int rule, double L, double mu)
+{
+    gdf_gd_spec s;
+    memset(&s, 0, sizeof s);
+    s.method = method;
+    s.step_rule = rule;
+    s.step = NAN;
+    s.init_step = NAN;
+    s.momentum_kind = GDF_MOM_DEFAULT;
+    s.L = L;
+    s.mu = mu;
+    return s;
+}
+
+static int resolve(const gdf_gd_spec *s, gdf_gd_opts *o, const char **name)
+{
+    gdf_gd_defaults(o);
+    return gdf_gd_resolve(s, o, name);
+}
+
+static void test_default_rules(void)
+{
+    const double L = 9.0, mu = 4.0, sk = sqrt(L / mu);
+    gdf_gd_spec s;
+    gdf_gd_opts o;
+    const char *nm;
+    /* gd: 1/L when L is known, else backtracking from 1 (or InitialStep) */
+    s = spec_of(GDF_GDM_GD, GDF_RULE_DEFAULT, L, mu);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 / L && o.step_rule == GDF_STEP_FIXED &&
+          strcmp(nm, "1/L") == 0 && o.method == GDF_GD_PLAIN, "gd default: 1/L (eta %g)", o.eta);
+    s = spec_of(GDF_GDM_GD, GDF_RULE_DEFAULT, NAN, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 && o.step_rule == GDF_STEP_ARMIJO &&
+          strcmp(nm, "backtracking") == 0, "gd default without L: backtracking from 1");
+    s.init_step = 0.25;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 0.25, "backtracking from InitialStep");
+    s = spec_of(GDF_GDM_GD, GDF_RULE_BACKTRACK, L, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 / L && o.step_rule == GDF_STEP_ARMIJO,
+          "backtracking from 1/L");
+    /* numbers, 1/L, 2/(L+mu) */
+    s = spec_of(GDF_GDM_GD, GDF_RULE_FIXED, L, mu);
+    s.step = 0.125;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 0.125 && strcmp(nm, "fixed") == 0,
+          "a fixed step");
+    s = spec_of(GDF_GDM_GD, GDF_RULE_TWOLMU, L, mu);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 2.0 / (L + mu) && strcmp(nm, "2/(L+mu)") == 0,
+          "2/(L+mu) = %g", o.eta);
+    s = spec_of(GDF_GDM_GD, GDF_RULE_INVL, L, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 / L, "1/L given");
+    /* heavy ball: 4/(sqrt(L)+sqrt(mu))^2 and ((sk-1)/(sk+1))^2 */
+    s = spec_of(GDF_GDM_HEAVYBALL, GDF_RULE_DEFAULT, L, mu);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.method == GDF_GD_HEAVYBALL &&
+          o.eta == 4.0 / ((sqrt(L) + sqrt(mu)) * (sqrt(L) + sqrt(mu))) && o.eta == 4.0 / 25.0 &&
+          strcmp(nm, "4/(sqrt(L)+sqrt(mu))^2") == 0, "heavy ball step %.17g", o.eta);
+    CHECK(o.momentum == ((sk - 1.0) / (sk + 1.0)) * ((sk - 1.0) / (sk + 1.0)) && !o.momentum_schedule,
+          "heavy ball momentum %.17g", o.momentum);
+    CHECK_CLOSE(o.momentum, 0.04, 1e-15, "heavy ball momentum (1/5)^2");
+    s = spec_of(GDF_GDM_HEAVYBALL, GDF_RULE_DEFAULT, L, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 / L && o.momentum == 0.9,
+          "heavy ball without mu: 1/L and 0.9");
+    s.momentum_kind = GDF_MOM_VALUE;
+    s.momentum = 0.5;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.momentum == 0.5, "heavy ball momentum given");
+    /* Nesterov: (sk-1)/(sk+1), or the (k-1)/(k+2) schedule */
+    s = spec_of(GDF_GDM_NESTEROV, GDF_RULE_DEFAULT, L, mu);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.method == GDF_GD_NESTEROV && o.eta == 1.0 / L &&
+          o.momentum == (sk - 1.0) / (sk + 1.0) && !o.momentum_schedule, "nesterov momentum");
+    s = spec_of(GDF_GDM_NESTEROV, GDF_RULE_DEFAULT, L, 0.0);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.momentum_schedule, "nesterov without mu: schedule");
+    s.momentum_kind = GDF_MOM_SCHEDULE;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.momentum_schedule && isnan(o.momentum),
+          "nesterov schedule given");
+    /* natural: 1; proximal: 1/L */
+    s = spec_of(GDF_GDM_NATURAL, GDF_RULE_DEFAULT, NAN, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 && strcmp(nm, "fixed") == 0 &&
+          o.method == GDF_GD_PLAIN, "natural default 1");
+    s = spec_of(GDF_GDM_PROXIMAL, GDF_RULE_DEFAULT, L, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_OK && o.eta == 1.0 / L && strcmp(nm, "1/L") == 0,
+          "proximal default 1/L");
+}
+
+static void test_codes(void)
+{
+    gdf_gd_spec s;
+    gdf_gd_opts o;
+    const char *nm;
+    char buf[256];
+    s = spec_of(GDF_GDM_PROXIMAL, GDF_RULE_DEFAULT, NAN, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_PROX_NOL, "proximal without L");
+    s = spec_of(GDF_GDM_GD, GDF_RULE_INVL, -1.0, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_INVL_NOL, "1/L without L");
+    s = spec_of(GDF_GDM_GD, GDF_RULE_TWOLMU, 2.0, 0.0); /* mu = 0: refused */
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_TWOLMU_NOL, "2/(L+mu) with mu = 0");
+    s = spec_of(GDF_GDM_NATURAL, GDF_RULE_INVL, 2.0, NAN);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_NATURAL_RULE, "natural with 1/L");
+    s = spec_of(GDF_GDM_NATURAL, GDF_RULE_INVL, NAN, NAN); /* L first, as before */
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_INVL_NOL, "natural with 1/L and no L");
+    s = spec_of(GDF_GDM_HEAVYBALL, GDF_RULE_BACKTRACK, 2.0, 1.0);
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_BACKTRACK_METHOD, "heavy ball backtracking");
+    gdf_gd_spec_message(GDF_GDS_BACKTRACK_METHOD, GDF_GDM_HEAVYBALL, buf, sizeof buf);
+    CHECK(strstr(buf, "give Method 'heavyball' a number.") != NULL, "message names the method: %s", buf);
+    s = spec_of(GDF_GDM_HEAVYBALL, GDF_RULE_DEFAULT, 2.0, 1.0);
+    s.momentum_kind = GDF_MOM_SCHEDULE;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_HB_SCHEDULE, "heavy ball schedule");
+    s.momentum_kind = GDF_MOM_VALUE;
+    s.momentum = 1.0;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_BAD_MOMENTUM, "momentum 1");
+    s.momentum = NAN;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_BAD_MOMENTUM, "momentum NaN");
+    s.momentum_kind = GDF_MOM_INVALID;
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_BAD_MOMENTUM, "momentum invalid");
+    s.step_rule = GDF_RULE_TWOLMU;
+    s.mu = NAN; /* the step rule's error comes first */
+    CHECK(resolve(&s, &o, &nm) == GDF_GDS_TWOLMU_NOL, "step error before momentum error");
+    CHECK(strcmp(gdf_gd_spec_id(GDF_GDS_PROX_NOL), "noLipschitz") == 0 &&
+          strcmp(gdf_gd_spec_id(GDF_GDS_INVL_NOL), "noLipschitz") == 0 &&
+          strcmp(gdf_gd_spec_id(GDF_GDS_TWOLMU_NOL), "noLipschitz") == 0 &&
+          strcmp(gdf_gd_spec_id(GDF_GDS_NATURAL_RULE), "badOption") == 0 &&
+          strcmp(gdf_gd_spec_id(GDF_GDS_BAD_MOMENTUM), "badOption") == 0, "identifiers");
+    {
+        int c;
+        for (c = GDF_GDS_PROX_NOL; c <= GDF_GDS_BAD_MOMENTUM; c++) {
+            gdf_gd_spec_message(c, GDF_GDM_GD, buf, sizeof buf);
+            CHECK(strlen(buf) > 20 && strcmp(buf, "unknown code.") != 0, "message %d: %s", c, buf);
+        }
+    }
+    CHECK(strcmp(gdf_gd_method_name(GDF_GDM_PROXIMAL), "proximal") == 0 &&
+          strcmp(gdf_gd_method_name(GDF_GDM_NATURAL), "natural") == 0, "method names");
+}
+
+/* f = 1/2 x'Ax - b'x, A = diag(a) */
+static void quad(gdf_problem *p, gdf_quad *q, double *A, const double *a, const double *b)
+{
+    A[0] = a[0];
+    A[1] = A[2] = 0.0;
+    A[3] = a[1];
+    memset(q, 0, sizeof *q);
+    q->d = 2;
+    q->A = A;
+    q->b = b;
+    gdf_problem_quad(p, q);
+}
+
+typedef struct {
+    long n;
+    double *t, *th, *f, *g, *w;
+    void *iw;
+} prox_buf;
+
+static int prox(gdf_problem *p, double *theta, const gdf_gd_opts *o, prox_buf *b, gdf_gd_result *r)
+{
+    long K = o->max_iter;
+    const char *why;
+    int st;
+    b->t = malloc((size_t)(K + 1) * sizeof(double));
+    b->th = malloc((size_t)(K + 1) * 2 * sizeof(double));
+    b->f = malloc((size_t)(K + 1) * sizeof(double));
+    b->g = malloc((size_t)(K + 1) * sizeof(double));
+    b->w = malloc(gdf_gd_proximal_work(p) * sizeof(double));
+    b->iw = malloc(gdf_gd_proximal_iwork(p) * sizeof(ptrdiff_t));
+    st = gdf_gd_proximal(p, theta, o, b->t, b->th, b->f, b->g, &b->n, b->w, b->iw, r, &why);
+    return st;
+}
+
+static void prox_free(prox_buf *b)
+{
+    free(b->t);
+    free(b->th);
+    free(b->f);
+    free(b->g);
+    free(b->w);
+    free(b->iw);
+}
+
+static int nan_fg(void *ctx, const double *x, double *f, double *g)
+{
+    if (f)
+        *f = NAN;
+    if (g)
+        g[0] = g[1] = NAN;
+    return GDF_OK;
+}
+
+static void test_proximal(void)
+{
+    double A[4], a[2] = {1.0, 4.0}, b[2] = {1.0, 2.0}, th[2], x[2];
+    gdf_problem p;
+    gdf_quad q;
+    gdf_gd_opts o;
+    gdf_gd_result r;
+    prox_buf pb;
+    long k;
+    quad(&p, &q, A, a, b);
+    gdf_gd_defaults(&o);
+    o.eta = 0.5;
+    /* MaxIter 0: theta_0 alone, exit MaxIter */
+    o.max_iter = 0;
+    th[0] = 3.0;
+    th[1] = -1.0;
+    CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK && pb.n == 1 && r.iterations == 0 &&
+          r.exitflag == GDF_EXIT_MAXITER && r.why == GDF_WHY_MAXITER && th[0] == 3.0 && th[1] == -1.0 &&
+          pb.f[0] == 0.5 * (9.0 + 4.0) - (3.0 - 2.0), "MaxIter 0: f %g", pb.f[0]);
+    prox_free(&pb);
+    /* a few steps: backward Euler (I + eta A) x+ = x + eta b, component by
+     * component, and exit MaxIter */
+    o.max_iter = 3;
+    o.grad_tol = 0.0;
+    th[0] = x[0] = 3.0;
+    th[1] = x[1] = -1.0;
+    CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK && pb.n == 4 && r.iterations == 3 &&
+          r.exitflag == GDF_EXIT_MAXITER && r.why == GDF_WHY_MAXITER, "3 steps: n %ld, why %d", pb.n, r.why);
+    for (k = 0; k < 3; k++) {
+        x[0] = (x[0] + 0.5 * b[0]) / (1.0 + 0.5 * a[0]);
+        x[1] = (x[1] + 0.5 * b[1]) / (1.0 + 0.5 * a[1]);
+    }
+    CHECK_CLOSE(th[0], x[0], 1e-12, "prox x1");
+    CHECK_CLOSE(th[1], x[1], 1e-12, "prox x2");
+    CHECK(th[0] == pb.th[6] && th[1] == pb.th[7] && r.f == pb.f[3] && r.gnorm == pb.g[3],
+          "theta and result are the last history entry");
+    prox_free(&pb);
+    /* GradTol reached: exit 1 */
+    o.max_iter = 1000;
+    o.grad_tol = 1e-6;
+    th[0] = 3.0;
+    th[1] = -1.0;
+    CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK && r.exitflag == GDF_EXIT_GRADTOL &&
+          r.why == GDF_WHY_GRADTOL && r.gnorm <= 1e-6 && r.iterations > 0 && r.iterations < 1000,
+          "GradTol: exit %d after %ld", r.exitflag, r.iterations);
+    prox_free(&pb);
+    /* theta_0 already below GradTol: GradTol at once */
+    th[0] = 1.0;
+    th[1] = 0.5; /* the minimizer A \ b */
+    CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK && r.exitflag == GDF_EXIT_GRADTOL && r.iterations == 0,
+          "start at the minimizer: exit %d", r.exitflag);
+    prox_free(&pb);
+    /* a non-finite objective: Diverged, entry 0 is theta_0 */
+    {
+        gdf_problem pn = p;
+        pn.fg = nan_fg;
+        pn.hess = NULL;
+        pn.hessvec = NULL;
+        pn.fg_batch = NULL;
+        pn.hess_constant = 0;
+        th[0] = 3.0;
+        th[1] = -1.0;
+        CHECK(prox(&pn, th, &o, &pb, &r) == GDF_OK && pb.n == 1 && r.exitflag == GDF_EXIT_DIVERGED &&
+              r.why == GDF_WHY_NONFINITE && th[0] == 3.0 && pb.th[0] == 3.0,
+              "non-finite: exit %d why %d n %ld", r.exitflag, r.why, pb.n);
+        prox_free(&pb);
+    }
+    /* MaxIter too large: refused before anything runs */
+    o.max_iter = GDF_GD_PROX_MAXITER;
+    CHECK(gdf_gd_proximal_check(&o) == GDF_GDS_PROX_MAXITER, "proximal MaxIter 1e8");
+    CHECK(gdf_gd_proximal(&p, th, &o, NULL, NULL, NULL, NULL, &k, NULL, NULL, &r, NULL) == GDF_EARG,
+          "proximal refuses MaxIter 1e8");
+    o.max_iter = GDF_GD_PROX_MAXITER - 1;
+    CHECK(gdf_gd_proximal_check(&o) == GDF_GDS_OK, "proximal MaxIter 1e8 - 1");
+}
+
+/* many starts through gdf_gd_batch equal single runs bitwise */
+static void test_batch_equals_single(void)
+{
+    enum { M = 5 };
+    double A[4], a[2] = {1.0, 10.0}, b[2] = {0.5, -1.0}, X[2 * M], X0[2 * M], *wb, *w;
+    gdf_problem p;
+    gdf_quad q;
+    gdf_gd_opts o;
+    gdf_gd_result rb[M], r;
+    ptrdiff_t j;
+    int fails = 0;
+    quad(&p, &q, A, a, b);
+    gdf_gd_defaults(&o);
+    o.eta = 0.15;
+    o.max_iter = 400;
+    o.grad_tol = 1e-9;
+    for (j = 0; j < 2 * M; j++)
+        X0[j] = X[j] = (double)((j * 7) % 11) - 5.0 + 0.1 * (double)j;
+    X[2 * 3] = X0[2 * 3] = 0.05; /* one start at the minimizer's first coordinate */
+    CHECK(gdf_gd_use_batch(GDF_GDM_GD, 1, 0, M, 0, 0), "the batch path applies");
+    wb = malloc(gdf_gd_batch_work(2, M) * sizeof(double));
+    w = malloc(gdf_gd_work(2) * sizeof(double));
+    CHECK(gdf_gd_batch(&p, M, X, &o, NULL, wb, rb) == GDF_OK, "batch status");
+    for (j = 0; j < M; j++) {
+        double th[2];
+        th[0] = X0[2 * j];
+        th[1] = X0[2 * j + 1];
+        CHECK(gdf_gd_run(&p, th, &o, NULL, w, &r) == GDF_OK, "single status");
+        if (!(th[0] == X[2 * j] && th[1] == X[2 * j + 1] && r.iterations == rb[j].iterations &&
+              r.exitflag == rb[j].exitflag && r.why == rb[j].why && r.f == rb[j].f &&
+              r.gnorm == rb[j].gnorm && r.nfevals == rb[j].nfevals))
+            fails++;
+    }
+    CHECK(fails == 0, "batch differs from single runs in %d of %d starts", fails, (int)M);
+    free(wb);
+    free(w);
+}
+
+static void test_classify(void)
+{
+    double A[4], b0[2] = {0.0, 0.0}, th[2] = {0.0, 0.0}, lam[2];
+    double as[2] = {1.0, -2.0}, am[2] = {-1.0, -3.0}, ap[2] = {1.0, 3.0};
+    gdf_problem p;
+    gdf_quad q;
+    gdf_gd_result r;
+    double *w = malloc(gdf_stationary_work(2) * sizeof(double));
+    void *iw = malloc(gdf_stationary_iwork(2) * sizeof(ptrdiff_t));
+    int kind;
+    memset(&r, 0, sizeof r);
+    r.exitflag = GDF_EXIT_GRADTOL;
+    r.why = GDF_WHY_GRADTOL;
+    quad(&p, &q, A, as, b0);
+    kind = gdf_gd_classify(&p, th, &r, w, iw, lam);
+    CHECK(kind == GDF_STAT_SADDLE && r.exitflag == GDF_EXIT_SADDLE && r.why == GDF_WHY_SADDLE &&
+          lam[0] == -2.0, "saddle: kind %d exit %d lam %g", kind, r.exitflag, lam[0]);
+    r.exitflag = GDF_EXIT_GRADTOL;
+    r.why = GDF_WHY_GRADTOL;
+    quad(&p, &q, A, am, b0);
+    kind = gdf_gd_classify(&p, th, &r, w, iw, lam);
+    CHECK(kind == GDF_STAT_MAXIMUM && r.exitflag == GDF_EXIT_SADDLE && r.why == GDF_WHY_MAXIMUM,
+          "maximum: kind %d", kind);
+    r.exitflag = GDF_EXIT_GRADTOL;
+    r.why = GDF_WHY_GRADTOL;
+    quad(&p, &q, A, ap, b0);
+    kind = gdf_gd_classify(&p, th, &r, w, iw, lam);
+    CHECK(kind == GDF_STAT_MINIMUM && r.exitflag == GDF_EXIT_GRADTOL && r.why == GDF_WHY_GRADTOL,
+          "minimum: kind %d", kind);
+    /* not a GradTol stop: nothing to classify, r untouched */
+    r.exitflag = GDF_EXIT_MAXITER;
+    r.why = GDF_WHY_MAXITER;
+    quad(&p, &q, A, as, b0);
+    CHECK(gdf_gd_classify(&p, th, &r, w, iw, lam) == GDF_STAT_NONE && r.why == GDF_WHY_MAXITER &&
+          r.exitflag == GDF_EXIT_MAXITER, "MaxIter: no class");
+    free(w);
+    free(iw);
+}
+
+static void test_decisions(void)
+{
+    double lim;
+    CHECK(gdf_gd_step_unstable(GDF_GDM_GD, 1, 0.5, 4.0, &lim) == 1 && lim == 0.5, "eta = 2/L: unstable");
+    CHECK(gdf_gd_step_unstable(GDF_GDM_GD, 1, 0.49, 4.0, &lim) == 0, "eta < 2/L");
+    CHECK(gdf_gd_step_unstable(GDF_GDM_GD, 0, 0.5, 4.0, &lim) == 0, "backtracking: not the step");
+    CHECK(gdf_gd_step_unstable(GDF_GDM_HEAVYBALL, 1, 0.5, 4.0, &lim) == 0, "heavy ball: not this text");
+    CHECK(gdf_gd_step_unstable(GDF_GDM_GD, 1, 0.5, NAN, &lim) == 0, "L unknown");
+    CHECK(gdf_gd_nonconvex(1.0, -1.0) && !gdf_gd_nonconvex(1.0, 0.0) && !gdf_gd_nonconvex(NAN, NAN) &&
+          !gdf_gd_nonconvex(1.0, -1e-14) && gdf_gd_nonconvex(1.0, -1e-12) &&
+          gdf_gd_nonconvex(INFINITY, -1.0), "nonconvex at 1e3 eps max(|L|, |mu|)");
+    CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 10, 99, 1) == 100, "block of MaxIter + 1");
+    CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 1, 99, 1) == 0, "one start: no block");
+    CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 10, 99, 0) == 0, "no history: no block");
+    CHECK(gdf_gd_block_cap(GDF_GDM_PROXIMAL, 3, 10, 99, 1) == 0, "proximal: no block");
+    CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 10, LONG_MAX, 1) == 0, "no MaxIter: no block");
+    CHECK(gdf_gd_block_cap(GDF_GDM_GD, 1000, 100, 1000, 2) == 0, "too large: no block");
+    CHECK(gdf_gd_use_batch(GDF_GDM_GD, 1, 0, 10, 1, 100) && !gdf_gd_use_batch(GDF_GDM_GD, 1, 0, 10, 1, 0) &&
+          !gdf_gd_use_batch(GDF_GDM_GD, 0, 0, 10, 0, 0) && !gdf_gd_use_batch(GDF_GDM_GD, 1, 1, 10, 0, 0) &&
+          !gdf_gd_use_batch(GDF_GDM_NESTEROV, 1, 0, 10, 0, 0) && !gdf_gd_use_batch(GDF_GDM_GD, 1, 0, 1, 0, 0),
+          "batch path");
+}
+
+int main(void)
+{
+    test_default_rules();
+    test_codes();
+    test_proximal();
+    test_batch_equals_single();
+    test_classify();
+    test_decisions();
+    return check_report("test_arch_gd");
+}
