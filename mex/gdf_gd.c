@@ -43,41 +43,6 @@ size_t gdf_gd_work(ptrdiff_t d)
     return 6 * (size_t)(d > 0 ? d : 1);
 }
 
-const char *gdf_why_message(int why)
-{
-    switch (why) {
-    case GDF_WHY_GRADTOL:
-        return "Converged: gradient norm below GradTol.";
-    case GDF_WHY_STEPTOL:
-        return "Stopped: step below StepTol.";
-    case GDF_WHY_FUNTOL:
-        return "Stopped: change in f below FunTol.";
-    case GDF_WHY_MAXITER:
-        return "Stopped: MaxIter iterations reached.";
-    case GDF_WHY_MAXTIME:
-        return "Stopped: MaxTime exceeded.";
-    case GDF_WHY_OUTPUTFCN:
-        return "Stopped by OutputFcn.";
-    case GDF_WHY_NONFINITE:
-        return "Diverged: f or its gradient became non-finite.";
-    case GDF_WHY_DIVLIMIT:
-        return "Diverged: f rose above DivergenceLimit times max(1, |f(theta0)|).";
-    case GDF_WHY_LINESEARCH:
-        return "Stopped: backtracking found no step that decreases f.";
-    case GDF_WHY_STEPROUND:
-        return "Stopped: the step fell below rounding level (it no longer changes theta): the "
-               "gradient may be wrong, or theta is optimal to working precision.";
-    case GDF_WHY_SADDLE:
-        return "Stopped at a saddle point, not a minimizer: the gradient norm is below GradTol "
-               "but the Hessian has a negative eigenvalue.";
-    case GDF_WHY_MAXIMUM:
-        return "Stopped at a local maximum, not a minimizer: the gradient norm is below GradTol "
-               "but the Hessian is negative definite.";
-    default:
-        return "Unknown reason.";
-    }
-}
-
 /* Store iterate k into the history, growing it when needed.
  * Returns 0, or nonzero when the history cannot grow. */
 static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, double f,
@@ -144,6 +109,46 @@ static int below_rounding(ptrdiff_t d, const double *xn, const double *base)
     return dmax <= DBL_EPSILON * bmax;
 }
 
+/* The stopping rules of gd_run, one copy for gdf_gd_run and gdf_gd_batch.
+ * GD_BEFORE_STEP, at iterate k: GradTol, MaxIter, MaxTime (in this order).
+ * GD_AFTER_STEP, once iterate k (value fn, gradient norm gnorm) is taken
+ * after f: DivergenceLimit (f rose past div_limit max(1, |f0|)), the
+ * monitor (OutputFcn, Display 'iter': called only when no rule before it
+ * fired), StepTol (step <= step_tol (1 + tn), tn = ||theta_{k-1}||), FunTol
+ * (|f - fn| <= fun_tol (1 + |f|)).  Returns the reason (GDF_WHY_*), 0 to go
+ * on; gdf_why_exitflag gives its exit flag. */
+enum { GD_BEFORE_STEP, GD_AFTER_STEP };
+typedef struct {
+    long k;
+    double gnorm;
+    int out_of_time;          /* before a step: the MaxTime clock ran out */
+    double f, fn, f0;         /* after a step: previous, new, first value */
+    double step, tn, eta;
+    const double *theta;      /* the new iterate (for the monitor) */
+} gd_state;
+
+static int gd_stop_test(const gdf_gd_opts *o, int phase, const gd_state *s)
+{
+    if (phase == GD_BEFORE_STEP) {
+        if (s->gnorm <= o->grad_tol)
+            return GDF_WHY_GRADTOL;
+        if (s->k >= o->max_iter)
+            return GDF_WHY_MAXITER;
+        if (s->out_of_time)
+            return GDF_WHY_MAXTIME;
+        return 0;
+    }
+    if (s->fn - s->f0 > o->div_limit * (fabs(s->f0) > 1.0 ? fabs(s->f0) : 1.0))
+        return GDF_WHY_DIVLIMIT;
+    if (o->monitor && o->monitor(o->mctx, s->k, s->theta, s->fn, s->gnorm, s->eta))
+        return GDF_WHY_OUTPUTFCN;
+    if (o->step_tol > 0.0 && s->step <= o->step_tol * (1.0 + s->tn))
+        return GDF_WHY_STEPTOL;
+    if (o->fun_tol > 0.0 && fabs(s->f - s->fn) <= o->fun_tol * (1.0 + fabs(s->f)))
+        return GDF_WHY_FUNTOL;
+    return 0;
+}
+
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history *h,
                double *work, gdf_gd_result *r)
 {
@@ -190,19 +195,14 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     }
     for (;;) {
         double step;
-        if (gnorm <= o->grad_tol) {
-            exitflag = GDF_EXIT_GRADTOL;
-            why = GDF_WHY_GRADTOL;
-            break;
-        }
-        if (k >= o->max_iter) {
-            exitflag = GDF_EXIT_MAXITER;
-            why = GDF_WHY_MAXITER;
-            break;
-        }
-        if (gdf_timer_expired(&timer, k)) {
-            exitflag = GDF_EXIT_MAXITER;
-            why = GDF_WHY_MAXTIME;
+        gd_state s;
+        s.k = k;
+        s.gnorm = gnorm;
+        /* the clock only when GradTol and MaxIter have not stopped the run */
+        s.out_of_time = gnorm > o->grad_tol && k < o->max_iter && gdf_timer_expired(&timer, k);
+        why = gd_stop_test(o, GD_BEFORE_STEP, &s);
+        if (why) {
+            exitflag = gdf_why_exitflag(why);
             break;
         }
         if (h && k + 1 >= h->cap &&
@@ -352,31 +352,21 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 why = GDF_WHY_MAXITER;
                 break;
             }
-            if (fn - f0 > o->div_limit * (fabs(f0) > 1.0 ? fabs(f0) : 1.0)) {
-                f = fn;
-                exitflag = GDF_EXIT_DIVERGED;
-                why = GDF_WHY_DIVLIMIT;
-                break;
-            }
-            if (o->monitor && o->monitor(o->mctx, k, theta, fn, gnorm, eta)) {
-                f = fn;
-                exitflag = GDF_EXIT_OUTPUTFCN;
-                why = GDF_WHY_OUTPUTFCN;
-                break;
-            }
-            if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
-                f = fn;
-                exitflag = GDF_EXIT_STEPTOL;
-                why = GDF_WHY_STEPTOL;
-                break;
-            }
-            if (o->fun_tol > 0.0 && fabs(f - fn) <= o->fun_tol * (1.0 + fabs(f))) {
-                f = fn;
-                exitflag = GDF_EXIT_FUNTOL;
-                why = GDF_WHY_FUNTOL;
-                break;
-            }
+            s.k = k;
+            s.gnorm = gnorm;
+            s.f = f;
+            s.fn = fn;
+            s.f0 = f0;
+            s.step = step;
+            s.tn = tn;
+            s.eta = eta;
+            s.theta = theta;
+            why = gd_stop_test(o, GD_AFTER_STEP, &s);
             f = fn;
+            if (why) {
+                exitflag = gdf_why_exitflag(why);
+                break;
+            }
             if (fn < fbest)
                 fbest = fn;
         }
@@ -442,7 +432,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
     long k = 0;
     ptrdiff_t c, i, nact = m;
-    int status;
+    int status, why;
+    gd_state s;
 
     if (o->step_rule != GDF_STEP_FIXED || o->method != GDF_GD_PLAIN || o->monitor)
         return GDF_EARG;
@@ -480,10 +471,13 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         for (c = 0; c < m; c++) {
             if (active[c] == 0.0)
                 continue;
-            if (gn[c] <= o->grad_tol || k >= o->max_iter || out_of_time) {
-                r[c].exitflag = gn[c] <= o->grad_tol ? GDF_EXIT_GRADTOL : GDF_EXIT_MAXITER;
-                r[c].why = gn[c] <= o->grad_tol ? GDF_WHY_GRADTOL
-                                                : (k >= o->max_iter ? GDF_WHY_MAXITER : GDF_WHY_MAXTIME);
+            s.k = k;
+            s.gnorm = gn[c];
+            s.out_of_time = out_of_time;
+            why = gd_stop_test(o, GD_BEFORE_STEP, &s);
+            if (why) {
+                r[c].exitflag = gdf_why_exitflag(why);
+                r[c].why = why;
                 active[c] = 0.0;
                 nact--;
             }
@@ -552,21 +546,22 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                            (size_t)d * sizeof(double));
             }
             {
-                double fold = f[c];
+                s.k = k;
+                s.gnorm = gnm;
+                s.f = f[c];
+                s.fn = fn[c];
+                s.f0 = f0[c];
+                s.step = step;
+                s.tn = tn;
+                s.eta = eta;
+                s.theta = xn;
+                why = gd_stop_test(o, GD_AFTER_STEP, &s); /* no monitor here */
                 f[c] = fn[c];
                 gn[c] = gnm;
-                if (fn[c] - f0[c] > o->div_limit * (fabs(f0[c]) > 1.0 ? fabs(f0[c]) : 1.0)) {
-                    r[c].exitflag = GDF_EXIT_DIVERGED;
-                    r[c].why = GDF_WHY_DIVLIMIT;
-                } else if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
-                    r[c].exitflag = GDF_EXIT_STEPTOL;
-                    r[c].why = GDF_WHY_STEPTOL;
-                } else if (o->fun_tol > 0.0 && fabs(fold - fn[c]) <= o->fun_tol * (1.0 + fabs(fold))) {
-                    r[c].exitflag = GDF_EXIT_FUNTOL;
-                    r[c].why = GDF_WHY_FUNTOL;
-                } else {
+                if (!why)
                     continue;
-                }
+                r[c].exitflag = gdf_why_exitflag(why);
+                r[c].why = why;
                 active[c] = 0.0;
                 nact--;
             }

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "gdf_why.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -200,17 +202,8 @@ enum {
                             * minimizer (gdf_stationary: saddle or maximum);
                             * set by the callers of the driver, never by it */
 };
-/* Why a run stopped.  GDF_WHY_LINESEARCH (exit flag 2): backtracking found no
- * step that decreases f.  GDF_WHY_STEPROUND (exit flag 2): the trial step no
- * longer changes theta at working precision (a line search that reached
- * rounding level, or a fixed step eta*||g|| below rounding: the iteration is
- * at a floating-point fixed point and could only spin to MaxIter).
- * GDF_WHY_SADDLE / GDF_WHY_MAXIMUM (exit flag -3): see GDF_EXIT_SADDLE. */
-enum {
-    GDF_WHY_GRADTOL = 1, GDF_WHY_STEPTOL, GDF_WHY_FUNTOL, GDF_WHY_MAXITER,
-    GDF_WHY_MAXTIME, GDF_WHY_OUTPUTFCN, GDF_WHY_NONFINITE, GDF_WHY_DIVLIMIT,
-    GDF_WHY_LINESEARCH, GDF_WHY_STEPROUND, GDF_WHY_SADDLE, GDF_WHY_MAXIMUM
-};
+/* Why a run stopped: GDF_WHY_* and gdf_why_message(), gdf_why_exitflag()
+ * in gdf_why.h (one vocabulary with the flows'). */
 
 /* Per-iteration monitor (Display 'iter', OutputFcn): return nonzero to stop. */
 typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
@@ -308,7 +301,6 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o,
 /* theta: in theta_0, out the last finite iterate. */
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
                gdf_history *h, double *work, gdf_gd_result *r);
-const char *gdf_why_message(int why);
 
 /* ---- gd_run's policy (gdf_gd_solve.c): methods, step rules, momentum ---- */
 /* The Method choices of gd_run, in the order of its option table. */

@@ -3,7 +3,10 @@
  * momentum, the error codes and their order, the proximal method's mapping
  * of the flow's exits, many starts through gdf_gd_batch equal to single
  * runs bitwise, the saddle/maximum reporting, and the small decisions
- * (divergence explanation, convexity, batch path).
+ * (divergence explanation, convexity, batch path); one stop test for
+ * gdf_gd_run and gdf_gd_batch (every stopping rule gives the same stop in
+ * both), one vocabulary of reasons (gdf_why.h) that keeps gd_run's numbers
+ * and messages and words every flow reason as gdf_gf_why_message does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <float.h>
 #include <limits.h>
@@ -12,6 +15,8 @@
 #include <string.h>
 
 #include "gdflow.h"
+#include "gdf_gf.h"
+#include "gdf_why.h"
 #include "check.h"
 
 static gdf_gd_spec spec_of(int method, int rule, double L, double mu)
@@ -372,6 +377,122 @@ static void test_decisions(void)
           "batch path");
 }
 
+/* batch and single runs agree for every stopping rule (one gd_stop_test) */
+static void test_stop_rules_agree(void)
+{
+    enum { M = 4 };
+    double A[4], a[2] = {1.0, 10.0}, b[2] = {0.5, -1.0}, *wb, *w;
+    gdf_problem p;
+    gdf_quad q;
+    gdf_gd_opts o;
+    gdf_gd_result rb[M], r;
+    int rule, seen[GDF_WHY_COUNT];
+    memset(seen, 0, sizeof seen);
+    quad(&p, &q, A, a, b);
+    wb = malloc(gdf_gd_batch_work(2, M) * sizeof(double));
+    w = malloc(gdf_gd_work(2) * sizeof(double));
+    for (rule = 0; rule < 5; rule++) {
+        double X[2 * M], X0[2 * M];
+        ptrdiff_t j;
+        int fails = 0;
+        gdf_gd_defaults(&o);
+        o.eta = 0.15;
+        o.max_iter = 300;
+        o.grad_tol = 0.0;
+        if (rule == 0)
+            o.grad_tol = 1e-6;               /* GradTol */
+        else if (rule == 1)
+            o.step_tol = 1e-4;               /* StepTol */
+        else if (rule == 2)
+            o.fun_tol = 1e-6;                /* FunTol */
+        else if (rule == 3) {
+            o.eta = 0.25;                    /* > 2/L = 0.2: f rises */
+            o.div_limit = 10.0;              /* DivergenceLimit */
+        } else
+            o.max_iter = 7;                  /* MaxIter */
+        for (j = 0; j < 2 * M; j++)
+            X0[j] = X[j] = 3.0 - 1.7 * (double)j;
+        CHECK(gdf_gd_batch(&p, M, X, &o, NULL, wb, rb) == GDF_OK, "batch status");
+        for (j = 0; j < M; j++) {
+            double th[2];
+            th[0] = X0[2 * j];
+            th[1] = X0[2 * j + 1];
+            CHECK(gdf_gd_run(&p, th, &o, NULL, w, &r) == GDF_OK, "run status");
+            if (!(th[0] == X[2 * j] && th[1] == X[2 * j + 1] && r.iterations == rb[j].iterations &&
+                  r.exitflag == rb[j].exitflag && r.why == rb[j].why && r.f == rb[j].f))
+                fails++;
+            if (r.why > 0 && r.why < GDF_WHY_COUNT)
+                seen[r.why] = 1;
+            CHECK(r.exitflag == gdf_why_exitflag(r.why), "exit flag of reason %d", r.why);
+        }
+        CHECK(fails == 0, "rule %d: batch and single runs differ in %d starts", rule, fails);
+    }
+    CHECK(seen[GDF_WHY_GRADTOL] && seen[GDF_WHY_STEPTOL] && seen[GDF_WHY_FUNTOL] &&
+          seen[GDF_WHY_DIVLIMIT] && seen[GDF_WHY_MAXITER], "every rule was exercised (%d %d %d %d %d)",
+          seen[GDF_WHY_GRADTOL], seen[GDF_WHY_STEPTOL], seen[GDF_WHY_FUNTOL], seen[GDF_WHY_DIVLIMIT],
+          seen[GDF_WHY_MAXITER]);
+    free(wb);
+    free(w);
+}
+
+/* one vocabulary: GD numbers and texts kept, every flow reason distinct and
+ * worded as the flows word it */
+static void test_why_vocabulary(void)
+{
+    static const int gf[][2] = {
+        {GDF_GF_WHY_TEND, GDF_WHY_TEND},           {GDF_GF_WHY_GRADTOL, GDF_WHY_GRADTOL},
+        {GDF_GF_WHY_MAXSTEPS, GDF_WHY_MAXSTEPS},   {GDF_GF_WHY_MAXTIME, GDF_WHY_MAXTIME},
+        {GDF_GF_WHY_OUTPUT_FULL, GDF_WHY_OUTPUT_FULL}, {GDF_GF_WHY_NONFINITE, GDF_WHY_NONFINITE},
+        {GDF_GF_WHY_UNDERFLOW, GDF_WHY_UNDERFLOW}, {GDF_GF_WHY_NEWTON, GDF_WHY_NEWTON},
+        {GDF_GF_WHY_CG, GDF_WHY_CG},               {GDF_GF_WHY_SINGULAR, GDF_WHY_SINGULAR},
+        {GDF_GF_WHY_CALLBACK, GDF_WHY_CALLBACK},   {GDF_GF_WHY_BADARG, GDF_WHY_BADARG},
+        {GDF_GF_WHY_STATIONARY, GDF_WHY_STATIONARY}};
+    size_t i;
+    int w;
+    /* gd_run's numbers (info and tests rely on them) */
+    CHECK(GDF_WHY_GRADTOL == 1 && GDF_WHY_STEPTOL == 2 && GDF_WHY_FUNTOL == 3 && GDF_WHY_MAXITER == 4 &&
+          GDF_WHY_MAXTIME == 5 && GDF_WHY_OUTPUTFCN == 6 && GDF_WHY_NONFINITE == 7 &&
+          GDF_WHY_DIVLIMIT == 8 && GDF_WHY_LINESEARCH == 9 && GDF_WHY_STEPROUND == 10 &&
+          GDF_WHY_SADDLE == 11 && GDF_WHY_MAXIMUM == 12, "GD reasons keep their numbers");
+    CHECK(strcmp(gdf_why_message(GDF_WHY_GRADTOL), "Converged: gradient norm below GradTol.") == 0 &&
+          strcmp(gdf_why_message(GDF_WHY_MAXITER), "Stopped: MaxIter iterations reached.") == 0 &&
+          strcmp(gdf_why_message(GDF_WHY_NONFINITE), "Diverged: f or its gradient became non-finite.") == 0 &&
+          strcmp(gdf_why_message(99), "Unknown reason.") == 0, "gd_run's messages");
+    for (w = GDF_WHY_GRADTOL; w <= GDF_WHY_MAXIMUM; w++)
+        CHECK(gdf_why_message(w)[0] >= 'A' && gdf_why_message(w)[0] <= 'Z' &&
+              strchr(gdf_why_message(w), '.') != NULL, "GD message %d is a sentence", w);
+    CHECK(gdf_why_exitflag(GDF_WHY_GRADTOL) == GDF_EXIT_GRADTOL &&
+          gdf_why_exitflag(GDF_WHY_STEPTOL) == GDF_EXIT_STEPTOL &&
+          gdf_why_exitflag(GDF_WHY_FUNTOL) == GDF_EXIT_FUNTOL &&
+          gdf_why_exitflag(GDF_WHY_MAXITER) == GDF_EXIT_MAXITER &&
+          gdf_why_exitflag(GDF_WHY_MAXTIME) == GDF_EXIT_MAXITER &&
+          gdf_why_exitflag(GDF_WHY_OUTPUTFCN) == GDF_EXIT_OUTPUTFCN &&
+          gdf_why_exitflag(GDF_WHY_NONFINITE) == GDF_EXIT_DIVERGED &&
+          gdf_why_exitflag(GDF_WHY_DIVLIMIT) == GDF_EXIT_DIVERGED &&
+          gdf_why_exitflag(GDF_WHY_LINESEARCH) == GDF_EXIT_STEPTOL &&
+          gdf_why_exitflag(GDF_WHY_STEPROUND) == GDF_EXIT_STEPTOL &&
+          gdf_why_exitflag(GDF_WHY_SADDLE) == GDF_EXIT_SADDLE &&
+          gdf_why_exitflag(GDF_WHY_MAXIMUM) == GDF_EXIT_SADDLE, "exit flags of the GD reasons");
+    /* the alias table of gdf_why.h keeps every flow message */
+    for (i = 0; i < sizeof gf / sizeof gf[0]; i++) {
+        CHECK(strcmp(gdf_why_text(gf[i][1], GDF_WHY_FOR_FLOW), gdf_gf_why_message(gf[i][0])) == 0,
+              "flow reason %d: '%s' vs '%s'", gf[i][0], gdf_why_text(gf[i][1], GDF_WHY_FOR_FLOW),
+              gdf_gf_why_message(gf[i][0]));
+        CHECK(gf[i][1] > 0 && gf[i][1] < GDF_WHY_COUNT, "flow reason %d in range", gf[i][1]);
+    }
+    /* the flows' own reasons have values of their own, distinct from GD's */
+    for (i = 0; i < sizeof gf / sizeof gf[0]; i++) {
+        size_t j;
+        int shared = gf[i][1] == GDF_WHY_GRADTOL || gf[i][1] == GDF_WHY_MAXTIME ||
+                     gf[i][1] == GDF_WHY_NONFINITE;
+        CHECK(shared || gf[i][1] > GDF_WHY_MAXIMUM, "flow reason %d clashes with a GD reason", gf[i][1]);
+        for (j = i + 1; j < sizeof gf / sizeof gf[0]; j++)
+            CHECK(gf[i][1] != gf[j][1], "flow reasons %d and %d share a value", (int)i, (int)j);
+    }
+    CHECK(strcmp(gdf_why_text(GDF_WHY_TEND, GDF_WHY_FOR_GD), "reached the end of the time span") == 0,
+          "a flow reason in GD context keeps its words");
+}
+
 int main(void)
 {
     test_default_rules();
@@ -380,5 +501,7 @@ int main(void)
     test_batch_equals_single();
     test_classify();
     test_decisions();
+    test_stop_rules_agree();
+    test_why_vocabulary();
     return check_report("test_arch_gd");
 }
