@@ -1,8 +1,9 @@
 /* gd_run_mex.c - gateway: [theta, info] = gd_run_mex(fun, theta0, options...)
  *
  * Parses the options into a gdf_gd_spec, lets the library resolve the step
- * rule and momentum (gdf_gd_resolve), runs each start through gdf_gd_run,
- * gdf_gd_batch or gdf_gd_proximal, and builds info.  All numerics and
+ * rule and momentum (gdf_gd_resolve), runs the starts through the one entry
+ * point gdf_gd_solve (gdf_gd_run, gdf_gd_batch or gdf_gd_proximal inside),
+ * classifies GradTol stops (gdf_gd_classify) and builds info.  All numerics and
  * policy live in the library (gdf_gd.c, gdf_gd_solve.c).  History arrays are
  * mxMalloc'd, grown by doubling and handed to the outputs without a copy.
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
@@ -197,47 +198,49 @@ static void classify(gd_call *c, const double *theta, run_rec *rr, ptrdiff_t j)
     }
 }
 
-/* The proximal point method (gdf_gd_proximal) on one start: the history
- * arrays are allocated here for MaxIter + 1 entries and handed to info. */
-static void run_proximal(gd_call *c, double *theta, run_rec *rr)
+/* start j's history sink for the proximal method: MaxIter + 1 entries of
+ * f, gnorm and theta (the integrator's output), handed to info */
+static void proximal_sink(gd_call *c, gdf_history *h)
 {
-    gdf_problem *p = c->prob;
-    ptrdiff_t d = c->d;
-    long K = c->o.max_iter, n = 0;
-    double *t, *th, *f, *gn, *work;
-    void *iwork;
-    const char *why = NULL;
-    size_t nw;
-    int st, code = gdf_gd_proximal_check(&c->o);
-    if (code != GDF_GDS_OK)
-        spec_error(code, c->method);
+    long K = c->o.max_iter;
     if (c->hist == H_FULL)
-        gdf_mex_check_alloc(FN, "History 'full'", (double)(K + 1) * (double)d);
-    t = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
-    th = (double *)mxMalloc((size_t)(K + 1) * (size_t)d * sizeof(double));
-    f = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
-    gn = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
-    nw = gdf_gd_proximal_work(p);
-    if (nw == (size_t)-1)
-        gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)d);
-    gdf_mex_check_alloc(FN, "the workspace", (double)nw);
-    work = (double *)mxMalloc(nw * sizeof(double));
-    iwork = mxMalloc(gdf_gd_proximal_iwork(p) * sizeof(ptrdiff_t));
-    st = gdf_gd_proximal(p, theta, &c->o, t, th, f, gn, &n, work, iwork, &rr->r, &why);
-    if (st == GDF_ENEWTON)
-        gdf_mex_error(FN, "newtonFailed", "proximal step: %s", why);
-    if (st != GDF_OK)
-        gdf_mex_error(FN, "internal", "the proximal iteration (backward Euler) failed: %s",
-                      why ? why : gdf_mex_status_text(st));
-    mxFree(work);
-    mxFree(iwork);
-    mxFree(t);
-    memset(&rr->h, 0, sizeof rr->h);
-    if (c->hist != H_NONE) {
-        rr->h.f = f;
-        rr->h.gnorm = gn;
-        rr->h.theta = c->hist == H_FULL ? th : NULL;
-        rr->h.cap = K + 1;
+        gdf_mex_check_alloc(FN, "History 'full'", (double)(K + 1) * (double)c->d);
+    memset(h, 0, sizeof *h);
+    h->theta = (double *)mxMalloc((size_t)(K + 1) * (size_t)c->d * sizeof(double));
+    h->f = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
+    h->gnorm = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
+    h->cap = K + 1;
+}
+
+/* start j's history sink for gdf_gd_run: in the shared block, or buffers of
+ * its own (MaxIter + 1 entries at most, grown on demand) */
+static void run_sink(gd_call *c, gdf_history *h, hist_ctx *hc, ptrdiff_t j)
+{
+    long cap0;
+    hc->d = c->d;
+    hc->full = c->hist == H_FULL;
+    hc->max_entries = c->o.max_iter < LONG_MAX ? c->o.max_iter + 1 : -1;
+    cap0 = hc->max_entries > 0 && hc->max_entries < 4096 ? hc->max_entries : 4096;
+    memset(h, 0, sizeof *h);
+    if (c->block_cap > 0) {
+        /* f and gnorm straight into the m x (K+1) output layout */
+        size_t off = (size_t)j * (size_t)c->block_cap;
+        h->f = c->fblock + j;
+        h->gnorm = c->gblock + j;
+        h->stride = c->m;
+        h->eta = c->eblock ? c->eblock + j : NULL;
+        h->theta = c->tblock ? c->tblock + off * (size_t)c->d : NULL;
+        h->cap = c->block_cap; /* MaxIter + 1: never grows */
+    } else {
+        h->f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        h->gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        if (!c->fixed)
+            h->eta = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        if (c->hist == H_FULL)
+            h->theta = (double *)mxMalloc((size_t)cap0 * (size_t)c->d * sizeof(double));
+        h->cap = cap0;
+        h->grow = grow;
+        h->hctx = hc;
     }
 }
 
@@ -396,66 +399,69 @@ static void alloc_blocks(gd_call *c)
         c->fblock[k] = c->gblock[k] = NAN;
 }
 
-/* plain GD with a fixed step on many starts: all columns together */
-static void run_batch(gd_call *c, double *theta)
+/* the history sinks of the m starts: one shared sink for the batch path
+ * (returned), one per start in hs otherwise; NULL without a history */
+static gdf_history *make_sinks(gd_call *c, int flags, gdf_history *hb, gdf_history *hs)
 {
-    gdf_history hb;
-    gdf_gd_result *rb = (gdf_gd_result *)mxCalloc((size_t)c->m, sizeof(gdf_gd_result));
-    double *wb;
     ptrdiff_t j;
-    int status;
-    gdf_mex_check_alloc(FN, "the workspace", (double)gdf_gd_batch_work(c->d, c->m));
-    wb = (double *)mxMalloc(gdf_gd_batch_work(c->d, c->m) * sizeof(double));
-    memset(&hb, 0, sizeof hb);
-    hb.f = c->fblock;
-    hb.gnorm = c->gblock;
-    hb.theta = c->tblock;
-    hb.stride = c->m;
-    hb.cap = c->block_cap;
-    status = gdf_gd_batch(c->prob, c->m, theta, &c->o, c->hist == H_NONE ? NULL : &hb, wb, rb);
-    if (status != GDF_OK)
-        gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
-    for (j = 0; j < c->m; j++) {
-        c->runs[j].r = rb[j];
-        c->runs[j].h.theta = c->tblock ? c->tblock + (size_t)j * (size_t)c->block_cap * (size_t)c->d : NULL;
+    int code;
+    if (flags & GDF_SOLVE_BATCH) {
+        if (c->hist == H_NONE)
+            return NULL;
+        memset(hb, 0, sizeof *hb);
+        hb->f = c->fblock;
+        hb->gnorm = c->gblock;
+        hb->theta = c->tblock;
+        hb->stride = c->m;
+        hb->cap = c->block_cap;
+        return hb;
     }
-    mxFree(wb);
-    mxFree(rb);
+    if (c->method == GDF_GDM_PROXIMAL) {
+        code = gdf_gd_proximal_check(&c->o);
+        if (code != GDF_GDS_OK)
+            spec_error(code, c->method);
+        for (j = 0; j < c->m; j++)
+            proximal_sink(c, &hs[j]);
+        return hs;
+    }
+    if (c->hist == H_NONE)
+        return NULL;
+    for (j = 0; j < c->m; j++)
+        run_sink(c, &hs[j], &c->runs[j].hc, j);
+    return hs;
 }
 
-/* one start through gdf_gd_run, its history in the shared block or in
- * buffers of its own (MaxIter + 1 entries at most, grown on demand) */
-static void run_one(gd_call *c, double *th, run_rec *rr, ptrdiff_t j, double *work)
+/* the results and histories of the starts run, as info wants them */
+static void keep_runs(gd_call *c, const gdf_gd_result *rs, const gdf_history *hs, ptrdiff_t done,
+                      int flags)
 {
-    long cap0;
-    int status;
-    rr->hc.d = c->d;
-    rr->hc.full = c->hist == H_FULL;
-    rr->hc.max_entries = c->o.max_iter < LONG_MAX ? c->o.max_iter + 1 : -1;
-    cap0 = rr->hc.max_entries > 0 && rr->hc.max_entries < 4096 ? rr->hc.max_entries : 4096;
-    if (c->block_cap > 0) {
-        /* f and gnorm straight into the m x (K+1) output layout */
-        size_t off = (size_t)j * (size_t)c->block_cap;
-        rr->h.f = c->fblock + j;
-        rr->h.gnorm = c->gblock + j;
-        rr->h.stride = c->m;
-        rr->h.eta = c->eblock ? c->eblock + j : NULL;
-        rr->h.theta = c->tblock ? c->tblock + off * (size_t)c->d : NULL;
-        rr->h.cap = c->block_cap; /* MaxIter + 1: never grows */
-    } else if (c->hist != H_NONE) {
-        rr->h.f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        rr->h.gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        if (!c->fixed)
-            rr->h.eta = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-        if (c->hist == H_FULL)
-            rr->h.theta = (double *)mxMalloc((size_t)cap0 * (size_t)c->d * sizeof(double));
-        rr->h.cap = cap0;
-        rr->h.grow = grow;
-        rr->h.hctx = &rr->hc;
+    ptrdiff_t j;
+    for (j = 0; j < done; j++) {
+        run_rec *rr = &c->runs[j];
+        rr->r = rs[j];
+        if (flags & GDF_SOLVE_BATCH) {
+            rr->h.theta = c->tblock ? c->tblock + (size_t)j * (size_t)c->block_cap * (size_t)c->d : NULL;
+        } else if (c->method == GDF_GDM_PROXIMAL) {
+            if (c->hist != H_NONE) {
+                rr->h = hs[j];
+                if (c->hist != H_FULL)
+                    rr->h.theta = NULL;
+            }
+        } else if (c->hist != H_NONE) {
+            rr->h = hs[j];
+        }
     }
-    status = gdf_gd_run(c->prob, th, &c->o, c->hist != H_NONE ? &rr->h : NULL, work, &rr->r);
-    if (status != GDF_OK)
-        gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
+}
+
+/* raise the error of a failing gdf_gd_solve */
+static void solve_error(gd_call *c, int st, const char *why)
+{
+    if (c->method == GDF_GDM_PROXIMAL && st == GDF_ENEWTON)
+        gdf_mex_error(FN, "newtonFailed", "proximal step: %s", why);
+    if (c->method == GDF_GDM_PROXIMAL)
+        gdf_mex_error(FN, "internal", "the proximal iteration (backward Euler) failed: %s",
+                      why ? why : gdf_mex_status_text(st));
+    gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(st));
 }
 
 /* after one start: the checks, warnings and display that follow a run */
@@ -498,30 +504,45 @@ static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
                   rr->r.f, rr->r.gnorm, rr->r.time);
 }
 
-/* every start, then the warnings about the problem itself */
+/* every start through gdf_gd_solve, then what follows each run, then the
+ * warnings about the problem itself */
 static void run_all(gd_call *c, double *theta)
 {
-    double *work = (double *)mxMalloc(gdf_gd_work(c->d) * sizeof(double));
-    int batched;
-    ptrdiff_t j;
+    gdf_gd_result *rs = (gdf_gd_result *)mxCalloc((size_t)c->m, sizeof(gdf_gd_result));
+    gdf_history hb, *hs = (gdf_history *)mxCalloc((size_t)c->m, sizeof(gdf_history)), *h;
+    double *work;
+    void *iwork;
+    const char *why = NULL;
+    ptrdiff_t j, done = 0;
+    size_t nw;
+    int flags = 0, st;
     c->runs = (run_rec *)mxCalloc((size_t)c->m, sizeof(run_rec));
     if (c->hist == H_FULL && c->o.max_iter < LONG_MAX)
         gdf_mex_check_alloc(FN, "History 'full'",
                             (double)(c->o.max_iter + 1) * (double)c->d * (double)c->m);
     alloc_blocks(c);
-    batched = gdf_gd_use_batch(c->method, c->fixed, c->o.monitor != NULL, c->m, c->hist, c->block_cap);
-    if (batched)
-        run_batch(c, theta);
-    for (j = 0; j < c->m; j++) {
-        run_rec *rr = &c->runs[j];
-        double *th = theta + j * c->d;
-        if (!batched && c->method == GDF_GDM_PROXIMAL)
-            run_proximal(c, th, rr);
-        else if (!batched)
-            run_one(c, th, rr, j, work);
-        after_run(c, th, rr, j);
-    }
+    if (gdf_gd_use_batch(c->method, c->fixed, c->o.monitor != NULL, c->m, c->hist, c->block_cap))
+        flags |= GDF_SOLVE_BATCH;
+    if (c->mp.kind == GDF_KIND_HANDLE) /* f(theta0) non-finite is an error: stop there */
+        flags |= GDF_SOLVE_STOP_NONFINITE;
+    h = make_sinks(c, flags, &hb, hs);
+    nw = gdf_gd_solve_work(c->prob, c->method, c->m, c->o.max_iter, flags);
+    if (nw == (size_t)-1)
+        gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)c->d);
+    if ((flags & GDF_SOLVE_BATCH) || c->method == GDF_GDM_PROXIMAL)
+        gdf_mex_check_alloc(FN, "the workspace", (double)nw);
+    work = (double *)mxMalloc(nw * sizeof(double));
+    iwork = mxMalloc(gdf_gd_solve_iwork(c->prob, c->method) * sizeof(ptrdiff_t));
+    st = gdf_gd_solve(c->prob, c->method, &c->o, c->m, theta, h, flags, work, iwork, rs, &done, &why);
     mxFree(work);
+    mxFree(iwork);
+    keep_runs(c, rs, hs, done, flags);
+    for (j = 0; j < done - (st != GDF_OK); j++)
+        after_run(c, theta + j * c->d, &c->runs[j], j);
+    if (st != GDF_OK)
+        solve_error(c, st, why);
+    mxFree(rs);
+    mxFree(hs);
     /* the problem itself knows it has no minimizer, or that its stationary
      * points need not be minima: say so once, whatever the exit */
     if (c->mp.f_star == -INFINITY)

@@ -267,6 +267,68 @@ int gdf_gd_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, double 
 }
 
 /* ------------------------------------------------------------------ */
+/* the entry point                                                     */
+/* ------------------------------------------------------------------ */
+size_t gdf_gd_solve_work(const gdf_problem *p, int method, ptrdiff_t m, long max_iter, int flags)
+{
+    if (flags & GDF_SOLVE_BATCH)
+        return gdf_gd_batch_work(p->d, m);
+    if (method == GDF_GDM_PROXIMAL) {
+        size_t nw = gdf_gd_proximal_work(p);
+        if (nw == (size_t)-1 || max_iter < 0 || max_iter >= GDF_GD_PROX_MAXITER)
+            return (size_t)-1;
+        return nw + (size_t)max_iter + 1; /* and t: max_iter + 1 entries */
+    }
+    return gdf_gd_work(p->d);
+}
+
+size_t gdf_gd_solve_iwork(const gdf_problem *p, int method)
+{
+    return method == GDF_GDM_PROXIMAL ? gdf_gd_proximal_iwork(p) : 1;
+}
+
+static int nonfinite_start(const gdf_gd_result *r)
+{
+    return r->iterations == 0 && r->why == GDF_WHY_NONFINITE && !(isfinite(r->f) && isfinite(r->gnorm));
+}
+
+int gdf_gd_solve(gdf_problem *p, int method, const gdf_gd_opts *o, ptrdiff_t m, double *theta,
+                 gdf_history *h, int flags, double *work, void *iwork, gdf_gd_result *r,
+                 ptrdiff_t *done, const char **why_text)
+{
+    const ptrdiff_t d = p->d;
+    ptrdiff_t j;
+    int st = GDF_OK;
+    if (why_text)
+        *why_text = NULL;
+    *done = 0;
+    if (flags & GDF_SOLVE_BATCH) {
+        st = gdf_gd_batch(p, m, theta, o, h, work, r);
+        *done = m;
+        return st;
+    }
+    if (method == GDF_GDM_PROXIMAL && !h)
+        return GDF_EARG;
+    for (j = 0; j < m; j++) {
+        double *th = theta + j * d;
+        *done = j + 1;
+        if (method == GDF_GDM_PROXIMAL) {
+            long n = 0;
+            size_t nw = gdf_gd_proximal_work(p);
+            st = gdf_gd_proximal(p, th, o, work + nw, h[j].theta, h[j].f, h[j].gnorm, &n, work, iwork,
+                                 &r[j], why_text);
+        } else {
+            st = gdf_gd_run(p, th, o, h ? &h[j] : NULL, work, &r[j]);
+        }
+        if (st != GDF_OK)
+            return st;
+        if ((flags & GDF_SOLVE_STOP_NONFINITE) && nonfinite_start(&r[j]))
+            return GDF_OK;
+    }
+    return GDF_OK;
+}
+
+/* ------------------------------------------------------------------ */
 /* small decisions                                                     */
 /* ------------------------------------------------------------------ */
 int gdf_gd_classify(gdf_problem *p, const double *theta, gdf_gd_result *r, double *work,

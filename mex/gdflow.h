@@ -368,6 +368,32 @@ int gdf_gd_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, double 
                     double *f, double *gnorm, long *n, double *work, void *iwork,
                     gdf_gd_result *r, const char **why_text);
 
+/* gd_run's one entry point: run the m starts (theta: d x m, in the starts,
+ * out the last finite iterates) with the resolved options o (gdf_gd_resolve)
+ * and Method method (GDF_GDM_*; for 'natural' p is the metric wrapper):
+ *   flags & GDF_SOLVE_BATCH: plain GD, fixed step, all starts together
+ *     (gdf_gd_batch; see gdf_gd_use_batch); h (may be NULL) is then ONE
+ *     shared sink laid out as gdf_gd_batch wants it;
+ *   otherwise each start on its own: gdf_gd_proximal for 'proximal'
+ *     (h[j] must then hold max_iter + 1 entries of f, gnorm and theta:
+ *     gdf_gd_proximal_check first), gdf_gd_run for the rest (h[j] as for
+ *     gdf_gd_run); h may be NULL (no history) except for 'proximal';
+ *   flags & GDF_SOLVE_STOP_NONFINITE: stop after the first start whose
+ *     f(theta_0) or gradient is non-finite (the caller reports it).
+ * r: m results; *done: the starts run (m, or fewer after such a stop or a
+ * failure: the failing start is then *done - 1).  work:
+ * gdf_gd_solve_work doubles ((size_t)-1: too large), iwork:
+ * gdf_gd_solve_iwork ptrdiff_t.  Returns GDF_OK or the failing status
+ * (*why_text, may be NULL, gets the implicit integrator's reason for a
+ * failing proximal step, NULL otherwise).  GradTol stops are not
+ * classified here: gdf_gd_classify. */
+enum { GDF_SOLVE_BATCH = 1, GDF_SOLVE_STOP_NONFINITE = 2 };
+size_t gdf_gd_solve_work(const gdf_problem *p, int method, ptrdiff_t m, long max_iter, int flags);
+size_t gdf_gd_solve_iwork(const gdf_problem *p, int method);
+int gdf_gd_solve(gdf_problem *p, int method, const gdf_gd_opts *o, ptrdiff_t m, double *theta,
+                 gdf_history *h, int flags, double *work, void *iwork, gdf_gd_result *r,
+                 ptrdiff_t *done, const char **why_text);
+
 /* After a GradTol stop: classify theta (gdf_stationary) and, at a saddle or
  * a maximum, turn r into exitflag GDF_EXIT_SADDLE, why GDF_WHY_SADDLE or
  * GDF_WHY_MAXIMUM.  Returns the class (GDF_STAT_NONE when r is no GradTol

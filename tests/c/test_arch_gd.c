@@ -493,6 +493,132 @@ static void test_why_vocabulary(void)
           "a flow reason in GD context keeps its words");
 }
 
+/* counts calls; non-finite at x[0] > 100 */
+static long ctr_calls;
+static int ctr_fg(void *ctx, const double *x, double *f, double *g)
+{
+    ctr_calls++;
+    if (x[0] > 100.0) {
+        *f = NAN;
+        if (g)
+            g[0] = g[1] = NAN;
+        return GDF_OK;
+    }
+    if (f)
+        *f = 0.5 * (x[0] * x[0] + 3.0 * x[1] * x[1]);
+    if (g) {
+        g[0] = x[0];
+        g[1] = 3.0 * x[1];
+    }
+    return GDF_OK;
+}
+
+/* gdf_gd_solve: many starts through the one entry point equal single runs
+ * bitwise, for every path (batch, gdf_gd_run, proximal) */
+static void test_solve(void)
+{
+    enum { M = 3 };
+    double A[4], a[2] = {1.0, 10.0}, b[2] = {0.5, -1.0}, X[2 * M], X0[2 * M], *w;
+    gdf_problem p;
+    gdf_quad q;
+    gdf_gd_opts o;
+    gdf_gd_result rs[M], r;
+    ptrdiff_t j, done;
+    int path, fails;
+    void *iw;
+    quad(&p, &q, A, a, b);
+    for (path = 0; path < 4; path++) {
+        int method = path == 2 ? GDF_GDM_PROXIMAL : path == 3 ? GDF_GDM_NESTEROV : GDF_GDM_GD;
+        int flags = path == 0 ? GDF_SOLVE_BATCH : 0;
+        gdf_history hs[M], *h = NULL;
+        double *hf = NULL, *hg = NULL, *ht = NULL;
+        gdf_gd_defaults(&o);
+        o.eta = 0.15;
+        o.max_iter = 60;
+        o.grad_tol = 1e-7;
+        if (method == GDF_GDM_NESTEROV) {
+            o.method = GDF_GD_NESTEROV;
+            o.momentum_schedule = 1;
+        }
+        if (method == GDF_GDM_PROXIMAL) { /* the proximal sinks: K + 1 entries of each */
+            hf = malloc((size_t)M * 61 * sizeof(double));
+            hg = malloc((size_t)M * 61 * sizeof(double));
+            ht = malloc((size_t)M * 61 * 2 * sizeof(double));
+            for (j = 0; j < M; j++) {
+                memset(&hs[j], 0, sizeof hs[j]);
+                hs[j].f = hf + 61 * j;
+                hs[j].gnorm = hg + 61 * j;
+                hs[j].theta = ht + 122 * j;
+                hs[j].cap = 61;
+            }
+            h = hs;
+        }
+        for (j = 0; j < 2 * M; j++)
+            X0[j] = X[j] = 2.0 - 1.3 * (double)j;
+        CHECK(gdf_gd_solve_work(&p, method, M, o.max_iter, flags) != (size_t)-1, "solve work");
+        w = malloc(gdf_gd_solve_work(&p, method, M, o.max_iter, flags) * sizeof(double));
+        iw = malloc(gdf_gd_solve_iwork(&p, method) * sizeof(ptrdiff_t));
+        CHECK(gdf_gd_solve(&p, method, &o, M, X, h, flags, w, iw, rs, &done, NULL) == GDF_OK && done == M,
+              "solve path %d: done %ld", path, (long)done);
+        free(w);
+        free(iw);
+        fails = 0;
+        for (j = 0; j < M; j++) {
+            double th[2];
+            th[0] = X0[2 * j];
+            th[1] = X0[2 * j + 1];
+            if (method == GDF_GDM_PROXIMAL) {
+                prox_buf pb;
+                CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK, "proximal status");
+                if (pb.n != r.iterations + 1 || memcmp(pb.f, hs[j].f, (size_t)pb.n * sizeof(double)) != 0)
+                    fails++;
+                prox_free(&pb);
+            } else {
+                double *wk = malloc(gdf_gd_work(2) * sizeof(double));
+                CHECK(gdf_gd_run(&p, th, &o, NULL, wk, &r) == GDF_OK, "single status");
+                free(wk);
+            }
+            if (!(th[0] == X[2 * j] && th[1] == X[2 * j + 1] && r.iterations == rs[j].iterations &&
+                  r.exitflag == rs[j].exitflag && r.why == rs[j].why && r.f == rs[j].f &&
+                  r.gnorm == rs[j].gnorm && r.nfevals == rs[j].nfevals))
+                fails++;
+        }
+        CHECK(fails == 0, "solve path %d differs from single runs (%d)", path, fails);
+        free(hf);
+        free(hg);
+        free(ht);
+    }
+    /* proximal needs its sinks; MaxIter 1e8 is too large for its workspace */
+    o.max_iter = 10;
+    CHECK(gdf_gd_solve(&p, GDF_GDM_PROXIMAL, &o, 1, X, NULL, 0, NULL, NULL, rs, &done, NULL) == GDF_EARG,
+          "proximal without sinks");
+    CHECK(gdf_gd_solve_work(&p, GDF_GDM_PROXIMAL, 1, GDF_GD_PROX_MAXITER, 0) == (size_t)-1,
+          "proximal MaxIter 1e8: no workspace");
+    /* STOP_NONFINITE: the start after a non-finite f(theta_0) is not run */
+    {
+        gdf_problem pc;
+        double Y[6] = {1.0, 1.0, 200.0, 0.0, 2.0, 2.0};
+        memset(&pc, 0, sizeof pc);
+        pc.d = 2;
+        pc.fg = ctr_fg;
+        pc.L = pc.mu = NAN;
+        gdf_gd_defaults(&o);
+        o.eta = 0.1;
+        w = malloc(gdf_gd_work(2) * sizeof(double));
+        ctr_calls = 0;
+        CHECK(gdf_gd_solve(&pc, GDF_GDM_GD, &o, 3, Y, NULL, GDF_SOLVE_STOP_NONFINITE, w, NULL, rs, &done,
+                           NULL) == GDF_OK && done == 2 && rs[1].why == GDF_WHY_NONFINITE &&
+              rs[1].iterations == 0 && Y[4] == 2.0, "stopped after start 2: done %ld", (long)done);
+        CHECK(ctr_calls == rs[0].nfevals + 1, "start 3 never evaluated (%ld calls)", ctr_calls);
+        Y[0] = Y[1] = 1.0;
+        Y[2] = 200.0;
+        Y[3] = 0.0;
+        CHECK(gdf_gd_solve(&pc, GDF_GDM_GD, &o, 3, Y, NULL, 0, w, NULL, rs, &done, NULL) == GDF_OK &&
+              done == 3 && rs[2].exitflag == GDF_EXIT_GRADTOL, "without the flag all starts run");
+        free(w);
+    }
+}
+
 int main(void)
 {
     test_default_rules();
@@ -503,5 +629,6 @@ int main(void)
     test_decisions();
     test_stop_rules_agree();
     test_why_vocabulary();
+    test_solve();
     return check_report("test_arch_gd");
 }
