@@ -109,6 +109,71 @@ static int below_rounding(ptrdiff_t d, const double *xn, const double *base)
     return dmax <= DBL_EPSILON * bmax;
 }
 
+/* Armijo backtracking from the last accepted step, doubled; for Nesterov the
+ * condition of Beck and Teboulle's FISTA, f(y - t g) <= f(y) - t/2 ||g||^2,
+ * with t non-increasing within one momentum sequence (reset at a restart).
+ * Once the step is below rounding, xn == base, fn == fb and the test passes
+ * with nothing gained (and a wrong-sign gradient is "accepted"): a trial
+ * that no longer changes the point ends the search as a failure (rounded).
+ * A strict fn < fb is NOT required: at f's rounding floor a step that moves
+ * theta without changing f is progress. There, where f(xn) - f(base) is lost
+ * in rounding (|fn - fb| <= band), the decrease is judged from the gradients
+ * alone (Hager & Zhang's approximate Wolfe idea; the f test would pass on
+ * noise, accepting steps that overshoot): the trapezoid estimate (xn -
+ * base).(gb + gn)/2, exact for a quadratic, must show the sufficient
+ * decrease; fn must stay within band of the best f seen, so a wrong gradient
+ * can move f up by rounding noise at most.
+ * One trial step after another from base (gradient gb, value fb, g2 =
+ * ||gb||^2), eta shrunk by armijo_shrink after each rejected trial: *ok = 1
+ * when xn (value *fn, gradient gn) is accepted, *rounded = 1 when the trial
+ * stopped changing the point.  Returns GDF_OK or a failing evaluation's
+ * status. */
+static int armijo_search(gdf_problem *p, const gdf_gd_opts *o, const double *base, const double *gb,
+                         double fb, double g2, double fbest, double *eta_io, double *xn, double *fn,
+                         double *gn, int *ok, int *rounded)
+{
+    const ptrdiff_t d = p->d;
+    const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
+    const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
+    double eta = *eta_io;
+    int tries, status = GDF_OK;
+    ptrdiff_t i;
+    *ok = *rounded = 0;
+    for (tries = 0; tries < o->armijo_maxtries; tries++) {
+        for (i = 0; i < d; i++)
+            xn[i] = base[i] - eta * gb[i];
+        if (below_rounding(d, xn, base)) {
+            *rounded = 1;
+            break;
+        }
+        status = gdf_eval(p, xn, fn, gn);
+        if (status != GDF_OK)
+            break;
+        if (isfin(*fn) && gdf_all_finite(d, gn) &&
+            (fabs(*fn - fb) > band ? *fn <= fb - c_armijo * eta * g2
+                                   : (*fn <= fbest + band &&
+                                      trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
+            *ok = 1;
+            break;
+        }
+        eta *= o->armijo_shrink;
+    }
+    *eta_io = eta;
+    return status;
+}
+
+/* The momentum coefficient of step k (k0: where the momentum sequence
+ * (re)started): 0 for plain GD and at the first step of a sequence,
+ * Nesterov's (k-k0-1)/(k-k0+2) with the schedule, o->momentum otherwise. */
+static double momentum_at(const gdf_gd_opts *o, long k, long k0)
+{
+    if (o->method == GDF_GD_PLAIN || k <= k0)
+        return 0.0;
+    if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
+        return (double)(k - k0 - 1) / (double)(k - k0 + 2);
+    return o->momentum;
+}
+
 /* The stopping rules of gd_run, one copy for gdf_gd_run and gdf_gd_batch.
  * GD_BEFORE_STEP, at iterate k: GradTol, MaxIter, MaxTime (in this order).
  * GD_AFTER_STEP, once iterate k (value fn, gradient norm gnorm) is taken
@@ -215,13 +280,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         base = theta;
         gb = g;
         fb = f;
-        beta = 0.0;
-        if (o->method != GDF_GD_PLAIN && k > k0) {
-            if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
-                beta = (double)(k - k0 - 1) / (double)(k - k0 + 2);
-            else
-                beta = o->momentum;
-        }
+        beta = momentum_at(o, k, k0);
         if (o->method == GDF_GD_NESTEROV) {
             for (i = 0; i < d; i++)
                 y[i] = theta[i] + beta * (theta[i] - prev[i]);
@@ -263,47 +322,12 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 why = GDF_WHY_NONFINITE;
                 break;
             }
-        } else { /* Armijo backtracking from the last accepted step, doubled;
-                  * for Nesterov the condition of Beck and Teboulle's FISTA,
-                  * f(y - t g) <= f(y) - t/2 ||g||^2, with t non-increasing
-                  * within one momentum sequence (reset at a restart).
-                  * Once the step is below rounding, xn == base, fn == fb and
-                  * the test passes with nothing gained (and a wrong-sign
-                  * gradient is "accepted"): a trial that no longer changes
-                  * the point ends the search as a failure (rounded).  A
-                  * strict fn < fb is NOT required: at f's rounding floor a
-                  * step that moves theta without changing f is progress.
-                  * There, where f(xn) - f(base) is lost in rounding (|fn -
-                  * fb| <= band), the decrease is judged from the gradients
-                  * alone (Hager & Zhang's approximate Wolfe idea; the f test
-                  * would pass on noise, accepting steps that overshoot): the
-                  * trapezoid estimate (xn - base).(gb + gn)/2, exact for a
-                  * quadratic, must show the sufficient decrease; fn must
-                  * stay within band of the best f seen, so a wrong gradient
-                  * can move f up by rounding noise at most. */
-            int tries, ok = 0, rounded = 0;
-            const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
-            const double g2 = gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb);
-            const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
-            for (tries = 0; tries < o->armijo_maxtries; tries++) {
-                for (i = 0; i < d; i++)
-                    xn[i] = base[i] - eta * gb[i];
-                if (below_rounding(d, xn, base)) {
-                    rounded = 1;
-                    break;
-                }
-                status = gdf_eval(p, xn, &fn, gn);
-                if (status != GDF_OK)
-                    goto fail;
-                if (isfin(fn) && gdf_all_finite(d, gn) &&
-                    (fabs(fn - fb) > band ? fn <= fb - c_armijo * eta * g2
-                                          : (fn <= fbest + band &&
-                                             trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
-                    ok = 1;
-                    break;
-                }
-                eta *= o->armijo_shrink;
-            }
+        } else { /* Armijo backtracking (armijo_search) */
+            int ok, rounded;
+            status = armijo_search(p, o, base, gb, fb, gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb), fbest,
+                                   &eta, xn, &fn, gn, &ok, &rounded);
+            if (status != GDF_OK)
+                goto fail;
             if (ok && restart && k > k0 && fn - f > GDF_GD_FNOISE * DBL_EPSILON * fabs(f)) {
                 /* adaptive restart (O'Donoghue & Candes): the momentum took
                  * f uphill; reject the step, restart from theta */
@@ -373,20 +397,16 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         if (o->step_rule == GDF_STEP_ARMIJO && o->method != GDF_GD_NESTEROV)
             eta /= o->armijo_shrink; /* let the next trial grow again */
     }
+    status = GDF_OK;
+    goto done;
+fail: /* a failing evaluation (status): reported as non-finite */
+    exitflag = GDF_EXIT_DIVERGED;
+    why = GDF_WHY_NONFINITE;
 done:
     /* the gradient for the returned theta is in g; nothing else to restore */
     r->iterations = k;
     r->exitflag = exitflag;
     r->why = why;
-    r->f = f;
-    r->gnorm = gnorm;
-    r->nfevals = p->nfevals - nf0;
-    r->time = gdf_now() - t_start;
-    return GDF_OK;
-fail:
-    r->iterations = k;
-    r->exitflag = GDF_EXIT_DIVERGED;
-    r->why = GDF_WHY_NONFINITE;
     r->f = f;
     r->gnorm = gnorm;
     r->nfevals = p->nfevals - nf0;
