@@ -353,8 +353,9 @@ int gdf_gd_step_unstable(int method, int fixed, double eta, double L, double *li
 
 int gdf_gd_nonconvex(double L, double mu)
 {
-    double a = fabs(L) > fabs(mu) ? fabs(L) : fabs(mu);
-    double tol = 1e3 * DBL_EPSILON * (isfinite(a) ? a : 0.0);
+    double tol = gdf_eig_tol(L, mu);
+    if (!isfinite(tol)) /* L infinite or NaN: no scale, the sign alone */
+        tol = 0.0;
     return isfinite(mu) && mu < -tol;
 }
 

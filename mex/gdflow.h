@@ -446,6 +446,10 @@ size_t gdf_stationary_work(ptrdiff_t d);
 size_t gdf_stationary_iwork(ptrdiff_t d);
 int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwork, double *lam);
 int gdf_stationary_needs_work(const gdf_problem *p);
+/* The rounding level of computed eigenvalues between lo and hi,
+ * 1e3 eps max(|lo|, |hi|): below -tol an eigenvalue is negative (the one
+ * tolerance of gdf_stationary, gdf_gd_nonconvex and gd_quadratic). */
+double gdf_eig_tol(double lo, double hi);
 /* "none", "minimum", "saddle", "maximum", "unverified" */
 const char *gdf_stationary_name(int kind);
 

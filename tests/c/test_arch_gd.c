@@ -364,7 +364,10 @@ static void test_decisions(void)
     CHECK(gdf_gd_step_unstable(GDF_GDM_GD, 1, 0.5, NAN, &lim) == 0, "L unknown");
     CHECK(gdf_gd_nonconvex(1.0, -1.0) && !gdf_gd_nonconvex(1.0, 0.0) && !gdf_gd_nonconvex(NAN, NAN) &&
           !gdf_gd_nonconvex(1.0, -1e-14) && gdf_gd_nonconvex(1.0, -1e-12) &&
-          gdf_gd_nonconvex(INFINITY, -1.0), "nonconvex at 1e3 eps max(|L|, |mu|)");
+          gdf_gd_nonconvex(INFINITY, -1.0) && gdf_gd_nonconvex(NAN, -1e-300),
+          "nonconvex at 1e3 eps max(|L|, |mu|)");
+    CHECK(gdf_eig_tol(1.0, -2.0) == 1e3 * DBL_EPSILON * 2.0 && gdf_eig_tol(-3.0, 0.5) == 1e3 * DBL_EPSILON * 3.0,
+          "one eigenvalue tolerance");
     CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 10, 99, 1) == 100, "block of MaxIter + 1");
     CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 1, 99, 1) == 0, "one start: no block");
     CHECK(gdf_gd_block_cap(GDF_GDM_GD, 3, 10, 99, 0) == 0, "no history: no block");
