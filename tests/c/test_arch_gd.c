@@ -268,6 +268,17 @@ static void test_proximal(void)
               "non-finite: exit %d why %d n %ld", r.exitflag, r.why, pb.n);
         prox_free(&pb);
     }
+    /* MaxTime: the flow's MaxTime exit becomes exit flag 0, why MAXTIME */
+    o.max_iter = 100000;
+    o.grad_tol = 0.0;
+    o.max_time = 1e-300;
+    th[0] = 3.0;
+    th[1] = -1.0;
+    CHECK(prox(&p, th, &o, &pb, &r) == GDF_OK && r.exitflag == GDF_EXIT_MAXITER && r.why == GDF_WHY_MAXTIME &&
+          r.iterations < 100000 && pb.n == r.iterations + 1, "MaxTime: exit %d why %d after %ld", r.exitflag,
+          r.why, r.iterations);
+    prox_free(&pb);
+    o.max_time = INFINITY;
     /* MaxIter too large: refused before anything runs */
     o.max_iter = GDF_GD_PROX_MAXITER;
     CHECK(gdf_gd_proximal_check(&o) == GDF_GDS_PROX_MAXITER, "proximal MaxIter 1e8");
