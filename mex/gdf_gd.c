@@ -438,6 +438,36 @@ static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, d
     return GDF_OK;
 }
 
+/* ||g|| of one column: the plain sum of squares, scaled by dnrm2 only when
+ * it under- or overflows; NaN when g is not finite */
+static double batch_gnorm(ptrdiff_t d, const double *g)
+{
+    double g2 = 0.0;
+    ptrdiff_t i;
+    for (i = 0; i < d; i++)
+        g2 += g[i] * g[i];
+    if (isfin(g2) && g2 > 1e-280)
+        return sqrt(g2);
+    if (gdf_all_finite(d, g))
+        return gdf_nrm2(d, g);
+    return NAN;
+}
+
+/* entry k of start c in the batch history (f, gnorm at c + k st; theta at
+ * (c cap + k) d); h may be NULL */
+static void batch_record(gdf_history *h, ptrdiff_t st, ptrdiff_t d, ptrdiff_t c, long k, double f,
+                         double gnorm, const double *x)
+{
+    if (!h)
+        return;
+    if (h->f)
+        h->f[c + (size_t)k * (size_t)st] = f;
+    if (h->gnorm)
+        h->gnorm[c + (size_t)k * (size_t)st] = gnorm;
+    if (h->theta)
+        memcpy(h->theta + ((size_t)c * (size_t)h->cap + (size_t)k) * (size_t)d, x, (size_t)d * sizeof(double));
+}
+
 int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, gdf_history *h,
                  double *work, gdf_gd_result *r)
 {
@@ -469,15 +499,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         f0[c] = f[c];
         active[c] = 1.0;
         stuck[c] = 0.0;
-        if (h) {
-            if (h->f)
-                h->f[c] = f[c];
-            if (h->gnorm)
-                h->gnorm[c] = gnm;
-            if (h->theta)
-                memcpy(h->theta + (size_t)c * (size_t)h->cap * (size_t)d, Xc + c * d,
-                       (size_t)d * sizeof(double));
-        }
+        batch_record(h, st, d, c, 0, f[c], gnm, Xc + c * d);
         if (!isfin(f[c]) || !isfin(gnm)) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
             r[c].why = GDF_WHY_NONFINITE;
@@ -532,18 +554,11 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             goto fail;
         k++;
         for (c = 0; c < m; c++) {
-            double *x = Xc + c * d, *xn = XN + c * d, *gnew = GN + c * d, g2 = 0.0, gnm, tn = 0.0;
+            double *x = Xc + c * d, *xn = XN + c * d, *gnew = GN + c * d, gnm, tn = 0.0;
             const double step = eta * gn[c];
             if (active[c] == 0.0)
                 continue;
-            for (i = 0; i < d; i++)
-                g2 += gnew[i] * gnew[i];
-            if (isfin(g2) && g2 > 1e-280)
-                gnm = sqrt(g2);
-            else if (gdf_all_finite(d, gnew))
-                gnm = gdf_nrm2(d, gnew); /* under- or overflow of the sum: let dnrm2 scale */
-            else
-                gnm = NAN;
+            gnm = batch_gnorm(d, gnew);
             if (!isfin(fn[c]) || !isfin(gnm)) { /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
@@ -556,15 +571,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, x);
             r[c].iterations = k;
-            if (h) {
-                if (h->f)
-                    h->f[c + (size_t)k * (size_t)st] = fn[c];
-                if (h->gnorm)
-                    h->gnorm[c + (size_t)k * (size_t)st] = gnm;
-                if (h->theta)
-                    memcpy(h->theta + ((size_t)c * (size_t)h->cap + (size_t)k) * (size_t)d, xn,
-                           (size_t)d * sizeof(double));
-            }
+            batch_record(h, st, d, c, k, fn[c], gnm, xn);
             {
                 s.k = k;
                 s.gnorm = gnm;
