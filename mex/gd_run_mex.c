@@ -1,24 +1,30 @@
 /* gd_run_mex.c - gateway: [theta, info] = gd_run_mex(fun, theta0, options...)
  *
- * Validates, converts, calls gdf_gd_run and builds info.  History arrays are
+ * Parses the options into a gdf_gd_spec, lets the library resolve the step
+ * rule and momentum (gdf_gd_resolve), runs the starts through the one entry
+ * point gdf_gd_solve (gdf_gd_run, gdf_gd_batch or gdf_gd_proximal inside),
+ * classifies GradTol stops (gdf_gd_classify) and builds info.  All numerics and
+ * policy live in the library (gdf_gd.c, gdf_gd_solve.c).  History arrays are
  * mxMalloc'd, grown by doubling and handed to the outputs without a copy.
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "gdf_gf.h"
 #include "gdf_mexutil.h"
 
 static const char *FN = "gd_run";
 
 enum { GDF_GD_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT }; GDF_STATIC_ASSERT(O_COUNT == GDF_GD_RUN_NOPT, o_count);
-/* order of the Method choices in the option table */
-enum { M_GD, M_HEAVYBALL, M_NESTEROV, M_PROXIMAL, M_NATURAL };
-static const char *METHOD_NAMES[] = {"gd", "heavyball", "nesterov", "proximal", "natural"};
-enum { H_NONE, H_F, H_FULL };
-enum { D_OFF, D_FINAL, D_ITER };
+/* the Method choices in the option table are gdflow.h's GDF_GDM_* in order */
+enum { GDF_GD_RUN_METHODS(GDF_OPT_X_CHOICE_ID) M_COUNT };
+GDF_STATIC_ASSERT((int)M_GD == (int)GDF_GDM_GD && (int)M_HEAVYBALL == (int)GDF_GDM_HEAVYBALL &&
+                  (int)M_NESTEROV == (int)GDF_GDM_NESTEROV && (int)M_PROXIMAL == (int)GDF_GDM_PROXIMAL &&
+                  (int)M_NATURAL == (int)GDF_GDM_NATURAL && M_COUNT == 5, method_order);
+enum { GDF_GD_RUN_HISTORY(GDF_OPT_X_CHOICE_ID) H_COUNT };
+enum { GDF_GD_RUN_DISPLAY(GDF_OPT_X_CHOICE_ID) D_COUNT };
 
 typedef struct {
     ptrdiff_t d;
@@ -137,186 +143,147 @@ typedef struct {
     int stationary; /* GDF_STAT_*: what the GradTol stop found (NONE otherwise) */
 } run_rec;
 
-/* The tolerance below which gd_quadratic calls an eigenvalue zero. */
-static double eig_tol(double L, double mu)
+/* Everything one call needs, from parse to build_info. */
+typedef struct {
+    gdf_mex_problem mp;
+    gdf_mex_metric mm;
+    gdf_problem *prob;    /* the problem run (the metric wrapper for 'natural') */
+    gdf_optval ov[O_COUNT];
+    gdf_gd_opts o;
+    mon_ctx mc;
+    int method, hist, display, fixed;
+    const char *step_name;
+    ptrdiff_t rows, cols, d, m;
+    const double *theta0;
+    run_rec *runs;
+    long kmax, block_cap;
+    double *fblock, *gblock, *eblock, *tblock;
+    double *swork;
+    void *siwork;
+    int saddle_warned;
+} gd_call;
+
+/* raise the error of a gdf_gd_resolve / gdf_gd_proximal_check code */
+static void spec_error(int code, int method)
 {
-    double a = fabs(L) > fabs(mu) ? fabs(L) : fabs(mu);
-    return 1e3 * 2.220446049250313e-16 * (isfinite(a) ? a : 0.0);
+    char buf[256];
+    gdf_mex_error(FN, gdf_gd_spec_id(code), "%s", gdf_gd_spec_message(code, method, buf, sizeof buf));
 }
 
 /* A GradTol stop is a minimizer only if the second-order test says so
- * (gdf_stationary): at a saddle or a maximum the run ends with exitflag -3
- * and a gdflow:gd_run:saddle warning (once per call).  p is the problem
- * itself (for Method 'natural' the base problem: G^{-1} g = 0 iff g = 0). */
-static void classify(gdf_problem *p, const double *theta, run_rec *rr, double **swork, void **siwork,
-                     int *warned, ptrdiff_t j, ptrdiff_t m)
+ * (gdf_gd_classify): at a saddle or a maximum the run ends with exitflag -3
+ * and a gdflow:gd_run:saddle warning (once per call).  The test uses the
+ * problem itself (for Method 'natural' the base problem: G^{-1} g = 0 iff
+ * g = 0). */
+static void classify(gd_call *c, const double *theta, run_rec *rr, ptrdiff_t j)
 {
     double lam[2];
     rr->stationary = GDF_STAT_NONE;
     if (rr->r.why != GDF_WHY_GRADTOL)
         return;
-    if (!*swork && gdf_stationary_needs_work(p)) {
-        *swork = (double *)mxMalloc(gdf_stationary_work(p->d) * sizeof(double));
-        *siwork = mxMalloc(gdf_stationary_iwork(p->d) * sizeof(ptrdiff_t));
+    if (!c->swork && gdf_stationary_needs_work(&c->mp.p)) {
+        c->swork = (double *)mxMalloc(gdf_stationary_work(c->d) * sizeof(double));
+        c->siwork = mxMalloc(gdf_stationary_iwork(c->d) * sizeof(ptrdiff_t));
     }
-    rr->stationary = gdf_stationary(p, theta, *swork, *siwork, lam);
+    rr->stationary = gdf_gd_classify(&c->mp.p, theta, &rr->r, c->swork, c->siwork, lam);
     if (rr->stationary != GDF_STAT_SADDLE && rr->stationary != GDF_STAT_MAXIMUM)
         return;
-    rr->r.exitflag = GDF_EXIT_SADDLE;
-    rr->r.why = rr->stationary == GDF_STAT_SADDLE ? GDF_WHY_SADDLE : GDF_WHY_MAXIMUM;
-    if (!*warned) {
+    if (!c->saddle_warned) {
         char col[48] = "";
-        if (m > 1)
+        if (c->m > 1)
             snprintf(col, sizeof col, " (start %ld)", (long)(j + 1));
         gdf_mex_warning("gdflow:gd_run:saddle",
                         "gd_run%s stopped at a %s, not a minimizer: ||grad f|| = %g is below GradTol "
                         "but the Hessian there has the eigenvalue %g < 0 (exitflag -3).",
                         col, rr->stationary == GDF_STAT_SADDLE ? "saddle point" : "local maximum",
                         rr->r.gnorm, lam[0]);
-        *warned = 1;
+        c->saddle_warned = 1;
     }
 }
 
-/* The proximal point method = backward Euler with step eta, through the
- * implicit integrator of gdf_gf.c (one Cholesky of I + eta A for dense
- * quadratics, CG for sparse ones, Newton otherwise).  Fills a GD-style
- * result and history (entries theta_0..theta_k). */
-static void run_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, int hist,
-                         run_rec *rr)
+/* start j's history sink for the proximal method: MaxIter + 1 entries of
+ * f, gnorm and theta (the integrator's output), handed to info */
+static void proximal_sink(gd_call *c, gdf_history *h)
 {
-    ptrdiff_t d = p->d;
-    gdf_gf_opts go;
-    gdf_gf_out out;
-    gdf_gf_result gr;
-    double tspan[2], *work;
-    void *iwork;
-    long n, K = o->max_iter;
-    size_t nw;
-    int st;
-    if (K >= 100000000L)
-        gdf_mex_error(FN, "badOption", "Method 'proximal' needs a finite MaxIter (at most 1e8).");
-    gdf_gf_defaults(&go);
-    go.method = GDF_GF_IMPLICIT;
-    go.h = o->eta;
-    go.grad_tol = o->grad_tol;
-    go.max_time = o->max_time;
-    tspan[0] = 0.0;
-    tspan[1] = (double)(K > 0 ? K : 1) * o->eta;
-    if (hist == H_FULL)
-        gdf_mex_check_alloc(FN, "History 'full'", (double)(K + 1) * (double)d);
-    memset(&out, 0, sizeof out);
-    out.cap = K + 1;
-    out.t = (double *)mxMalloc((size_t)out.cap * sizeof(double));
-    out.theta = (double *)mxMalloc((size_t)out.cap * (size_t)d * sizeof(double));
-    out.f = (double *)mxMalloc((size_t)out.cap * sizeof(double));
-    out.gnorm = (double *)mxMalloc((size_t)out.cap * sizeof(double));
-    go.max_steps = K;
-    nw = gdf_gf_work(d, GDF_GF_IMPLICIT, p);
-    if (nw == (size_t)-1)
-        gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)d);
-    gdf_mex_check_alloc(FN, "the workspace", (double)nw);
-    work = (double *)mxMalloc((nw + 1) * sizeof(double));
-    iwork = mxMalloc((gdf_gf_iwork(d, GDF_GF_IMPLICIT, p) + 1) * sizeof(ptrdiff_t));
-    if (K == 0) {
-        double f, *g = (double *)mxMalloc((size_t)d * sizeof(double));
-        gdf_eval(p, theta, &f, g);
-        out.t[0] = 0.0;
-        memcpy(out.theta, theta, (size_t)d * sizeof(double));
-        out.f[0] = f;
-        out.gnorm[0] = gdf_nrm2(d, g);
-        out.n = 1;
-        memset(&gr, 0, sizeof gr);
-        gr.exitflag = 0;
-        gr.why = GDF_GF_WHY_MAXSTEPS;
+    long K = c->o.max_iter;
+    if (c->hist == H_FULL)
+        gdf_mex_check_alloc(FN, "History 'full'", (double)(K + 1) * (double)c->d);
+    memset(h, 0, sizeof *h);
+    h->theta = (double *)mxMalloc((size_t)(K + 1) * (size_t)c->d * sizeof(double));
+    h->f = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
+    h->gnorm = (double *)mxMalloc((size_t)(K + 1) * sizeof(double));
+    h->cap = K + 1;
+}
+
+/* start j's history sink for gdf_gd_run: in the shared block, or buffers of
+ * its own (MaxIter + 1 entries at most, grown on demand) */
+static void run_sink(gd_call *c, gdf_history *h, hist_ctx *hc, ptrdiff_t j)
+{
+    long cap0;
+    hc->d = c->d;
+    hc->full = c->hist == H_FULL;
+    hc->max_entries = c->o.max_iter < LONG_MAX ? c->o.max_iter + 1 : -1;
+    cap0 = hc->max_entries > 0 && hc->max_entries < 4096 ? hc->max_entries : 4096;
+    memset(h, 0, sizeof *h);
+    if (c->block_cap > 0) {
+        /* f and gnorm straight into the m x (K+1) output layout */
+        size_t off = (size_t)j * (size_t)c->block_cap;
+        h->f = c->fblock + j;
+        h->gnorm = c->gblock + j;
+        h->stride = c->m;
+        h->eta = c->eblock ? c->eblock + j : NULL;
+        h->theta = c->tblock ? c->tblock + off * (size_t)c->d : NULL;
+        h->cap = c->block_cap; /* MaxIter + 1: never grows */
     } else {
-        st = gdf_gf_run(p, theta, tspan, 2, &go, &out, work, iwork, &gr);
-        if (st == GDF_ENEWTON)
-            gdf_mex_error(FN, "newtonFailed", "proximal step: %s", gdf_gf_why_message(gr.why));
-        if (st != GDF_OK)
-            gdf_mex_error(FN, "internal", "the proximal iteration (backward Euler) failed: %s",
-                          gdf_gf_why_message(gr.why));
-    }
-    n = out.n;
-    if (n == 0) { /* f(theta0) non-finite: the flow keeps nothing; entry 0 is theta0 */
-        double *g = (double *)mxMalloc((size_t)d * sizeof(double));
-        out.t[0] = 0.0;
-        memcpy(out.theta, theta, (size_t)d * sizeof(double));
-        gdf_eval(p, theta, out.f, g);
-        out.gnorm[0] = gdf_nrm2(d, g);
-        n = out.n = 1;
-    }
-    memset(&rr->r, 0, sizeof rr->r);
-    rr->r.iterations = n - 1;
-    rr->r.f = out.f[n - 1];
-    rr->r.gnorm = out.gnorm[n - 1];
-    rr->r.nfevals = gr.nfevals;
-    rr->r.time = gr.time;
-    if (gr.exitflag == 2 || (n == 1 && out.gnorm[0] <= o->grad_tol)) {
-        rr->r.exitflag = GDF_EXIT_GRADTOL;
-        rr->r.why = GDF_WHY_GRADTOL;
-    } else if (gr.exitflag == -2) {
-        rr->r.exitflag = GDF_EXIT_DIVERGED;
-        rr->r.why = GDF_WHY_NONFINITE;
-    } else {
-        rr->r.exitflag = GDF_EXIT_MAXITER;
-        rr->r.why = gr.why == GDF_GF_WHY_MAXTIME ? GDF_WHY_MAXTIME : GDF_WHY_MAXITER;
-    }
-    memcpy(theta, out.theta + (size_t)(n - 1) * (size_t)d, (size_t)d * sizeof(double));
-    memset(&rr->h, 0, sizeof rr->h);
-    if (hist != H_NONE) {
-        rr->h.f = out.f;
-        rr->h.gnorm = out.gnorm;
-        rr->h.theta = hist == H_FULL ? out.theta : NULL;
-        rr->h.cap = out.cap;
+        h->f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        h->gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        if (!c->fixed)
+            h->eta = (double *)mxMalloc((size_t)cap0 * sizeof(double));
+        if (c->hist == H_FULL)
+            h->theta = (double *)mxMalloc((size_t)cap0 * (size_t)c->d * sizeof(double));
+        h->cap = cap0;
+        h->grow = grow;
+        h->hctx = hc;
     }
 }
 
-static double get_momentum(const gdf_optval *v, int *schedule)
+/* Momentum as given, without raising: a bad value is reported by the
+ * library after the step rule (get_momentum then raises the exact error). */
+static void momentum_of(const mxArray *a, gdf_gd_spec *s)
 {
-    *schedule = 0;
-    if (gdf_mex_is_string(v->arr)) {
-        char s[16];
-        gdf_mex_string(v->arr, FN, "Momentum", s, sizeof s);
-        if (strcmp(s, "schedule") != 0)
-            gdf_mex_error(FN, "badOption", "option Momentum must be a number in [0, 1) or 'schedule'.");
-        *schedule = 1;
-        return NAN;
+    s->momentum_kind = GDF_MOM_INVALID;
+    if (gdf_mex_is_string(a)) {
+        char buf[16];
+        size_t i;
+        if (mxGetString(a, buf, (mwSize)sizeof buf) != 0)
+            return;
+        for (i = 0; buf[i]; i++)
+            buf[i] = (char)tolower((unsigned char)buf[i]);
+        if (strcmp(buf, "schedule") == 0)
+            s->momentum_kind = GDF_MOM_SCHEDULE;
+        return;
     }
-    if (!mxIsNumeric(v->arr) || mxIsComplex(v->arr) || mxGetNumberOfElements(v->arr) != 1 ||
-        mxIsSparse(v->arr) || !(mxGetScalar(v->arr) >= 0.0) || !(mxGetScalar(v->arr) < 1.0))
-        gdf_mex_error(FN, "badOption", "option Momentum must be a number in [0, 1) or 'schedule'.");
-    return mxGetScalar(v->arr);
+    if (mxIsNumeric(a) && !mxIsComplex(a) && mxGetNumberOfElements(a) == 1 && !mxIsSparse(a)) {
+        s->momentum_kind = GDF_MOM_VALUE;
+        s->momentum = mxGetScalar(a);
+    }
 }
 
-void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+static void get_momentum(const mxArray *a)
 {
-    gdf_mex_problem mp;
-    gdf_mex_metric mm;
-    gdf_problem *prob;
-    gdf_optval ov[O_COUNT];
-    gdf_gd_opts o;
-    mon_ctx mc;
-    run_rec *runs;
-    const gdf_optspec *spec;
-    int nspec, hist, display, status, step_rule_fixed = 1, method;
-    ptrdiff_t rows, cols, d, m, j, k, dprob = -1;
-    const double *theta0;
-    double *theta, *work, L, mu;
-    long cap0, kmax = 0, block_cap = 0;
-    int batched = 0, saddle_warned = 0;
-    double *swork = NULL;
-    void *siwork = NULL;
-    double *fblock = NULL, *gblock = NULL, *eblock = NULL, *tblock = NULL;
-    const char *step_name = NULL;
+    char s[16];
+    if (gdf_mex_is_string(a))
+        gdf_mex_string(a, FN, "Momentum", s, sizeof s);
+    gdf_mex_error(FN, "badOption", "option Momentum must be a number in [0, 1) or 'schedule'.");
+}
 
-    if (nrhs < 2)
-        gdf_mex_error(FN, "notEnoughInputs", "usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).");
-    if (nlhs > 2)
-        gdf_mex_error(FN, "tooManyOutputs", "at most two outputs: [theta, info].");
-    theta0 = gdf_mex_dense(prhs[1], FN, "theta0", &rows, &cols);
-    if (rows * cols < 1)
+/* theta0 and the problem: d x m starts (a row vector is one start) */
+static void parse_problem(gd_call *c, int nrhs, const mxArray *prhs[])
+{
+    ptrdiff_t dprob = -1;
+    c->theta0 = gdf_mex_dense(prhs[1], FN, "theta0", &c->rows, &c->cols);
+    if (c->rows * c->cols < 1)
         gdf_mex_error(FN, "badSize", "theta0 must be non-empty.");
-    /* d x m: m starting points; a row vector is one start (d = its length) */
     if (mxIsStruct(prhs[0])) {
         const mxArray *fd;
         /* a 1x1 struct before any field is read (p([]) crashed Octave here) */
@@ -326,390 +293,423 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (fd && mxIsDouble(fd) && mxGetNumberOfElements(fd) == 1 && mxGetScalar(fd) == 1.0)
             dprob = 1; /* (no cast: d = 1e300 or NaN is refused in gdf_mex_problem_init) */
     }
-    if (rows == 1 && cols > 1 && dprob != 1) {
-        d = cols;
-        m = 1;
+    if (c->rows == 1 && c->cols > 1 && dprob != 1) {
+        c->d = c->cols;
+        c->m = 1;
     } else {
-        d = rows;
-        m = cols;
+        c->d = c->rows;
+        c->m = c->cols;
     }
-    gdf_mex_problem_init(prhs[0], d, FN, &mp);
-    prob = &mp.p;
+    gdf_mex_problem_init(prhs[0], c->d, FN, &c->mp);
+    c->prob = &c->mp.p;
+}
 
-    spec = gdf_mex_optspec(FN, &nspec);
+/* the options: tolerances into c->o, the method's step and momentum resolved
+ * by the library (gdf_gd_resolve) */
+static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
+{
+    gdf_optval *ov = c->ov;
+    gdf_gd_spec sp;
+    int nspec, code;
+    const gdf_optspec *spec = gdf_mex_optspec(FN, &nspec);
     gdf_mex_options(FN, spec, nspec, nrhs - 2, prhs + 2, ov);
-    method = ov[O_METHOD].set ? ov[O_METHOD].choice : M_GD;
-
-    gdf_gd_defaults(&o);
-    L = mp.p.L;
-    mu = mp.p.mu;
+    c->method = ov[O_METHOD].set ? ov[O_METHOD].choice : GDF_GDM_GD;
+    gdf_gd_defaults(&c->o);
     if (ov[O_MAXITER].set)
-        o.max_iter = isfinite(ov[O_MAXITER].num) ? (long)ov[O_MAXITER].num : LONG_MAX;
+        c->o.max_iter = isfinite(ov[O_MAXITER].num) ? (long)ov[O_MAXITER].num : LONG_MAX;
     if (ov[O_GRADTOL].set)
-        o.grad_tol = ov[O_GRADTOL].num;
+        c->o.grad_tol = ov[O_GRADTOL].num;
     if (ov[O_FUNTOL].set)
-        o.fun_tol = ov[O_FUNTOL].num;
+        c->o.fun_tol = ov[O_FUNTOL].num;
     if (ov[O_STEPTOL].set)
-        o.step_tol = ov[O_STEPTOL].num;
+        c->o.step_tol = ov[O_STEPTOL].num;
     if (ov[O_MAXTIME].set)
-        o.max_time = ov[O_MAXTIME].num;
+        c->o.max_time = ov[O_MAXTIME].num;
     if (ov[O_DIVLIMIT].set)
-        o.div_limit = ov[O_DIVLIMIT].num;
-    if (ov[O_MOMENTUM].set && method != M_HEAVYBALL && method != M_NESTEROV)
+        c->o.div_limit = ov[O_DIVLIMIT].num;
+    if (ov[O_MOMENTUM].set && c->method != GDF_GDM_HEAVYBALL && c->method != GDF_GDM_NESTEROV)
         gdf_mex_error(FN, "badOption", "Momentum applies to Method 'heavyball' and 'nesterov'.");
-    if (ov[O_METRIC].set && method != M_NATURAL)
+    if (ov[O_METRIC].set && c->method != GDF_GDM_NATURAL)
         gdf_mex_error(FN, "badOption", "Metric applies to Method 'natural'.");
-    if (method == M_PROXIMAL && (ov[O_STEPTOL].set || ov[O_FUNTOL].set || ov[O_OUTPUTFCN].set))
+    if (c->method == GDF_GDM_PROXIMAL && (ov[O_STEPTOL].set || ov[O_FUNTOL].set || ov[O_OUTPUTFCN].set))
         gdf_mex_error(FN, "badOption", "Method 'proximal' stops on GradTol, MaxIter and MaxTime only "
                                        "(StepTol, FunTol and OutputFcn are not available).");
-
-    /* step size rule: a number, 1/L, 2/(L+mu) or backtracking */
-    {
-        int choice = ov[O_STEP].set ? ov[O_STEP].choice : (isfinite(L) && L > 0.0 ? 0 : 2);
-        int kn = isfinite(L) && L > 0.0 && isfinite(mu) && mu > 0.0;
-        if (!ov[O_STEP].set && method == M_NATURAL) {
-            choice = -1;
-            o.eta = 1.0; /* the natural step: exact for a quadratic with G = A */
-            step_name = "fixed";
-        } else if (!ov[O_STEP].set && method == M_HEAVYBALL && kn) {
-            choice = -1;
-            o.eta = 4.0 / ((sqrt(L) + sqrt(mu)) * (sqrt(L) + sqrt(mu)));
-            step_name = "4/(sqrt(L)+sqrt(mu))^2";
-        } else if (!ov[O_STEP].set && method == M_PROXIMAL) {
-            if (!(isfinite(L) && L > 0.0))
-                gdf_mex_error(FN, "noLipschitz", "Method 'proximal' needs a StepSize (any positive number: it is stable for all of them).");
-            choice = -1;
-            o.eta = 1.0 / L;
-            step_name = "1/L";
-        } else if (ov[O_STEP].set && choice < 0) {
-            o.eta = ov[O_STEP].num;
-            step_name = "fixed";
-        }
-        if (choice < 0) {
-            o.step_rule = GDF_STEP_FIXED;
-        } else if (choice == 0) {
-            if (!(isfinite(L) && L > 0.0))
-                gdf_mex_error(FN, "noLipschitz",
-                              "StepSize '1/L' needs the Lipschitz constant L of the gradient, which "
-                              "this problem does not know; give a number or 'backtracking'.");
-            if (method == M_NATURAL)
-                gdf_mex_error(FN, "badOption", "Method 'natural' takes a numeric StepSize (default 1).");
-            o.eta = 1.0 / L;
-            step_name = "1/L";
-        } else if (choice == 1) {
-            if (!kn)
-                gdf_mex_error(FN, "noLipschitz",
-                              "StepSize '2/(L+mu)' needs L and a strong convexity modulus mu > 0, "
-                              "which this problem does not know; give a number or 'backtracking'.");
-            if (method == M_NATURAL)
-                gdf_mex_error(FN, "badOption", "Method 'natural' takes a numeric StepSize (default 1).");
-            o.eta = 2.0 / (L + mu);
-            step_name = "2/(L+mu)";
-        } else {
-            if (method != M_GD && method != M_NESTEROV)
-                gdf_mex_error(FN, "badOption", "StepSize 'backtracking' is available for Method 'gd' "
-                                               "and 'nesterov'; give Method '%s' a number.",
-                              METHOD_NAMES[method]);
-            o.step_rule = GDF_STEP_ARMIJO;
-            step_rule_fixed = 0;
-            o.eta = ov[O_INITSTEP].set ? ov[O_INITSTEP].num : (isfinite(L) && L > 0.0 ? 1.0 / L : 1.0);
-            step_name = "backtracking";
-        }
+    memset(&sp, 0, sizeof sp);
+    sp.method = c->method;
+    /* StepSize: a number (choice < 0), '1/L', '2/(L+mu)', 'backtracking' */
+    sp.step_rule = !ov[O_STEP].set ? GDF_RULE_DEFAULT
+                   : ov[O_STEP].choice < 0 ? GDF_RULE_FIXED
+                   : ov[O_STEP].choice == 0 ? GDF_RULE_INVL
+                   : ov[O_STEP].choice == 1 ? GDF_RULE_TWOLMU : GDF_RULE_BACKTRACK;
+    sp.step = ov[O_STEP].num;
+    sp.init_step = ov[O_INITSTEP].set ? ov[O_INITSTEP].num : NAN;
+    sp.momentum_kind = GDF_MOM_DEFAULT;
+    if (ov[O_MOMENTUM].set)
+        momentum_of(ov[O_MOMENTUM].arr, &sp);
+    sp.L = c->mp.p.L;
+    sp.mu = c->mp.p.mu;
+    code = gdf_gd_resolve(&sp, &c->o, &c->step_name);
+    if (code == GDF_GDS_BAD_MOMENTUM)
+        get_momentum(ov[O_MOMENTUM].arr);
+    if (code != GDF_GDS_OK)
+        spec_error(code, c->method);
+    c->fixed = c->o.step_rule == GDF_STEP_FIXED;
+    if (c->method == GDF_GDM_NATURAL) {
+        gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &c->mp, FN, &c->mm);
+        c->prob = &c->mm.p;
     }
-    /* momentum: given, or the classical choices from L and mu */
-    if (method == M_HEAVYBALL || method == M_NESTEROV) {
-        double sk = (isfinite(L) && L > 0.0 && isfinite(mu) && mu > 0.0) ? sqrt(L / mu) : NAN;
-        o.method = method == M_HEAVYBALL ? GDF_GD_HEAVYBALL : GDF_GD_NESTEROV;
-        if (ov[O_MOMENTUM].set) {
-            o.momentum = get_momentum(&ov[O_MOMENTUM], &o.momentum_schedule);
-            if (o.momentum_schedule && method == M_HEAVYBALL)
-                gdf_mex_error(FN, "badOption", "Momentum 'schedule' is Nesterov's (k-1)/(k+2); heavy ball takes a number.");
-        } else if (method == M_HEAVYBALL) {
-            o.momentum = isfinite(sk) ? ((sk - 1.0) / (sk + 1.0)) * ((sk - 1.0) / (sk + 1.0)) : 0.9;
-        } else if (isfinite(sk)) {
-            o.momentum = (sk - 1.0) / (sk + 1.0);
-        } else {
-            o.momentum_schedule = 1;
-        }
-    }
-    if (method == M_NATURAL) {
-        gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &mp, FN, &mm);
-        prob = &mm.p;
-    }
-
-    hist = ov[O_HISTORY].set ? ov[O_HISTORY].choice : H_F;
-    display = ov[O_DISPLAY].set ? ov[O_DISPLAY].choice : D_OFF;
-    if (m > 1 && (display == D_ITER || ov[O_OUTPUTFCN].set))
+    c->hist = ov[O_HISTORY].set ? ov[O_HISTORY].choice : H_F;
+    c->display = ov[O_DISPLAY].set ? ov[O_DISPLAY].choice : D_OFF;
+    if (c->m > 1 && (c->display == D_ITER || ov[O_OUTPUTFCN].set))
         gdf_mex_error(FN, "badOption", "Display 'iter' and OutputFcn take one starting point (theta0 d x 1).");
+}
 
-    mc.display = display;
-    mc.outfcn = ov[O_OUTPUTFCN].set && !mxIsEmpty(ov[O_OUTPUTFCN].arr) ? ov[O_OUTPUTFCN].arr : NULL;
-    mc.p = prob;
-    mc.nfevals0 = prob->nfevals;
-    mc.d = d;
-    mc.rows = m == 1 ? rows : d;
-    mc.cols = m == 1 ? cols : 1;
-    if (display == D_ITER || mc.outfcn) {
-        o.monitor = monitor;
-        o.mctx = &mc;
+/* the monitor (Display 'iter', OutputFcn) */
+static void setup_monitor(gd_call *c)
+{
+    mon_ctx *mc = &c->mc;
+    mc->display = c->display;
+    mc->outfcn = c->ov[O_OUTPUTFCN].set && !mxIsEmpty(c->ov[O_OUTPUTFCN].arr) ? c->ov[O_OUTPUTFCN].arr
+                                                                               : NULL;
+    mc->p = c->prob;
+    mc->nfevals0 = c->prob->nfevals;
+    mc->d = c->d;
+    mc->rows = c->m == 1 ? c->rows : c->d;
+    mc->cols = c->m == 1 ? c->cols : 1;
+    if (c->display == D_ITER || mc->outfcn) {
+        c->o.monitor = monitor;
+        c->o.mctx = mc;
     }
+}
 
-    plhs[0] = mxCreateDoubleMatrix((mwSize)rows, (mwSize)cols, mxREAL);
-    theta = mxGetPr(plhs[0]);
-    memcpy(theta, theta0, (size_t)(d * m) * sizeof(double));
-    work = (double *)mxMalloc(gdf_gd_work(d) * sizeof(double));
-    runs = (run_rec *)mxCalloc((size_t)m, sizeof(run_rec));
-    if (hist == H_FULL && o.max_iter < LONG_MAX)
-        gdf_mex_check_alloc(FN, "History 'full'", (double)(o.max_iter + 1) * (double)d * (double)m);
+/* many starts: one block per history array (Octave's mxMalloc costs
+ * ~40 us per call, which 1000 starts would pay 2000 times) */
+static void alloc_blocks(gd_call *c)
+{
+    ptrdiff_t k;
+    size_t nb;
+    c->block_cap = gdf_gd_block_cap(c->method, c->d, c->m, c->o.max_iter, c->hist);
+    if (c->block_cap <= 0)
+        return;
+    nb = (size_t)c->block_cap * (size_t)c->m;
+    c->fblock = (double *)mxMalloc(nb * sizeof(double));
+    c->gblock = (double *)mxMalloc(nb * sizeof(double));
+    if (!c->fixed)
+        c->eblock = (double *)mxMalloc(nb * sizeof(double));
+    if (c->hist == H_FULL)
+        c->tblock = (double *)mxMalloc(nb * (size_t)c->d * sizeof(double));
+    for (k = 0; k < (ptrdiff_t)nb; k++) /* NaN after a start has stopped */
+        c->fblock[k] = c->gblock[k] = NAN;
+}
 
-    /* many starts: one block per history array (Octave's mxMalloc costs
-     * ~40 us per call, which 1000 starts would pay 2000 times) */
-    {
-        double per = (o.max_iter < LONG_MAX) ? (double)o.max_iter + 1.0 : 0.0;
-        double cells = per * (double)m * (hist == H_FULL ? (double)d + 3.0 : 3.0);
-        block_cap = (m > 1 && hist != H_NONE && method != M_PROXIMAL && per > 0.0 &&
-                     cells <= 16777216.0) ? (long)per : 0;
-        if (block_cap > 0) {
-            size_t nb = (size_t)block_cap * (size_t)m;
-            fblock = (double *)mxMalloc(nb * sizeof(double));
-            gblock = (double *)mxMalloc(nb * sizeof(double));
-            if (!step_rule_fixed)
-                eblock = (double *)mxMalloc(nb * sizeof(double));
-            if (hist == H_FULL)
-                tblock = (double *)mxMalloc(nb * (size_t)d * sizeof(double));
-            for (k = 0; k < (ptrdiff_t)nb; k++) /* NaN after a start has stopped */
-                fblock[k] = gblock[k] = NAN;
-        }
+/* the history sinks of the m starts: one shared sink for the batch path
+ * (returned), one per start in hs otherwise; NULL without a history */
+static gdf_history *make_sinks(gd_call *c, int flags, gdf_history *hb, gdf_history *hs)
+{
+    ptrdiff_t j;
+    int code;
+    if (flags & GDF_SOLVE_BATCH) {
+        if (c->hist == H_NONE)
+            return NULL;
+        memset(hb, 0, sizeof *hb);
+        hb->f = c->fblock;
+        hb->gnorm = c->gblock;
+        hb->theta = c->tblock;
+        hb->stride = c->m;
+        hb->cap = c->block_cap;
+        return hb;
     }
-
-    /* plain GD with a fixed step on many starts: all columns together */
-    if (m > 1 && method == M_GD && step_rule_fixed && !o.monitor &&
-        (hist == H_NONE || block_cap > 0)) {
-        gdf_history hb;
-        gdf_gd_result *rb = (gdf_gd_result *)mxCalloc((size_t)m, sizeof(gdf_gd_result));
-        double *wb;
-        gdf_mex_check_alloc(FN, "the workspace", (double)gdf_gd_batch_work(d, m));
-        wb = (double *)mxMalloc(gdf_gd_batch_work(d, m) * sizeof(double));
-        memset(&hb, 0, sizeof hb);
-        hb.f = fblock;
-        hb.gnorm = gblock;
-        hb.theta = tblock;
-        hb.stride = m;
-        hb.cap = block_cap;
-        status = gdf_gd_batch(prob, m, theta, &o, hist == H_NONE ? NULL : &hb, wb, rb);
-        if (status != GDF_OK)
-            gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
-        for (j = 0; j < m; j++) {
-            runs[j].r = rb[j];
-            runs[j].h.theta = tblock ? tblock + (size_t)j * (size_t)block_cap * (size_t)d : NULL;
-        }
-        batched = 1;
+    if (c->method == GDF_GDM_PROXIMAL) {
+        code = gdf_gd_proximal_check(&c->o);
+        if (code != GDF_GDS_OK)
+            spec_error(code, c->method);
+        for (j = 0; j < c->m; j++)
+            proximal_sink(c, &hs[j]);
+        return hs;
     }
+    if (c->hist == H_NONE)
+        return NULL;
+    for (j = 0; j < c->m; j++)
+        run_sink(c, &hs[j], &c->runs[j].hc, j);
+    return hs;
+}
 
-    for (j = 0; j < m; j++) {
-        run_rec *rr = &runs[j];
-        double *th = theta + j * d;
-        if (batched)
-            goto after_run;
-        if (method == M_PROXIMAL) {
-            run_proximal(prob, th, &o, hist, rr);
-        } else {
-            /* history buffers: MaxIter + 1 entries at most, grown on demand */
-            rr->hc.d = d;
-            rr->hc.full = hist == H_FULL;
-            rr->hc.max_entries = o.max_iter < LONG_MAX ? o.max_iter + 1 : -1;
-            cap0 = rr->hc.max_entries > 0 && rr->hc.max_entries < 4096 ? rr->hc.max_entries : 4096;
-            if (block_cap > 0) {
-                /* f and gnorm straight into the m x (K+1) output layout */
-                size_t off = (size_t)j * (size_t)block_cap;
-                rr->h.f = fblock + j;
-                rr->h.gnorm = gblock + j;
-                rr->h.stride = m;
-                rr->h.eta = eblock ? eblock + j : NULL;
-                rr->h.theta = tblock ? tblock + off * (size_t)d : NULL;
-                rr->h.cap = block_cap; /* MaxIter + 1: never grows */
-            } else if (hist != H_NONE) {
-                rr->h.f = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-                rr->h.gnorm = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-                if (!step_rule_fixed)
-                    rr->h.eta = (double *)mxMalloc((size_t)cap0 * sizeof(double));
-                if (hist == H_FULL)
-                    rr->h.theta = (double *)mxMalloc((size_t)cap0 * (size_t)d * sizeof(double));
-                rr->h.cap = cap0;
-                rr->h.grow = grow;
-                rr->h.hctx = &rr->hc;
+/* the results and histories of the starts run, as info wants them */
+static void keep_runs(gd_call *c, const gdf_gd_result *rs, const gdf_history *hs, ptrdiff_t done,
+                      int flags)
+{
+    ptrdiff_t j;
+    for (j = 0; j < done; j++) {
+        run_rec *rr = &c->runs[j];
+        rr->r = rs[j];
+        if (flags & GDF_SOLVE_BATCH) {
+            rr->h.theta = c->tblock ? c->tblock + (size_t)j * (size_t)c->block_cap * (size_t)c->d : NULL;
+        } else if (c->method == GDF_GDM_PROXIMAL) {
+            if (c->hist != H_NONE) {
+                rr->h = hs[j];
+                if (c->hist != H_FULL)
+                    rr->h.theta = NULL;
             }
-            status = gdf_gd_run(prob, th, &o, hist != H_NONE ? &rr->h : NULL, work, &rr->r);
-            if (status != GDF_OK)
-                gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(status));
+        } else if (c->hist != H_NONE) {
+            rr->h = hs[j];
         }
-    after_run:
-        /* f(theta0) itself non-finite (not the first step): an error for a
-         * handle; for the C families, finite at every finite theta, it is
-         * overflow and ends as divergence (exitflag -2, warning) below */
-        if (rr->r.iterations == 0 && rr->r.why == GDF_WHY_NONFINITE && mp.kind == GDF_KIND_HANDLE &&
-            !(isfinite(rr->r.f) && isfinite(rr->r.gnorm)))
-            gdf_mex_error(FN, "nonFiniteStart",
-                          "f(theta0) = %g and ||grad f(theta0)|| = %g: the objective must be finite "
-                          "at the starting point%s.", rr->r.f, rr->r.gnorm,
-                          m > 1 ? " (every column of theta0)" : "");
-        classify(&mp.p, th, rr, &swork, &siwork, &saddle_warned, j, m);
-        if (rr->r.iterations > kmax)
-            kmax = rr->r.iterations;
-        if (mc.outfcn)
-            call_outfcn(&mc, rr->r.iterations, th, rr->r.f, rr->r.gnorm, NAN, "done");
-        if (rr->r.exitflag == GDF_EXIT_DIVERGED) {
-            char col[48] = "";
-            if (m > 1)
-                snprintf(col, sizeof col, " (start %ld)", (long)(j + 1));
-            if (step_rule_fixed && method == M_GD && isfinite(L) && L > 0.0 && o.eta >= 2.0 / L)
-                gdf_mex_warning("gdflow:diverged",
-                                "gd_run%s diverged at iteration %ld (f = %g): step size %g is not below "
-                                "2/L = %g. The history up to that point is returned.",
-                                col, rr->r.iterations, rr->r.f, o.eta, 2.0 / L);
-            else
-                gdf_mex_warning("gdflow:diverged",
-                                "gd_run%s (%s) diverged at iteration %ld (f = %g, step size %g): %s The "
-                                "history up to that point is returned.",
-                                col, METHOD_NAMES[method], rr->r.iterations, rr->r.f, o.eta,
-                                gdf_why_message(rr->r.why));
-        }
-        if (display != D_OFF)
-            mexPrintf("gd_run%s: %s  %ld iterations, f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
-                      m > 1 ? " (one start)" : "", gdf_why_message(rr->r.why), rr->r.iterations,
-                      rr->r.f, rr->r.gnorm, rr->r.time);
     }
+}
 
+/* raise the error of a failing gdf_gd_solve */
+static void solve_error(gd_call *c, int st, const char *why)
+{
+    if (c->method == GDF_GDM_PROXIMAL && st == GDF_ENEWTON)
+        gdf_mex_error(FN, "newtonFailed", "proximal step: %s", why);
+    if (c->method == GDF_GDM_PROXIMAL)
+        gdf_mex_error(FN, "internal", "the proximal iteration (backward Euler) failed: %s",
+                      why ? why : gdf_mex_status_text(st));
+    gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(st));
+}
+
+/* after one start: the checks, warnings and display that follow a run */
+static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
+{
+    double limit;
+    /* f(theta0) itself non-finite (not the first step): an error for a
+     * handle; for the C families, finite at every finite theta, it is
+     * overflow and ends as divergence (exitflag -2, warning) below */
+    if (rr->r.iterations == 0 && rr->r.why == GDF_WHY_NONFINITE && c->mp.kind == GDF_KIND_HANDLE &&
+        !(isfinite(rr->r.f) && isfinite(rr->r.gnorm)))
+        gdf_mex_error(FN, "nonFiniteStart",
+                      "f(theta0) = %g and ||grad f(theta0)|| = %g: the objective must be finite "
+                      "at the starting point%s.", rr->r.f, rr->r.gnorm,
+                      c->m > 1 ? " (every column of theta0)" : "");
+    classify(c, th, rr, j);
+    if (rr->r.iterations > c->kmax)
+        c->kmax = rr->r.iterations;
+    if (c->mc.outfcn)
+        call_outfcn(&c->mc, rr->r.iterations, th, rr->r.f, rr->r.gnorm, NAN, "done");
+    if (rr->r.exitflag == GDF_EXIT_DIVERGED) {
+        char col[48] = "";
+        if (c->m > 1)
+            snprintf(col, sizeof col, " (start %ld)", (long)(j + 1));
+        if (gdf_gd_step_unstable(c->method, c->fixed, c->o.eta, c->mp.p.L, &limit))
+            gdf_mex_warning("gdflow:diverged",
+                            "gd_run%s diverged at iteration %ld (f = %g): step size %g is not below "
+                            "2/L = %g. The history up to that point is returned.",
+                            col, rr->r.iterations, rr->r.f, c->o.eta, limit);
+        else
+            gdf_mex_warning("gdflow:diverged",
+                            "gd_run%s (%s) diverged at iteration %ld (f = %g, step size %g): %s The "
+                            "history up to that point is returned.",
+                            col, gdf_gd_method_name(c->method), rr->r.iterations, rr->r.f, c->o.eta,
+                            gdf_why_message(rr->r.why));
+    }
+    if (c->display != D_OFF)
+        mexPrintf("gd_run%s: %s  %ld iterations, f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
+                  c->m > 1 ? " (one start)" : "", gdf_why_message(rr->r.why), rr->r.iterations,
+                  rr->r.f, rr->r.gnorm, rr->r.time);
+}
+
+/* every start through gdf_gd_solve, then what follows each run, then the
+ * warnings about the problem itself */
+static void run_all(gd_call *c, double *theta)
+{
+    gdf_gd_result *rs = (gdf_gd_result *)mxCalloc((size_t)c->m, sizeof(gdf_gd_result));
+    gdf_history hb, *hs = (gdf_history *)mxCalloc((size_t)c->m, sizeof(gdf_history)), *h;
+    double *work;
+    void *iwork;
+    const char *why = NULL;
+    ptrdiff_t j, done = 0;
+    size_t nw;
+    int flags = 0, st;
+    c->runs = (run_rec *)mxCalloc((size_t)c->m, sizeof(run_rec));
+    if (c->hist == H_FULL && c->o.max_iter < LONG_MAX)
+        gdf_mex_check_alloc(FN, "History 'full'",
+                            (double)(c->o.max_iter + 1) * (double)c->d * (double)c->m);
+    alloc_blocks(c);
+    if (gdf_gd_use_batch(c->method, c->fixed, c->o.monitor != NULL, c->m, c->hist, c->block_cap))
+        flags |= GDF_SOLVE_BATCH;
+    if (c->mp.kind == GDF_KIND_HANDLE) /* f(theta0) non-finite is an error: stop there */
+        flags |= GDF_SOLVE_STOP_NONFINITE;
+    h = make_sinks(c, flags, &hb, hs);
+    nw = gdf_gd_solve_work(c->prob, c->method, c->m, c->o.max_iter, flags);
+    if (nw == (size_t)-1)
+        gdf_mex_error(FN, "tooLarge", "the workspace for d = %ld does not fit in memory.", (long)c->d);
+    if ((flags & GDF_SOLVE_BATCH) || c->method == GDF_GDM_PROXIMAL)
+        gdf_mex_check_alloc(FN, "the workspace", (double)nw);
+    work = (double *)mxMalloc(nw * sizeof(double));
+    iwork = mxMalloc(gdf_gd_solve_iwork(c->prob, c->method) * sizeof(ptrdiff_t));
+    st = gdf_gd_solve(c->prob, c->method, &c->o, c->m, theta, h, flags, work, iwork, rs, &done, &why);
+    mxFree(work);
+    mxFree(iwork);
+    keep_runs(c, rs, hs, done, flags);
+    for (j = 0; j < done - (st != GDF_OK); j++)
+        after_run(c, theta + j * c->d, &c->runs[j], j);
+    if (st != GDF_OK)
+        solve_error(c, st, why);
+    mxFree(rs);
+    mxFree(hs);
     /* the problem itself knows it has no minimizer, or that its stationary
      * points need not be minima: say so once, whatever the exit */
-    if (mp.f_star == -INFINITY)
+    if (c->mp.f_star == -INFINITY)
         gdf_mex_warning("gdflow:gd_run:unbounded",
                         "gd_run: this problem is unbounded below (f_star = -Inf%s): it has no "
                         "minimizer, so no theta or f this run returns is a minimum.",
-                        isfinite(mu) && mu < -eig_tol(L, mu) ? ", the Hessian is indefinite" : "");
-    else if (isfinite(mu) && mu < -eig_tol(L, mu))
+                        gdf_gd_nonconvex(c->mp.p.L, c->mp.p.mu) ? ", the Hessian is indefinite" : "");
+    else if (gdf_gd_nonconvex(c->mp.p.L, c->mp.p.mu))
         gdf_mex_warning("gdflow:gd_run:nonconvex",
                         "gd_run: this problem is not convex (mu = %g < 0): a point where the "
-                        "gradient vanishes need not be a minimizer.", mu);
+                        "gradient vanishes need not be a minimizer.", c->mp.p.mu);
+}
 
-    if (nlhs >= 2) {
-        static const char *names[] = {"iterations", "exitflag", "message", "fval", "f",
-                                      "gradnorm", "theta", "stepsize", "steprule", "method",
-                                      "momentum", "L", "mu", "f_star", "funccount", "time",
-                                      "stationary"};
-        mxArray *info = mxCreateStructMatrix(1, 1, 17, names);
-        mxArray *it, *ef, *fv, *fc, *msg;
-        long n = kmax + 1;
-        double *pit, *pef, *pfv, *pfc, tsum = 0.0;
-        it = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
-        ef = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
-        fv = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
-        fc = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
-        pit = mxGetPr(it);
-        pef = mxGetPr(ef);
-        pfv = mxGetPr(fv);
-        pfc = mxGetPr(fc);
-        for (j = 0; j < m; j++) {
-            pit[j] = (double)runs[j].r.iterations;
-            pef[j] = (double)runs[j].r.exitflag;
-            pfv[j] = runs[j].r.f;
-            pfc[j] = (double)runs[j].r.nfevals;
-            tsum += runs[j].r.time;
-        }
-        if (m == 1) {
-            msg = mxCreateString(gdf_why_message(runs[0].r.why));
-        } else {
-            msg = mxCreateCellMatrix(1, (mwSize)m);
-            for (j = 0; j < m; j++)
-                mxSetCell(msg, (mwIndex)j, mxCreateString(gdf_why_message(runs[j].r.why)));
-        }
-        mxSetField(info, 0, "iterations", it);
-        mxSetField(info, 0, "exitflag", ef);
-        mxSetField(info, 0, "message", msg);
-        mxSetField(info, 0, "fval", fv);
-        if (hist != H_NONE && m == 1) {
-            mxSetField(info, 0, "f", row_from(runs[0].h.f, n));
-            mxSetField(info, 0, "gradnorm", row_from(runs[0].h.gnorm, n));
-        } else if (hist != H_NONE && block_cap > 0) { /* already m x (K+1): trim to kmax+1 */
-            mxSetField(info, 0, "f", gdf_mex_adopt(fblock, (size_t)m, (size_t)n));
-            mxSetField(info, 0, "gradnorm", gdf_mex_adopt(gblock, (size_t)m, (size_t)n));
-        } else if (hist != H_NONE) { /* m x (kmax+1), NaN after a start stopped */
-            mxArray *F = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
-            mxArray *G = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
-            double *pF = mxGetPr(F), *pG = mxGetPr(G);
-            for (k = 0; k < n; k++) /* write order follows the output's memory */
-                for (j = 0; j < m; j++) {
-                    int in = k <= runs[j].r.iterations;
-                    pF[j + k * m] = in ? runs[j].h.f[k] : NAN;
-                    pG[j + k * m] = in ? runs[j].h.gnorm[k] : NAN;
-                }
-            mxSetField(info, 0, "f", F);
-            mxSetField(info, 0, "gradnorm", G);
-        } else {
-            mxSetField(info, 0, "f", mxDuplicateArray(fv));
-            {
-                mxArray *G = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
-                for (j = 0; j < m; j++)
-                    mxGetPr(G)[j] = runs[j].r.gnorm;
-                mxSetField(info, 0, "gradnorm", G);
-            }
-        }
-        if (hist == H_FULL && m == 1) {
-            mxSetField(info, 0, "theta", gdf_mex_adopt(runs[0].h.theta, (size_t)d, (size_t)n));
-        } else if (hist == H_FULL) { /* d x (kmax+1) x m, NaN after a start stopped */
-            mwSize dims[3];
-            mxArray *T;
-            double *pT;
-            dims[0] = (mwSize)d;
-            dims[1] = (mwSize)n;
-            dims[2] = (mwSize)m;
-            T = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
-            pT = mxGetPr(T);
-            for (j = 0; j < m; j++)
-                for (k = 0; k < n; k++) {
-                    double *dst = pT + ((size_t)j * (size_t)n + (size_t)k) * (size_t)d;
-                    if (k <= runs[j].r.iterations)
-                        memcpy(dst, runs[j].h.theta + (size_t)k * (size_t)d, (size_t)d * sizeof(double));
-                    else {
-                        ptrdiff_t q;
-                        for (q = 0; q < d; q++)
-                            dst[q] = NAN;
-                    }
-                }
-            mxSetField(info, 0, "theta", T);
-        } else {
-            mxSetField(info, 0, "theta", mxCreateDoubleMatrix(0, 0, mxREAL));
-        }
-        if (step_rule_fixed) {
-            mxSetField(info, 0, "stepsize", mxCreateDoubleScalar(o.eta));
-        } else if (hist != H_NONE && m == 1) {
-            /* eta[k] is the step that produced theta_k, k = 1..iterations */
-            mxArray *E = mxCreateDoubleMatrix(1, (mwSize)runs[0].r.iterations, mxREAL);
-            if (runs[0].r.iterations > 0)
-                memcpy(mxGetPr(E), runs[0].h.eta + 1, (size_t)runs[0].r.iterations * sizeof(double));
-            mxSetField(info, 0, "stepsize", E);
-        } else {
-            mxSetField(info, 0, "stepsize", mxCreateDoubleMatrix(0, 0, mxREAL));
-        }
-        mxSetField(info, 0, "steprule", mxCreateString(step_name));
-        mxSetField(info, 0, "method", mxCreateString(METHOD_NAMES[method]));
-        mxSetField(info, 0, "momentum", (method == M_HEAVYBALL || method == M_NESTEROV)
-                                            ? (o.momentum_schedule ? mxCreateString("schedule")
-                                                                   : mxCreateDoubleScalar(o.momentum))
-                                            : mxCreateDoubleScalar(0.0));
-        mxSetField(info, 0, "L", mxCreateDoubleScalar(L));
-        mxSetField(info, 0, "mu", mxCreateDoubleScalar(mu));
-        mxSetField(info, 0, "f_star", mxCreateDoubleScalar(mp.f_star));
-        mxSetField(info, 0, "funccount", fc);
-        mxSetField(info, 0, "time", mxCreateDoubleScalar(tsum));
-        if (m == 1) {
-            mxSetField(info, 0, "stationary", mxCreateString(gdf_stationary_name(runs[0].stationary)));
-        } else {
-            mxArray *c = mxCreateCellMatrix(1, (mwSize)m);
-            for (j = 0; j < m; j++)
-                mxSetCell(c, (mwIndex)j, mxCreateString(gdf_stationary_name(runs[j].stationary)));
-            mxSetField(info, 0, "stationary", c);
-        }
-        plhs[1] = info;
+/* 1 x m per-start values as a row */
+static mxArray *row_of(const gd_call *c, int what)
+{
+    mxArray *a = mxCreateDoubleMatrix(1, (mwSize)c->m, mxREAL);
+    double *pa = mxGetPr(a);
+    ptrdiff_t j;
+    for (j = 0; j < c->m; j++) {
+        const gdf_gd_result *r = &c->runs[j].r;
+        pa[j] = what == 0 ? (double)r->iterations : what == 1 ? (double)r->exitflag
+              : what == 2 ? r->f : what == 3 ? (double)r->nfevals : r->gnorm;
     }
+    return a;
+}
+
+/* info.f and info.gradnorm: a row (one start) or m x (kmax+1), NaN after a
+ * start stopped; without a history the final values */
+static void info_history_fg(gd_call *c, mxArray *info, const mxArray *fv)
+{
+    long n = c->kmax + 1, k;
+    ptrdiff_t j, m = c->m;
+    if (c->hist != H_NONE && m == 1) {
+        mxSetField(info, 0, "f", row_from(c->runs[0].h.f, n));
+        mxSetField(info, 0, "gradnorm", row_from(c->runs[0].h.gnorm, n));
+    } else if (c->hist != H_NONE && c->block_cap > 0) { /* already m x (K+1): trim to kmax+1 */
+        mxSetField(info, 0, "f", gdf_mex_adopt(c->fblock, (size_t)m, (size_t)n));
+        mxSetField(info, 0, "gradnorm", gdf_mex_adopt(c->gblock, (size_t)m, (size_t)n));
+    } else if (c->hist != H_NONE) { /* m x (kmax+1), NaN after a start stopped */
+        mxArray *F = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
+        mxArray *G = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
+        double *pF = mxGetPr(F), *pG = mxGetPr(G);
+        for (k = 0; k < n; k++) /* write order follows the output's memory */
+            for (j = 0; j < m; j++) {
+                int in = k <= c->runs[j].r.iterations;
+                pF[j + k * m] = in ? c->runs[j].h.f[k] : NAN;
+                pG[j + k * m] = in ? c->runs[j].h.gnorm[k] : NAN;
+            }
+        mxSetField(info, 0, "f", F);
+        mxSetField(info, 0, "gradnorm", G);
+    } else {
+        mxSetField(info, 0, "f", mxDuplicateArray(fv));
+        mxSetField(info, 0, "gradnorm", row_of(c, 4));
+    }
+}
+
+/* info.theta: d x (kmax+1) (one start) or d x (kmax+1) x m, NaN after a
+ * start stopped; [] without History 'full' */
+static void info_history_theta(gd_call *c, mxArray *info)
+{
+    long n = c->kmax + 1, k;
+    ptrdiff_t j, q, d = c->d, m = c->m;
+    if (c->hist == H_FULL && m == 1) {
+        mxSetField(info, 0, "theta", gdf_mex_adopt(c->runs[0].h.theta, (size_t)d, (size_t)n));
+    } else if (c->hist == H_FULL) {
+        mwSize dims[3];
+        mxArray *T;
+        double *pT;
+        dims[0] = (mwSize)d;
+        dims[1] = (mwSize)n;
+        dims[2] = (mwSize)m;
+        T = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+        pT = mxGetPr(T);
+        for (j = 0; j < m; j++)
+            for (k = 0; k < n; k++) {
+                double *dst = pT + ((size_t)j * (size_t)n + (size_t)k) * (size_t)d;
+                if (k <= c->runs[j].r.iterations)
+                    memcpy(dst, c->runs[j].h.theta + (size_t)k * (size_t)d, (size_t)d * sizeof(double));
+                else
+                    for (q = 0; q < d; q++)
+                        dst[q] = NAN;
+            }
+        mxSetField(info, 0, "theta", T);
+    } else {
+        mxSetField(info, 0, "theta", mxCreateDoubleMatrix(0, 0, mxREAL));
+    }
+}
+
+/* a string (one start) or a 1 x m cell of strings */
+static mxArray *strings_of(const gd_call *c, int stationary)
+{
+    ptrdiff_t j;
+    mxArray *cell;
+    if (c->m == 1)
+        return mxCreateString(stationary ? gdf_stationary_name(c->runs[0].stationary)
+                                         : gdf_why_message(c->runs[0].r.why));
+    cell = mxCreateCellMatrix(1, (mwSize)c->m);
+    for (j = 0; j < c->m; j++)
+        mxSetCell(cell, (mwIndex)j, mxCreateString(stationary ? gdf_stationary_name(c->runs[j].stationary)
+                                                               : gdf_why_message(c->runs[j].r.why)));
+    return cell;
+}
+
+static mxArray *build_info(gd_call *c)
+{
+    static const char *names[] = {"iterations", "exitflag", "message", "fval", "f",
+                                  "gradnorm", "theta", "stepsize", "steprule", "method",
+                                  "momentum", "L", "mu", "f_star", "funccount", "time",
+                                  "stationary"};
+    mxArray *info = mxCreateStructMatrix(1, 1, 17, names);
+    mxArray *fv = row_of(c, 2);
+    double tsum = 0.0;
+    ptrdiff_t j;
+    for (j = 0; j < c->m; j++)
+        tsum += c->runs[j].r.time;
+    mxSetField(info, 0, "iterations", row_of(c, 0));
+    mxSetField(info, 0, "exitflag", row_of(c, 1));
+    mxSetField(info, 0, "message", strings_of(c, 0));
+    mxSetField(info, 0, "fval", fv);
+    info_history_fg(c, info, fv);
+    info_history_theta(c, info);
+    if (c->fixed) {
+        mxSetField(info, 0, "stepsize", mxCreateDoubleScalar(c->o.eta));
+    } else if (c->hist != H_NONE && c->m == 1) {
+        /* eta[k] is the step that produced theta_k, k = 1..iterations */
+        mxArray *E = mxCreateDoubleMatrix(1, (mwSize)c->runs[0].r.iterations, mxREAL);
+        if (c->runs[0].r.iterations > 0)
+            memcpy(mxGetPr(E), c->runs[0].h.eta + 1, (size_t)c->runs[0].r.iterations * sizeof(double));
+        mxSetField(info, 0, "stepsize", E);
+    } else {
+        mxSetField(info, 0, "stepsize", mxCreateDoubleMatrix(0, 0, mxREAL));
+    }
+    mxSetField(info, 0, "steprule", mxCreateString(c->step_name));
+    mxSetField(info, 0, "method", mxCreateString(gdf_gd_method_name(c->method)));
+    mxSetField(info, 0, "momentum", (c->method == GDF_GDM_HEAVYBALL || c->method == GDF_GDM_NESTEROV)
+                                        ? (c->o.momentum_schedule ? mxCreateString("schedule")
+                                                                  : mxCreateDoubleScalar(c->o.momentum))
+                                        : mxCreateDoubleScalar(0.0));
+    mxSetField(info, 0, "L", mxCreateDoubleScalar(c->mp.p.L));
+    mxSetField(info, 0, "mu", mxCreateDoubleScalar(c->mp.p.mu));
+    mxSetField(info, 0, "f_star", mxCreateDoubleScalar(c->mp.f_star));
+    mxSetField(info, 0, "funccount", row_of(c, 3));
+    mxSetField(info, 0, "time", mxCreateDoubleScalar(tsum));
+    mxSetField(info, 0, "stationary", strings_of(c, 1));
+    return info;
+}
+
+void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+{
+    gd_call c;
+    double *theta;
+    if (nrhs < 2)
+        gdf_mex_error(FN, "notEnoughInputs", "usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).");
+    if (nlhs > 2)
+        gdf_mex_error(FN, "tooManyOutputs", "at most two outputs: [theta, info].");
+    memset(&c, 0, sizeof c);
+    parse_problem(&c, nrhs, prhs);
+    parse_options(&c, nrhs, prhs);
+    setup_monitor(&c);
+    plhs[0] = mxCreateDoubleMatrix((mwSize)c.rows, (mwSize)c.cols, mxREAL);
+    theta = mxGetPr(plhs[0]);
+    memcpy(theta, c.theta0, (size_t)(c.d * c.m) * sizeof(double));
+    run_all(&c, theta);
+    if (nlhs >= 2)
+        plhs[1] = build_info(&c);
 }

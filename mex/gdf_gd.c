@@ -43,41 +43,6 @@ size_t gdf_gd_work(ptrdiff_t d)
     return 6 * (size_t)(d > 0 ? d : 1);
 }
 
-const char *gdf_why_message(int why)
-{
-    switch (why) {
-    case GDF_WHY_GRADTOL:
-        return "Converged: gradient norm below GradTol.";
-    case GDF_WHY_STEPTOL:
-        return "Stopped: step below StepTol.";
-    case GDF_WHY_FUNTOL:
-        return "Stopped: change in f below FunTol.";
-    case GDF_WHY_MAXITER:
-        return "Stopped: MaxIter iterations reached.";
-    case GDF_WHY_MAXTIME:
-        return "Stopped: MaxTime exceeded.";
-    case GDF_WHY_OUTPUTFCN:
-        return "Stopped by OutputFcn.";
-    case GDF_WHY_NONFINITE:
-        return "Diverged: f or its gradient became non-finite.";
-    case GDF_WHY_DIVLIMIT:
-        return "Diverged: f rose above DivergenceLimit times max(1, |f(theta0)|).";
-    case GDF_WHY_LINESEARCH:
-        return "Stopped: backtracking found no step that decreases f.";
-    case GDF_WHY_STEPROUND:
-        return "Stopped: the step fell below rounding level (it no longer changes theta): the "
-               "gradient may be wrong, or theta is optimal to working precision.";
-    case GDF_WHY_SADDLE:
-        return "Stopped at a saddle point, not a minimizer: the gradient norm is below GradTol "
-               "but the Hessian has a negative eigenvalue.";
-    case GDF_WHY_MAXIMUM:
-        return "Stopped at a local maximum, not a minimizer: the gradient norm is below GradTol "
-               "but the Hessian is negative definite.";
-    default:
-        return "Unknown reason.";
-    }
-}
-
 /* Store iterate k into the history, growing it when needed.
  * Returns 0, or nonzero when the history cannot grow. */
 static int record(gdf_history *h, ptrdiff_t d, long k, const double *theta, double f,
@@ -144,6 +109,111 @@ static int below_rounding(ptrdiff_t d, const double *xn, const double *base)
     return dmax <= DBL_EPSILON * bmax;
 }
 
+/* Armijo backtracking from the last accepted step, doubled; for Nesterov the
+ * condition of Beck and Teboulle's FISTA, f(y - t g) <= f(y) - t/2 ||g||^2,
+ * with t non-increasing within one momentum sequence (reset at a restart).
+ * Once the step is below rounding, xn == base, fn == fb and the test passes
+ * with nothing gained (and a wrong-sign gradient is "accepted"): a trial
+ * that no longer changes the point ends the search as a failure (rounded).
+ * A strict fn < fb is NOT required: at f's rounding floor a step that moves
+ * theta without changing f is progress. There, where f(xn) - f(base) is lost
+ * in rounding (|fn - fb| <= band), the decrease is judged from the gradients
+ * alone (Hager & Zhang's approximate Wolfe idea; the f test would pass on
+ * noise, accepting steps that overshoot): the trapezoid estimate (xn -
+ * base).(gb + gn)/2, exact for a quadratic, must show the sufficient
+ * decrease; fn must stay within band of the best f seen, so a wrong gradient
+ * can move f up by rounding noise at most.
+ * One trial step after another from base (gradient gb, value fb, g2 =
+ * ||gb||^2), eta shrunk by armijo_shrink after each rejected trial: *ok = 1
+ * when xn (value *fn, gradient gn) is accepted, *rounded = 1 when the trial
+ * stopped changing the point.  Returns GDF_OK or a failing evaluation's
+ * status. */
+static int armijo_search(gdf_problem *p, const gdf_gd_opts *o, const double *base, const double *gb,
+                         double fb, double g2, double fbest, double *eta_io, double *xn, double *fn,
+                         double *gn, int *ok, int *rounded)
+{
+    const ptrdiff_t d = p->d;
+    const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
+    const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
+    double eta = *eta_io;
+    int tries, status = GDF_OK;
+    ptrdiff_t i;
+    *ok = *rounded = 0;
+    for (tries = 0; tries < o->armijo_maxtries; tries++) {
+        for (i = 0; i < d; i++)
+            xn[i] = base[i] - eta * gb[i];
+        if (below_rounding(d, xn, base)) {
+            *rounded = 1;
+            break;
+        }
+        status = gdf_eval(p, xn, fn, gn);
+        if (status != GDF_OK)
+            break;
+        if (isfin(*fn) && gdf_all_finite(d, gn) &&
+            (fabs(*fn - fb) > band ? *fn <= fb - c_armijo * eta * g2
+                                   : (*fn <= fbest + band &&
+                                      trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
+            *ok = 1;
+            break;
+        }
+        eta *= o->armijo_shrink;
+    }
+    *eta_io = eta;
+    return status;
+}
+
+/* The momentum coefficient of step k (k0: where the momentum sequence
+ * (re)started): 0 for plain GD and at the first step of a sequence,
+ * Nesterov's (k-k0-1)/(k-k0+2) with the schedule, o->momentum otherwise. */
+static double momentum_at(const gdf_gd_opts *o, long k, long k0)
+{
+    if (o->method == GDF_GD_PLAIN || k <= k0)
+        return 0.0;
+    if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
+        return (double)(k - k0 - 1) / (double)(k - k0 + 2);
+    return o->momentum;
+}
+
+/* The stopping rules of gd_run, one copy for gdf_gd_run and gdf_gd_batch.
+ * GD_BEFORE_STEP, at iterate k: GradTol, MaxIter, MaxTime (in this order).
+ * GD_AFTER_STEP, once iterate k (value fn, gradient norm gnorm) is taken
+ * after f: DivergenceLimit (f rose past div_limit max(1, |f0|)), the
+ * monitor (OutputFcn, Display 'iter': called only when no rule before it
+ * fired), StepTol (step <= step_tol (1 + tn), tn = ||theta_{k-1}||), FunTol
+ * (|f - fn| <= fun_tol (1 + |f|)).  Returns the reason (GDF_WHY_*), 0 to go
+ * on; gdf_why_exitflag gives its exit flag. */
+enum { GD_BEFORE_STEP, GD_AFTER_STEP };
+typedef struct {
+    long k;
+    double gnorm;
+    int out_of_time;          /* before a step: the MaxTime clock ran out */
+    double f, fn, f0;         /* after a step: previous, new, first value */
+    double step, tn, eta;
+    const double *theta;      /* the new iterate (for the monitor) */
+} gd_state;
+
+static int gd_stop_test(const gdf_gd_opts *o, int phase, const gd_state *s)
+{
+    if (phase == GD_BEFORE_STEP) {
+        if (s->gnorm <= o->grad_tol)
+            return GDF_WHY_GRADTOL;
+        if (s->k >= o->max_iter)
+            return GDF_WHY_MAXITER;
+        if (s->out_of_time)
+            return GDF_WHY_MAXTIME;
+        return 0;
+    }
+    if (s->fn - s->f0 > o->div_limit * (fabs(s->f0) > 1.0 ? fabs(s->f0) : 1.0))
+        return GDF_WHY_DIVLIMIT;
+    if (o->monitor && o->monitor(o->mctx, s->k, s->theta, s->fn, s->gnorm, s->eta))
+        return GDF_WHY_OUTPUTFCN;
+    if (o->step_tol > 0.0 && s->step <= o->step_tol * (1.0 + s->tn))
+        return GDF_WHY_STEPTOL;
+    if (o->fun_tol > 0.0 && fabs(s->f - s->fn) <= o->fun_tol * (1.0 + fabs(s->f)))
+        return GDF_WHY_FUNTOL;
+    return 0;
+}
+
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history *h,
                double *work, gdf_gd_result *r)
 {
@@ -190,19 +260,14 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     }
     for (;;) {
         double step;
-        if (gnorm <= o->grad_tol) {
-            exitflag = GDF_EXIT_GRADTOL;
-            why = GDF_WHY_GRADTOL;
-            break;
-        }
-        if (k >= o->max_iter) {
-            exitflag = GDF_EXIT_MAXITER;
-            why = GDF_WHY_MAXITER;
-            break;
-        }
-        if (gdf_timer_expired(&timer, k)) {
-            exitflag = GDF_EXIT_MAXITER;
-            why = GDF_WHY_MAXTIME;
+        gd_state s;
+        s.k = k;
+        s.gnorm = gnorm;
+        /* the clock only when GradTol and MaxIter have not stopped the run */
+        s.out_of_time = gnorm > o->grad_tol && k < o->max_iter && gdf_timer_expired(&timer, k);
+        why = gd_stop_test(o, GD_BEFORE_STEP, &s);
+        if (why) {
+            exitflag = gdf_why_exitflag(why);
             break;
         }
         if (h && k + 1 >= h->cap &&
@@ -215,13 +280,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         base = theta;
         gb = g;
         fb = f;
-        beta = 0.0;
-        if (o->method != GDF_GD_PLAIN && k > k0) {
-            if (o->method == GDF_GD_NESTEROV && o->momentum_schedule)
-                beta = (double)(k - k0 - 1) / (double)(k - k0 + 2);
-            else
-                beta = o->momentum;
-        }
+        beta = momentum_at(o, k, k0);
         if (o->method == GDF_GD_NESTEROV) {
             for (i = 0; i < d; i++)
                 y[i] = theta[i] + beta * (theta[i] - prev[i]);
@@ -263,47 +322,12 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 why = GDF_WHY_NONFINITE;
                 break;
             }
-        } else { /* Armijo backtracking from the last accepted step, doubled;
-                  * for Nesterov the condition of Beck and Teboulle's FISTA,
-                  * f(y - t g) <= f(y) - t/2 ||g||^2, with t non-increasing
-                  * within one momentum sequence (reset at a restart).
-                  * Once the step is below rounding, xn == base, fn == fb and
-                  * the test passes with nothing gained (and a wrong-sign
-                  * gradient is "accepted"): a trial that no longer changes
-                  * the point ends the search as a failure (rounded).  A
-                  * strict fn < fb is NOT required: at f's rounding floor a
-                  * step that moves theta without changing f is progress.
-                  * There, where f(xn) - f(base) is lost in rounding (|fn -
-                  * fb| <= band), the decrease is judged from the gradients
-                  * alone (Hager & Zhang's approximate Wolfe idea; the f test
-                  * would pass on noise, accepting steps that overshoot): the
-                  * trapezoid estimate (xn - base).(gb + gn)/2, exact for a
-                  * quadratic, must show the sufficient decrease; fn must
-                  * stay within band of the best f seen, so a wrong gradient
-                  * can move f up by rounding noise at most. */
-            int tries, ok = 0, rounded = 0;
-            const double c_armijo = o->method == GDF_GD_NESTEROV ? 0.5 : o->armijo_c;
-            const double g2 = gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb);
-            const double band = GDF_GD_FNOISE * DBL_EPSILON * fabs(fb);
-            for (tries = 0; tries < o->armijo_maxtries; tries++) {
-                for (i = 0; i < d; i++)
-                    xn[i] = base[i] - eta * gb[i];
-                if (below_rounding(d, xn, base)) {
-                    rounded = 1;
-                    break;
-                }
-                status = gdf_eval(p, xn, &fn, gn);
-                if (status != GDF_OK)
-                    goto fail;
-                if (isfin(fn) && gdf_all_finite(d, gn) &&
-                    (fabs(fn - fb) > band ? fn <= fb - c_armijo * eta * g2
-                                          : (fn <= fbest + band &&
-                                             trapezoid(d, xn, base, gb, gn) <= -c_armijo * eta * g2))) {
-                    ok = 1;
-                    break;
-                }
-                eta *= o->armijo_shrink;
-            }
+        } else { /* Armijo backtracking (armijo_search) */
+            int ok, rounded;
+            status = armijo_search(p, o, base, gb, fb, gb == g ? gnorm * gnorm : gdf_dot(d, gb, gb), fbest,
+                                   &eta, xn, &fn, gn, &ok, &rounded);
+            if (status != GDF_OK)
+                goto fail;
             if (ok && restart && k > k0 && fn - f > GDF_GD_FNOISE * DBL_EPSILON * fabs(f)) {
                 /* adaptive restart (O'Donoghue & Candes): the momentum took
                  * f uphill; reject the step, restart from theta */
@@ -352,51 +376,37 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
                 why = GDF_WHY_MAXITER;
                 break;
             }
-            if (fn - f0 > o->div_limit * (fabs(f0) > 1.0 ? fabs(f0) : 1.0)) {
-                f = fn;
-                exitflag = GDF_EXIT_DIVERGED;
-                why = GDF_WHY_DIVLIMIT;
-                break;
-            }
-            if (o->monitor && o->monitor(o->mctx, k, theta, fn, gnorm, eta)) {
-                f = fn;
-                exitflag = GDF_EXIT_OUTPUTFCN;
-                why = GDF_WHY_OUTPUTFCN;
-                break;
-            }
-            if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
-                f = fn;
-                exitflag = GDF_EXIT_STEPTOL;
-                why = GDF_WHY_STEPTOL;
-                break;
-            }
-            if (o->fun_tol > 0.0 && fabs(f - fn) <= o->fun_tol * (1.0 + fabs(f))) {
-                f = fn;
-                exitflag = GDF_EXIT_FUNTOL;
-                why = GDF_WHY_FUNTOL;
-                break;
-            }
+            s.k = k;
+            s.gnorm = gnorm;
+            s.f = f;
+            s.fn = fn;
+            s.f0 = f0;
+            s.step = step;
+            s.tn = tn;
+            s.eta = eta;
+            s.theta = theta;
+            why = gd_stop_test(o, GD_AFTER_STEP, &s);
             f = fn;
+            if (why) {
+                exitflag = gdf_why_exitflag(why);
+                break;
+            }
             if (fn < fbest)
                 fbest = fn;
         }
         if (o->step_rule == GDF_STEP_ARMIJO && o->method != GDF_GD_NESTEROV)
             eta /= o->armijo_shrink; /* let the next trial grow again */
     }
+    status = GDF_OK;
+    goto done;
+fail: /* a failing evaluation (status): reported as non-finite */
+    exitflag = GDF_EXIT_DIVERGED;
+    why = GDF_WHY_NONFINITE;
 done:
     /* the gradient for the returned theta is in g; nothing else to restore */
     r->iterations = k;
     r->exitflag = exitflag;
     r->why = why;
-    r->f = f;
-    r->gnorm = gnorm;
-    r->nfevals = p->nfevals - nf0;
-    r->time = gdf_now() - t_start;
-    return GDF_OK;
-fail:
-    r->iterations = k;
-    r->exitflag = GDF_EXIT_DIVERGED;
-    r->why = GDF_WHY_NONFINITE;
     r->f = f;
     r->gnorm = gnorm;
     r->nfevals = p->nfevals - nf0;
@@ -428,6 +438,36 @@ static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, d
     return GDF_OK;
 }
 
+/* ||g|| of one column: the plain sum of squares, scaled by dnrm2 only when
+ * it under- or overflows; NaN when g is not finite */
+static double batch_gnorm(ptrdiff_t d, const double *g)
+{
+    double g2 = 0.0;
+    ptrdiff_t i;
+    for (i = 0; i < d; i++)
+        g2 += g[i] * g[i];
+    if (isfin(g2) && g2 > 1e-280)
+        return sqrt(g2);
+    if (gdf_all_finite(d, g))
+        return gdf_nrm2(d, g);
+    return NAN;
+}
+
+/* entry k of start c in the batch history (f, gnorm at c + k st; theta at
+ * (c cap + k) d); h may be NULL */
+static void batch_record(gdf_history *h, ptrdiff_t st, ptrdiff_t d, ptrdiff_t c, long k, double f,
+                         double gnorm, const double *x)
+{
+    if (!h)
+        return;
+    if (h->f)
+        h->f[c + (size_t)k * (size_t)st] = f;
+    if (h->gnorm)
+        h->gnorm[c + (size_t)k * (size_t)st] = gnorm;
+    if (h->theta)
+        memcpy(h->theta + ((size_t)c * (size_t)h->cap + (size_t)k) * (size_t)d, x, (size_t)d * sizeof(double));
+}
+
 int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, gdf_history *h,
                  double *work, gdf_gd_result *r)
 {
@@ -442,7 +482,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
     long k = 0;
     ptrdiff_t c, i, nact = m;
-    int status;
+    int status, why;
+    gd_state s;
 
     if (o->step_rule != GDF_STEP_FIXED || o->method != GDF_GD_PLAIN || o->monitor)
         return GDF_EARG;
@@ -458,15 +499,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         f0[c] = f[c];
         active[c] = 1.0;
         stuck[c] = 0.0;
-        if (h) {
-            if (h->f)
-                h->f[c] = f[c];
-            if (h->gnorm)
-                h->gnorm[c] = gnm;
-            if (h->theta)
-                memcpy(h->theta + (size_t)c * (size_t)h->cap * (size_t)d, Xc + c * d,
-                       (size_t)d * sizeof(double));
-        }
+        batch_record(h, st, d, c, 0, f[c], gnm, Xc + c * d);
         if (!isfin(f[c]) || !isfin(gnm)) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
             r[c].why = GDF_WHY_NONFINITE;
@@ -480,10 +513,13 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         for (c = 0; c < m; c++) {
             if (active[c] == 0.0)
                 continue;
-            if (gn[c] <= o->grad_tol || k >= o->max_iter || out_of_time) {
-                r[c].exitflag = gn[c] <= o->grad_tol ? GDF_EXIT_GRADTOL : GDF_EXIT_MAXITER;
-                r[c].why = gn[c] <= o->grad_tol ? GDF_WHY_GRADTOL
-                                                : (k >= o->max_iter ? GDF_WHY_MAXITER : GDF_WHY_MAXTIME);
+            s.k = k;
+            s.gnorm = gn[c];
+            s.out_of_time = out_of_time;
+            why = gd_stop_test(o, GD_BEFORE_STEP, &s);
+            if (why) {
+                r[c].exitflag = gdf_why_exitflag(why);
+                r[c].why = why;
                 active[c] = 0.0;
                 nact--;
             }
@@ -518,18 +554,11 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             goto fail;
         k++;
         for (c = 0; c < m; c++) {
-            double *x = Xc + c * d, *xn = XN + c * d, *gnew = GN + c * d, g2 = 0.0, gnm, tn = 0.0;
+            double *x = Xc + c * d, *xn = XN + c * d, *gnew = GN + c * d, gnm, tn = 0.0;
             const double step = eta * gn[c];
             if (active[c] == 0.0)
                 continue;
-            for (i = 0; i < d; i++)
-                g2 += gnew[i] * gnew[i];
-            if (isfin(g2) && g2 > 1e-280)
-                gnm = sqrt(g2);
-            else if (gdf_all_finite(d, gnew))
-                gnm = gdf_nrm2(d, gnew); /* under- or overflow of the sum: let dnrm2 scale */
-            else
-                gnm = NAN;
+            gnm = batch_gnorm(d, gnew);
             if (!isfin(fn[c]) || !isfin(gnm)) { /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
@@ -542,31 +571,24 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, x);
             r[c].iterations = k;
-            if (h) {
-                if (h->f)
-                    h->f[c + (size_t)k * (size_t)st] = fn[c];
-                if (h->gnorm)
-                    h->gnorm[c + (size_t)k * (size_t)st] = gnm;
-                if (h->theta)
-                    memcpy(h->theta + ((size_t)c * (size_t)h->cap + (size_t)k) * (size_t)d, xn,
-                           (size_t)d * sizeof(double));
-            }
+            batch_record(h, st, d, c, k, fn[c], gnm, xn);
             {
-                double fold = f[c];
+                s.k = k;
+                s.gnorm = gnm;
+                s.f = f[c];
+                s.fn = fn[c];
+                s.f0 = f0[c];
+                s.step = step;
+                s.tn = tn;
+                s.eta = eta;
+                s.theta = xn;
+                why = gd_stop_test(o, GD_AFTER_STEP, &s); /* no monitor here */
                 f[c] = fn[c];
                 gn[c] = gnm;
-                if (fn[c] - f0[c] > o->div_limit * (fabs(f0[c]) > 1.0 ? fabs(f0[c]) : 1.0)) {
-                    r[c].exitflag = GDF_EXIT_DIVERGED;
-                    r[c].why = GDF_WHY_DIVLIMIT;
-                } else if (o->step_tol > 0.0 && step <= o->step_tol * (1.0 + tn)) {
-                    r[c].exitflag = GDF_EXIT_STEPTOL;
-                    r[c].why = GDF_WHY_STEPTOL;
-                } else if (o->fun_tol > 0.0 && fabs(fold - fn[c]) <= o->fun_tol * (1.0 + fabs(fold))) {
-                    r[c].exitflag = GDF_EXIT_FUNTOL;
-                    r[c].why = GDF_WHY_FUNTOL;
-                } else {
+                if (!why)
                     continue;
-                }
+                r[c].exitflag = gdf_why_exitflag(why);
+                r[c].why = why;
                 active[c] = 0.0;
                 nact--;
             }

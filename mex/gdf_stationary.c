@@ -57,10 +57,15 @@ const char *gdf_stationary_name(int kind)
 
 static int isfin(double x) { return x - x == 0.0; }
 
+double gdf_eig_tol(double lo, double hi)
+{
+    return 1e3 * DBL_EPSILON * (fabs(lo) > fabs(hi) ? fabs(lo) : fabs(hi));
+}
+
 /* the class from the extreme eigenvalues lo <= hi */
 static int from_signs(double lo, double hi, int constant)
 {
-    double tol = 1e3 * DBL_EPSILON * (fabs(lo) > fabs(hi) ? fabs(lo) : fabs(hi));
+    double tol = gdf_eig_tol(lo, hi);
     if (lo > tol)
         return GDF_STAT_MINIMUM;
     if (lo < -tol)

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "gdf_why.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -200,17 +202,8 @@ enum {
                             * minimizer (gdf_stationary: saddle or maximum);
                             * set by the callers of the driver, never by it */
 };
-/* Why a run stopped.  GDF_WHY_LINESEARCH (exit flag 2): backtracking found no
- * step that decreases f.  GDF_WHY_STEPROUND (exit flag 2): the trial step no
- * longer changes theta at working precision (a line search that reached
- * rounding level, or a fixed step eta*||g|| below rounding: the iteration is
- * at a floating-point fixed point and could only spin to MaxIter).
- * GDF_WHY_SADDLE / GDF_WHY_MAXIMUM (exit flag -3): see GDF_EXIT_SADDLE. */
-enum {
-    GDF_WHY_GRADTOL = 1, GDF_WHY_STEPTOL, GDF_WHY_FUNTOL, GDF_WHY_MAXITER,
-    GDF_WHY_MAXTIME, GDF_WHY_OUTPUTFCN, GDF_WHY_NONFINITE, GDF_WHY_DIVLIMIT,
-    GDF_WHY_LINESEARCH, GDF_WHY_STEPROUND, GDF_WHY_SADDLE, GDF_WHY_MAXIMUM
-};
+/* Why a run stopped: GDF_WHY_* and gdf_why_message(), gdf_why_exitflag()
+ * in gdf_why.h (one vocabulary with the flows'). */
 
 /* Per-iteration monitor (Display 'iter', OutputFcn): return nonzero to stop. */
 typedef int (*gdf_monitor_fn)(void *mctx, long k, const double *theta,
@@ -308,7 +301,120 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o,
 /* theta: in theta_0, out the last finite iterate. */
 int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
                gdf_history *h, double *work, gdf_gd_result *r);
-const char *gdf_why_message(int why);
+
+/* ---- gd_run's policy (gdf_gd_solve.c): methods, step rules, momentum ---- */
+/* The Method choices of gd_run, in the order of its option table. */
+enum { GDF_GDM_GD = 0, GDF_GDM_HEAVYBALL, GDF_GDM_NESTEROV, GDF_GDM_PROXIMAL, GDF_GDM_NATURAL };
+const char *gdf_gd_method_name(int method); /* "gd", "heavyball", ... */
+/* The step rule as the user gave it (StepSize): DEFAULT (not given), FIXED
+ * (a number), INVL (1/L), TWOLMU (2/(L+mu)), BACKTRACK (Armijo). */
+enum { GDF_RULE_DEFAULT = -2, GDF_RULE_FIXED = -1, GDF_RULE_INVL = 0, GDF_RULE_TWOLMU = 1,
+       GDF_RULE_BACKTRACK = 2 };
+/* Momentum as given: DEFAULT (from L and mu), VALUE (momentum), SCHEDULE,
+ * INVALID (anything else: gdf_gd_resolve returns GDF_GDS_BAD_MOMENTUM once
+ * the step rule is resolved, so a step rule error is reported first). */
+enum { GDF_MOM_DEFAULT = 0, GDF_MOM_VALUE, GDF_MOM_SCHEDULE, GDF_MOM_INVALID };
+typedef struct {
+    int method;        /* GDF_GDM_* */
+    int step_rule;     /* GDF_RULE_* */
+    double step;       /* GDF_RULE_FIXED: the step */
+    double init_step;  /* GDF_RULE_BACKTRACK: first trial step; NaN: 1/L (or 1) */
+    int momentum_kind; /* GDF_MOM_* */
+    double momentum;   /* GDF_MOM_VALUE: beta in [0, 1) */
+    double L, mu;      /* the problem's constants (NaN: unknown) */
+} gdf_gd_spec;
+/* Codes of gdf_gd_resolve and gdf_gd_proximal_check (0 = fine). */
+enum { GDF_GDS_OK = 0, GDF_GDS_PROX_NOL, GDF_GDS_INVL_NOL, GDF_GDS_TWOLMU_NOL,
+       GDF_GDS_NATURAL_RULE, GDF_GDS_BACKTRACK_METHOD, GDF_GDS_HB_SCHEDULE,
+       GDF_GDS_PROX_MAXITER, GDF_GDS_BAD_MOMENTUM };
+/* Resolve the step rule and the momentum of spec into o (method, step_rule,
+ * eta, momentum, momentum_schedule; the tolerances of o are left alone):
+ *   natural, no StepSize: eta = 1 (exact for a quadratic with G = A);
+ *   heavy ball, no StepSize, L and mu > 0 known: eta = 4/(sqrt(L)+sqrt(mu))^2;
+ *   proximal, no StepSize: eta = 1/L (L needed);
+ *   otherwise no StepSize: 1/L when L is known, else backtracking;
+ *   1/L, 2/(L+mu) (mu > 0 needed), backtracking (gd and nesterov only,
+ *   first trial InitialStep or 1/L or 1);
+ *   heavy-ball momentum ((sqrt(L/mu)-1)/(sqrt(L/mu)+1))^2 or 0.9, Nesterov's
+ *   (sqrt(L/mu)-1)/(sqrt(L/mu)+1) or the (k-1)/(k+2) schedule.
+ * *step_name receives the rule's name for info.steprule ("fixed", "1/L",
+ * "2/(L+mu)", "4/(sqrt(L)+sqrt(mu))^2", "backtracking").  Returns a
+ * GDF_GDS_* code; gdf_gd_spec_id / gdf_gd_spec_message give its identifier
+ * and text. */
+int gdf_gd_resolve(const gdf_gd_spec *spec, gdf_gd_opts *o, const char **step_name);
+const char *gdf_gd_spec_id(int code); /* "noLipschitz" or "badOption" */
+/* The message for code (method names the Method where the text needs it);
+ * written into buf (n bytes), which is returned. */
+const char *gdf_gd_spec_message(int code, int method, char *buf, size_t n);
+
+/* The proximal point method theta+ = argmin f(x) + |x - theta|^2/(2 eta),
+ * i.e. backward Euler with step eta through gdf_gf_run's implicit integrator
+ * over [0, max(K,1) eta], K = o->max_iter (at most GDF_GD_PROX_MAXITER:
+ * gdf_gd_proximal_check).  It stops on grad_tol, max_iter and max_time only.
+ * The caller gives K+1 entries of t, f, gnorm and (K+1) d of th (history
+ * entries theta_0..theta_k); *n receives the number of entries written (>= 1).
+ * The flow's exits are mapped to gd_run's: GradTol event (or theta_0
+ * already below GradTol) -> GRADTOL; non-finite -> DIVERGED/NONFINITE;
+ * MaxTime -> MAXITER/MAXTIME; anything else -> MAXITER/MAXITER.
+ * work: gdf_gd_proximal_work(p) doubles ((size_t)-1: too large), iwork:
+ * gdf_gd_proximal_iwork(p) ptrdiff_t.  Returns GDF_OK or the failing status
+ * of gdf_gf_run (GDF_ENEWTON: Newton failed); *why_text (may be NULL) then
+ * receives the integrator's reason. */
+#define GDF_GD_PROX_MAXITER 100000000L
+int gdf_gd_proximal_check(const gdf_gd_opts *o);
+size_t gdf_gd_proximal_work(const gdf_problem *p);
+size_t gdf_gd_proximal_iwork(const gdf_problem *p);
+int gdf_gd_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, double *t, double *th,
+                    double *f, double *gnorm, long *n, double *work, void *iwork,
+                    gdf_gd_result *r, const char **why_text);
+
+/* gd_run's one entry point: run the m starts (theta: d x m, in the starts,
+ * out the last finite iterates) with the resolved options o (gdf_gd_resolve)
+ * and Method method (GDF_GDM_*; for 'natural' p is the metric wrapper):
+ *   flags & GDF_SOLVE_BATCH: plain GD, fixed step, all starts together
+ *     (gdf_gd_batch; see gdf_gd_use_batch); h (may be NULL) is then ONE
+ *     shared sink laid out as gdf_gd_batch wants it;
+ *   otherwise each start on its own: gdf_gd_proximal for 'proximal'
+ *     (h[j] must then hold max_iter + 1 entries of f, gnorm and theta:
+ *     gdf_gd_proximal_check first), gdf_gd_run for the rest (h[j] as for
+ *     gdf_gd_run); h may be NULL (no history) except for 'proximal';
+ *   flags & GDF_SOLVE_STOP_NONFINITE: stop after the first start whose
+ *     f(theta_0) or gradient is non-finite (the caller reports it).
+ * r: m results; *done: the starts run (m, or fewer after such a stop or a
+ * failure: the failing start is then *done - 1).  work:
+ * gdf_gd_solve_work doubles ((size_t)-1: too large), iwork:
+ * gdf_gd_solve_iwork ptrdiff_t.  Returns GDF_OK or the failing status
+ * (*why_text, may be NULL, gets the implicit integrator's reason for a
+ * failing proximal step, NULL otherwise).  GradTol stops are not
+ * classified here: gdf_gd_classify. */
+enum { GDF_SOLVE_BATCH = 1, GDF_SOLVE_STOP_NONFINITE = 2 };
+size_t gdf_gd_solve_work(const gdf_problem *p, int method, ptrdiff_t m, long max_iter, int flags);
+size_t gdf_gd_solve_iwork(const gdf_problem *p, int method);
+int gdf_gd_solve(gdf_problem *p, int method, const gdf_gd_opts *o, ptrdiff_t m, double *theta,
+                 gdf_history *h, int flags, double *work, void *iwork, gdf_gd_result *r,
+                 ptrdiff_t *done, const char **why_text);
+
+/* After a GradTol stop: classify theta (gdf_stationary) and, at a saddle or
+ * a maximum, turn r into exitflag GDF_EXIT_SADDLE, why GDF_WHY_SADDLE or
+ * GDF_WHY_MAXIMUM.  Returns the class (GDF_STAT_NONE when r is no GradTol
+ * stop).  work/iwork as for gdf_stationary (only used when
+ * gdf_stationary_needs_work(p)). */
+int gdf_gd_classify(gdf_problem *p, const double *theta, gdf_gd_result *r, double *work,
+                    void *iwork, double *lam);
+/* 1 when a divergence is explained by a fixed plain-GD step eta >= 2/L
+ * (*limit receives 2/L), else 0. */
+int gdf_gd_step_unstable(int method, int fixed, double eta, double L, double *limit);
+/* 1 when mu < -1e3 eps max(|L|, |mu|): the problem is not convex (the
+ * tolerance with which gd_quadratic calls an eigenvalue zero). */
+int gdf_gd_nonconvex(double L, double mu);
+/* Entries per start of one shared history block for m starts (0: no block,
+ * allocate per start): m > 1, a history kept, a finite max_iter, not the
+ * proximal method, and at most 2^24 doubles in all.  hist: 0 none, 1 f and
+ * gnorm, 2 full (with theta). */
+long gdf_gd_block_cap(int method, ptrdiff_t d, ptrdiff_t m, long max_iter, int hist);
+/* 1 when the m starts run together through gdf_gd_batch: plain GD, a fixed
+ * step, no monitor, m > 1 and (no history, or a shared block). */
+int gdf_gd_use_batch(int method, int fixed, int monitored, ptrdiff_t m, int hist, long block_cap);
 
 /* ------------------------------------------------------------------ */
 /* What kind of stationary point (gdf_stationary.c)                     */
@@ -340,6 +446,10 @@ size_t gdf_stationary_work(ptrdiff_t d);
 size_t gdf_stationary_iwork(ptrdiff_t d);
 int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwork, double *lam);
 int gdf_stationary_needs_work(const gdf_problem *p);
+/* The rounding level of computed eigenvalues between lo and hi,
+ * 1e3 eps max(|lo|, |hi|): below -tol an eigenvalue is negative (the one
+ * tolerance of gdf_stationary, gdf_gd_nonconvex and gd_quadratic). */
+double gdf_eig_tol(double lo, double hi);
 /* "none", "minimum", "saddle", "maximum", "unverified" */
 const char *gdf_stationary_name(int kind);
 
