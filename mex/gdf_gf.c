@@ -165,22 +165,7 @@ void gdf_gf_defaults(gdf_gf_opts *o)
 
 const char *gdf_gf_why_message(int why)
 {
-    switch (why) {
-    case GDF_GF_WHY_TEND: return "reached the end of the time span";
-    case GDF_GF_WHY_GRADTOL: return "gradient norm at or below GradTol (terminal event)";
-    case GDF_GF_WHY_MAXSTEPS: return "maximum number of steps (MaxSteps) reached";
-    case GDF_GF_WHY_MAXTIME: return "time limit (MaxTime) reached";
-    case GDF_GF_WHY_OUTPUT_FULL: return "the output buffer could not grow";
-    case GDF_GF_WHY_NONFINITE: return "non-finite state, objective value or gradient";
-    case GDF_GF_WHY_UNDERFLOW: return "step size underflow: the step became too small for the current time";
-    case GDF_GF_WHY_NEWTON: return "Newton's method for the implicit step did not converge (try a smaller Step)";
-    case GDF_GF_WHY_CG: return "conjugate gradients for the implicit step did not converge (try a smaller Step)";
-    case GDF_GF_WHY_SINGULAR: return "the implicit system I + h*H is singular (try a smaller Step)";
-    case GDF_GF_WHY_CALLBACK: return "the objective callback failed";
-    case GDF_GF_WHY_BADARG: return "invalid argument";
-    case GDF_GF_WHY_STATIONARY: return "the flow reached a stationary point; the state is constant from there to tf";
-    default: return "unknown reason";
-    }
+    return gdf_why_text(why, GDF_WHY_FOR_FLOW); /* the one vocabulary, the flow's phrases */
 }
 
 /* ------------------------------------------------------------------ */

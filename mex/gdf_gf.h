@@ -149,22 +149,22 @@ typedef struct {
     double t_stationary; /* why STATIONARY: the time of the stop; else NaN */
 } gdf_gf_result;
 
-enum {
-    GDF_GF_WHY_TEND = 1,     /* reached the end of tspan                   */
-    GDF_GF_WHY_GRADTOL,      /* ||grad f|| <= GradTol                      */
-    GDF_GF_WHY_MAXSTEPS,     /* MaxSteps accepted steps                    */
-    GDF_GF_WHY_MAXTIME,      /* MaxTime seconds                            */
-    GDF_GF_WHY_OUTPUT_FULL,  /* the output sink could not grow             */
-    GDF_GF_WHY_NONFINITE,    /* non-finite state, value or gradient        */
-    GDF_GF_WHY_UNDERFLOW,    /* rk45 step size below 10 eps |t|            */
-    GDF_GF_WHY_NEWTON,       /* implicit: Newton's method did not converge */
-    GDF_GF_WHY_CG,           /* implicit, sparse quadratic: CG failed      */
-    GDF_GF_WHY_SINGULAR,     /* implicit: I + h H is singular              */
-    GDF_GF_WHY_CALLBACK,     /* the problem's callback returned an error   */
-    GDF_GF_WHY_BADARG,       /* invalid argument (GDF_EARG)                */
-    GDF_GF_WHY_STATIONARY    /* the state became stationary (exitflag 1):
-                                constant from r->t_stationary to tf        */
-};
+/* The exit reasons are the library's one vocabulary (gdf_why.h, included by
+ * gdflow.h); these names are the flow's spelling of the same values. */
+#define GDF_GF_WHY_TEND        GDF_WHY_TEND        /* reached the end of tspan                   */
+#define GDF_GF_WHY_GRADTOL     GDF_WHY_GRADTOL     /* ||grad f|| <= GradTol                      */
+#define GDF_GF_WHY_MAXSTEPS    GDF_WHY_MAXSTEPS    /* MaxSteps accepted steps                    */
+#define GDF_GF_WHY_MAXTIME     GDF_WHY_MAXTIME     /* MaxTime seconds                            */
+#define GDF_GF_WHY_OUTPUT_FULL GDF_WHY_OUTPUT_FULL /* the output sink could not grow             */
+#define GDF_GF_WHY_NONFINITE   GDF_WHY_NONFINITE   /* non-finite state, value or gradient        */
+#define GDF_GF_WHY_UNDERFLOW   GDF_WHY_UNDERFLOW   /* rk45 step size below 10 eps |t|            */
+#define GDF_GF_WHY_NEWTON      GDF_WHY_NEWTON      /* implicit: Newton's method did not converge */
+#define GDF_GF_WHY_CG          GDF_WHY_CG          /* implicit, sparse quadratic: CG failed      */
+#define GDF_GF_WHY_SINGULAR    GDF_WHY_SINGULAR    /* implicit: I + h H is singular              */
+#define GDF_GF_WHY_CALLBACK    GDF_WHY_CALLBACK    /* the problem's callback returned an error   */
+#define GDF_GF_WHY_BADARG      GDF_WHY_BADARG      /* invalid argument (GDF_EARG)                */
+#define GDF_GF_WHY_STATIONARY  GDF_WHY_STATIONARY  /* the state became stationary (exitflag 1):
+                                                      constant from r->t_stationary to tf        */
 const char *gdf_gf_why_message(int why);
 /* Append one output point (t, theta of length d, f, ||g||) to the sink,
  * growing it when needed; returns 1 when it is full (the integrators and

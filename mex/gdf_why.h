@@ -9,22 +9,8 @@
  * output (GDF_WHY_FOR_GD: gd_run's info.message sentences; GDF_WHY_FOR_FLOW:
  * gf_run's phrases), so neither function's messages change.
  *
- * The flow side switches over with this alias table in gdf_gf.h (its
- * GDF_GF_WHY_* enum replaced by):
- *   #define GDF_GF_WHY_TEND        GDF_WHY_TEND
- *   #define GDF_GF_WHY_GRADTOL     GDF_WHY_GRADTOL
- *   #define GDF_GF_WHY_MAXSTEPS    GDF_WHY_MAXSTEPS
- *   #define GDF_GF_WHY_MAXTIME     GDF_WHY_MAXTIME
- *   #define GDF_GF_WHY_OUTPUT_FULL GDF_WHY_OUTPUT_FULL
- *   #define GDF_GF_WHY_NONFINITE   GDF_WHY_NONFINITE
- *   #define GDF_GF_WHY_UNDERFLOW   GDF_WHY_UNDERFLOW
- *   #define GDF_GF_WHY_NEWTON      GDF_WHY_NEWTON
- *   #define GDF_GF_WHY_CG          GDF_WHY_CG
- *   #define GDF_GF_WHY_SINGULAR    GDF_WHY_SINGULAR
- *   #define GDF_GF_WHY_CALLBACK    GDF_WHY_CALLBACK
- *   #define GDF_GF_WHY_BADARG      GDF_WHY_BADARG
- *   #define GDF_GF_WHY_STATIONARY  GDF_WHY_STATIONARY
- * and gdf_gf_why_message(w) becomes gdf_why_text(w, GDF_WHY_FOR_FLOW).
+ * The flow's GDF_GF_WHY_* names (gdf_gf.h) are aliases of these values, and
+ * gdf_gf_why_message(w) is gdf_why_text(w, GDF_WHY_FOR_FLOW).
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef GDF_WHY_H

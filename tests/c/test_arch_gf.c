@@ -470,11 +470,28 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+/* The goldens were recorded while the flow had a numbering of its own
+ * (GDF_GF_WHY_TEND = 1 ... STATIONARY = 13); since the one vocabulary
+ * (gdf_why.h) the same reasons have other numbers: hash the old ones. */
+static int old_flow_why(int why)
+{
+    static const int order[] = {GDF_GF_WHY_TEND, GDF_GF_WHY_GRADTOL, GDF_GF_WHY_MAXSTEPS,
+                                GDF_GF_WHY_MAXTIME, GDF_GF_WHY_OUTPUT_FULL, GDF_GF_WHY_NONFINITE,
+                                GDF_GF_WHY_UNDERFLOW, GDF_GF_WHY_NEWTON, GDF_GF_WHY_CG,
+                                GDF_GF_WHY_SINGULAR, GDF_GF_WHY_CALLBACK, GDF_GF_WHY_BADARG,
+                                GDF_GF_WHY_STATIONARY};
+    int i;
+    for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++)
+        if (order[i] == why)
+            return i + 1;
+    return why == 0 ? 0 : -1;
+}
+
 static uint64_t hash_run(const sink *k, ptrdiff_t stride, const gdf_gf_result *r)
 {
     uint64_t h = 14695981039346656037ULL;
     long v[5];
-    v[0] = k->o.n, v[1] = r->nsteps, v[2] = r->nfailed, v[3] = r->nfevals, v[4] = r->exitflag * 100 + r->why;
+    v[0] = k->o.n, v[1] = r->nsteps, v[2] = r->nfailed, v[3] = r->nfevals, v[4] = r->exitflag * 100 + old_flow_why(r->why);
     h = fnv(h, v, sizeof v);
     h = fnv(h, k->o.t, (size_t)k->o.n * sizeof(double));
     h = fnv(h, k->o.theta, (size_t)k->o.n * (size_t)stride * sizeof(double));
