@@ -174,13 +174,13 @@ size_t gdf_exact_sym_iwork(ptrdiff_t d)
     return gdf_syev_iwork(d);
 }
 
-int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
-                  const double *Theta0, ptrdiff_t nt, const double *t,
-                  int iterates, double eta, double *Theta, double *work,
-                  void *iwork)
+/* The checks gdf_exact_sym and gdf_exact_gen share, in this order: GDF_EARG
+ * for a bad size, step or time, GDF_OK when there is nothing to compute,
+ * EXACT_GO to go on. */
+#define EXACT_GO (-1)
+static int exact_prologue(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m, const double *t, int iterates,
+                          double eta)
 {
-    double *V, *lam, *rest;
-    int st;
     if (d < 0 || nt < 0 || m < 0)
         return GDF_EARG;
     if (iterates && !(eta > 0.0 && isfinite(eta)))
@@ -189,6 +189,18 @@ int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
         return GDF_EARG;
     if (d == 0 || nt == 0 || m == 0)
         return GDF_OK;
+    return EXACT_GO;
+}
+
+int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork)
+{
+    double *V, *lam, *rest;
+    int st;
+    if ((st = exact_prologue(d, nt, m, t, iterates, eta)) != EXACT_GO)
+        return st;
     if (!A || !work || !iwork)
         return GDF_EARG;
     V = work;
@@ -1060,15 +1072,10 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
     ptrdiff_t n, i, j, p, q;
     const double one = 1.0, zero = 0.0;
     gdf_int nd, nm, nn;
+    int st;
 
-    if (d < 0 || nt < 0 || m < 0)
-        return GDF_EARG;
-    if (iterates && !(eta > 0.0 && isfinite(eta)))
-        return GDF_EARG;
-    if ((nt > 0 && !t) || !times_ok(nt, t, iterates))
-        return GDF_EARG;
-    if (d == 0 || nt == 0 || m == 0)
-        return GDF_OK;
+    if ((st = exact_prologue(d, nt, m, t, iterates, eta)) != EXACT_GO)
+        return st;
     if (!A || !Theta0 || !Theta || !work || !iwork)
         return GDF_EARG;
     if (!gdf_all_finite(d * d, A) || (b && !gdf_all_finite(d, b)))

@@ -476,8 +476,10 @@ int gdf_gf_solve(gdf_problem *p, gdf_gf_spec *s, const double *theta0, const dou
 
 int gdf_gf_convexity(const gdf_problem *p, double f_star)
 {
-    double a = fabs(p->L) > fabs(p->mu) ? fabs(p->L) : fabs(p->mu);
-    int indef = isfinite(p->mu) && p->mu < -1e3 * DBL_EPSILON * (isfinite(a) ? a : 0.0);
+    /* gdf_eig_tol: the one rule for "an eigenvalue counts as negative"
+     * (a tolerance made infinite by an infinite L counts as 0, as before) */
+    double tol = gdf_eig_tol(p->L, p->mu);
+    int indef = isfinite(p->mu) && p->mu < -(isfinite(tol) ? tol : 0.0);
     if (f_star == -INFINITY)
         return indef ? GDF_GFS_UNBOUNDED_INDEF : GDF_GFS_UNBOUNDED;
     return indef ? GDF_GFS_NONCONVEX : GDF_GFS_CONVEX_OK;
