@@ -448,7 +448,8 @@ int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwor
 int gdf_stationary_needs_work(const gdf_problem *p);
 /* The rounding level of computed eigenvalues between lo and hi,
  * 1e3 eps max(|lo|, |hi|): below -tol an eigenvalue is negative (the one
- * tolerance of gdf_stationary, gdf_gd_nonconvex and gd_quadratic). */
+ * tolerance of gdf_stationary, gdf_gd_nonconvex, gdf_gf_convexity and, in
+ * the .m layer, m/private/gdf_eig_tol.m: gd_quadratic, gd_leastsq ...). */
 double gdf_eig_tol(double lo, double hi);
 /* "none", "minimum", "saddle", "maximum", "unverified" */
 const char *gdf_stationary_name(int kind);
