@@ -171,7 +171,7 @@ static void plan_output(const gdf_gf_spec *s, const double *ts, ptrdiff_t nt, gd
         if (s->max_steps_given && o->max_steps < LONG_MAX && nn > (double)o->max_steps + 1.0)
             nn = (double)o->max_steps + 1.0;
         pl->out_doubles[0] = nn * D;
-        pl->cap0 = nn < 4096.0 ? (long)nn : 4096;
+        pl->cap0 = nn < (double)GDF_OUT_CAP0 ? (long)nn : GDF_OUT_CAP0;
     } else {
         pl->cap0 = 256;
         if (o->max_step > 0.0) /* at least (tf - t0)/MaxStep steps, every one kept */

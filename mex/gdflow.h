@@ -270,6 +270,10 @@ void gdf_gd_defaults(gdf_gd_opts *o);
  * grow(hctx, k + 1, h) is called and must enlarge the arrays (updating
  * the pointers and cap) or return nonzero (the run then stops as if
  * MaxIter had been reached). */
+/* the first capacity of a growing output (gd_run's histories, gf_run's
+ * fixed-step trajectory): room for this many entries at most, grown on
+ * demand beyond */
+#define GDF_OUT_CAP0 4096
 typedef struct gdf_history {
     double *f, *gnorm, *theta, *eta;
     ptrdiff_t stride;   /* entry k of f, gnorm, eta at [k * stride]; 0 means 1 */
