@@ -39,13 +39,7 @@ if nargin < 2
 end
 gdf_check_matrix(X, fn, 'X', false);
 gdf_check_matrix(y, fn, 'y', false);
-[m, p] = size(X);
-if m < 1 || p < 1
-  error('gdflow:gd_leastsq:badSize', 'gd_leastsq: X must be non-empty.');
-end
-if ~isvector(y) || numel(y) ~= m
-  error('gdflow:gd_leastsq:badSize', 'gd_leastsq: y must be a vector with one entry per row of X (%d), not %d.', m, numel(y));
-end
+[m, p] = gdf_check_xy(X, y, fn);
 y = full(y(:));
 X = full(X);
 G = (X' * X) / m;
@@ -53,7 +47,7 @@ G = (G + G') / 2;
 ev = eig(G);
 L = max(ev);
 mu = max(min(ev), 0);
-if min(ev) <= 1e3 * eps * L
+if min(ev) <= gdf_eig_tol(ev)
   mu = 0;
   theta_star = pinv(X) * y;       % minimum-norm solution (rank deficient X)
 else

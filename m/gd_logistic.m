@@ -47,13 +47,7 @@ end
 gdf_check_matrix(X, fn, 'X', false);
 gdf_check_matrix(y, fn, 'y', false);
 gdf_check_matrix(lambda, fn, 'lambda', false);
-[m, p] = size(X);
-if m < 1 || p < 1
-  error('gdflow:gd_logistic:badSize', 'gd_logistic: X must be non-empty.');
-end
-if ~isvector(y) || numel(y) ~= m
-  error('gdflow:gd_logistic:badSize', 'gd_logistic: y must be a vector with one entry per row of X (%d), not %d.', m, numel(y));
-end
+[m, p] = gdf_check_xy(X, y, fn);
 if any(y ~= 0 & y ~= 1)
   error('gdflow:gd_logistic:badLabels', 'gd_logistic: labels y must be 0 or 1.');
 end
@@ -174,7 +168,7 @@ G = X' * X / m;
 G = (G + G') / 2;
 [V, D] = eig(G);
 ev = diag(D);
-k = ev > 1e3 * eps * max(ev);
+k = ev > gdf_eig_tol(ev);
 W = V(:, k) ./ sqrt(ev(k))';
 H0 = W' * (X' * (X .* hw) / m) * W;
 if min(eig((H0 + H0') / 2)) < 1e-10

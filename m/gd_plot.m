@@ -318,11 +318,7 @@ if ~isempty(opt.Labels) && ~isempty(h.paths)
   n = min(numel(h.paths), numel(opt.Labels));   % fewer labels than paths: label the first ones
   legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'northeastoutside');
 end
-if ~isempty(opt.Title)
-  title(ax, opt.Title);
-end
-hold(ax, 'off');
-h.axes = ax;
+h = finish_axes(h, ax, opt);
 end
 
 function P = streamline_points(prob, theta0, T)
@@ -403,11 +399,7 @@ if ~isempty(labels)
     set(lh, 'fontsize', 7);                    % beside a landscape: keep the box inside its panel
   end
 end
-if ~isempty(opt.Title)
-  title(ax, opt.Title);
-end
-hold(ax, 'off');
-h.axes = ax;
+h = finish_axes(h, ax, opt);
 end
 
 function th = run_theory(P, r, fs)
@@ -491,7 +483,17 @@ if isempty(ax)
 end
 end
 
+function h = finish_axes(h, ax, opt)
+% the end of either panel: its title, hold released, its axes recorded
+if ~isempty(opt.Title)
+  title(ax, opt.Title);
+end
+hold(ax, 'off');
+h.axes = ax;
+end
+
 % Tests of gd_plot (Octave: test gd_plot; more in tests/m/test_gd_compare.m, test_trust_theory.m)
+
 %!shared prob
 %! prob = gd_testfun('ellipse', 10, pi / 6);
 

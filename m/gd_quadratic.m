@@ -111,7 +111,7 @@ else
     mu = NaN;
   end
 end
-tol = 1e3 * eps * max(abs([L mu 1e-300]));
+tol = gdf_eig_tol([L mu]);
 if mu > tol
   if d <= 200000
     theta_star = A \ b;

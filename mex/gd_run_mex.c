@@ -223,7 +223,7 @@ static void run_sink(gd_call *c, gdf_history *h, hist_ctx *hc, ptrdiff_t j)
     hc->d = c->d;
     hc->full = c->hist == H_FULL;
     hc->max_entries = c->o.max_iter < LONG_MAX ? c->o.max_iter + 1 : -1;
-    cap0 = hc->max_entries > 0 && hc->max_entries < 4096 ? hc->max_entries : 4096;
+    cap0 = hc->max_entries > 0 && hc->max_entries < GDF_OUT_CAP0 ? hc->max_entries : GDF_OUT_CAP0;
     memset(h, 0, sizeof *h);
     if (c->block_cap > 0) {
         /* f and gnorm straight into the m x (K+1) output layout */

@@ -174,13 +174,13 @@ size_t gdf_exact_sym_iwork(ptrdiff_t d)
     return gdf_syev_iwork(d);
 }
 
-int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
-                  const double *Theta0, ptrdiff_t nt, const double *t,
-                  int iterates, double eta, double *Theta, double *work,
-                  void *iwork)
+/* The checks gdf_exact_sym and gdf_exact_gen share, in this order: GDF_EARG
+ * for a bad size, step or time, GDF_OK when there is nothing to compute,
+ * EXACT_GO to go on. */
+#define EXACT_GO (-1)
+static int exact_prologue(ptrdiff_t d, ptrdiff_t nt, ptrdiff_t m, const double *t, int iterates,
+                          double eta)
 {
-    double *V, *lam, *rest;
-    int st;
     if (d < 0 || nt < 0 || m < 0)
         return GDF_EARG;
     if (iterates && !(eta > 0.0 && isfinite(eta)))
@@ -189,6 +189,18 @@ int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
         return GDF_EARG;
     if (d == 0 || nt == 0 || m == 0)
         return GDF_OK;
+    return EXACT_GO;
+}
+
+int gdf_exact_sym(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
+                  const double *Theta0, ptrdiff_t nt, const double *t,
+                  int iterates, double eta, double *Theta, double *work,
+                  void *iwork)
+{
+    double *V, *lam, *rest;
+    int st;
+    if ((st = exact_prologue(d, nt, m, t, iterates, eta)) != EXACT_GO)
+        return st;
     if (!A || !work || !iwork)
         return GDF_EARG;
     V = work;
@@ -538,49 +550,60 @@ size_t gdf_expm_iwork(ptrdiff_t n)
     return n <= 0 ? 1 : (size_t)n;
 }
 
-/* X upper triangular (is_upper), or X' upper triangular (is_upper_t) */
-static int is_upper(ptrdiff_t n, const double *X)
+/* ||P Q||_1^r: estimated (normest1_pq, W its workspace) when est, else
+ * formed in T and measured exactly; the d_p = ||X^p||^(1/p) of the degree
+ * choice (Al-Mohy and Higham's Algorithm 5.1) */
+static double norm_root(ptrdiff_t n, const double *P, const double *Q, int est, double *W,
+                        double *T, void *iwork, double r)
+{
+    if (est)
+        return pow(normest1_pq(n, P, Q, W, (unsigned char *)iwork), r);
+    mm(n, P, Q, T);
+    return pow(norm1(n, T), r);
+}
+
+/* Entry (i, j) of an n x n matrix read with strides rs (rows) and cs
+ * (columns): (1, n) reads X, (n, 1) reads X'. */
+#define AT(X, i, j, rs, cs) ((X)[(i) * (rs) + (j) * (cs)])
+
+/* every entry below the diagonal is 0 (of X: (1, n); of X': (n, 1)) */
+static int upper_s(ptrdiff_t n, const double *X, ptrdiff_t rs, ptrdiff_t cs)
 {
     ptrdiff_t i, j;
     for (j = 0; j < n; j++)
         for (i = j + 1; i < n; i++)
-            if (X[i + j * n] != 0.0)
+            if (AT(X, i, j, rs, cs) != 0.0)
                 return 0;
     return 1;
 }
 
-static int is_upper_t(ptrdiff_t n, const double *X)
+/* X upper triangular (is_upper), or X' upper triangular (is_upper_t) */
+static int is_upper(ptrdiff_t n, const double *X) { return upper_s(n, X, 1, n); }
+static int is_upper_t(ptrdiff_t n, const double *X) { return upper_s(n, X, n, 1); }
+
+/* E(i, :) = e_i' for every zero row i of X (strides (1, n)); with strides
+ * (n, 1) the same for columns */
+static void zero_lines(ptrdiff_t n, const double *X, double *E, ptrdiff_t rs, ptrdiff_t cs)
 {
     ptrdiff_t i, j;
-    for (j = 0; j < n; j++)
-        for (i = 0; i < j; i++)
-            if (X[i + j * n] != 0.0)
-                return 0;
-    return 1;
+    for (i = 0; i < n; i++) {
+        int z = 1;
+        for (j = 0; j < n && z; j++)
+            z = AT(X, i, j, rs, cs) == 0.0;
+        if (z)
+            for (j = 0; j < n; j++)
+                AT(E, i, j, rs, cs) = i == j ? 1.0 : 0.0;
+    }
 }
 
 /* E(i, :) = e_i' for every zero row i of X, E(:, j) = e_j for every zero
  * column j (exact properties of exp(X)) */
 static void zero_rows_cols(ptrdiff_t n, const double *X, double *E)
 {
-    ptrdiff_t i, j;
-    for (i = 0; i < n; i++) {
-        int z = 1;
-        for (j = 0; j < n && z; j++)
-            z = X[i + j * n] == 0.0;
-        if (z)
-            for (j = 0; j < n; j++)
-                E[i + j * n] = i == j ? 1.0 : 0.0;
-    }
-    for (j = 0; j < n; j++) {
-        int z = 1;
-        for (i = 0; i < n && z; i++)
-            z = X[i + j * n] == 0.0;
-        if (z)
-            for (i = 0; i < n; i++)
-                E[i + j * n] = i == j ? 1.0 : 0.0;
-    }
+    zero_lines(n, X, E, 1, n);
+    zero_lines(n, X, E, n, 1);
 }
+#undef AT
 
 /* internal status: more than smax squarings would be needed (nothing is
  * computed beyond the norm estimates) */
@@ -659,12 +682,7 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
         /* d8, d10 by the estimator on X4 X4 and X4 X6 applied to n x 2
          * blocks (n >= 4: its 10n doubles fit in X8, T1, T2); X8 is formed
          * only for degree 9, which evaluates it */
-        if (est)
-            d8 = pow(normest1_pq(n, X4, X4, X8, (unsigned char *)iwork), 0.125);
-        else {
-            mm(n, X4, X4, X8);
-            d8 = pow(norm1(n, X8), 0.125);
-        }
+        d8 = norm_root(n, X4, X4, est, X8, X8, iwork, 0.125);
         eta3 = d6 > d8 ? d6 : d8;
         if (eta3 <= TH7 && ell(n, X, normX, 7, 0, vx, vy) == 0)
             m = 7;
@@ -675,12 +693,7 @@ static int expm_core(ptrdiff_t n, const double *A, double *E, double *work, void
         if (m == 0) {
             double eta4;
             m = 13;
-            if (est)
-                d10 = pow(normest1_pq(n, X4, X6, X8, (unsigned char *)iwork), 0.1);
-            else {
-                mm(n, X4, X6, T1);
-                d10 = pow(norm1(n, T1), 0.1);
-            }
+            d10 = norm_root(n, X4, X6, est, X8, T1, iwork, 0.1);
             eta4 = d8 > d10 ? d8 : d10;
             eta5 = eta3 < eta4 ? eta3 : eta4;
             if (eta5 > TH13) {
@@ -1060,15 +1073,10 @@ int gdf_exact_gen(ptrdiff_t d, const double *A, const double *b, ptrdiff_t m,
     ptrdiff_t n, i, j, p, q;
     const double one = 1.0, zero = 0.0;
     gdf_int nd, nm, nn;
+    int st;
 
-    if (d < 0 || nt < 0 || m < 0)
-        return GDF_EARG;
-    if (iterates && !(eta > 0.0 && isfinite(eta)))
-        return GDF_EARG;
-    if ((nt > 0 && !t) || !times_ok(nt, t, iterates))
-        return GDF_EARG;
-    if (d == 0 || nt == 0 || m == 0)
-        return GDF_OK;
+    if ((st = exact_prologue(d, nt, m, t, iterates, eta)) != EXACT_GO)
+        return st;
     if (!A || !Theta0 || !Theta || !work || !iwork)
         return GDF_EARG;
     if (!gdf_all_finite(d * d, A) || (b && !gdf_all_finite(d, b)))

@@ -1056,22 +1056,36 @@ static void implicit_setup(gf_ctx *c, double h, double *work)
     }
 }
 
+/* An output point inside a step (a partial step to a tspan time, or the
+ * dense output): a non-finite point ends the run (-2), a full output ends
+ * it too.  Returns 1 when the run ends, with finish's status in *ret. */
+static int emit_inside(gf_ctx *c, gdf_gf_result *r, long nfev0, double t, const double *y, double f,
+                       const double *g, int *ret)
+{
+    if (!point_finite(c->d, y, f, g)) {
+        *ret = finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
+        return 1;
+    }
+    if (push(c, t, y, f, gdf_nrm2(c->d, g))) {
+        *ret = finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        return 1;
+    }
+    return 0;
+}
+
 /* partial steps to the output times strictly between tk and tn */
 static int fixed_partial(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *tspan, ptrdiff_t nt,
                          ptrdiff_t *jout, double tk, double tn, double ttol, const double *y, const double *g,
                          double fy, double *yn, double *gn, int *stop)
 {
-    ptrdiff_t d = c->d;
     double fn;
     int s;
     *stop = 1;
     while (!c->ext && nt > 2 && *jout < nt && tspan[*jout] < tn - ttol) {
         if ((s = fixed_step(c, tk, tspan[*jout] - tk, y, g, fy, yn, &fn, gn)))
             return finish(c, r, nfev0, s, 0, 0);
-        if (!point_finite(d, yn, fn, gn))
-            return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-        if (push(c, tspan[*jout], yn, fn, gdf_nrm2(d, gn)))
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        if (emit_inside(c, r, nfev0, tspan[*jout], yn, fn, gn, &s))
+            return s;
         (*jout)++;
     }
     *stop = 0;
@@ -1286,10 +1300,8 @@ static int dp_dense(gf_ctx *c, gdf_gf_result *r, long nfev0, const double *tspan
         at(c, tspan[*jout]);
         if ((s = eval(c, yt, &fo, gt)))
             return finish(c, r, nfev0, s, 0, 0);
-        if (!point_finite(d, yt, fo, gt))
-            return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
-        if (push(c, tspan[*jout], yt, fo, gdf_nrm2(d, gt)))
-            return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
+        if (emit_inside(c, r, nfev0, tspan[*jout], yt, fo, gt, &s))
+            return s;
         (*jout)++;
     }
     *stop = 0;

@@ -171,7 +171,7 @@ static void plan_output(const gdf_gf_spec *s, const double *ts, ptrdiff_t nt, gd
         if (s->max_steps_given && o->max_steps < LONG_MAX && nn > (double)o->max_steps + 1.0)
             nn = (double)o->max_steps + 1.0;
         pl->out_doubles[0] = nn * D;
-        pl->cap0 = nn < 4096.0 ? (long)nn : 4096;
+        pl->cap0 = nn < (double)GDF_OUT_CAP0 ? (long)nn : GDF_OUT_CAP0;
     } else {
         pl->cap0 = 256;
         if (o->max_step > 0.0) /* at least (tf - t0)/MaxStep steps, every one kept */
@@ -476,8 +476,10 @@ int gdf_gf_solve(gdf_problem *p, gdf_gf_spec *s, const double *theta0, const dou
 
 int gdf_gf_convexity(const gdf_problem *p, double f_star)
 {
-    double a = fabs(p->L) > fabs(p->mu) ? fabs(p->L) : fabs(p->mu);
-    int indef = isfinite(p->mu) && p->mu < -1e3 * DBL_EPSILON * (isfinite(a) ? a : 0.0);
+    /* gdf_eig_tol: the one rule for "an eigenvalue counts as negative"
+     * (a tolerance made infinite by an infinite L counts as 0, as before) */
+    double tol = gdf_eig_tol(p->L, p->mu);
+    int indef = isfinite(p->mu) && p->mu < -(isfinite(tol) ? tol : 0.0);
     if (f_star == -INFINITY)
         return indef ? GDF_GFS_UNBOUNDED_INDEF : GDF_GFS_UNBOUNDED;
     return indef ? GDF_GFS_NONCONVEX : GDF_GFS_CONVEX_OK;

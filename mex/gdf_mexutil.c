@@ -659,26 +659,28 @@ static int handle_fg(void *ctx, const double *x, double *f, double *g)
     return GDF_OK;
 }
 
-void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_mex_problem *mp)
+/* One helper per problem family, then the checks they share.  The order
+ * in which the checks fire is part of the interface (tests/m/
+ * test_trust_gate.m, test_hardening.m and tests/fuzz pin the first error
+ * a bad struct raises): each helper keeps its family's order. */
+
+/* a function handle [f, g] = fun(theta) of dimension d */
+static void problem_handle(ptrdiff_t d, const char *fn, gdf_mex_problem *mp)
 {
-    char type[32];
-    memset(mp, 0, sizeof *mp);
-    mp->src = fun;
-    mp->fn = fn;
-    mp->f_star = NAN;
-    mp->poll_stride = 1;
-    mp->poll_tlast = gdf_now();
-    if (fun && mxGetClassID(fun) == mxFUNCTION_CLASS) {
-        if (d < 1)
-            gdf_mex_error(fn, "badProblem", "a function handle needs a starting point theta0.");
-        mp->kind = GDF_KIND_HANDLE;
-        memset(&mp->p, 0, sizeof mp->p);
-        mp->p.d = d;
-        mp->p.ctx = mp;
-        mp->p.fg = handle_fg;
-        mp->p.L = mp->p.mu = NAN;
-        return;
-    }
+    if (d < 1)
+        gdf_mex_error(fn, "badProblem", "a function handle needs a starting point theta0.");
+    mp->kind = GDF_KIND_HANDLE;
+    memset(&mp->p, 0, sizeof mp->p);
+    mp->p.d = d;
+    mp->p.ctx = mp;
+    mp->p.fg = handle_fg;
+    mp->p.L = mp->p.mu = NAN;
+}
+
+/* the checks every problem struct passes before its family reads it:
+ * a 1x1 struct with a string field type (copied into type) */
+static void problem_struct_type(const mxArray *fun, const char *fn, char *type, size_t len)
+{
     if (!fun || !mxIsStruct(fun))
         gdf_mex_error(fn, "badProblem",
                       "the objective must be a function handle returning [f, g] or a problem "
@@ -690,175 +692,206 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
         gdf_mex_error(fn, "badProblem",
                       "the problem struct has no field type: make it with gd_quadratic, "
                       "gd_leastsq, gd_logistic or gd_testfun.");
-    gdf_mex_string(field(fun, "type"), fn, "problem field type", type, sizeof type);
-    if (strcmp(type, "quadratic") == 0) {
-        const mxArray *A = field(fun, "A");
-        ptrdiff_t m, n, ai = 0, aj = 0;
-        const mxArray *c = field(fun, "c");
-        double asym = 0.0, amax = 0.0;
-        int nonsym;
-        if (!A || !mxIsDouble(A) || mxIsComplex(A))
-            gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
-        (void)mxGetPr(A); /* the data before the size (the leak in dense()) */
-        if (mxGetNumberOfDimensions(A) != 2)
-            gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
-        m = (ptrdiff_t)mxGetM(A);
-        n = (ptrdiff_t)mxGetN(A);
-        if (m != n || m < 1)
-            gdf_mex_error(fn, "badProblem", "problem field A must be square and non-empty (it is %ldx%ld).",
-                          (long)m, (long)n);
-        if (mxIsSparse(A)) {
-            const double *Ax = mxGetPr(A);
-            const mwIndex *Jc = mxGetJc(A);
-            size_t k, nnz = (size_t)Jc[n];
-            for (k = 0; k < nnz; k++)
-                if (!(Ax[k] - Ax[k] == 0.0))
-                    gdf_mex_error(fn, "nonFinite", "problem field A has non-finite entries.");
-            nonsym = gdf_mex_asym_sparse(A, fn, &asym, &amax, &ai, &aj);
-        } else {
-            /* finiteness in the same single pass as the symmetry */
-            nonsym = gdf_mex_asym(gdf_mex_dense_any(A, fn, "problem field A", NULL, NULL), n, &asym,
-                                  &amax, &ai, &aj);
-            if (nonsym < 0)
-                gdf_mex_error(fn, "nonFinite", "problem field A must be finite; A(%ld,%ld) is not.",
-                              (long)ai, (long)aj);
-        }
-        /* the library reads one triangle of A: a nonsymmetric A would give
-         * the gradient of the symmetric part of neither triangle */
-        if (nonsym)
-            gdf_mex_error(fn, "notSymmetric",
-                          "problem field A must be symmetric: |A(%ld,%ld) - A(%ld,%ld)| = %.3g exceeds "
-                          "%g * max|A| = %.3g. A nonsymmetric A defines no objective f; build the "
-                          "problem with gd_quadratic((A + A')/2, b), or use gf_exact for the linear "
-                          "flow of a general A.", (long)ai, (long)aj, (long)aj, (long)ai, asym,
-                          GDF_SYM_RTOL, GDF_SYM_RTOL * amax);
-        if (mxIsSparse(A)) {
-            const double *Ax = mxGetPr(A);
-            const mwIndex *Jc = mxGetJc(A);
-            mp->kind = GDF_KIND_SQUAD;
-            mp->u.squad.d = n;
-            mp->u.squad.Ap = (const ptrdiff_t *)Jc;
-            mp->u.squad.Ai = (const ptrdiff_t *)mxGetIr(A);
-            mp->u.squad.Ax = Ax;
-            mp->u.squad.b = opt_vector(fun, "b", n, fn);
-            mp->u.squad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
-            gdf_problem_squad(&mp->p, &mp->u.squad);
-        } else {
-            mp->kind = GDF_KIND_QUAD;
-            mp->u.quad.d = n;
-            mp->u.quad.A = gdf_mex_dense(A, fn, "problem field A", NULL, NULL);
-            mp->u.quad.b = opt_vector(fun, "b", n, fn);
-            mp->u.quad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
-            gdf_problem_quad(&mp->p, &mp->u.quad);
-        }
-    } else if (strcmp(type, "leastsq") == 0 || strcmp(type, "logistic") == 0) {
-        const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda");
-        ptrdiff_t m, p, i;
-        const double *y;
-        int logistic = type[1] == 'o';
-        gdf_data dq, *q = &dq; /* filled here, then copied into the union member used */
-        memset(&dq, 0, sizeof dq);
-        q->X = gdf_mex_dense(X, fn, "problem field X", &m, &p);
-        if (m < 1 || p < 1)
-            gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
-        y = opt_vector(fun, "y", m, fn);
-        if (!y)
-            gdf_mex_error(fn, "badProblem", "problem field y is missing.");
-        if (logistic)
-            for (i = 0; i < m; i++)
-                if (y[i] != 0.0 && y[i] != 1.0)
-                    gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
-                                  (long)(i + 1), y[i]);
-        q->m = m;
-        q->p = p;
-        q->y = y;
-        q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
-        if (q->lambda < 0.0)
-            gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
-        {   /* optional field threads: 0 or [] = automatic, k >= 1 at most k */
-            const mxArray *th = field(fun, "threads");
-            if (th && !mxIsEmpty(th)) {
-                double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
-                if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
-                    gdf_mex_error(fn, "badProblem",
-                                  "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
-                q->threads = (int)t;
-            }
-        }
-        q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
-        mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
-        if (logistic) {
-            mp->u.data = dq;
-            gdf_problem_logistic(&mp->p, &mp->u.data);
-        } else {
-            /* least squares: the Gram form (gdf_gram.h) once it pays, when
-             * m >= 4p; the optional field gram = 'auto' (default), 'on'
-             * (from the first evaluation) or 'off' (always one pass over X) */
-            const mxArray *gm = field(fun, "gram");
-            long sw = gdf_gram_switch_default(m, p);
-            if (gm && !mxIsEmpty(gm)) {
-                char c[8] = "";
-                if (gdf_mex_is_string(gm) && mxGetNumberOfElements(gm) < sizeof c)
-                    gdf_mex_string(gm, fn, "problem field gram", c, sizeof c);
-                else if ((mxIsLogical(gm) || mxIsNumeric(gm)) && mxGetNumberOfElements(gm) == 1)
-                    strcpy(c, mxGetScalar(gm) != 0.0 ? "on" : "off");
-                if (strcmp(c, "on") == 0)
-                    sw = p <= GDF_GRAM_PMAX ? 0 : -1;
-                else if (strcmp(c, "off") == 0)
-                    sw = -1;
-                else if (strcmp(c, "auto") != 0)
-                    gdf_mex_error(fn, "badProblem", "problem field gram must be 'auto', 'on' or 'off'.");
-            }
-            if (sw >= 0) {
-                gdf_lsgram *lg = &mp->u.lsgram;
-                gdf_mex_check_alloc(fn, "the Gram matrix X'X", (double)gdf_gram_work(m, p));
-                memset(lg, 0, sizeof *lg);
-                lg->data = dq;
-                lg->switch_after = sw;
-                lg->work = (double *)mxMalloc(gdf_gram_work(m, p) * sizeof(double));
-                gdf_problem_leastsq_gram(&mp->p, lg);
-            } else {
-                mp->u.data = dq;
-                gdf_problem_leastsq(&mp->p, &mp->u.data);
-            }
-        }
-    } else if (strcmp(type, "testfun") == 0) {
-        char name[32];
-        gdf_testfun *q = &mp->u.tf;
-        double dd = opt_field_scalar(fun, "d", fn);
-        gdf_mex_string(field(fun, "name"), fn, "problem field name", name, sizeof name);
-        if (strcmp(name, "rosenbrock") == 0)
-            q->kind = GDF_TF_ROSENBROCK;
-        else if (strcmp(name, "beale") == 0)
-            q->kind = GDF_TF_BEALE;
-        else if (strcmp(name, "himmelblau") == 0)
-            q->kind = GDF_TF_HIMMELBLAU;
-        else
-            gdf_mex_error(fn, "badProblem", "unknown test function '%s'.", name);
-        if (!(dd >= 2.0) || dd != floor(dd) || dd > 1e9 || (q->kind != GDF_TF_ROSENBROCK && dd != 2.0))
-            gdf_mex_error(fn, "badProblem", "problem field d is invalid for test function '%s'.", name);
-        q->d = (ptrdiff_t)dd;
-        q->a = 1.0;
-        q->b = 100.0;
-        if (q->kind == GDF_TF_ROSENBROCK) {
-            const mxArray *pa = field(fun, "params");
-            if (pa && !mxIsEmpty(pa)) {
-                ptrdiff_t pm, pn;
-                const double *pv = gdf_mex_dense(pa, fn, "problem field params", &pm, &pn);
-                if (pm * pn != 2)
-                    gdf_mex_error(fn, "badProblem", "rosenbrock params must be [a b].");
-                q->a = pv[0];
-                q->b = pv[1];
-            }
-        }
-        mp->kind = GDF_KIND_TESTFUN;
-        gdf_problem_testfun(&mp->p, q);
+    gdf_mex_string(field(fun, "type"), fn, "problem field type", type, len);
+}
+
+/* Field A of a quadratic: a real double, square, finite, symmetric matrix
+ * (dense or sparse).  Returns its order. */
+static ptrdiff_t quadratic_check_A(const mxArray *A, const char *fn)
+{
+    ptrdiff_t m, n, ai = 0, aj = 0;
+    double asym = 0.0, amax = 0.0;
+    int nonsym;
+    if (!A || !mxIsDouble(A) || mxIsComplex(A))
+        gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
+    (void)mxGetPr(A); /* the data before the size (the leak in dense()) */
+    if (mxGetNumberOfDimensions(A) != 2)
+        gdf_mex_error(fn, "badProblem", "problem field A must be a real double matrix.");
+    m = (ptrdiff_t)mxGetM(A);
+    n = (ptrdiff_t)mxGetN(A);
+    if (m != n || m < 1)
+        gdf_mex_error(fn, "badProblem", "problem field A must be square and non-empty (it is %ldx%ld).",
+                      (long)m, (long)n);
+    if (mxIsSparse(A)) {
+        const double *Ax = mxGetPr(A);
+        const mwIndex *Jc = mxGetJc(A);
+        size_t k, nnz = (size_t)Jc[n];
+        for (k = 0; k < nnz; k++)
+            if (!(Ax[k] - Ax[k] == 0.0))
+                gdf_mex_error(fn, "nonFinite", "problem field A has non-finite entries.");
+        nonsym = gdf_mex_asym_sparse(A, fn, &asym, &amax, &ai, &aj);
     } else {
-        gdf_mex_error(fn, "badProblem", "unknown problem type '%s'.", type);
+        /* finiteness in the same single pass as the symmetry */
+        nonsym = gdf_mex_asym(gdf_mex_dense_any(A, fn, "problem field A", NULL, NULL), n, &asym,
+                              &amax, &ai, &aj);
+        if (nonsym < 0)
+            gdf_mex_error(fn, "nonFinite", "problem field A must be finite; A(%ld,%ld) is not.",
+                          (long)ai, (long)aj);
     }
-    /* the constants the constructors record: checked as far as they can be
-     * without the spectrum (L and mu are eigenvalues of a symmetric matrix,
-     * f_star a finite minimum or -Inf when f is unbounded below) */
+    /* the library reads one triangle of A: a nonsymmetric A would give
+     * the gradient of the symmetric part of neither triangle */
+    if (nonsym)
+        gdf_mex_error(fn, "notSymmetric",
+                      "problem field A must be symmetric: |A(%ld,%ld) - A(%ld,%ld)| = %.3g exceeds "
+                      "%g * max|A| = %.3g. A nonsymmetric A defines no objective f; build the "
+                      "problem with gd_quadratic((A + A')/2, b), or use gf_exact for the linear "
+                      "flow of a general A.", (long)ai, (long)aj, (long)aj, (long)ai, asym,
+                      GDF_SYM_RTOL, GDF_SYM_RTOL * amax);
+    return n;
+}
+
+/* gd_quadratic: f = 1/2 x'Ax - b'x + c, A dense or sparse */
+static void problem_quadratic(const mxArray *fun, const char *fn, gdf_mex_problem *mp)
+{
+    const mxArray *A = field(fun, "A"), *c = field(fun, "c");
+    ptrdiff_t n = quadratic_check_A(A, fn);
+    if (mxIsSparse(A)) {
+        mp->kind = GDF_KIND_SQUAD;
+        mp->u.squad.d = n;
+        mp->u.squad.Ap = (const ptrdiff_t *)mxGetJc(A);
+        mp->u.squad.Ai = (const ptrdiff_t *)mxGetIr(A);
+        mp->u.squad.Ax = mxGetPr(A);
+        mp->u.squad.b = opt_vector(fun, "b", n, fn);
+        mp->u.squad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
+        gdf_problem_squad(&mp->p, &mp->u.squad);
+    } else {
+        mp->kind = GDF_KIND_QUAD;
+        mp->u.quad.d = n;
+        mp->u.quad.A = gdf_mex_dense(A, fn, "problem field A", NULL, NULL);
+        mp->u.quad.b = opt_vector(fun, "b", n, fn);
+        mp->u.quad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
+        gdf_problem_quad(&mp->p, &mp->u.quad);
+    }
+}
+
+/* The data of gd_leastsq / gd_logistic (X, y, lambda, threads) into q,
+ * with its workspace. */
+static void problem_data_fields(const mxArray *fun, const char *fn, int logistic, gdf_data *q)
+{
+    const mxArray *lam = field(fun, "lambda"), *th;
+    ptrdiff_t m, p, i;
+    const double *y;
+    memset(q, 0, sizeof *q);
+    q->X = gdf_mex_dense(field(fun, "X"), fn, "problem field X", &m, &p);
+    if (m < 1 || p < 1)
+        gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
+    y = opt_vector(fun, "y", m, fn);
+    if (!y)
+        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
+    if (logistic)
+        for (i = 0; i < m; i++)
+            if (y[i] != 0.0 && y[i] != 1.0)
+                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
+                              (long)(i + 1), y[i]);
+    q->m = m;
+    q->p = p;
+    q->y = y;
+    q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
+    if (q->lambda < 0.0)
+        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+    /* optional field threads: 0 or [] = automatic, k >= 1 at most k */
+    th = field(fun, "threads");
+    if (th && !mxIsEmpty(th)) {
+        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
+        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
+            gdf_mex_error(fn, "badProblem",
+                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
+        q->threads = (int)t;
+    }
+    q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
+}
+
+/* Least squares: the Gram form (gdf_gram.h) once it pays (the switch rule
+ * is gdf_gram_switch_default's alone); the optional field gram = 'auto'
+ * (default), 'on' (from the first evaluation) or 'off' (always one pass
+ * over X).  Returns the evaluation after which to switch, -1 never. */
+static long leastsq_gram_switch(const mxArray *fun, const char *fn, ptrdiff_t m, ptrdiff_t p)
+{
+    const mxArray *gm = field(fun, "gram");
+    char c[8] = "";
+    if (!gm || mxIsEmpty(gm))
+        return gdf_gram_switch_default(m, p);
+    if (gdf_mex_is_string(gm) && mxGetNumberOfElements(gm) < sizeof c)
+        gdf_mex_string(gm, fn, "problem field gram", c, sizeof c);
+    else if ((mxIsLogical(gm) || mxIsNumeric(gm)) && mxGetNumberOfElements(gm) == 1)
+        strcpy(c, mxGetScalar(gm) != 0.0 ? "on" : "off");
+    if (strcmp(c, "on") == 0)
+        return p <= GDF_GRAM_PMAX ? 0 : -1;
+    if (strcmp(c, "off") == 0)
+        return -1;
+    if (strcmp(c, "auto") != 0)
+        gdf_mex_error(fn, "badProblem", "problem field gram must be 'auto', 'on' or 'off'.");
+    return gdf_gram_switch_default(m, p);
+}
+
+/* gd_leastsq and gd_logistic */
+static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_mex_problem *mp)
+{
+    gdf_data dq; /* filled here, then copied into the union member used */
+    long sw;
+    problem_data_fields(fun, fn, logistic, &dq);
+    mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
+    if (logistic) {
+        mp->u.data = dq;
+        gdf_problem_logistic(&mp->p, &mp->u.data);
+        return;
+    }
+    sw = leastsq_gram_switch(fun, fn, dq.m, dq.p);
+    if (sw >= 0) {
+        gdf_lsgram *lg = &mp->u.lsgram;
+        gdf_mex_check_alloc(fn, "the Gram matrix X'X", (double)gdf_gram_work(dq.m, dq.p));
+        memset(lg, 0, sizeof *lg);
+        lg->data = dq;
+        lg->switch_after = sw;
+        lg->work = (double *)mxMalloc(gdf_gram_work(dq.m, dq.p) * sizeof(double));
+        gdf_problem_leastsq_gram(&mp->p, lg);
+    } else {
+        mp->u.data = dq;
+        gdf_problem_leastsq(&mp->p, &mp->u.data);
+    }
+}
+
+/* gd_testfun: Rosenbrock (any d >= 2, params [a b]), Beale, Himmelblau */
+static void problem_testfun(const mxArray *fun, const char *fn, gdf_mex_problem *mp)
+{
+    char name[32];
+    gdf_testfun *q = &mp->u.tf;
+    double dd = opt_field_scalar(fun, "d", fn);
+    gdf_mex_string(field(fun, "name"), fn, "problem field name", name, sizeof name);
+    if (strcmp(name, "rosenbrock") == 0)
+        q->kind = GDF_TF_ROSENBROCK;
+    else if (strcmp(name, "beale") == 0)
+        q->kind = GDF_TF_BEALE;
+    else if (strcmp(name, "himmelblau") == 0)
+        q->kind = GDF_TF_HIMMELBLAU;
+    else
+        gdf_mex_error(fn, "badProblem", "unknown test function '%s'.", name);
+    if (!(dd >= 2.0) || dd != floor(dd) || dd > 1e9 || (q->kind != GDF_TF_ROSENBROCK && dd != 2.0))
+        gdf_mex_error(fn, "badProblem", "problem field d is invalid for test function '%s'.", name);
+    q->d = (ptrdiff_t)dd;
+    q->a = 1.0;
+    q->b = 100.0;
+    if (q->kind == GDF_TF_ROSENBROCK) {
+        const mxArray *pa = field(fun, "params");
+        if (pa && !mxIsEmpty(pa)) {
+            ptrdiff_t pm, pn;
+            const double *pv = gdf_mex_dense(pa, fn, "problem field params", &pm, &pn);
+            if (pm * pn != 2)
+                gdf_mex_error(fn, "badProblem", "rosenbrock params must be [a b].");
+            q->a = pv[0];
+            q->b = pv[1];
+        }
+    }
+    mp->kind = GDF_KIND_TESTFUN;
+    gdf_problem_testfun(&mp->p, q);
+}
+
+/* The constants the constructors record: checked as far as they can be
+ * without the spectrum (L and mu are eigenvalues of a symmetric matrix,
+ * f_star a finite minimum or -Inf when f is unbounded below); then the
+ * field d and theta0's length against the data. */
+static void problem_constants(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_mex_problem *mp)
+{
     mp->p.L = opt_field_scalar(fun, "L", fn);
     mp->p.mu = opt_field_scalar(fun, "mu", fn);
     mp->f_star = opt_field_scalar(fun, "f_star", fn);
@@ -880,6 +913,31 @@ void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_m
     if (d >= 0 && d != mp->p.d)
         gdf_mex_error(fn, "dimMismatch", "theta0 has %ld rows but the problem has dimension %ld.",
                       (long)d, (long)mp->p.d);
+}
+
+void gdf_mex_problem_init(const mxArray *fun, ptrdiff_t d, const char *fn, gdf_mex_problem *mp)
+{
+    char type[32];
+    memset(mp, 0, sizeof *mp);
+    mp->src = fun;
+    mp->fn = fn;
+    mp->f_star = NAN;
+    mp->poll_stride = 1;
+    mp->poll_tlast = gdf_now();
+    if (fun && mxGetClassID(fun) == mxFUNCTION_CLASS) {
+        problem_handle(d, fn, mp);
+        return;
+    }
+    problem_struct_type(fun, fn, type, sizeof type);
+    if (strcmp(type, "quadratic") == 0)
+        problem_quadratic(fun, fn, mp);
+    else if (strcmp(type, "leastsq") == 0 || strcmp(type, "logistic") == 0)
+        problem_data(fun, fn, type[1] == 'o', mp);
+    else if (strcmp(type, "testfun") == 0)
+        problem_testfun(fun, fn, mp);
+    else
+        gdf_mex_error(fn, "badProblem", "unknown problem type '%s'.", type);
+    problem_constants(fun, d, fn, mp);
     /* every evaluation through the poll (Ctrl-C) */
     if (mp->p.ctx == (void *)&mp->u) {
         mp->inner = mp->p;

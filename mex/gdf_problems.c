@@ -18,29 +18,59 @@ static const gdf_int ONE = 1;
 /* dense quadratic: f = 1/2 x'Ax - b'x + c, g = Ax - b; A symmetric (the  */
 /* matrix-vector products of large A read its lower triangle only)     */
 /* ------------------------------------------------------------------ */
+/* Column j's share of f and g once s = (A x)_j is known (A symmetric:
+ * column j dotted with x): the quadratic's formula, written once for the
+ * dense and the sparse A. */
+static inline void quad_col(const double *b, ptrdiff_t j, const double *x, double s, double *xAx,
+                            double *bx, double *g)
+{
+    *xAx += x[j] * s;
+    if (b) {
+        *bx += b[j] * x[j];
+        s -= b[j];
+    }
+    if (g)
+        g[j] = s;
+}
+
+/* lecture sizes (d <= 16): a plain loop beats the BLAS call; f and g
+ * (either may be NULL) for one point */
+static void quad_small(const gdf_quad *q, const double *x, double *f, double *g)
+{
+    ptrdiff_t i, j, d = q->d;
+    double xAx = 0.0, bx = 0.0;
+    for (j = 0; j < d; j++) {
+        double s = 0.0;
+        const double *Aj = q->A + j * d;
+        for (i = 0; i < d; i++)
+            s += Aj[i] * x[i]; /* (A x)_j = column j . x (A symmetric) */
+        quad_col(q->b, j, x, s, &xAx, &bx, g);
+    }
+    if (f)
+        *f = 0.5 * xAx - bx + q->c;
+}
+
+/* g holds A x: f (when asked) from it, then g = A x - b */
+static void quad_from_Ax(const gdf_quad *q, const double *x, double *f, double *g)
+{
+    ptrdiff_t j;
+    if (f) {
+        double xAx = gdf_dot(q->d, x, g);
+        double bx = q->b ? gdf_dot(q->d, q->b, x) : 0.0;
+        *f = 0.5 * xAx - bx + q->c;
+    }
+    if (q->b)
+        for (j = 0; j < q->d; j++)
+            g[j] -= q->b[j];
+}
+
 static int quad_fg(void *ctx, const double *x, double *f, double *g)
 {
     const gdf_quad *q = (const gdf_quad *)ctx;
     gdf_int n = (gdf_int)q->d;
     ptrdiff_t j;
-    if (q->d <= 16) { /* lecture sizes: a plain loop beats the BLAS call */
-        ptrdiff_t i, d = q->d;
-        double xAx = 0.0, bx = 0.0;
-        for (j = 0; j < d; j++) {
-            double s = 0.0;
-            const double *Aj = q->A + j * d;
-            for (i = 0; i < d; i++)
-                s += Aj[i] * x[i]; /* (A x)_j = column j . x (A symmetric) */
-            xAx += x[j] * s;
-            if (q->b) {
-                bx += q->b[j] * x[j];
-                s -= q->b[j];
-            }
-            if (g)
-                g[j] = s;
-        }
-        if (f)
-            *f = 0.5 * xAx - bx + q->c;
+    if (q->d <= 16) {
+        quad_small(q, x, f, g);
         return GDF_OK;
     }
     if (g) {
@@ -49,14 +79,7 @@ static int quad_fg(void *ctx, const double *x, double *f, double *g)
          * product is memory-bound (bench_quad_dense: 2x faster at d = 4000) */
         const double alpha = 1.0, beta = 0.0;
         GDF_F77(dsymv)("L", &n, &alpha, q->A, &n, x, &ONE, &beta, g, &ONE, 1);
-        if (f) {
-            double xAx = gdf_dot(q->d, x, g);
-            double bx = q->b ? gdf_dot(q->d, q->b, x) : 0.0;
-            *f = 0.5 * xAx - bx + q->c;
-        }
-        if (q->b)
-            for (j = 0; j < q->d; j++)
-                g[j] -= q->b[j];
+        quad_from_Ax(q, x, f, g);
     } else if (f) {
         double xAx = 0.0, bx = q->b ? gdf_dot(q->d, q->b, x) : 0.0;
         for (j = 0; j < q->d; j++) /* column j of A dotted with x */
@@ -66,50 +89,23 @@ static int quad_fg(void *ctx, const double *x, double *f, double *g)
     return GDF_OK;
 }
 
-/* all columns at once: the per-column arithmetic of quad_fg for small d
- * (bitwise the same values), one dgemm otherwise */
+/* all columns at once: quad_fg's arithmetic for small d (bitwise the same
+ * values), one dgemm otherwise */
 static int quad_fg_batch(void *ctx, ptrdiff_t m, const double *X, double *f, double *G)
 {
     const gdf_quad *q = (const gdf_quad *)ctx;
-    ptrdiff_t d = q->d, c, i, j;
+    ptrdiff_t d = q->d, c;
     if (d <= 16) {
-        for (c = 0; c < m; c++) {
-            const double *x = X + c * d;
-            double *g = G + c * d;
-            double xAx = 0.0, bx = 0.0;
-            for (j = 0; j < d; j++) {
-                double s = 0.0;
-                const double *Aj = q->A + j * d;
-                for (i = 0; i < d; i++)
-                    s += Aj[i] * x[i];
-                xAx += x[j] * s;
-                if (q->b) {
-                    bx += q->b[j] * x[j];
-                    s -= q->b[j];
-                }
-                g[j] = s;
-            }
-            if (f)
-                f[c] = 0.5 * xAx - bx + q->c;
-        }
+        for (c = 0; c < m; c++)
+            quad_small(q, X + c * d, f ? f + c : NULL, G + c * d);
         return GDF_OK;
     }
     {
         gdf_int n = (gdf_int)d, mm = (gdf_int)m;
         const double one = 1.0, zero = 0.0;
         GDF_F77(dgemm)("N", "N", &n, &mm, &n, &one, q->A, &n, X, &n, &zero, G, &n, 1, 1);
-        for (c = 0; c < m; c++) {
-            const double *x = X + c * d;
-            double *g = G + c * d;
-            if (f) {
-                double xAx = gdf_dot(d, x, g);
-                double bx = q->b ? gdf_dot(d, q->b, x) : 0.0;
-                f[c] = 0.5 * xAx - bx + q->c;
-            }
-            if (q->b)
-                for (j = 0; j < d; j++)
-                    g[j] -= q->b[j];
-        }
+        for (c = 0; c < m; c++)
+            quad_from_Ax(q, X + c * d, f ? f + c : NULL, G + c * d);
     }
     return GDF_OK;
 }
@@ -169,13 +165,7 @@ static int squad_fg(void *ctx, const double *x, double *f, double *g)
         double s = 0.0;
         for (k = q->Ap[j]; k < q->Ap[j + 1]; k++)
             s += q->Ax[k] * x[q->Ai[k]];
-        xAx += x[j] * s;
-        if (q->b) {
-            bx += q->b[j] * x[j];
-            s -= q->b[j];
-        }
-        if (g)
-            g[j] = s;
+        quad_col(q->b, j, x, s, &xAx, &bx, g);
     }
     if (f)
         *f = 0.5 * xAx - bx + q->c;

@@ -270,6 +270,10 @@ void gdf_gd_defaults(gdf_gd_opts *o);
  * grow(hctx, k + 1, h) is called and must enlarge the arrays (updating
  * the pointers and cap) or return nonzero (the run then stops as if
  * MaxIter had been reached). */
+/* the first capacity of a growing output (gd_run's histories, gf_run's
+ * fixed-step trajectory): room for this many entries at most, grown on
+ * demand beyond */
+#define GDF_OUT_CAP0 4096
 typedef struct gdf_history {
     double *f, *gnorm, *theta, *eta;
     ptrdiff_t stride;   /* entry k of f, gnorm, eta at [k * stride]; 0 means 1 */
@@ -448,7 +452,8 @@ int gdf_stationary(gdf_problem *p, const double *theta, double *work, void *iwor
 int gdf_stationary_needs_work(const gdf_problem *p);
 /* The rounding level of computed eigenvalues between lo and hi,
  * 1e3 eps max(|lo|, |hi|): below -tol an eigenvalue is negative (the one
- * tolerance of gdf_stationary, gdf_gd_nonconvex and gd_quadratic). */
+ * tolerance of gdf_stationary, gdf_gd_nonconvex, gdf_gf_convexity and, in
+ * the .m layer, m/private/gdf_eig_tol.m: gd_quadratic, gd_leastsq ...). */
 double gdf_eig_tol(double lo, double hi);
 /* "none", "minimum", "saddle", "maximum", "unverified" */
 const char *gdf_stationary_name(int kind);

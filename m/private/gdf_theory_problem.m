@@ -56,7 +56,7 @@ if ~isempty(fstar)
   P.fstar = double(fstar);
 end
 if P.quadratic
-  tol = 1e3 * eps * max(abs([P.L, P.mu, realmin]));
+  tol = gdf_eig_tol([P.L, P.mu]);
   if isfinite(P.mu) && P.mu < 0 && P.mu >= -tol && P.fstar > -Inf
     P.mu = 0;                                  % singular PSD (a minimizer exists)
   end
