@@ -68,7 +68,12 @@ if nargin >= 1 && isstruct(A)
           'gf_exact: usage: Theta = gf_exact(prob, theta0, t, Name, Value, ...).');
   end
   prob = A;
-  if numel(prob) ~= 1 || ~isfield(prob, 'A') || ~isfield(prob, 'b') || isempty(prob.A)
+  if numel(prob) ~= 1
+    error('gdflow:gf_exact:badProblem', ...
+          'gf_exact: the problem (from gd_quadratic) must be a 1x1 struct, not a %dx%d struct array (%d elements).', ...
+          size(prob, 1), size(prob, 2), numel(prob));
+  end
+  if ~isfield(prob, 'A') || ~isfield(prob, 'b') || isempty(prob.A)
     error('gdflow:gf_exact:badProblem', ...
           'gf_exact: a problem struct needs fields A and b (as made by gd_quadratic).');
   end

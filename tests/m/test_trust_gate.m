@@ -312,3 +312,7 @@
 %! r1 = rss_kb();
 %! % measured: 336 kB per round before the fix (115 bytes per call), 0 kB after
 %! assert (r1 - r0 < 120, sprintf('%d kB over %d calls', r1 - r0, n));
+
+%% gf_exact (its struct check is in gf_exact.m) says so too
+%!error <must be a 1x1 struct, not a 0x0 struct array \(0 elements\)> p = gd_quadratic(eye(2)); gf_exact(p([]), [1; 1], 1)
+%!error <must be a 1x1 struct, not a 2x1 struct array> p = gd_quadratic(eye(2)); gf_exact([p; p], [1; 1], 1)
