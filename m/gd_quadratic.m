@@ -82,9 +82,18 @@ if ~issparse(A)
   A = full(A);   % Octave's diagonal/permutation matrices would be converted at every MEX call
 end
 [L, mu, theta_star, f_star] = spectrum(A, b, c, d);
+if mu > 0
+  desc = sprintf('quadratic, d = %d, kappa = %.3g', d, L / mu);
+elseif mu == 0
+  desc = sprintf('quadratic, d = %d, convex, not strongly (mu = 0)', d);
+else   % kappa = L/mu would be a negative number that means nothing
+  desc = sprintf('quadratic, d = %d, indefinite (mu = %.3g < 0)', d, mu);
+end
+if f_star == -Inf
+  desc = [desc ', unbounded below'];
+end
 prob = gdf_problem_struct('quadratic', 'quadratic', d, struct('A', A, 'b', b, 'c', c), ...
-                          L, mu, theta_star, f_star, ...
-                          sprintf('quadratic, d = %d, kappa = %.3g', d, L / mu));
+                          L, mu, theta_star, f_star, desc);
 end
 
 function [L, mu, theta_star, f_star] = spectrum(A, b, c, d)
@@ -175,3 +184,12 @@ end
 %!error id=gdflow:gd_quadratic:notSquare gd_quadratic(ones(2, 3))
 %!error id=gdflow:gd_quadratic:notSymmetric gd_quadratic([1 2; 3 4])
 %!error id=gdflow:gd_quadratic:badSize gd_quadratic(eye(2), [1; 2; 3])
+%!test
+%! % no kappa = L/mu for an indefinite or singular A (it would be a meaningless number)
+%! p = gd_quadratic(diag([1 -1]));
+%! assert (isempty(strfind(p.description, 'kappa')));
+%! assert (~isempty(strfind(p.description, 'indefinite')) && ~isempty(strfind(p.description, 'unbounded below')));
+%! p = gd_quadratic(diag([1 0]), [1; 0]);
+%! assert (~isempty(strfind(p.description, 'mu = 0')));
+%! p = gd_quadratic([3 1; 1 2]);
+%! assert (~isempty(strfind(p.description, 'kappa = 2.62')));
