@@ -79,7 +79,8 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %     theory_stable  the theory's verdict (eta < 2/L for GD and euler, ...)
 %     within    1 if gap <= bound (up to rounding), 0 if not, NaN if no bound
 %     exitflag  of GD_RUN or GF_RUN (1 for the closed form)
-%     note      why the theory columns are empty ('' when they are not),
+%     note      why the theory columns are empty ('' when they are not), and
+%               'stopped at a saddle, not a minimizer' after such a stop,
 %               e.g. 'unbounded below', 'nonconvex (mu < 0): ...'; printed
 %     x, e      columns: k or t, and f - f* there
 %     theta     the final iterate (column)
@@ -415,6 +416,7 @@ end
 
 % ---------------------------------------------------------------------------
 function row = run_one(fun, theta0, s, P, opt)
+stop_note = '';
 row = struct('label', s.label, 'method', s.method, 'solver', s.solver, 'step', s.step, ...
              'steps', NaN, 'T', NaN, 'gap0', NaN, 'gap', NaN, 'bound', NaN, 'rate', NaN, ...
              'theory', NaN, 'unit', 'iter', 'kind', 'unknown', 'stable', false, ...
@@ -440,6 +442,7 @@ if strcmp(s.method, 'gd')
   end
   row.exitflag = info.exitflag;
   row.theta = theta(:);
+  stop_note = stationary_note(info);
 else
   row.unit = 'time';
   switch s.solver
@@ -460,6 +463,7 @@ else
       f = info.f(:);
       row.exitflag = info.exitflag;
       row.steps = info.nsteps;
+      stop_note = stationary_note(info);
     otherwise
       args = {'Method', s.solver, 'Step', s.step};
       if opt.GradTol > 0
@@ -469,6 +473,7 @@ else
       f = info.f(:);
       row.exitflag = info.exitflag;
       row.steps = info.nsteps;
+      stop_note = stationary_note(info);
   end
   row.x = t(:);
   row.T = t(end);
@@ -480,6 +485,9 @@ if P.fstar == -Inf
   row.e = NaN(size(f));
   row.kind = 'unbounded';
   row.note = 'unbounded below';
+  if ~isempty(stop_note)
+    row.note = [stop_note, '; unbounded below'];
+  end
   row.bound_curve = NaN(size(f));
   row.stable = false;
   return
@@ -494,6 +502,11 @@ row.gap = e(end);
 row.stable = all(isfinite(e)) && row.exitflag ~= -2 && e(end) <= e(1) * (1 + 1e-12) + floor_of(fs, f(1));
 row.rate = tail_rate(row.x, e, floor_of(fs, f(1)));
 row = theory(row, s, P, theta0);
+if ~isempty(stop_note) && isempty(row.note)   % a gradient stop at a saddle
+  row.note = stop_note;                         % or maximum is not a minimizer
+elseif ~isempty(stop_note)
+  row.note = [stop_note, '; ', row.note];
+end
 if isfinite(row.bound)
   row.within = double(row.gap <= row.bound * (1 + 1e-9) + floor_of(fs, f(1)));
 end
@@ -562,6 +575,19 @@ row.theory_stable = th.stable;
 row.bound_curve = th.bound;
 row.bound = th.bound(end);
 row.note = th.reason;
+end
+
+% ---------------------------------------------------------------------------
+function note = stationary_note(info)
+% 'stopped at a saddle' / 'at a local maximum' when gd_run or gf_run says so
+note = '';
+if isfield(info, 'stationary') && ischar(info.stationary)
+  if strcmp(info.stationary, 'saddle')
+    note = 'stopped at a saddle, not a minimizer';
+  elseif strcmp(info.stationary, 'maximum')
+    note = 'stopped at a local maximum, not a minimizer';
+  end
+end
 end
 
 % ---------------------------------------------------------------------------

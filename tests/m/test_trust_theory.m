@@ -336,3 +336,16 @@
 %! h = gd_plot(p, [], 'Levels', [1e308; 1e308]);
 %! lev = get(h.contour, 'LevelList');
 %! assert (unique(lev), 1e308);
+
+%% ---- a run that stopped at a saddle says so in gd_compare's table ----------
+%!test
+%! % GD from the stable manifold of the saddle of diag([1 -1]) stops there
+%! % (gd_run exitflag -3): the row's note says it is not a minimizer
+%! ws = warning('off', 'all');
+%! c = onCleanup(@() warning(ws));
+%! T = gd_compare(gd_quadratic(diag([1 -1])), [1; 0], 0.5, 'Display', 'off', 'GradTol', 1e-8);
+%! assert (T(1).exitflag, -3);
+%! assert (~isempty(strfind(T(1).note, 'stopped at a saddle, not a minimizer')), T(1).note);
+%! assert (~isempty(strfind(T(1).note, 'unbounded below')), T(1).note);
+%! T = gd_compare(gd_quadratic([3 1; 1 2], [1; 1]), [2; 1], 0.4, 'Display', 'off');
+%! assert (isempty(strfind(T(1).note, 'saddle')));
