@@ -540,6 +540,8 @@ static void run_all(gd_call *c, double *theta)
     mxFree(work);
     mxFree(iwork);
     keep_runs(c, rs, hs, done, flags);
+    if (c->method == GDF_GDM_NATURAL)
+        gdf_mex_metric_check(&c->mm);
     for (j = 0; j < done - (st != GDF_OK); j++)
         after_run(c, theta + j * c->d, &c->runs[j], j);
     if (st != GDF_OK)

@@ -961,8 +961,8 @@ static int metric_cb(void *mctx, const double *theta, double *G)
     const double *Gp;
     char where[64];
     double asym, amax;
-    ptrdiff_t ai, aj, k;
-    gdf_int n = (gdf_int)d, info = 0;
+    ptrdiff_t ai = 1, aj = 1;
+    int st;
     mm->calls++;
     mexCallMATLAB(1, out, 2, in, "feval");
     mxDestroyArray(in[1]);
@@ -984,31 +984,32 @@ static int metric_cb(void *mctx, const double *theta, double *G)
                       (unsigned long)mxGetM(out[0]), (unsigned long)mxGetN(out[0]));
     memcpy(G, Gp, (size_t)d * (size_t)d * sizeof(double));
     mxDestroyArray(out[0]);
-    /* checked as a fixed Metric is: finite, symmetric (the one rule), SPD */
-    for (k = 0; k < d * d; k++)
-        if (!(G[k] - G[k] == 0.0))
-            gdf_mex_error(mm->fn, "badMetric", "G(theta) %s has a %s entry: the Metric handle "
-                                               "must return a finite symmetric positive definite "
-                                               "matrix.", where, G[k] != G[k] ? "NaN" : "Inf");
-    if (gdf_mex_asym(G, d, &asym, &amax, &ai, &aj))
+    /* checked as a fixed Metric is: finite and symmetric (the one rule, one
+     * pass); positive definiteness is the library's Cholesky (gdf_natural
+     * records the first failure: gdf_mex_metric_check) */
+    st = gdf_mex_asym(G, d, &asym, &amax, &ai, &aj);
+    if (st < 0) {
+        double v = G[(ai - 1) + (aj - 1) * d];
+        gdf_mex_error(mm->fn, "badMetric", "G(theta) %s has a %s entry: the Metric handle "
+                                           "must return a finite symmetric positive definite "
+                                           "matrix.", where, v != v ? "NaN" : "Inf");
+    }
+    if (st > 0)
         gdf_mex_error(mm->fn, "badMetric",
                       "G(theta) %s is not symmetric: |G(%ld,%ld) - G(%ld,%ld)| = %.3g exceeds %g * "
                       "max|G| = %.3g (only one triangle would be used).", where, (long)ai, (long)aj,
                       (long)aj, (long)ai, asym, GDF_SYM_RTOL, GDF_SYM_RTOL * amax);
-    memcpy(mm->scratch, G, (size_t)d * (size_t)d * sizeof(double));
-    GDF_F77(dpotrf)("L", &n, mm->scratch, &n, &info, 1);
-    if (info != 0 && !mm->calls_are_iterations) {
-        /* gf_run: the flow has reached the set where G is singular; the
-         * library ends it there (exitflag -2) and the warning says why */
-        mm->notspd++;
-        return GDF_OK;
-    }
-    if (info != 0)
-        gdf_mex_error(mm->fn, "badMetric",
-                      "G(theta) %s is not positive definite (Cholesky failed at column %ld): the "
-                      "Metric handle must return a symmetric positive definite matrix.", where,
-                      (long)info);
     return GDF_OK;
+}
+
+void gdf_mex_metric_check(const gdf_mex_metric *mm)
+{
+    if (mm->nat.kind != GDF_METRIC_FUNC || mm->nat.fail_col <= 0)
+        return;
+    gdf_mex_error(mm->fn, "badMetric",
+                  "G(theta) at iteration %ld is not positive definite (Cholesky failed at column "
+                  "%d): the Metric handle must return a symmetric positive definite matrix.",
+                  mm->nat.fail_eval, mm->nat.fail_col);
 }
 
 void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char *fn,
@@ -1045,7 +1046,6 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
         mm->nat.kind = GDF_METRIC_FUNC;
         mm->handle = metric;
         mm->calls_are_iterations = strcmp(fn, "gd_run") == 0; /* one gradient per iteration */
-        mm->scratch = (double *)mxMalloc(((size_t)d * (size_t)d + 1) * sizeof(double));
         mm->nat.metric = metric_cb;
         mm->nat.mctx = mm;
     } else {

@@ -173,9 +173,11 @@ typedef struct {
     int calls_are_iterations; /* gd_run: call k+1 is at iteration k; a G that is
                                * not SPD is an error (badMetric) there, while
                                * gf_run's flow stops (exitflag -2) */
-    long notspd;         /* gf_run: evaluations where G was not SPD */
-    double *scratch;     /* d x d: the Cholesky test of a handle's G */
 } gdf_mex_metric;
+/* After a gd_run with a Metric handle: badMetric "G(theta) at iteration k is
+ * not positive definite" when the library's Cholesky of a returned G failed
+ * (gdf_natural.fail_col); nothing for other metrics or when it never did. */
+void gdf_mex_metric_check(const gdf_mex_metric *mm);
 /* Wrap mp's problem with the metric given as the Metric option: a d x d SPD
  * matrix, a handle G = metric(theta) returning one, 'fisher' (logistic
  * problems: the Fisher information) or 'hessian' (any problem with a Hessian:

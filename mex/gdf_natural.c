@@ -16,7 +16,8 @@ size_t gdf_natural_work(ptrdiff_t d)
     return (size_t)d * (size_t)d + 1;
 }
 
-static int factor(ptrdiff_t d, double *L, double damping)
+/* Cholesky of L + damping I in place: 0, or the column where it failed */
+static long factor(ptrdiff_t d, double *L, double damping)
 {
     gdf_int n = (gdf_int)d, info = 0;
     ptrdiff_t i;
@@ -24,7 +25,7 @@ static int factor(ptrdiff_t d, double *L, double damping)
         for (i = 0; i < d; i++)
             L[i + i * d] += damping;
     GDF_F77(dpotrf)("L", &n, L, &n, &info, 1);
-    return info == 0 ? GDF_OK : GDF_ENOTSPD;
+    return (long)info;
 }
 
 static int natural_fg(void *ctx, const double *theta, double *f, double *g)
@@ -33,6 +34,7 @@ static int natural_fg(void *ctx, const double *theta, double *f, double *g)
     gdf_problem *b = q->base;
     ptrdiff_t d = b->d;
     gdf_int n = (gdf_int)d, one = 1, info = 0;
+    long col;
     int s = gdf_eval(b, theta, f, g);
     if (s != GDF_OK || !g)
         return s;
@@ -45,8 +47,14 @@ static int natural_fg(void *ctx, const double *theta, double *f, double *g)
             s = b->hess ? b->hess(b->ctx, theta, q->work) : GDF_ENOHESS;
         if (s != GDF_OK)
             return s;
-        if (!gdf_all_finite(d * d, q->work) || factor(d, q->work, q->damping) != GDF_OK) {
+        q->nmetric++;
+        col = gdf_all_finite(d * d, q->work) ? factor(d, q->work, q->damping) : -1;
+        if (col != 0) {
             ptrdiff_t i; /* not SPD here: report a non-finite direction */
+            if (q->fail_col == 0) {
+                q->fail_col = (int)col;
+                q->fail_eval = q->nmetric - 1;
+            }
             for (i = 0; i < d; i++)
                 g[i] = NAN;
             return GDF_OK;
@@ -65,9 +73,11 @@ int gdf_problem_natural(gdf_problem *p, gdf_natural *q)
     p->fg = natural_fg;
     p->L = p->mu = NAN;
     q->factored = 0;
+    q->nmetric = q->fail_eval = 0;
+    q->fail_col = 0;
     if (q->kind == GDF_METRIC_FIXED) {
         memcpy(q->work, q->G, (size_t)d * (size_t)d * sizeof(double));
-        if (factor(d, q->work, q->damping) != GDF_OK)
+        if (factor(d, q->work, q->damping) != 0)
             return GDF_ENOTSPD;
         q->factored = 1;
     } else if (q->kind == GDF_METRIC_HESS && !q->base->hess) {

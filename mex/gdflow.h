@@ -154,6 +154,12 @@ typedef struct {
     double damping;     /* added to the diagonal (>= 0) */
     double *work;
     int factored;       /* internal */
+    /* varying metrics (FUNC, HESS): the evaluations of G so far, and the
+     * first one that was not positive definite (0-based) with the column
+     * where its Cholesky failed (0: none yet; -1: G not finite).  The
+     * direction there is reported non-finite, so the drivers stop. */
+    long nmetric, fail_eval;
+    int fail_col;
 } gdf_natural;
 size_t gdf_natural_work(ptrdiff_t d);
 /* Returns GDF_ENOTSPD when a fixed G is not positive definite. */

@@ -385,7 +385,7 @@ static void warn(const gf_call *a, const gdf_gf_plan *pl, const gdf_gf_out *out,
         gdf_mex_error(FN, "nonFiniteStart",
                       "f(theta0) or grad f(theta0) is not finite: the objective must be finite at "
                       "the starting point.");
-    if (r->run.exitflag == -2 && a->method == M_NATURAL && a->mm.notspd > 0)
+    if (r->run.exitflag == -2 && a->method == M_NATURAL && a->mm.nat.fail_col > 0)
         gdf_mex_warning("gdflow:diverged",
                         "gf_run (natural) stopped at t = %g: the Metric G(theta) is not positive "
                         "definite beyond it (Cholesky failed), so the natural-gradient flow is not "
