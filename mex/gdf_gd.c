@@ -540,9 +540,11 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             if (active[c] != 0.0) {
                 for (i = 0; i < d; i++)
                     xn[i] = x[i] - eta * g[i];
-                if (!same_point(d, xn, x)) {
+                if (!stuck_stops) {
+                    /* no fixed-point stop: nothing to compare (as in gdf_gd_run) */
+                } else if (!same_point(d, xn, x)) {
                     stuck[c] = 0.0;
-                } else if (stuck_stops && (stuck[c] += 1.0) > GDF_GD_STUCK) {
+                } else if ((stuck[c] += 1.0) > GDF_GD_STUCK) {
                     /* a floating-point fixed point, as in gdf_gd_run */
                     r[c].exitflag = GDF_EXIT_STEPTOL;
                     r[c].why = GDF_WHY_STEPROUND;
