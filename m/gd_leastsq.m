@@ -1,7 +1,8 @@
 function prob = gd_leastsq(X, y)
 %GD_LEASTSQ  Least-squares objective f = 1/(2m)*norm(X*theta - y)^2.
 %   PROB = GD_LEASTSQ(X, Y) with X an m-by-p design matrix (include a column
-%   of ones for an intercept) and Y an m-vector.  This is the convention of
+%   of ones for an intercept) and Y an m-vector (a column or a row; X and
+%   Y may be logical, single or integer: they are converted to double).  This is the convention of
 %   the classic machine-learning coursework: J(theta) = 1/(2m) sum((X*theta -
 %   y).^2), gradient X'*(X*theta - y)/m.  PROB records p as d, L and mu (the
 %   extreme eigenvalues of X'*X/m, LAPACK via eig), theta_star (the
@@ -37,8 +38,8 @@ fn = 'gd_leastsq';
 if nargin < 2
   error('gdflow:gd_leastsq:notEnoughInputs', 'gd_leastsq: usage: prob = gd_leastsq(X, y).');
 end
-gdf_check_matrix(X, fn, 'X', false);
-gdf_check_matrix(y, fn, 'y', false);
+X = gdf_check_matrix(X, fn, 'X', false, true);   % logical/integer/single -> double
+y = gdf_check_matrix(y, fn, 'y', false, true);
 [m, p] = gdf_check_xy(X, y, fn);
 y = full(y(:));
 X = full(X);

@@ -2,7 +2,11 @@ function prob = gd_logistic(X, y, lambda)
 %GD_LOGISTIC  Logistic-regression objective (mean log-loss, optional L2 term).
 %   PROB = GD_LOGISTIC(X, Y) and GD_LOGISTIC(X, Y, LAMBDA) with X m-by-p
 %   (include a column of ones for an intercept), labels Y in {0, 1} and
-%   LAMBDA >= 0:
+%   LAMBDA >= 0.  Y may be a column or a row, double, logical (Y == c, as
+%   in one-vs-all), single or integer; X may be logical, single or integer
+%   too (both are converted to double).  Other labels (1/2, -1/+1) are an
+%   error (gdflow:gd_logistic:badLabels) saying which values it found.
+%   The objective:
 %     f(theta) = mean(log(1 + exp(X*theta)) - y.*(X*theta))
 %                + lambda/(2m) * sum(theta(2:end).^2)
 %   (the coursework convention: the intercept theta(1) is not penalized).
@@ -25,7 +29,11 @@ function prob = gd_logistic(X, y, lambda)
 %       the limit): the iterate runs off along a direction where every row
 %       that sees it is saturated; no minimizer, and the infimum is not
 %       established.
-%   PROB.description says which case holds.
+%   PROB.description says which case holds.  PROB.kappa is the condition
+%   number of the Hessian at theta_star (NaN when theta_star is not
+%   established or that Hessian is singular), PROB.scale_ratio the ratio
+%   of the largest to the smallest root-mean-square of the columns of X:
+%   gd_run's hint (INFO.hint) uses both.
 %   gd_run evaluates f and the gradient in one pass over X, shared among
 %   threads as for GD_LEASTSQ (the field PROB.threads).
 %
@@ -44,12 +52,19 @@ end
 if nargin < 3 || isempty(lambda)
   lambda = 0;
 end
-gdf_check_matrix(X, fn, 'X', false);
-gdf_check_matrix(y, fn, 'y', false);
-gdf_check_matrix(lambda, fn, 'lambda', false);
+X = gdf_check_matrix(X, fn, 'X', false, true);
+y = gdf_check_matrix(y, fn, 'y', false, true);
+lambda = gdf_check_matrix(lambda, fn, 'lambda', false, true);
 [m, p] = gdf_check_xy(X, y, fn);
-if any(y ~= 0 & y ~= 1)
-  error('gdflow:gd_logistic:badLabels', 'gd_logistic: labels y must be 0 or 1.');
+if any(y(:) ~= 0 & y(:) ~= 1)
+  bad = unique(y(y(:) ~= 0 & y(:) ~= 1));
+  vals = sprintf(' %g', bad(1:min(3, numel(bad))));
+  if numel(bad) > 3
+    vals = [vals ' ...'];
+  end
+  error('gdflow:gd_logistic:badLabels', ['gd_logistic: labels y must be 0 or 1 (numeric or ' ...
+        'logical), but y has the value(s)%s.  Map them to 0/1 first: y == c for the class c ' ...
+        '(one-vs-all), y == 2 for labels 1/2, y > 0 for labels -1/+1.'], vals);
 end
 if numel(lambda) ~= 1 || lambda < 0
   error('gdflow:gd_logistic:badLambda', 'gd_logistic: lambda must be a non-negative scalar.');
@@ -63,6 +78,23 @@ mu = 0;
 prob = gdf_problem_struct('logistic', 'logistic', p, struct('X', X, 'y', y, 'lambda', lambda), ...
                           L, mu, theta_star, f_star, ...
                           sprintf('logistic regression, m = %d, p = %d, lambda = %g; %s', m, p, lambda, note));
+prob.kappa = hessian_kappa(X, theta_star, lambda, m, p);
+end
+
+function kappa = hessian_kappa(X, theta, lambda, m, p)
+% The condition number of the Hessian X'*diag(s.*(1-s))*X/m + lambda/m*I
+% (intercept unpenalized) at theta_star; NaN without theta_star or when
+% that Hessian is singular to rounding.
+kappa = NaN;
+if isempty(theta)
+  return
+end
+e = exp(-abs(X * theta));
+H = X' * (X .* (e ./ (1 + e) .^ 2)) / m + diag(lambda / m * [0; ones(p - 1, 1)]);
+ev = eig((H + H') / 2);
+if min(ev) > gdf_eig_tol(ev)
+  kappa = max(ev) / min(ev);
+end
 end
 
 function [theta, f, note] = newton(X, y, lambda, m, p)

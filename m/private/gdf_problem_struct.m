@@ -15,9 +15,28 @@ for i = 1:numel(names)
   end
 end
 convex = isfinite(mu) && mu >= 0;
+% kappa: the condition number L/mu where mu > 0 is known (quadratics: of A,
+% least squares: of X'X/m); NaN otherwise (a family may set its own, as
+% gd_logistic does).  scale_ratio: max/min of the root-mean-square of the
+% nonzero columns of X (NaN without X), the "features on different scales"
+% of gd_run's hint.
+kappa = NaN;
+if isfinite(L) && isfinite(mu) && mu > 0
+  kappa = L / mu;
+end
+scale_ratio = NaN;
+X = vals{4};
+if ~isempty(X)
+  rms = full(sqrt(sum(X .^ 2, 1) / size(X, 1)));
+  rms = rms(rms > 0);
+  if ~isempty(rms)
+    scale_ratio = max(rms) / min(rms);
+  end
+end
 prob = struct('type', type, 'name', name, 'd', d, ...
               'A', {vals{1}}, 'b', {vals{2}}, 'c', {vals{3}}, ...
               'X', {vals{4}}, 'y', {vals{5}}, 'lambda', {vals{6}}, 'params', {vals{7}}, ...
               'L', L, 'mu', mu, 'theta_star', {theta_star}, 'f_star', f_star, ...
-              'convex', convex, 'description', description);
+              'convex', convex, 'description', description, ...
+              'kappa', kappa, 'scale_ratio', scale_ratio);
 end
