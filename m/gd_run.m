@@ -1,4 +1,4 @@
-function [theta, info] = gd_run(fun, theta0, varargin)
+function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %GD_RUN  Gradient descent, run in C: theta_{k+1} = theta_k - eta*grad f(theta_k).
 %
 %   [THETA, INFO] = GD_RUN(FUN, THETA0) runs gradient descent from THETA0.
@@ -61,7 +61,23 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     Momentum    beta in [0, 1), or 'schedule' (Nesterov's (k-1)/(k+2))
 %     Metric      for 'natural': an SPD matrix G, a handle G = metric(theta),
 %                 'fisher' (gd_logistic: the Fisher information) or 'hessian'
-%                 (G = the Hessian: Newton's method)
+%                 (G = the Hessian: Newton's method).  Default for a
+%                 GD_LOGISTIC problem: 'fisher' (the same run, bit for bit);
+%                 other problems need one
+%     Iterations  N: a fixed-length run, exactly N steps, as the course's
+%                 "for iter = 1:num_iters" loop: no GradTol, FunTol, StepTol
+%                 or fixed-point stop and DivergenceLimit Inf, so only a
+%                 non-finite f or gradient ends it early (exitflag -2, the
+%                 gdflow:diverged warning, the history up to the last finite
+%                 iterate) -- or MaxTime, an OutputFcn, or a backtracking
+%                 search that can no longer move theta.  Not together with
+%                 MaxIter, GradTol, FunTol, StepTol or DivergenceLimit
+%                 (error gdflow:gd_run:conflictingOptions).  'GradTol', 0
+%                 with MaxIter N also takes N steps, but DivergenceLimit (and
+%                 a zero gradient) still stop it.  A learning-rate sweep:
+%                   for a = [0.01 0.03 0.1 0.3 1 1.3]
+%                     [~, ~, J] = gd_run(prob, t0, 'StepSize', a, 'Iterations', 50);
+%                   end
 %
 %   THETA0 may be d-by-m: m starting points, run one after another with the
 %   same options (results equal m separate runs).  Then THETA is d-by-m,
@@ -69,6 +85,12 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %   cell, INFO.f and INFO.gradnorm m-by-(K+1) and INFO.theta d-by-(K+1)-by-m,
 %   with K the largest iteration count and NaN after a start has stopped.
 %   A row vector THETA0 is one start.
+%
+%   [THETA, INFO, J_HISTORY] = GD_RUN(...) also returns J_HISTORY, f after
+%   each iteration as a COLUMN (K-by-1, INFO.f(2:end).'), the shape of the
+%   course's gradientDescent; K-by-m for m starts (NaN after a start
+%   stopped).  It needs History 'f' or 'full' and costs nothing unless
+%   asked for.  INFO.f stays a row (f at theta_0..theta_K).
 %
 %   INFO fields
 %     iterations  number of steps k taken
@@ -96,6 +118,17 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     method, momentum   the method and its beta ('schedule' for (k-1)/(k+2))
 %     L, mu, f_star  from the problem (NaN when unknown)
 %     funccount   objective evaluations;   time   seconds in the C loop
+%     hint        '' or, when a run stopped at MaxIter (not MaxTime, not
+%                 Iterations, GradTol > 0) far from converged on a problem
+%                 with a known condition number kappa >= 1e3 (PROB.kappa:
+%                 L/mu of a quadratic or of X'X/m, the Hessian at theta_star
+%                 for GD_LOGISTIC) -- far meaning that kappa*log(||grad f||/
+%                 GradTol) (sqrt(kappa) for 'heavyball' and 'nesterov')
+%                 exceeds the iterations taken -- a sentence saying so and
+%                 suggesting feature scaling (GD_LEASTSQ, GD_LOGISTIC with
+%                 columns of X on different scales, PROB.scale_ratio >= 10)
+%                 or a better method; Display 'final' and the printed
+%                 summary (no output arguments) show it.  A cell for m starts
 %
 %   A problem that records f_star = -Inf (unbounded below) or mu < 0 (not
 %   convex) makes every run warn once, gdflow:gd_run:unbounded or
@@ -121,7 +154,11 @@ if nargin < 2
   error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
 end
 try
-  [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+  if nargout > 2   % J_history only when asked for: no copy otherwise
+    [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
+  else
+    [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+  end
 catch err
   gdf_rethrow(err);
 end
@@ -134,9 +171,16 @@ if nargout == 0
     fprintf('gd_run (%s): %d starts, %d converged (exitflag 1), %d diverged%s; %d to %d iterations, %.3g s\n', ...
             info.method, numel(info.exitflag), sum(info.exitflag == 1), sum(info.exitflag == -2), ...
             saddles, min(info.iterations), max(info.iterations), info.time);
+    hinted = find(~cellfun(@isempty, info.hint), 1);
+    if ~isempty(hinted)
+      fprintf('  Hint (start %d): %s\n', hinted, info.hint{hinted});
+    end
   else
     fprintf('gd_run (%s): %s\n  %d iterations, f = %.10g, ||grad f|| = %.3g, step %s, %.3g s\n', ...
             info.method, info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);
+    if ~isempty(info.hint)
+      fprintf('  Hint: %s\n', info.hint);
+    end
   end
 end
 end

@@ -141,6 +141,7 @@ typedef struct {
     gdf_history h;
     hist_ctx hc;
     int stationary; /* GDF_STAT_*: what the GradTol stop found (NONE otherwise) */
+    char hint[768];  /* gdf_gd_hint's text ("" when none) */
 } run_rec;
 
 /* Everything one call needs, from parse to build_info. */
@@ -161,6 +162,7 @@ typedef struct {
     double *swork;
     void *siwork;
     int saddle_warned;
+    double kappa, scale_ratio; /* the problem's (for the hint; NaN unknown) */
 } gd_call;
 
 /* raise the error of a gdf_gd_resolve / gdf_gd_proximal_check code */
@@ -277,6 +279,18 @@ static void get_momentum(const mxArray *a)
     gdf_mex_error(FN, "badOption", "option Momentum must be a number in [0, 1) or 'schedule'.");
 }
 
+/* a real double scalar field of a problem struct, NaN when absent */
+static double scalar_field(const mxArray *prob, const char *name)
+{
+    const mxArray *a;
+    if (!mxIsStruct(prob) || mxGetNumberOfElements(prob) != 1)
+        return NAN;
+    a = mxGetField(prob, 0, name);
+    if (!a || !mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a) || mxGetNumberOfElements(a) != 1)
+        return NAN;
+    return mxGetScalar(a);
+}
+
 /* theta0 and the problem: d x m starts (a row vector is one start) */
 static void parse_problem(gd_call *c, int nrhs, const mxArray *prhs[])
 {
@@ -302,6 +316,39 @@ static void parse_problem(gd_call *c, int nrhs, const mxArray *prhs[])
     }
     gdf_mex_problem_init(prhs[0], c->d, FN, &c->mp);
     c->prob = &c->mp.p;
+    c->kappa = scalar_field(prhs[0], "kappa");
+    c->scale_ratio = scalar_field(prhs[0], "scale_ratio");
+    if (isnan(c->kappa) && c->mp.kind != GDF_KIND_HANDLE && c->mp.kind != GDF_KIND_TESTFUN &&
+        c->mp.kind != GDF_KIND_LOGISTIC && c->mp.p.mu > 0.0 && isfinite(c->mp.p.mu) &&
+        isfinite(c->mp.p.L))
+        c->kappa = c->mp.p.L / c->mp.p.mu; /* quadratic, least squares: L/mu */
+}
+
+/* Iterations, N: exactly N steps (gdf_gd_fixed_length); the stopping
+ * options it replaces may not be given with it */
+static void fixed_length(gd_call *c)
+{
+    static const int clash[] = {O_MAXITER, O_GRADTOL, O_FUNTOL, O_STEPTOL, O_DIVLIMIT};
+    static const char *names[] = {"MaxIter", "GradTol", "FunTol", "StepTol", "DivergenceLimit"};
+    char given[96] = "";
+    size_t i, len = 0;
+    int n = 0;
+    for (i = 0; i < sizeof clash / sizeof clash[0]; i++)
+        if (c->ov[clash[i]].set) {
+            int w = snprintf(given + len, sizeof given - len, "%s%s", n ? ", " : "", names[i]);
+            if (w > 0 && (size_t)w < sizeof given - len)
+                len += (size_t)w;
+            n++;
+        }
+    if (n)
+        gdf_mex_error(FN, "conflictingOptions",
+                      "Iterations (exactly N steps: no GradTol, FunTol, StepTol or divergence stop) "
+                      "cannot be combined with %s; give either Iterations or %s.",
+                      given, n > 1 ? "those options" : "that option");
+    if (!isfinite(c->ov[O_ITERATIONS].num))
+        gdf_mex_error(FN, "badOption", "option Iterations must be a finite non-negative integer "
+                                       "(the number of steps to take), not Inf.");
+    gdf_gd_fixed_length(&c->o, (long)c->ov[O_ITERATIONS].num);
 }
 
 /* the options: tolerances into c->o, the method's step and momentum resolved
@@ -327,6 +374,8 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
         c->o.max_time = ov[O_MAXTIME].num;
     if (ov[O_DIVLIMIT].set)
         c->o.div_limit = ov[O_DIVLIMIT].num;
+    if (ov[O_ITERATIONS].set)
+        fixed_length(c);
     if (ov[O_MOMENTUM].set && c->method != GDF_GDM_HEAVYBALL && c->method != GDF_GDM_NESTEROV)
         gdf_mex_error(FN, "badOption", "Momentum applies to Method 'heavyball' and 'nesterov'.");
     if (ov[O_METRIC].set && c->method != GDF_GDM_NATURAL)
@@ -355,7 +404,14 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
         spec_error(code, c->method);
     c->fixed = c->o.step_rule == GDF_STEP_FIXED;
     if (c->method == GDF_GDM_NATURAL) {
-        gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &c->mp, FN, &c->mm);
+        if (!ov[O_METRIC].set && c->mp.kind == GDF_KIND_LOGISTIC) {
+            /* logistic regression's default metric: the Fisher information */
+            mxArray *fisher = mxCreateString("fisher");
+            gdf_mex_metric_init(fisher, &c->mp, FN, &c->mm);
+            mxDestroyArray(fisher);
+        } else {
+            gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &c->mp, FN, &c->mm);
+        }
         c->prob = &c->mm.p;
     }
     c->hist = ov[O_HISTORY].set ? ov[O_HISTORY].choice : H_F;
@@ -467,6 +523,33 @@ static void solve_error(gd_call *c, int st, const char *why)
     gdf_mex_error(FN, "internal", "the C core failed: %s.", gdf_mex_status_text(st));
 }
 
+/* info.message: the library's sentence, or a fixed-length run's own */
+static const char *run_message(const gd_call *c, int why)
+{
+    if (c->o.exact_iter && why == GDF_WHY_MAXITER)
+        return "Done: the requested number of Iterations was taken.";
+    return gdf_why_message(why);
+}
+
+/* the hint of a run stopped at MaxIter on an ill-conditioned problem (the
+ * text: gdf_gd_hint, the one place it is built) */
+static void make_hint(const gd_call *c, run_rec *rr)
+{
+    gdf_gd_hint_in in;
+    memset(&in, 0, sizeof in);
+    in.method = c->method;
+    in.why = rr->r.why;
+    in.exact_iter = c->o.exact_iter;
+    in.has_data = c->mp.kind == GDF_KIND_LEASTSQ || c->mp.kind == GDF_KIND_LOGISTIC;
+    in.fisher = c->mp.kind == GDF_KIND_LOGISTIC;
+    in.iterations = rr->r.iterations;
+    in.kappa = c->kappa;
+    in.scale_ratio = c->scale_ratio;
+    in.gnorm = rr->r.gnorm;
+    in.grad_tol = c->o.grad_tol;
+    gdf_gd_hint(&in, rr->hint, sizeof rr->hint);
+}
+
 /* after one start: the checks, warnings and display that follow a run */
 static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
 {
@@ -501,10 +584,14 @@ static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
                             col, gdf_gd_method_name(c->method), rr->r.iterations, rr->r.f, c->o.eta,
                             gdf_why_message(rr->r.why));
     }
-    if (c->display != D_OFF)
+    make_hint(c, rr);
+    if (c->display != D_OFF) {
         mexPrintf("gd_run%s: %s  %ld iterations, f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
-                  c->m > 1 ? " (one start)" : "", gdf_why_message(rr->r.why), rr->r.iterations,
+                  c->m > 1 ? " (one start)" : "", run_message(c, rr->r.why), rr->r.iterations,
                   rr->r.f, rr->r.gnorm, rr->r.time);
+        if (rr->hint[0])
+            mexPrintf("  Hint: %s\n", rr->hint);
+    }
 }
 
 /* every start through gdf_gd_solve, then what follows each run, then the
@@ -637,18 +724,24 @@ static void info_history_theta(gd_call *c, mxArray *info)
     }
 }
 
+/* what = 0: the message, 1: the stationary class, 2: the hint of start j */
+static const char *string_of(const gd_call *c, int what, ptrdiff_t j)
+{
+    const run_rec *rr = &c->runs[j];
+    return what == 1 ? gdf_stationary_name(rr->stationary)
+         : what == 2 ? rr->hint : run_message(c, rr->r.why);
+}
+
 /* a string (one start) or a 1 x m cell of strings */
-static mxArray *strings_of(const gd_call *c, int stationary)
+static mxArray *strings_of(const gd_call *c, int what)
 {
     ptrdiff_t j;
     mxArray *cell;
     if (c->m == 1)
-        return mxCreateString(stationary ? gdf_stationary_name(c->runs[0].stationary)
-                                         : gdf_why_message(c->runs[0].r.why));
+        return mxCreateString(string_of(c, what, 0));
     cell = mxCreateCellMatrix(1, (mwSize)c->m);
     for (j = 0; j < c->m; j++)
-        mxSetCell(cell, (mwIndex)j, mxCreateString(stationary ? gdf_stationary_name(c->runs[j].stationary)
-                                                               : gdf_why_message(c->runs[j].r.why)));
+        mxSetCell(cell, (mwIndex)j, mxCreateString(string_of(c, what, j)));
     return cell;
 }
 
@@ -657,8 +750,8 @@ static mxArray *build_info(gd_call *c)
     static const char *names[] = {"iterations", "exitflag", "message", "fval", "f",
                                   "gradnorm", "theta", "stepsize", "steprule", "method",
                                   "momentum", "L", "mu", "f_star", "funccount", "time",
-                                  "stationary"};
-    mxArray *info = mxCreateStructMatrix(1, 1, 17, names);
+                                  "stationary", "hint"};
+    mxArray *info = mxCreateStructMatrix(1, 1, 18, names);
     mxArray *fv = row_of(c, 2);
     double tsum = 0.0;
     ptrdiff_t j;
@@ -693,7 +786,23 @@ static mxArray *build_info(gd_call *c)
     mxSetField(info, 0, "funccount", row_of(c, 3));
     mxSetField(info, 0, "time", mxCreateDoubleScalar(tsum));
     mxSetField(info, 0, "stationary", strings_of(c, 1));
+    mxSetField(info, 0, "hint", strings_of(c, 2));
     return info;
+}
+
+/* J_history: f after each iteration as columns, K x m (info.f(:, 2:end).',
+ * the course's gradientDescent shape), NaN after a start stopped */
+static mxArray *j_history(const mxArray *F)
+{
+    size_t m = mxGetM(F), n = mxGetN(F), k, j;
+    size_t K = n > 0 ? n - 1 : 0;
+    mxArray *J = mxCreateDoubleMatrix((mwSize)K, (mwSize)m, mxREAL);
+    const double *pF = mxGetPr(F);
+    double *pJ = mxGetPr(J);
+    for (j = 0; j < m; j++)
+        for (k = 0; k < K; k++)
+            pJ[k + j * K] = pF[j + (k + 1) * m];
+    return J;
 }
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
@@ -702,11 +811,14 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     double *theta;
     if (nrhs < 2)
         gdf_mex_error(FN, "notEnoughInputs", "usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).");
-    if (nlhs > 2)
-        gdf_mex_error(FN, "tooManyOutputs", "at most two outputs: [theta, info].");
+    if (nlhs > 3)
+        gdf_mex_error(FN, "tooManyOutputs", "at most three outputs: [theta, info, J_history].");
     memset(&c, 0, sizeof c);
     parse_problem(&c, nrhs, prhs);
     parse_options(&c, nrhs, prhs);
+    if (nlhs > 2 && c.hist == H_NONE)
+        gdf_mex_error(FN, "badOption", "J_history (the third output: f after each iteration) needs "
+                                       "History 'f' or 'full', not 'none'.");
     setup_monitor(&c);
     plhs[0] = mxCreateDoubleMatrix((mwSize)c.rows, (mwSize)c.cols, mxREAL);
     theta = mxGetPr(plhs[0]);
@@ -714,4 +826,6 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     run_all(&c, theta);
     if (nlhs >= 2)
         plhs[1] = build_info(&c);
+    if (nlhs >= 3)
+        plhs[2] = j_history(mxGetField(plhs[1], 0, "f"));
 }

@@ -35,6 +35,17 @@ void gdf_gd_defaults(gdf_gd_opts *o)
     o->method = GDF_GD_PLAIN;
     o->momentum = 0.0;
     o->momentum_schedule = 0;
+    o->exact_iter = 0;
+}
+
+void gdf_gd_fixed_length(gdf_gd_opts *o, long n)
+{
+    o->max_iter = n;
+    o->exact_iter = 1;
+    o->grad_tol = 0.0;
+    o->fun_tol = 0.0;
+    o->step_tol = 0.0;
+    o->div_limit = INFINITY;
 }
 
 size_t gdf_gd_work(ptrdiff_t d)
@@ -201,7 +212,7 @@ __attribute__((always_inline))
 static inline int gd_stop_test(const gdf_gd_opts *o, int phase, const gd_state *s)
 {
     if (phase == GD_BEFORE_STEP) {
-        if (s->gnorm <= o->grad_tol)
+        if (s->gnorm <= o->grad_tol && !o->exact_iter)
             return GDF_WHY_GRADTOL;
         if (s->k >= o->max_iter)
             return GDF_WHY_MAXITER;
@@ -236,7 +247,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
     /* fixed step: consecutive iterations at a floating-point fixed point */
     long stuck = 0;
     double fbest; /* the lowest f accepted: anchors the rounding-level test */
-    const int stuck_stops = o->grad_tol > 0.0 || o->max_iter == LONG_MAX;
+    const int stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     ptrdiff_t i;
 
     memset(r, 0, sizeof *r);
@@ -483,7 +494,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
     double *stuck = f + 5 * m;  /* consecutive steps that left the column unchanged */
-    const int stuck_stops = o->grad_tol > 0.0 || o->max_iter == LONG_MAX;
+    const int stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     const double eta = o->eta, t_start = gdf_now();
     gdf_timer timer = gdf_timer_make(o->max_time, t_start);
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;

@@ -211,6 +211,8 @@ int gdf_gd_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, double 
     go.method = GDF_GF_IMPLICIT;
     go.h = o->eta;
     go.grad_tol = o->grad_tol;
+    if (o->exact_iter)
+        go.stationary = 0; /* a fixed-length run: every step, even at rest */
     go.max_time = o->max_time;
     go.max_steps = K;
     tspan[0] = 0.0;
@@ -251,7 +253,7 @@ int gdf_gd_proximal(gdf_problem *p, double *theta, const gdf_gd_opts *o, double 
     r->gnorm = gnorm[n - 1];
     r->nfevals = gr.nfevals;
     r->time = gr.time;
-    if (gr.exitflag == 2 || (n == 1 && gnorm[0] <= o->grad_tol)) {
+    if (!o->exact_iter && (gr.exitflag == 2 || (n == 1 && gnorm[0] <= o->grad_tol))) {
         r->exitflag = GDF_EXIT_GRADTOL;
         r->why = GDF_WHY_GRADTOL;
     } else if (gr.exitflag == -2) {

@@ -267,8 +267,18 @@ typedef struct {
     double div_limit;       /* f_k - f_0 > div_limit max(1, |f_0|): diverged */
     gdf_monitor_fn monitor; /* may be NULL */
     void *mctx;
+    int exact_iter;         /* 1: a fixed-length run (gdf_gd_fixed_length) */
 } gdf_gd_opts;
 void gdf_gd_defaults(gdf_gd_opts *o);
+/* A fixed-length run (gd_run's Iterations, n): exactly n steps.  Sets
+ * max_iter = n, exact_iter = 1 (no GradTol stop, not even at a gradient
+ * that is exactly 0), grad_tol = fun_tol = step_tol = 0 (so no fixed-point
+ * stop either) and div_limit = Inf: only a non-finite f or gradient ends the
+ * run early (exit flag -2) -- or what the caller asked for besides: MaxTime,
+ * a monitor, or a line search that can no longer move theta (backtracking,
+ * exit flag 2).  The proximal method takes the same n steps (its flow stops
+ * on nothing else either). */
+void gdf_gd_fixed_length(gdf_gd_opts *o, long n);
 
 /* History sink: caller-owned arrays with room for `cap` entries
  * (entry k = theta_k, k = 0..iterations).  Any pointer may be NULL.
@@ -414,6 +424,39 @@ int gdf_gd_classify(gdf_problem *p, const double *theta, gdf_gd_result *r, doubl
 /* 1 when a divergence is explained by a fixed plain-GD step eta >= 2/L
  * (*limit receives 2/L), else 0. */
 int gdf_gd_step_unstable(int method, int fixed, double eta, double L, double *limit);
+/* The hint of a run that stopped at MaxIter far from converged on an
+ * ill-conditioned problem (gdf_hint.c; gd_run's info.hint, its Display
+ * 'final' and summary).  There is a hint when all of these hold:
+ *   - the run stopped at MaxIter (why GDF_WHY_MAXITER; not MaxTime, not a
+ *     fixed-length run, not with GradTol 0: no convergence test failed);
+ *   - the method is 'gd', 'heavyball' or 'nesterov' (the natural gradient
+ *     and the proximal method do not depend on kappa this way);
+ *   - the condition number kappa is known and >= GDF_HINT_KAPPA;
+ *   - the run's progress shows it: the iterations that GD with the best
+ *     fixed step needs to bring ||grad f|| from where it stopped down to
+ *     GradTol, kappa_m log(gnorm / grad_tol) (kappa_m = kappa for 'gd',
+ *     sqrt(kappa) for the momentum methods: their rates), exceed the
+ *     iterations already taken.
+ * The text says so, and suggests scaling the columns of X when the problem
+ * has data (least squares, logistic) whose columns differ in scale by a
+ * factor >= GDF_HINT_SCALE, and a better method ('natural' with Metric
+ * 'hessian' unless fisher: logistic regression's default Metric).  Returns 1 with the text in
+ * buf (n bytes, truncated to fit), or 0 with buf = "". */
+#define GDF_HINT_KAPPA 1e3
+#define GDF_HINT_SCALE 10.0
+typedef struct {
+    int method;          /* GDF_GDM_* */
+    int why;             /* the run's GDF_WHY_* */
+    int exact_iter;      /* a fixed-length run (Iterations) */
+    int has_data;        /* least squares or logistic: columns of X to scale */
+    int fisher;          /* logistic: Method 'natural' needs no Metric (Fisher) */
+    long iterations;     /* the iterations taken (= MaxIter at such a stop) */
+    double kappa;        /* the condition number (NaN: unknown) */
+    double scale_ratio;  /* max/min column RMS of X (NaN: unknown) */
+    double gnorm;        /* ||grad f|| where the run stopped */
+    double grad_tol;
+} gdf_gd_hint_in;
+int gdf_gd_hint(const gdf_gd_hint_in *in, char *buf, size_t n);
 /* 1 when mu < -1e3 eps max(|L|, |mu|): the problem is not convex (the
  * tolerance with which gd_quadratic calls an eigenvalue zero). */
 int gdf_gd_nonconvex(double L, double mu);
