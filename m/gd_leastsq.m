@@ -1,13 +1,15 @@
 function prob = gd_leastsq(X, y)
 %GD_LEASTSQ  Least-squares objective f = 1/(2m)*norm(X*theta - y)^2.
 %   PROB = GD_LEASTSQ(X, Y) with X an m-by-p design matrix (include a column
-%   of ones for an intercept) and Y an m-vector (a column or a row; X and
-%   Y may be logical, single or integer: they are converted to double).  This is the convention of
-%   the classic machine-learning coursework: J(theta) = 1/(2m) sum((X*theta -
-%   y).^2), gradient X'*(X*theta - y)/m.  PROB records p as d, L and mu (the
-%   extreme eigenvalues of X'*X/m, LAPACK via eig), theta_star (the
-%   minimum-norm least-squares solution) and f_star.  gd_run evaluates it in
-%   C in one pass over X per iteration.
+%   of ones for an intercept) and Y an m-vector (a column or a row; X and Y
+%   may be logical, single or integer: they are converted to double).  This
+%   is the convention of the classic machine-learning coursework: J(theta) =
+%   1/(2m) sum((X*theta - y).^2), gradient X'*(X*theta - y)/m.  PROB records
+%   p as d, L and mu (the extreme eigenvalues of X'*X/m, LAPACK via eig),
+%   theta_star (the minimum-norm least-squares solution), f_star, kappa =
+%   L/mu (NaN when mu = 0) and scale_ratio (the largest over the smallest
+%   root-mean-square of X's columns; both make gd_run's MaxIter hint,
+%   INFO.hint).  gd_run evaluates it in C in one pass over X per iteration.
 %
 %   Long data (m >= 4p): after a few evaluations gd_run, gf_run and gd_eval
 %   form X'*X/m once (level-3 BLAS) and evaluate f and the gradient from it

@@ -20,6 +20,8 @@ function prob = gd_quadratic(A, b, c)
 %                       below or the size makes it too costly)
 %     f_star            f(theta_star), -Inf when f is unbounded below, NaN unknown
 %     convex            mu >= 0
+%     kappa             the condition number L/mu when mu > 0, else NaN (the
+%                       MaxIter hint of gd_run, INFO.hint, uses it)
 %
 %   Example:
 %     prob = gd_quadratic([3 1; 1 2], [1; 1]);

@@ -278,4 +278,4 @@
 %!error id=gdflow:gd_run:nonFiniteStart gd_run(@(t) deal(1, [Inf; 0]), [1; 1], 'StepSize', 0.1)
 %!error <my own failure> gd_run(@(t) error('user:fail', 'my own failure'), [1; 1], 'StepSize', 0.1)
 %!error id=gdflow:gd_run:tooLarge gd_run(gd_quadratic(speye(1e6)), ones(1e6, 1), 'History', 'full', 'MaxIter', 1e7)
-%!error <too many outputs> [a, b, c] = gd_run(prob, [1; 1])
+%!error <too many outputs> [a, b, c, d] = gd_run(prob, [1; 1])   % three since issue 14 (J_history)
