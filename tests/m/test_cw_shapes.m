@@ -161,7 +161,7 @@
 %! [~, i0] = gd_run(p, [1; 1], 'StepSize', 1, 'MaxIter', 5000, 'GradTol', 0);
 %! assert (i0.iterations < info.iterations);   % DivergenceLimit stopped that one
 
-%!warning <gd_run diverged at iteration 36[0-9]> [~, ~, J] = gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], 'StepSize', 1, 'Iterations', 5000);
+%!warning <gd_run diverged at iteration [0-9]+ \(f = > [~, ~, J] = gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], 'StepSize', 1, 'Iterations', 5000);
 
 %!test
 %! % the course's learning-rate exploration on scaled ex1data2: one line per
