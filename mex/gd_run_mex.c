@@ -141,7 +141,7 @@ typedef struct {
     gdf_history h;
     hist_ctx hc;
     int stationary; /* GDF_STAT_*: what the GradTol stop found (NONE otherwise) */
-    char hint[768];  /* gdf_gd_hint's text ("" when none) */
+    char *hint;     /* gdf_gd_hint's text, mxMalloc'd; NULL when none */
 } run_rec;
 
 /* Everything one call needs, from parse to build_info. */
@@ -536,6 +536,7 @@ static const char *run_message(const gd_call *c, int why)
 static void make_hint(const gd_call *c, run_rec *rr)
 {
     gdf_gd_hint_in in;
+    char buf[768];
     memset(&in, 0, sizeof in);
     in.method = c->method;
     in.why = rr->r.why;
@@ -547,7 +548,10 @@ static void make_hint(const gd_call *c, run_rec *rr)
     in.scale_ratio = c->scale_ratio;
     in.gnorm = rr->r.gnorm;
     in.grad_tol = c->o.grad_tol;
-    gdf_gd_hint(&in, rr->hint, sizeof rr->hint);
+    if (gdf_gd_hint(&in, buf, sizeof buf)) { /* rare: no room kept per start otherwise */
+        rr->hint = (char *)mxMalloc(strlen(buf) + 1);
+        memcpy(rr->hint, buf, strlen(buf) + 1);
+    }
 }
 
 /* after one start: the checks, warnings and display that follow a run */
@@ -589,7 +593,7 @@ static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
         mexPrintf("gd_run%s: %s  %ld iterations, f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
                   c->m > 1 ? " (one start)" : "", run_message(c, rr->r.why), rr->r.iterations,
                   rr->r.f, rr->r.gnorm, rr->r.time);
-        if (rr->hint[0])
+        if (rr->hint)
             mexPrintf("  Hint: %s\n", rr->hint);
     }
 }
@@ -729,7 +733,7 @@ static const char *string_of(const gd_call *c, int what, ptrdiff_t j)
 {
     const run_rec *rr = &c->runs[j];
     return what == 1 ? gdf_stationary_name(rr->stationary)
-         : what == 2 ? rr->hint : run_message(c, rr->r.why);
+         : what == 2 ? (rr->hint ? rr->hint : "") : run_message(c, rr->r.why);
 }
 
 /* a string (one start) or a 1 x m cell of strings */
