@@ -99,7 +99,7 @@ for i = 1:size(runs, 1)
   end
   infos{i} = info;
   rows(end + 1) = struct('name', runs{i, 1}, 'theta', th, 'iter', info.iterations, ...
-                         'fevals', info.funccount, 'time', tbest, 'hist', info.f); %#ok<SAGROW>
+                         'fevals', info.funccount, 'time', tbest, 'hist', info.f);
 end
 gd_raw = infos{1};
 
@@ -107,10 +107,10 @@ gd_raw = infos{1};
 fprintf('\nex2-shaped data: m = %d applicants, scores %.0f..%.0f (not scaled), %d admitted\n', ...
         m, min(min(X(:, 2:3))), max(max(X(:, 2:3))), sum(y));
 fprintf('theta* = [%.4f; %.4f; %.4f], f* = %.6f (Newton''s method, gd_logistic)\n', theta_star, f_star);
-H = X' * (X .* repmat(1 ./ (1 + exp(-X * theta_star)) .* (1 - 1 ./ (1 + exp(-X * theta_star))), 1, 3)) / m;
-e = eig((H + H') / 2);
-Hs = Xs' * (Xs .* repmat(1 ./ (1 + exp(-Xs * probs.theta_star)) .* (1 - 1 ./ (1 + exp(-Xs * probs.theta_star))), 1, 3)) / m;
-es = eig((Hs + Hs') / 2);
+[~, ~, H] = gd_eval(prob, theta_star);          % the Hessian X'*diag(h.*(1-h))*X/m, in C
+[~, ~, Hs] = gd_eval(probs, probs.theta_star);
+e = eig(H);
+es = eig(Hs);
 fprintf('condition number of the Hessian at theta*: %.2g raw, %.3g with scaled features\n', ...
         max(e) / min(e), max(es) / min(es));
 fprintf('options = optimset(''GradObj'', ''on'', ''MaxIter'', 400); gd_run rows: MaxIter 400, default GradTol 1e-8\n\n');
