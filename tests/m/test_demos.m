@@ -167,6 +167,29 @@
 %! assert (~isempty(strfind(out, '1.02x diverges (exitflag -2')));
 
 %!test
+%! out = run_demo('demo_coursework_ex2', figdir);
+%! check_pngs(figdir, {'coursework_ex2.png'});
+%! % the generated data are the same everywhere: its minimizer, to the printed digits
+%! assert (~isempty(strfind(out, 'theta* = [-20.6045; 0.1703; 0.1567], f* = 0.234403')));
+%! % rows: iterations, f evals, time, cost, f - f*, accuracy, |theta - theta*|
+%! row = @(name) num_after(out, [name '\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.e+-]+)\s+(\d+)%\s+([\d.e+-]+)']);
+%! v = row('natural gradient \(Fisher\), raw');
+%! assert (v(1) <= 20 && v(7) <= 1e-6 && v(6) == 89);
+%! v = row('GD, 1/L, raw scores');
+%! assert (v(1) == 400 && v(5) > 1e-2 && v(7) > 1);
+%! v = row('GD, 1/L, scaled features');
+%! assert (v(5) <= 1e-8);
+%! v = row('gd_minimize\(gd_logistic\(X, y\)\)');
+%! assert (v(7) <= 1e-6);
+%! v = row('gd_minimize, the same line');
+%! assert (v(5) <= 1e-8);
+%! v = row('fminunc, the course''s line');          % Octave has fminunc
+%! assert (v(5) <= 1e-8);
+%! hint = regexp(out, 'its hint: ([^\n]*)', 'tokens', 'once');
+%! assert (~isempty(hint) && numel(strtrim(hint{1})) > 10);
+%! assert (numel(strfind(out, 'claim holds')), 7);
+
+%!test
 %! % run_all_demos runs every demo_*.m, demo_overview first, the lecture's claims in order
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));
