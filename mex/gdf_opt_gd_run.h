@@ -48,7 +48,8 @@
     X(O_METHOD, "Method", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GD_RUN_METHODS))                       \
     X(O_INITSTEP, "InitialStep", GDF_OPT_POS, NULL)                                                \
     X(O_MOMENTUM, "Momentum", GDF_OPT_ARRAY, NULL)                                                 \
-    X(O_METRIC, "Metric", GDF_OPT_ARRAY, NULL)
+    X(O_METRIC, "Metric", GDF_OPT_ARRAY, NULL)                                                     \
+    X(O_MAXFEVALS, "MaxFunEvals", GDF_OPT_COUNT, NULL)
 
 /* the number of options, a compile-time constant */
 #define GDF_GD_RUN_NOPT (0 GDF_GD_RUN_OPTIONS(GDF_OPT_X_ONE))

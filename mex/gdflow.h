@@ -267,6 +267,9 @@ typedef struct {
     double div_limit;       /* f_k - f_0 > div_limit max(1, |f_0|): diverged */
     gdf_monitor_fn monitor; /* may be NULL */
     void *mctx;
+    long max_fevals;        /* stop (GDF_WHY_MAXFEVALS, exit flag 0) before a step once the
+                             * run has made this many fg calls (0: no limit); tested with
+                             * MaxIter, so one iteration's line search may pass it */
 } gdf_gd_opts;
 void gdf_gd_defaults(gdf_gd_opts *o);
 
