@@ -120,10 +120,32 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 if nargin < 2
   error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
 end
-try
-  [theta, info] = gd_run_mex(fun, theta0, varargin{:});
-catch err
-  gdf_rethrow(err);
+grad = '';
+if any(cellfun('isclass', varargin, 'struct'))   % optimset/optimoptions names (gdf_optimset)
+  [varargin, grad] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0));
+end
+fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+if ~fd
+  try
+    [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+  catch err
+    if ~isempty(varargin) && any(cellfun(@isobject, varargin))   % optimoptions: translate, run again
+      [varargin, grad] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0));
+      fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+      if ~fd
+        [theta, info] = gd_run(fun, theta0, varargin{:});
+      end
+    elseif isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
+      fd = true;                                 % FUN returns f only: central differences
+    else
+      gdf_rethrow(err);
+    end
+  end
+end
+if fd
+  [theta, info] = run_fd(fun, theta0, varargin, strcmp(grad, 'off'));
+elseif ~isfield(info, 'gradient')
+  info.gradient = 'analytic';
 end
 if nargout == 0
   if iscell(info.message)   % many starts
@@ -139,6 +161,40 @@ if nargout == 0
             info.method, info.message, info.iterations, info.fval, info.gradnorm(end), info.steprule, info.time);
   end
 end
+end
+
+function [theta, info] = run_fd(fun, theta0, args, asked)
+% FUN returns f only (or GradObj 'off'): the gradient by central
+% differences (gdf_fd_grad); MaxFunEvals, OutputFcn's funccount and
+% info.funccount count values of f (1 + 2d per gradient)
+d = gdf_nvars(fun, theta0);
+if asked
+  fun = gdf_f_of(fun, theta0);   % GradObj 'off' on a handle that may need two outputs
+end
+per = 1 + 2 * d;
+try
+  o = gdf_options_mex('gd_run', args{:});
+catch err
+  gdf_rethrow(err);
+end
+if ~isempty(o.MaxFunEvals)
+  o.MaxFunEvals = max(1, ceil(o.MaxFunEvals / per));
+end
+if ~isempty(o.OutputFcn) && isa(o.OutputFcn, 'function_handle')
+  user = o.OutputFcn;
+  o.OutputFcn = @(x, ov, st) user(x, fd_count(ov, per), st);
+end
+try
+  [theta, info] = gd_run_mex(@(t) gdf_fd_grad(fun, t), theta0, o);
+catch err
+  gdf_rethrow(err);
+end
+info.funccount = info.funccount * per;
+info.gradient = 'central differences';
+end
+
+function ov = fd_count(ov, per)
+ov.funccount = ov.funccount * per;
 end
 
 % Tests of gd_run (Octave: test gd_run; the long suites are tests/m/test_gd_*.m)
