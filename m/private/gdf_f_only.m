@@ -3,7 +3,9 @@ function tf = gdf_f_only(err, fun, theta0)
 %   TF = GDF_F_ONLY(ERR, FUN, THETA0) is true when ERR is the error of a
 %   two-output call of FUN (Octave: Octave:invalid-fun-call "called with
 %   too many outputs", or gd_run's badHandleOutput for a missing second
-%   output, as an anonymous function whose body returns one value gives it;
+%   output, as an anonymous function whose body returns one value gives it,
+%   or, called from .m code, Octave's "element number 2 undefined in return
+%   list" without an identifier);
 %   MATLAB: MATLAB:TooManyOutputs or MATLAB:maxlhs) AND a probe at the first
 %   start confirms it: F = FUN(THETA0) works while [F, G] = FUN(THETA0)
 %   fails or leaves G undefined.  Any other error (the user's own, or one at
@@ -14,7 +16,8 @@ function tf = gdf_f_only(err, fun, theta0)
 tf = false;
 id = err.identifier;
 if ~(any(strcmp(id, {'Octave:invalid-fun-call', 'MATLAB:TooManyOutputs', 'MATLAB:maxlhs'})) || ...
-     (strcmp(id, 'gdflow:gd_run:badHandleOutput') && ~isempty(strfind(err.message, 'class none'))))
+     (strcmp(id, 'gdflow:gd_run:badHandleOutput') && ~isempty(strfind(err.message, 'class none'))) || ...
+     (isempty(id) && ~isempty(strfind(err.message, 'element number 2 undefined in return list'))))
   return
 end
 t = theta0;
