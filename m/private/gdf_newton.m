@@ -20,12 +20,13 @@ function [x, f, g, info] = gdf_newton(ev, x0, o)
 %   t = 1, 1/2, ... (where f's change is lost in rounding, |f(x+tp) - f| <=
 %   16 eps |f|, the trapezoid rule on the gradients decides, as in gd_run).
 %   The gradient is computed only at the accepted point.  Stops, in gd_run's
-%   exit flags: 1 norm(g, Inf) <= GradTol (then the Hessian at X is checked:
-%   a negative eigenvalue below -1e3*eps*max|lambda| gives -3, stationary
-%   'saddle' or 'maximum'), 2 step <= StepTol*(1 + norm(x)) or the step fell
+%   exit flags: 1 norm(g, Inf) <= GradTol, 2 step <= StepTol*(1 + norm(x)) or the step fell
 %   below rounding, 3 |f_k - f_k+1| <= FunTol*(1 + |f_k|), 0 MaxIter,
 %   MaxFunEvals or MaxTime, -1 OutputFcn, -2 f not finite or below -1e20
-%   (unbounded below).  INFO has gd_run's fields.
+%   (unbounded below).  After a stop 1, 2 or 3 the Hessian at X is checked:
+%   a negative eigenvalue below -1e3*eps*max|lambda| means X is no minimizer
+%   (the second-order condition): exit flag -3, stationary 'saddle' or
+%   'maximum'.  INFO has gd_run's fields.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 t0 = tic;
@@ -116,7 +117,8 @@ while isnan(flag)
       break
     end
     tau = max(0, -min(lam)) + sqrt(eps) * max(1, max(abs(lam)));
-    R = chol(H + tau * eye(d));
+    H = H + tau * eye(d);     % (BFGS goes on from the positive definite matrix)
+    R = chol(H);
     shifted = shifted + 1;
   end
   p = -(R \ (R' \ g));
@@ -214,8 +216,9 @@ while isnan(flag)
     break
   end
 end
-if flag == 1
-  % a gradient stop: a minimum only if the Hessian there has no negative eigenvalue
+if any(flag == [1 2 3])
+  % a minimum only if the Hessian there has no negative eigenvalue (the
+  % second-order necessary condition), whatever test stopped the run
   H = ev.hess(x, g);
   lam = eig((H + H') / 2);
   nfev = nfev + ev.chess;
@@ -223,14 +226,12 @@ if flag == 1
   if min(lam) < -tol && max(lam) > tol
     flag = -3;
     stationary = 'saddle';
-    why = ['Stopped at a saddle point, not a minimizer: the gradient norm is below GradTol ' ...
-           'but the Hessian has a negative eigenvalue.'];
+    why = 'Stopped at a saddle point, not a minimizer: the Hessian there has a negative eigenvalue.';
   elseif min(lam) < -tol
     flag = -3;
     stationary = 'maximum';
-    why = ['Stopped at a local maximum, not a minimizer: the gradient norm is below GradTol ' ...
-           'but the Hessian is negative definite.'];
-  else
+    why = 'Stopped at a local maximum, not a minimizer: the Hessian there is negative definite.';
+  elseif flag == 1
     stationary = 'minimum';
     if min(lam) <= tol
       stationary = 'unverified';
