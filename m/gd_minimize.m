@@ -69,8 +69,12 @@ function [x, fval, exitflag, output, grad] = gd_minimize(fun, theta0, varargin)
 %     -1  stopped by OutputFcn
 %     -3  the objective is unbounded below (f = -Inf or below -1e20) or
 %         the run diverged
-%     -2  (gdflow's addition) the gradient is small at a saddle point or a
-%         local maximum, NOT a minimizer; warning gdflow:gd_minimize:saddle
+%     -2  (gdflow's addition) the run stopped (on any of the tests of 1, 2
+%         or 3) at a point whose Hessian has a negative eigenvalue (below
+%         -1e3*eps*max|lambda|): a saddle point or a local maximum, NOT a
+%         minimizer; warning gdflow:gd_minimize:saddle.  The test needs a
+%         Hessian: problem structs, and handles with d <= 100 (central
+%         differences of the gradient)
 %   OUTPUT fields: iterations, funcCount, firstorderopt (norm(grad, Inf) at
 %   X), message, algorithm, stepsize (the length of the last step), and
 %   info (gd_run's INFO, or the Newton run's in the same format, with
@@ -161,6 +165,24 @@ else
   [x, info] = gd_run(fun, theta0, ro);
   fval = info.fval;
   g = [];
+  if any(info.exitflag == [1 2 3]) && (hasH || (isa(fun, 'function_handle') && d <= 100))
+    % the second-order test gd_run cannot make (handles; stops other than
+    % GradTol): a negative eigenvalue of the Hessian at x means no minimizer
+    ev = newton_evaluators(fun, theta0, shape, gradopt);
+    H = ev.hess(x(:), []);
+    lam = eig((H + H') / 2);
+    tol = gdf_eig_tol(lam);
+    if min(lam) < -tol
+      info.exitflag = -3;
+      if max(lam) > tol
+        info.stationary = 'saddle';
+      else
+        info.stationary = 'maximum';
+      end
+      info.message = sprintf('Stopped at a %s, not a minimizer: the Hessian there has a negative eigenvalue.', ...
+                             strrep(strrep(info.stationary, 'saddle', 'saddle point'), 'maximum', 'local maximum'));
+    end
+  end
   laststep = NaN;
   if isfield(info, 'theta') && size(info.theta, 2) >= 2
     laststep = norm(info.theta(:, end) - info.theta(:, end - 1));

@@ -59,7 +59,7 @@ while i <= numel(args)
   lf = lower(f);
   isg = ismember(lf, lower(gnames));
   isk = ismember(lf, lower(known)) & ~isg;
-  if ~isobj && ~any(isk)
+  if ~isobj && ~any(isk) && ~fminunc_values(s)
     i = i + 1;     % a gd_options struct: as it is
     continue
   end
@@ -108,6 +108,23 @@ end
 if ~isempty(ignored)
   warning(['gdflow:' fn ':ignoredOptions'], ['%s: these fminunc options have no gdflow ' ...
           'counterpart and are ignored: %s.'], fn, strjoin(unique(ignored), ', '));
+end
+end
+
+function tf = fminunc_values(s)
+% a struct of gdflow names only, but with a value only fminunc takes:
+% optimset('Display', 'iter-detailed') or optimset('OutputFcn', {...})
+tf = false;
+f = fieldnames(s);
+for j = 1:numel(f)
+  v = s.(f{j});
+  if strcmpi(f{j}, 'Display') && ischar(v) && ~any(strcmpi(v, {'off', 'final', 'iter'}))
+    tf = true;
+  elseif strcmpi(f{j}, 'OutputFcn') && iscell(v)
+    tf = true;
+  elseif any(strcmpi(f{j}, {'MaxIter', 'MaxFunEvals'})) && ischar(v)
+    tf = true;
+  end
 end
 end
 
