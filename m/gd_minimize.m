@@ -382,3 +382,54 @@ if ~(isempty(o.OutputFcn) || isa(o.OutputFcn, 'function_handle'))
   error('gdflow:gd_minimize:badOption', 'gd_minimize: option OutputFcn must be a function handle.');
 end
 end
+
+% Tests of gd_minimize (Octave: test gd_minimize; more in tests/m/test_cw_fminunc.m)
+%!test
+%! % a quadratic handle: one Newton step; fminunc's outputs
+%! A = [3 1; 1 2];  b = [1; 1];
+%! fg = @(t) deal(0.5 * t' * A * t - b' * t, A * t - b);
+%! [x, fval, exitflag, output, grad] = gd_minimize(fg, [2; 1], optimset('GradObj', 'on'));
+%! assert (x, A \ b, 1e-8);
+%! assert (fval, -0.5 * b' * (A \ b), 1e-12);
+%! assert (exitflag, 1);
+%! assert (output.firstorderopt, norm(grad, Inf));
+%! assert (output.firstorderopt <= 1e-6);
+%! assert (all(isfield(output, {'iterations', 'funcCount', 'firstorderopt', 'message', 'algorithm', 'stepsize', 'info'})));
+%! assert (output.info.gradient, 'analytic');
+%! assert (output.iterations <= 2);
+
+%!test
+%! % the shape of theta0 is kept; f-only handles by central differences
+%! f = @(T) sum(sum((T - [1 2; 3 4]) .^ 2));
+%! [X, fval, exitflag, output] = gd_minimize(f, zeros(2));
+%! assert (X, [1 2; 3 4], 1e-6);
+%! assert (exitflag > 0);
+%! assert (output.info.gradient, 'central differences');
+
+%!test
+%! % problem structs: Newton on logistic regression (the Fisher metric) and least squares
+%! X = [ones(6, 1), [1; 2; 3; 4; 5; 6]];  y = [0; 0; 1; 0; 1; 1];
+%! [t, f, fl, out] = gd_minimize(gd_logistic(X, y), [0; 0]);
+%! [~, g] = gd_eval(gd_logistic(X, y), t);
+%! assert (norm(g, Inf) <= 1e-6);
+%! assert (fl, 1);
+%! assert (out.iterations < 20);
+%! p = gd_leastsq(X, [1; 2; 2; 4; 5; 5]);
+%! [t, f, fl] = gd_minimize(p, [0; 0]);
+%! assert (t, X \ [1; 2; 2; 4; 5; 5], 1e-8);
+
+%!test
+%! % a Method option: gd_run's path, exit flags mapped, gd_run's info kept
+%! p = gd_quadratic([3 1; 1 2], [1; 1]);
+%! [x, fval, fl, out] = gd_minimize(p, [2; 1], 'Method', 'gd', 'StepSize', 0.4);
+%! assert (any(fl == [1 2]));        % TolX (StepTol 1e-6) may come first, as in fminunc
+%! assert (x, p.theta_star, 1e-5);
+%! assert (out.info.method, 'gd');
+%! assert (~isempty(strfind(out.algorithm, 'gd_run')));
+%! [x, fval, fl] = gd_minimize(p, [2; 1], 'Method', 'gd', 'StepSize', 0.01, 'MaxIter', 3);
+%! assert (fl, 0);
+
+%!error id=gdflow:gd_minimize:notEnoughInputs gd_minimize(@(t) t' * t)
+%!error id=gdflow:gd_minimize:badProblem gd_minimize(42, [1; 2])
+%!error id=gdflow:gd_minimize:unknownOption gd_minimize(@(t) t' * t, [1; 2], 'MaxIterr', 3)
+%!error id=gdflow:gd_minimize:badOption gd_minimize(@(t) t' * t, [1; 2], 'GradTol', -1)

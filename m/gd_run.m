@@ -8,7 +8,44 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %
 %   FUN is a problem struct (GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC,
 %   GD_TESTFUN), evaluated entirely in C, or a function handle returning
-%   [f, g] = FUN(theta), called back from the C loop.
+%   [f, g] = FUN(theta), called back from the C loop.  A handle that
+%   returns f alone (@(t) computeCost(X, y, t)) works too: its gradient is
+%   computed by central differences, g_i = (f(t + h_i e_i) - f(t - h_i e_i))
+%   / (2 h_i), h_i = eps^(1/3)*max(|t_i|, 1) (fminunc's central rule), 2d
+%   more values of f per gradient; INFO.gradient says 'central differences'
+%   (else 'analytic'), INFO.funccount, MaxFunEvals and OutputFcn's
+%   funccount count values of f (Display 'iter' counts gradients).  Such a
+%   handle is recognised by the error of its first two-output call ("called
+%   with too many outputs"), confirmed by a probe at THETA0; any other error
+%   of the handle propagates unchanged.  Every trial point of a line search
+%   pays for its gradient (the C loop tests it); gd_minimize does not.
+%
+%   fminunc's options: an OPTIMSET struct (or a MATLAB optimoptions object,
+%   whose properties are read; that path is untested here) works in place of
+%   a GD_OPTIONS struct.  Names are mapped with fminunc's meaning:
+%     MaxIter, MaxIterations            -> MaxIter
+%     MaxFunEvals, MaxFunctionEvaluations -> MaxFunEvals
+%     TolFun                            -> GradTol and FunTol (MATLAB's TolFun is
+%                                          both OptimalityTolerance and
+%                                          FunctionTolerance; Octave's fminunc
+%                                          tests both with it)
+%     OptimalityTolerance -> GradTol;   FunctionTolerance -> FunTol
+%     TolX, StepTolerance               -> StepTol
+%     Display  'off'/'none', 'iter'/'iter-detailed', 'final'/'final-detailed'/
+%              'notify'/'notify-detailed' (both shown as 'final')
+%     OutputFcn  a handle or a cell of handles (each called; any true stops)
+%     GradObj, SpecifyObjectiveGradient  'off'/false: central differences
+%              even if FUN returns [f, g]; 'on'/true: FUN returns [f, g]
+%   The measures differ: GradTol tests norm(grad f) (2-norm, absolute),
+%   MATLAB's fminunc the infinity norm (its "first-order optimality", which
+%   may be taken relative to max(1, norm(grad f(theta0), Inf))), Octave's
+%   fminunc norm(grad f) <= TolFun*d*norm(theta); StepTol is relative,
+%   norm(step) <= StepTol*(1 + norm(theta)), as MATLAB's StepTolerance
+%   (Octave: TolX*norm(theta)); FunTol |f_k - f_k+1| <= FunTol*(1 + |f_k|)
+%   (Octave: relative decrease (f_k - f_k+1)/(|f_k| + |f_k+1|) < TolFun).
+%   Every other non-empty fminunc option (HessUpdate, LargeScale, Algorithm,
+%   TypicalX, FinDiffType, Hessian, PlotFcns, ObjectiveLimit, ...) is named
+%   in one warning gdflow:gd_run:ignoredOptions; empty fields are unset.
 %
 %   Options
 %     StepSize    a positive number, '1/L', '2/(L+mu)' or 'backtracking'
@@ -28,6 +65,10 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %                 MaxIter takes exactly MaxIter steps).
 %     InitialStep first trial step of 'backtracking' (default 1/L, else 1)
 %     MaxIter     iteration limit (default 1000; Inf allowed)
+%     MaxFunEvals limit on evaluations of f (default Inf): tested before each
+%                 step with MaxIter (a line search may pass it by its own
+%                 evaluations); exitflag 0, 'Stopped: MaxFunEvals function
+%                 evaluations reached.'  Not for Method 'proximal'.
 %     GradTol     stop when norm(grad f) <= GradTol (default 1e-8; 0 = off)
 %     StepTol     stop when norm(theta_{k+1} - theta_k) <= StepTol*(1 + norm(theta_k)) (default 0 = off)
 %     FunTol      stop when |f_k - f_{k+1}| <= FunTol*(1 + |f_k|) (default 0 = off)
@@ -74,8 +115,8 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     iterations  number of steps k taken
 %     exitflag    1 GradTol at a minimizer (or a point not shown otherwise:
 %                 see stationary), 2 StepTol (or backtracking failed, or the
-%                 step fell below rounding level), 3 FunTol, 0 MaxIter or
-%                 MaxTime, -1 OutputFcn, -2 diverged, -3 GradTol at a saddle
+%                 step fell below rounding level), 3 FunTol, 0 MaxIter,
+%                 MaxFunEvals or MaxTime, -1 OutputFcn, -2 diverged, -3 GradTol at a saddle
 %                 point or a local maximum: NOT a minimizer
 %     message     the reason in words
 %     stationary  at a GradTol stop, what the point is: 'minimum' (the
@@ -96,6 +137,7 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     method, momentum   the method and its beta ('schedule' for (k-1)/(k+2))
 %     L, mu, f_star  from the problem (NaN when unknown)
 %     funccount   objective evaluations;   time   seconds in the C loop
+%     gradient    'analytic', or 'central differences' (FUN returns f only)
 %
 %   A problem that records f_star = -Inf (unbounded below) or mu < 0 (not
 %   convex) makes every run warn once, gdflow:gd_run:unbounded or
@@ -114,7 +156,7 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     [theta, info] = gd_run(prob, [2; 1], 'StepSize', 0.4);
 %     fprintf('%d iterations, f = %.6f, %s\n', info.iterations, info.fval, info.message);
 %
-%   See also GD_OPTIONS, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
+%   See also GD_OPTIONS, GD_MINIMIZE, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 if nargin < 2
