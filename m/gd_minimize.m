@@ -118,6 +118,11 @@ if isempty(o.FunTol), o.FunTol = 0; end
 if isempty(o.MaxTime), o.MaxTime = Inf; end
 if isempty(o.Display), o.Display = 'off'; end
 check_opts(o);
+if strcmp(gradopt, 'off') && isstruct(fun)
+  warning('gdflow:gd_minimize:ignoredOptions', ['gd_minimize: GradObj ''off'' is ignored for a problem ' ...
+          'struct: its gradient is computed exactly, in C.']);
+  gradopt = '';
+end
 display = lower(o.Display);
 hasH = isstruct(fun) && isfield(fun, 'type') && any(strcmp(fun.type, {'quadratic', 'leastsq', 'logistic', 'testfun'})) ...
        && ~(isfield(fun, 'A') && issparse(fun.A)) && d <= 2000;

@@ -167,6 +167,10 @@ if any(cellfun('isclass', varargin, 'struct'))   % optimset/optimoptions names (
   [varargin, grad] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0));
 end
 fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+if strcmp(grad, 'off') && isstruct(fun)
+  warning('gdflow:gd_run:ignoredOptions', ['gd_run: GradObj ''off'' is ignored for a problem struct: ' ...
+          'its gradient is computed exactly, in C.']);
+end
 if ~fd
   try
     [theta, info] = gd_run_mex(fun, theta0, varargin{:});
