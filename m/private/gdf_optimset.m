@@ -160,8 +160,9 @@ end
 end
 
 function v = outfcn_value(v)
-% a cell of output functions: one handle calling each (stop if any says so)
-if iscell(v)
+% a cell of output functions: one handle calling each (stop if any says so);
+% a cell holding anything else goes on as it is (gd_run's parser refuses it)
+if iscell(v) && ~isempty(v) && all(cellfun(@(h) isa(h, 'function_handle'), v(:)))
   fs = v;
   if numel(fs) == 1
     v = fs{1};
