@@ -13,8 +13,8 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %   computed by central differences, g_i = (f(t + h_i e_i) - f(t - h_i e_i))
 %   / (2 h_i), h_i = eps^(1/3)*max(|t_i|, 1) (fminunc's central rule), 2d
 %   more values of f per gradient; INFO.gradient says 'central differences'
-%   (else 'analytic'), INFO.funccount, MaxFunEvals and OutputFcn's
-%   funccount count values of f (Display 'iter' counts gradients).  Such a
+%   (else 'analytic'); INFO.funccount, MaxFunEvals, OutputFcn's funccount
+%   and the Func-count of Display 'iter' count values of f.  Such a
 %   handle is recognised by the error of its first two-output call ("called
 %   with too many outputs"), confirmed by a probe at THETA0; any other error
 %   of the handle propagates unchanged.  Every trial point of a line search
@@ -33,7 +33,10 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 %     TolX, StepTolerance               -> StepTol
 %     Display  'off'/'none', 'iter'/'iter-detailed', 'final'/'final-detailed'/
 %              'notify'/'notify-detailed' (both shown as 'final')
-%     OutputFcn  a handle or a cell of handles (each called; any true stops)
+%     OutputFcn  a handle or a cell of handles (each called; any true stops);
+%              optimValues has gdflow's fields (iteration, fval, funccount and
+%              stepsize as in fminunc; gradnorm, no gradient/firstorderopt:
+%              GD_MINIMIZE's Newton path gives those too)
 %     GradObj, SpecifyObjectiveGradient  'off'/false: central differences
 %              even if FUN returns [f, g]; 'on'/true: FUN returns [f, g]
 %   The measures differ: GradTol tests norm(grad f) (2-norm, absolute),
@@ -226,8 +229,16 @@ end
 if ~isempty(o.MaxFunEvals)
   o.MaxFunEvals = max(1, ceil(o.MaxFunEvals / per));
 end
+user = [];
 if ~isempty(o.OutputFcn) && isa(o.OutputFcn, 'function_handle')
   user = o.OutputFcn;
+end
+if ischar(o.Display) && strcmpi(o.Display, 'iter')
+  % the table is printed here, with Func-count in values of f; the C loop
+  % prints the final line
+  o.Display = 'final';
+  o.OutputFcn = @(x, ov, st) fd_monitor(user, x, fd_count(ov, per), st);
+elseif ~isempty(user)
   o.OutputFcn = @(x, ov, st) user(x, fd_count(ov, per), st);
 end
 try
@@ -241,6 +252,22 @@ end
 
 function ov = fd_count(ov, per)
 ov.funccount = ov.funccount * per;
+end
+
+function stop = fd_monitor(user, x, ov, st)
+% Display 'iter' for central differences (the C loop's table and format)
+if strcmp(st, 'iter')
+  if ov.iteration == 0
+    fprintf('\n Iteration  Func-count        f(x)       Step-size   ||grad f||\n');
+    fprintf(' %9d  %10d  %14.6g  %14s  %11.4g\n', ov.iteration, ov.funccount, ov.fval, '', ov.gradnorm);
+  else
+    fprintf(' %9d  %10d  %14.6g  %14.6g  %11.4g\n', ov.iteration, ov.funccount, ov.fval, ov.stepsize, ov.gradnorm);
+  end
+end
+stop = false;
+if ~isempty(user)
+  stop = user(x, ov, st);
+end
 end
 
 % Tests of gd_run (Octave: test gd_run; the long suites are tests/m/test_gd_*.m)

@@ -225,6 +225,8 @@
 %! f = @(t) sum((t - [1; 2]) .^ 2);
 %! txt = evalc('[th, info] = gd_run(f, [0; 0], ''Display'', ''iter'', ''OutputFcn'', @count_out);');
 %! assert (numel(strfind(txt, 'Iteration  Func-count')), 1);
+%! assert (~isempty(regexp(txt, '\n\s+1\s+15\s', 'once')));   % Func-count in values of f: 3 gradients x 5
+%! assert (~isempty(strfind(txt, 'Converged')));
 %! assert (sum(strcmp(CWF_CALLS, 'init')), 1);
 %! assert (th, [1; 2], 1e-7);
 %! assert (info.gradient, 'central differences');
