@@ -191,6 +191,34 @@
 %!error id=gdflow:gd_run:badOption gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], struct('GradObj', 'maybe'))
 
 %!test
+%! % an optimoptions-like OBJECT (MATLAB's optimoptions returns one; here a
+%! % classdef stand-in with the same property names): its properties are
+%! % read, fminunc's defaults are not reported, the rest is named
+%! d = tempname();
+%! mkdir(d);
+%! fid = fopen(fullfile(d, 'CwFakeOptions.m'), 'w');
+%! fprintf(fid, ['classdef CwFakeOptions\n  properties\n    MaxIterations = 5\n' ...
+%!               '    OptimalityTolerance = 1e-6\n    Algorithm = ''quasi-newton''\n' ...
+%!               '    HessianFcn = []\n    FiniteDifferenceType = ''central''\n' ...
+%!               '    SpecifyObjectiveGradient = false\n  end\nend\n']);
+%! fclose(fid);
+%! addpath(d);
+%! c = onCleanup(@() cellfun(@(f) f(), {@() rmpath(d), @() delete(fullfile(d, 'CwFakeOptions.m')), @() rmdir(d)}));
+%! o = CwFakeOptions();
+%! assert (isobject(o));
+%! lastwarn('');
+%! evalc('[t, info] = gd_run(gd_testfun(''rosenbrock''), [-1.2; 1], o, ''StepSize'', ''backtracking'');');
+%! [msg, id] = lastwarn();
+%! assert (info.iterations, 5);
+%! assert (id, 'gdflow:gd_run:ignoredOptions');
+%! assert (~isempty(strfind(msg, 'FiniteDifferenceType')) && isempty(strfind(msg, 'Algorithm')));
+%! evalc('[t, info] = gd_run(@(t) deal(sum(t .^ 2), 2 * t), [1; 1], o);');
+%! assert (info.gradient, 'central differences');
+%! evalc('g = gd_options(o);');
+%! assert (g.MaxIter, 5);
+%! assert (g.GradObj, 'off');
+
+%!test
 %! % MaxIter given as MATLAB's '<k>*numberOfVariables' string
 %! [~, info] = gd_run(prob, t0, optimset('MaxIter', '3*numberOfVariables'), 'StepSize', 'backtracking');
 %! assert (info.iterations, 6);
