@@ -106,7 +106,7 @@ d = numel(theta0);
 args = varargin;
 gradopt = '';
 if ~isempty(args) && any(cellfun('isclass', args, 'struct') | cellfun(@isobject, args))
-  [args, gradopt] = gdf_optimset('gd_minimize', args, d);
+  [args, gradopt] = gdf_optimset('gd_minimize', args, d, isstruct(fun));
 end
 names = fieldnames(gdf_options_mex('gd_run'));
 o = gdf_parse_options('gd_minimize', cell2struct(cell(numel(names), 1), names, 1), args);
@@ -118,11 +118,6 @@ if isempty(o.FunTol), o.FunTol = 0; end
 if isempty(o.MaxTime), o.MaxTime = Inf; end
 if isempty(o.Display), o.Display = 'off'; end
 check_opts(o);
-if strcmp(gradopt, 'off') && isstruct(fun)
-  warning('gdflow:gd_minimize:ignoredOptions', ['gd_minimize: GradObj ''off'' is ignored for a problem ' ...
-          'struct: its gradient is computed exactly, in C.']);
-  gradopt = '';
-end
 display = lower(o.Display);
 hasH = isstruct(fun) && isfield(fun, 'type') && any(strcmp(fun.type, {'quadratic', 'leastsq', 'logistic', 'testfun'})) ...
        && ~(isfield(fun, 'A') && issparse(fun.A)) && d <= 2000;

@@ -165,36 +165,43 @@ function [theta, info] = gd_run(fun, theta0, varargin)
 if nargin < 2
   error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
 end
+% The common path is one call.  fminunc's options (an optimset struct or an
+% optimoptions object: gdf_optimset) and handles that return f alone are
+% found by the error they raise before anything runs: the option parser
+% refuses fminunc's names and values, and the first evaluation the missing
+% gradient; the call is then made again, translated or with central
+% differences.
+fd = false;
 grad = '';
-if any(cellfun('isclass', varargin, 'struct'))   % optimset/optimoptions names (gdf_optimset)
-  [varargin, grad] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0));
-end
-fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
-if strcmp(grad, 'off') && isstruct(fun)
-  warning('gdflow:gd_run:ignoredOptions', ['gd_run: GradObj ''off'' is ignored for a problem struct: ' ...
-          'its gradient is computed exactly, in C.']);
-end
-if ~fd
-  try
-    [theta, info] = gd_run_mex(fun, theta0, varargin{:});
-  catch err
-    if ~isempty(varargin) && any(cellfun(@isobject, varargin))   % optimoptions: translate, run again
-      [varargin, grad] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0));
-      fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
-      if ~fd
-        [theta, info] = gd_run(fun, theta0, varargin{:});
+try
+  [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+  info.gradient = 'analytic';
+catch err
+  changed = false;
+  if ~isempty(varargin) && any(cellfun('isclass', varargin, 'struct') | cellfun(@isobject, varargin))
+    [varargin, grad, changed] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0), isstruct(fun));
+  end
+  if changed
+    fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+    if ~fd
+      try
+        [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+        info.gradient = 'analytic';
+      catch err
+        fd = isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0);
+        if ~fd
+          gdf_rethrow(err);
+        end
       end
-    elseif isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
-      fd = true;                                 % FUN returns f only: central differences
-    else
-      gdf_rethrow(err);
     end
+  elseif isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
+    fd = true;                                   % FUN returns f only: central differences
+  else
+    gdf_rethrow(err);
   end
 end
 if fd
   [theta, info] = run_fd(fun, theta0, varargin, strcmp(grad, 'off'));
-elseif ~isfield(info, 'gradient')
-  info.gradient = 'analytic';
 end
 if nargout == 0
   if iscell(info.message)   % many starts

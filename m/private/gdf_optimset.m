@@ -1,6 +1,6 @@
-function [args, grad] = gdf_optimset(fn, args, d)
+function [args, grad, changed] = gdf_optimset(fn, args, d, isprob)
 %GDF_OPTIMSET  fminunc's optimset/optimoptions names translated into gdflow's options.
-%   [ARGS, GRAD] = GDF_OPTIMSET(FN, ARGS, D) walks the option list ARGS (a
+%   [ARGS, GRAD, CHANGED] = GDF_OPTIMSET(FN, ARGS, D) walks the option list ARGS (a
 %   cell of name-value pairs and options structs, as gd_run takes it) and
 %   replaces every options struct that holds an optimset or optimoptions
 %   name of fminunc (any such name that is not also a gdflow option name)
@@ -9,6 +9,9 @@ function [args, grad] = gdf_optimset(fn, args, d)
 %   (from gd_options) is left as it is; a struct mixing both is translated
 %   and keeps its gdflow fields.  D is the number of variables (for
 %   MATLAB's '100*numberOfVariables' style values; NaN when unknown).
+%   CHANGED is true when any argument was translated (ARGS differs).
+%   ISPROB (default false): FUN is a problem struct, whose gradient is exact
+%   in C: GradObj 'off' is then one of the ignored options.
 %
 %   The mapping (fminunc's meaning -> gdflow):
 %     MaxIter, MaxIterations             -> MaxIter
@@ -33,7 +36,11 @@ function [args, grad] = gdf_optimset(fn, args, d)
 %   fills every field with []).
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 4
+  isprob = false;
+end
 grad = '';
+changed = false;
 ignored = {};
 gnames = fieldnames(gdf_options_mex('gd_run'));
 i = 1;
@@ -89,7 +96,12 @@ while i <= numel(args)
       case 'outputfcn'
         out.OutputFcn = outfcn_value(v);
       case {'gradobj', 'specifyobjectivegradient'}
-        grad = gradobj_value(v, fn);
+        gv = gradobj_value(v, fn);
+        if ~isprob
+          grad = gv;
+        elseif strcmp(gv, 'off') && ~(dropdef && is_default(f{j}, v))
+          ignored{end + 1} = f{j}; %#ok<AGROW>   (a problem struct's gradient is exact)
+        end
       otherwise
         if isg(j)
           out.(gnames{strcmpi(gnames, f{j})}) = v;
@@ -103,6 +115,7 @@ while i <= numel(args)
     end
   end
   args{i} = out;
+  changed = true;
   i = i + 1;
 end
 if ~isempty(ignored)
@@ -213,7 +226,7 @@ defs = {'Algorithm', 'quasi-newton'; 'CheckGradients', false; 'Diagnostics', 'of
         'ObjectiveLimit', -1e20; 'PrecondBandWidth', 0; 'SubproblemAlgorithm', 'cg'; ...
         'TolPCG', 0.1; 'TypicalX', 'ones(numberOfVariables,1)'; 'UseParallel', false; ...
         'HessPattern', 'sparse(ones(numberOfVariables))'; 'MaxPCGIter', 'max(1,floor(numberOfVariables/2))'; ...
-        'FunValCheck', 'off'};
+        'FunValCheck', 'off'; 'SpecifyObjectiveGradient', false};
 k = find(strcmpi(defs(:, 1), name), 1);
 tf = ~isempty(k) && isequal(v, defs{k, 2});
 end

@@ -186,7 +186,7 @@
 
 %!warning id=gdflow:gd_run:ignoredOptions x = gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], struct('MaxIter', 3, 'PlotFcns', @(varargin) false));
 %!warning id=gdflow:gd_minimize:ignoredOptions x = gd_minimize(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], struct('ObjectiveLimit', -1e10));
-%!warning <GradObj 'off' is ignored for a problem struct> x = gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], optimset('GradObj', 'off'));
+%!warning <ignored: GradObj> x = gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], optimset('GradObj', 'off'));
 %!error <did you mean 'MaxIter'> gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], struct('TolX', 1e-3, 'MaxIterr', 3))
 %!error id=gdflow:gd_run:badOption gd_run(gd_quadratic([3 1; 1 2], [1; 1]), [1; 1], struct('GradObj', 'maybe'))
 
