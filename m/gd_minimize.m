@@ -79,7 +79,10 @@ function [x, fval, exitflag, output, grad] = gd_minimize(fun, theta0, varargin)
 %   X), message, algorithm, stepsize (the length of the last step), and
 %   info (gd_run's INFO, or the Newton run's in the same format, with
 %   info.gradient 'analytic' or 'central differences').  GRAD is the
-%   gradient at X, shaped like THETA0.
+%   gradient at X, shaped like THETA0.  funcCount counts values of f (a
+%   gradient by central differences 2*d of them, a Hessian of a problem
+%   struct one); not counted: the one call that finds out whether FUN
+%   returns a gradient, and on gd_run's path the final gradient for GRAD.
 %
 %   Example:
 %     fg = @(t) deal((t(1) - 1)^2 + 10*(t(2) + 2)^2, [2*(t(1) - 1); 20*(t(2) + 2)]);
