@@ -6,7 +6,14 @@ function opts = gd_options(varargin)
 %   (as OPTIMSET does).  OPTS = GD_OPTIONS(OLDOPTS, Name, Value, ...) updates
 %   an options struct.  OPTS = GD_OPTIONS('gf_run', ...) does the same for
 %   the options of GF_RUN.  GD_OPTIONS with no arguments lists the option
-%   names.  Names are case-insensitive; a misspelled name is an error
+%   names.
+%
+%   OPTS = GD_OPTIONS(OPTIMSET(...)) (or a MATLAB optimoptions object, or a
+%   struct mixing both kinds of names) translates fminunc's options into
+%   gd_run's as GD_RUN documents it (MaxIter, MaxFunEvals, TolFun, TolX,
+%   Display, OutputFcn and their optimoptions names); GradObj 'on'/'off'
+%   is kept as the field GradObj, which GD_RUN reads; any other non-empty
+%   fminunc option is named in a warning gdflow:gd_options:ignoredOptions.  Names are case-insensitive; a misspelled name is an error
 %   (gdflow:gd_options:unknownOption) that suggests the closest valid name.
 %
 %   Example:
@@ -23,10 +30,17 @@ if ~isempty(args) && ischar(args{1}) && any(strcmpi(args{1}, {'gd_run', 'gf_run'
   target = lower(args{1});
   args = args(2:end);
 end
+grad = '';
+if strcmp(target, 'gd_run') && any(cellfun('isclass', args, 'struct') | cellfun(@isobject, args))
+  [args, grad] = gdf_optimset('gd_options', args, NaN);
+end
 try
   opts = gdf_options_mex(target, args{:});
 catch err
   gdf_rethrow(err);
+end
+if ~isempty(grad)
+  opts.GradObj = grad;     % gd_run reads it: 'off' = central differences
 end
 end
 

@@ -8,7 +8,47 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %
 %   FUN is a problem struct (GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC,
 %   GD_TESTFUN), evaluated entirely in C, or a function handle returning
-%   [f, g] = FUN(theta), called back from the C loop.
+%   [f, g] = FUN(theta), called back from the C loop.  A handle that
+%   returns f alone (@(t) computeCost(X, y, t)) works too: its gradient is
+%   computed by central differences, g_i = (f(t + h_i e_i) - f(t - h_i e_i))
+%   / (2 h_i), h_i = eps^(1/3)*max(|t_i|, 1) (fminunc's central rule), 2d
+%   more values of f per gradient; INFO.gradient says 'central differences'
+%   (else 'analytic'); INFO.funccount, MaxFunEvals, OutputFcn's funccount
+%   and the Func-count of Display 'iter' count values of f.  Such a
+%   handle is recognised by the error of its first two-output call ("called
+%   with too many outputs"), confirmed by a probe at THETA0; any other error
+%   of the handle propagates unchanged.  Every trial point of a line search
+%   pays for its gradient (the C loop tests it); gd_minimize does not.
+%
+%   fminunc's options: an OPTIMSET struct (or a MATLAB optimoptions object,
+%   whose properties are read; that path is untested here) works in place of
+%   a GD_OPTIONS struct.  Names are mapped with fminunc's meaning:
+%     MaxIter, MaxIterations            -> MaxIter
+%     MaxFunEvals, MaxFunctionEvaluations -> MaxFunEvals
+%     TolFun                            -> GradTol and FunTol (MATLAB's TolFun is
+%                                          both OptimalityTolerance and
+%                                          FunctionTolerance; Octave's fminunc
+%                                          tests both with it)
+%     OptimalityTolerance -> GradTol;   FunctionTolerance -> FunTol
+%     TolX, StepTolerance               -> StepTol
+%     Display  'off'/'none', 'iter'/'iter-detailed', 'final'/'final-detailed'/
+%              'notify'/'notify-detailed' (both shown as 'final')
+%     OutputFcn  a handle or a cell of handles (each called; any true stops);
+%              optimValues has gdflow's fields (iteration, fval, funccount and
+%              stepsize as in fminunc; gradnorm, no gradient/firstorderopt:
+%              GD_MINIMIZE's Newton path gives those too)
+%     GradObj, SpecifyObjectiveGradient  'off'/false: central differences
+%              even if FUN returns [f, g]; 'on'/true: FUN returns [f, g]
+%   The measures differ: GradTol tests norm(grad f) (2-norm, absolute),
+%   MATLAB's fminunc the infinity norm (its "first-order optimality", which
+%   may be taken relative to max(1, norm(grad f(theta0), Inf))), Octave's
+%   fminunc norm(grad f) <= TolFun*d*norm(theta); StepTol is relative,
+%   norm(step) <= StepTol*(1 + norm(theta)), as MATLAB's StepTolerance
+%   (Octave: TolX*norm(theta)); FunTol |f_k - f_k+1| <= FunTol*(1 + |f_k|)
+%   (Octave: relative decrease (f_k - f_k+1)/(|f_k| + |f_k+1|) < TolFun).
+%   Every other non-empty fminunc option (HessUpdate, LargeScale, Algorithm,
+%   TypicalX, FinDiffType, Hessian, PlotFcns, ObjectiveLimit, ...) is named
+%   in one warning gdflow:gd_run:ignoredOptions; empty fields are unset.
 %
 %   Options
 %     StepSize    a positive number, '1/L', '2/(L+mu)' or 'backtracking'
@@ -28,6 +68,10 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                 MaxIter takes exactly MaxIter steps).
 %     InitialStep first trial step of 'backtracking' (default 1/L, else 1)
 %     MaxIter     iteration limit (default 1000; Inf allowed)
+%     MaxFunEvals limit on evaluations of f (default Inf): tested before each
+%                 step with MaxIter (a line search may pass it by its own
+%                 evaluations); exitflag 0, 'Stopped: MaxFunEvals function
+%                 evaluations reached.'  Not for Method 'proximal'.
 %     GradTol     stop when norm(grad f) <= GradTol (default 1e-8; 0 = off)
 %     StepTol     stop when norm(theta_{k+1} - theta_k) <= StepTol*(1 + norm(theta_k)) (default 0 = off)
 %     FunTol      stop when |f_k - f_{k+1}| <= FunTol*(1 + |f_k|) (default 0 = off)
@@ -96,8 +140,8 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %     iterations  number of steps k taken
 %     exitflag    1 GradTol at a minimizer (or a point not shown otherwise:
 %                 see stationary), 2 StepTol (or backtracking failed, or the
-%                 step fell below rounding level), 3 FunTol, 0 MaxIter or
-%                 MaxTime, -1 OutputFcn, -2 diverged, -3 GradTol at a saddle
+%                 step fell below rounding level), 3 FunTol, 0 MaxIter,
+%                 MaxFunEvals or MaxTime, -1 OutputFcn, -2 diverged, -3 GradTol at a saddle
 %                 point or a local maximum: NOT a minimizer
 %     message     the reason in words
 %     stationary  at a GradTol stop, what the point is: 'minimum' (the
@@ -129,6 +173,7 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                 columns of X on different scales, PROB.scale_ratio >= 10)
 %                 or a better method; Display 'final' and the printed
 %                 summary (no output arguments) show it.  A cell for m starts
+%     gradient    'analytic', or 'central differences' (FUN returns f only)
 %
 %   A problem that records f_star = -Inf (unbounded below) or mu < 0 (not
 %   convex) makes every run warn once, gdflow:gd_run:unbounded or
@@ -147,20 +192,57 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %     [theta, info] = gd_run(prob, [2; 1], 'StepSize', 0.4);
 %     fprintf('%d iterations, f = %.6f, %s\n', info.iterations, info.fval, info.message);
 %
-%   See also GD_OPTIONS, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
+%   See also GD_OPTIONS, GD_MINIMIZE, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 if nargin < 2
   error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
 end
+% The common path is one call.  fminunc's options (an optimset struct or an
+% optimoptions object: gdf_optimset) and handles that return f alone are
+% found by the error they raise before anything runs: the option parser
+% refuses fminunc's names and values, and the first evaluation the missing
+% gradient; the call is then made again, translated or with central
+% differences.
+fd = false;
+grad = '';
 try
   if nargout > 2   % J_history only when asked for: no copy otherwise
     [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
   else
     [theta, info] = gd_run_mex(fun, theta0, varargin{:});
   end
+  info.gradient = 'analytic';
 catch err
-  gdf_rethrow(err);
+  changed = false;
+  if ~isempty(varargin) && any(cellfun('isclass', varargin, 'struct') | cellfun(@isobject, varargin))
+    [varargin, grad, changed] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0), isstruct(fun));
+  end
+  if changed
+    fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+    if ~fd
+      try
+        if nargout > 2
+          [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
+        else
+          [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+        end
+        info.gradient = 'analytic';
+      catch err
+        fd = isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0);
+        if ~fd
+          gdf_rethrow(err);
+        end
+      end
+    end
+  elseif isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
+    fd = true;                                   % FUN returns f only: central differences
+  else
+    gdf_rethrow(err);
+  end
+end
+if fd
+  [theta, info, J_history] = run_fd(fun, theta0, varargin, strcmp(grad, 'off'), nargout);
 end
 if nargout == 0
   if iscell(info.message)   % many starts
@@ -182,6 +264,69 @@ if nargout == 0
       fprintf('  Hint: %s\n', info.hint);
     end
   end
+end
+end
+
+function [theta, info, J_history] = run_fd(fun, theta0, args, asked, nout)
+% FUN returns f only (or GradObj 'off'): the gradient by central
+% differences (gdf_fd_grad); MaxFunEvals, OutputFcn's funccount and
+% info.funccount count values of f (1 + 2d per gradient)
+d = gdf_nvars(fun, theta0);
+if asked
+  fun = gdf_f_of(fun, theta0);   % GradObj 'off' on a handle that may need two outputs
+end
+per = 1 + 2 * d;
+try
+  o = gdf_options_mex('gd_run', args{:});
+catch err
+  gdf_rethrow(err);
+end
+if ~isempty(o.MaxFunEvals)
+  o.MaxFunEvals = max(1, ceil(o.MaxFunEvals / per));
+end
+user = [];
+if ~isempty(o.OutputFcn) && isa(o.OutputFcn, 'function_handle')
+  user = o.OutputFcn;
+end
+if ischar(o.Display) && strcmpi(o.Display, 'iter')
+  % the table is printed here, with Func-count in values of f; the C loop
+  % prints the final line
+  o.Display = 'final';
+  o.OutputFcn = @(x, ov, st) fd_monitor(user, x, fd_count(ov, per), st);
+elseif ~isempty(user)
+  o.OutputFcn = @(x, ov, st) user(x, fd_count(ov, per), st);
+end
+try
+  J_history = [];
+  if nout > 2
+    [theta, info, J_history] = gd_run_mex(@(t) gdf_fd_grad(fun, t), theta0, o);
+  else
+    [theta, info] = gd_run_mex(@(t) gdf_fd_grad(fun, t), theta0, o);
+  end
+catch err
+  gdf_rethrow(err);
+end
+info.funccount = info.funccount * per;
+info.gradient = 'central differences';
+end
+
+function ov = fd_count(ov, per)
+ov.funccount = ov.funccount * per;
+end
+
+function stop = fd_monitor(user, x, ov, st)
+% Display 'iter' for central differences (the C loop's table and format)
+if strcmp(st, 'iter')
+  if ov.iteration == 0
+    fprintf('\n Iteration  Func-count        f(x)       Step-size   ||grad f||\n');
+    fprintf(' %9d  %10d  %14.6g  %14s  %11.4g\n', ov.iteration, ov.funccount, ov.fval, '', ov.gradnorm);
+  else
+    fprintf(' %9d  %10d  %14.6g  %14.6g  %11.4g\n', ov.iteration, ov.funccount, ov.fval, ov.stepsize, ov.gradnorm);
+  end
+end
+stop = false;
+if ~isempty(user)
+  stop = user(x, ov, st);
 end
 end
 

@@ -328,8 +328,9 @@ static void parse_problem(gd_call *c, int nrhs, const mxArray *prhs[])
  * options it replaces may not be given with it */
 static void fixed_length(gd_call *c)
 {
-    static const int clash[] = {O_MAXITER, O_GRADTOL, O_FUNTOL, O_STEPTOL, O_DIVLIMIT};
-    static const char *names[] = {"MaxIter", "GradTol", "FunTol", "StepTol", "DivergenceLimit"};
+    static const int clash[] = {O_MAXITER, O_GRADTOL, O_FUNTOL, O_STEPTOL, O_DIVLIMIT, O_MAXFEVALS};
+    static const char *names[] = {"MaxIter", "GradTol", "FunTol", "StepTol", "DivergenceLimit",
+                                  "MaxFunEvals"};
     char given[96] = "";
     size_t i, len = 0;
     int n = 0;
@@ -372,6 +373,9 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
         c->o.step_tol = ov[O_STEPTOL].num;
     if (ov[O_MAXTIME].set)
         c->o.max_time = ov[O_MAXTIME].num;
+    if (ov[O_MAXFEVALS].set) /* Inf: no limit (0); 0 acts as 1 (f(theta0) is one evaluation) */
+        c->o.max_fevals = !isfinite(ov[O_MAXFEVALS].num) ? 0
+                          : ov[O_MAXFEVALS].num < 1.0 ? 1 : (long)ov[O_MAXFEVALS].num;
     if (ov[O_DIVLIMIT].set)
         c->o.div_limit = ov[O_DIVLIMIT].num;
     if (ov[O_ITERATIONS].set)
@@ -383,6 +387,9 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
     if (c->method == GDF_GDM_PROXIMAL && (ov[O_STEPTOL].set || ov[O_FUNTOL].set || ov[O_OUTPUTFCN].set))
         gdf_mex_error(FN, "badOption", "Method 'proximal' stops on GradTol, MaxIter and MaxTime only "
                                        "(StepTol, FunTol and OutputFcn are not available).");
+    if (c->method == GDF_GDM_PROXIMAL && ov[O_MAXFEVALS].set)
+        gdf_mex_error(FN, "badOption", "Method 'proximal' stops on GradTol, MaxIter and MaxTime only "
+                                       "(MaxFunEvals is not available).");
     memset(&sp, 0, sizeof sp);
     sp.method = c->method;
     /* StepSize: a number (choice < 0), '1/L', '2/(L+mu)', 'backtracking' */

@@ -186,7 +186,8 @@ static double momentum_at(const gdf_gd_opts *o, long k, long k0)
 }
 
 /* The stopping rules of gd_run, one copy for gdf_gd_run and gdf_gd_batch.
- * GD_BEFORE_STEP, at iterate k: GradTol, MaxIter, MaxTime (in this order).
+ * GD_BEFORE_STEP, at iterate k: GradTol, MaxIter, MaxFunEvals (nfev fg calls
+ * made so far by this run), MaxTime (in this order).
  * GD_AFTER_STEP, once iterate k (value fn, gradient norm gnorm) is taken
  * after f: DivergenceLimit (f rose past div_limit max(1, |f0|)), the
  * monitor (OutputFcn, Display 'iter': called only when no rule before it
@@ -195,7 +196,7 @@ static double momentum_at(const gdf_gd_opts *o, long k, long k0)
  * on; gdf_why_exitflag gives its exit flag. */
 enum { GD_BEFORE_STEP, GD_AFTER_STEP };
 typedef struct {
-    long k;
+    long k, nfev;
     double gnorm;
     int out_of_time;          /* before a step: the MaxTime clock ran out */
     double f, fn, f0;         /* after a step: previous, new, first value */
@@ -216,6 +217,8 @@ static inline int gd_stop_test(const gdf_gd_opts *o, int phase, const gd_state *
             return GDF_WHY_GRADTOL;
         if (s->k >= o->max_iter)
             return GDF_WHY_MAXITER;
+        if (o->max_fevals > 0 && s->nfev >= o->max_fevals)
+            return GDF_WHY_MAXFEVALS;
         if (s->out_of_time)
             return GDF_WHY_MAXTIME;
         return 0;
@@ -279,6 +282,7 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o, gdf_history 
         double step;
         gd_state s;
         s.k = k;
+        s.nfev = p->nfevals - nf0;
         s.gnorm = gnorm;
         /* the clock only when GradTol and MaxIter have not stopped the run */
         s.out_of_time = gnorm > o->grad_tol && k < o->max_iter && gdf_timer_expired(&timer, k);
@@ -532,6 +536,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             if (active[c] == 0.0)
                 continue;
             s.k = k;
+            s.nfev = k + 1; /* as a separate run counts: theta_0 and one per step */
             s.gnorm = gn[c];
             s.out_of_time = out_of_time;
             why = gd_stop_test(o, GD_BEFORE_STEP, &s);

@@ -49,7 +49,8 @@
     X(O_INITSTEP, "InitialStep", GDF_OPT_POS, NULL)                                                \
     X(O_MOMENTUM, "Momentum", GDF_OPT_ARRAY, NULL)                                                 \
     X(O_METRIC, "Metric", GDF_OPT_ARRAY, NULL)                                                     \
-    X(O_ITERATIONS, "Iterations", GDF_OPT_COUNT, NULL)
+    X(O_ITERATIONS, "Iterations", GDF_OPT_COUNT, NULL)                                             \
+    X(O_MAXFEVALS, "MaxFunEvals", GDF_OPT_COUNT, NULL)
 
 /* the number of options, a compile-time constant */
 #define GDF_GD_RUN_NOPT (0 GDF_GD_RUN_OPTIONS(GDF_OPT_X_ONE))

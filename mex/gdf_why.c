@@ -37,6 +37,8 @@ static const char *gd_text(int why)
         return "Stopped: MaxIter iterations reached.";
     case GDF_WHY_MAXTIME:
         return "Stopped: MaxTime exceeded.";
+    case GDF_WHY_MAXFEVALS:
+        return "Stopped: MaxFunEvals function evaluations reached.";
     case GDF_WHY_OUTPUTFCN:
         return "Stopped by OutputFcn.";
     case GDF_WHY_NONFINITE:
@@ -65,7 +67,7 @@ const char *gdf_why_text(int why, int style)
         return flow_text(why);
     /* a flow-only reason in a GD context: the flows' words, capitalized
      * sentences being gd_run's alone */
-    if (why >= GDF_WHY_TEND && why < GDF_WHY_COUNT)
+    if (why >= GDF_WHY_TEND && why <= GDF_WHY_STATIONARY)
         return flow_text(why);
     return gd_text(why);
 }

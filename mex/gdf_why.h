@@ -53,6 +53,8 @@ enum {
     GDF_WHY_CALLBACK,        /* the problem's callback returned an error      */
     GDF_WHY_BADARG,          /* invalid argument (GDF_EARG)                   */
     GDF_WHY_STATIONARY,      /* the state became stationary                   */
+    /* gradient descent, added later (exit flag 0) */
+    GDF_WHY_MAXFEVALS,       /* MaxFunEvals evaluations of f                  */
     GDF_WHY_COUNT            /* one past the last reason                      */
 };
 enum { GDF_WHY_FOR_GD = 0, GDF_WHY_FOR_FLOW = 1 };
@@ -63,7 +65,7 @@ const char *gdf_why_text(int why, int style);
 /* gd_run's message: gdf_why_text(why, GDF_WHY_FOR_GD). */
 const char *gdf_why_message(int why);
 /* gd_run's exit flag for a GD reason (GDF_EXIT_* of gdflow.h: GRADTOL 1,
- * STEPTOL/LINESEARCH/STEPROUND 2, FUNTOL 3, MAXITER/MAXTIME 0, OUTPUTFCN -1,
+ * STEPTOL/LINESEARCH/STEPROUND 2, FUNTOL 3, MAXITER/MAXTIME/MAXFEVALS 0, OUTPUTFCN -1,
  * NONFINITE/DIVLIMIT -2, SADDLE/MAXIMUM -3); 0 for any other reason. */
 int gdf_why_exitflag(int why);
 

@@ -268,6 +268,9 @@ typedef struct {
     gdf_monitor_fn monitor; /* may be NULL */
     void *mctx;
     int exact_iter;         /* 1: a fixed-length run (gdf_gd_fixed_length) */
+    long max_fevals;        /* stop (GDF_WHY_MAXFEVALS, exit flag 0) before a step once the
+                             * run has made this many fg calls (0: no limit); tested with
+                             * MaxIter, so one iteration's line search may pass it */
 } gdf_gd_opts;
 void gdf_gd_defaults(gdf_gd_opts *o);
 /* A fixed-length run (gd_run's Iterations, n): exactly n steps.  Sets

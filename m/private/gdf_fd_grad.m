@@ -1,0 +1,37 @@
+function [f, g] = gdf_fd_grad(fun, t, f)
+%GDF_FD_GRAD  f and its gradient by central differences (fminunc's rule).
+%   [F, G] = GDF_FD_GRAD(FUN, T) is F = FUN(T) and the gradient G (shaped
+%   like T) by central differences, 2*numel(T) more calls of FUN:
+%     G(i) = (FUN(T + h_i e_i) - FUN(T - h_i e_i)) / (2 h_i),
+%     h_i  = eps^(1/3) * max(abs(T(i)), 1) * sign'(T(i)),  sign'(0) = 1,
+%   MATLAB's documented central step (FiniteDifferenceStepSize eps^(1/3),
+%   TypicalX 1) and Octave's __fdjac__; h_i is replaced by the step that
+%   T(i) + h_i - T(i) represents exactly, so the quotient divides by the
+%   distance really taken.  [F, G] = GDF_FD_GRAD(FUN, T, F) takes F = FUN(T)
+%   as known (2*numel(T) calls).  With one output only F is computed.
+
+%   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if nargin < 3
+  f = fun(t);
+end
+if nargout < 2
+  return
+end
+n = numel(t);
+s = sign(t(:));
+s(s == 0) = 1;
+h = eps ^ (1 / 3) * max(abs(t(:)), 1) .* s;
+tp = t(:) + h;
+tm = t(:) - h;
+h2 = tp - tm;                 % the distance really taken (exact in binary)
+g = zeros(size(t));
+x = t;
+for i = 1:n
+  x(i) = tp(i);
+  fp = fun(x);
+  x(i) = tm(i);
+  fm = fun(x);
+  x(i) = t(i);
+  g(i) = (fp - fm) / h2(i);
+end
+end
