@@ -269,7 +269,7 @@ else
   if strcmp(gradopt, 'off')
     fun = gdf_f_of(fun, theta0);
   end
-  f1 = @(x) fun(reshape(x, shape));
+  f1 = @(x) f_of(fun, x, shape);
   ev.trial = @(x) deal(f1(x), []);
   ev.ctrial = 1;
   ev.grad = @(x, f) fd_grad_known(f1, x, f);
@@ -290,12 +290,44 @@ end
 
 function [f, g] = fg_of(fun, x, shape)
 [f, g] = fun(reshape(x, shape));
+check_f(f);
+check_g(g, numel(x));
 g = g(:);
 end
 
 function g = grad2_of(fun, x, shape)
 [f, g] = fun(reshape(x, shape)); %#ok<ASGLU>
+check_g(g, numel(x));
 g = g(:);
+end
+
+function f = f_of(fun, x, shape)
+f = fun(reshape(x, shape));
+check_f(f);
+end
+
+function check_f(f)
+% the handle's f: a real scalar (NaN and Inf are values: the line search rejects them)
+if ~(isnumeric(f) && isscalar(f) && isreal(f))
+  error('gdflow:gd_minimize:badHandleOutput', ['gd_minimize: the objective handle must return f ' ...
+        'as a real scalar (got a %s %s of size %s).'], cplx(f), class(f), mat2str(size(f)));
+end
+end
+
+function check_g(g, d)
+% the handle's gradient: a real vector with one entry per unknown
+if ~(isnumeric(g) && isreal(g) && numel(g) == d)
+  error('gdflow:gd_minimize:badHandleOutput', ['gd_minimize: the objective handle must return ' ...
+        '[f, g] with g a real vector of %d elements, one per entry of theta0 (got a %s %s of ' ...
+        'size %s).'], d, cplx(g), class(g), mat2str(size(g)));
+end
+end
+
+function s = cplx(v)
+s = 'real';
+if isnumeric(v) && ~isreal(v)
+  s = 'complex';
+end
 end
 
 function g = grad_of(fun, x)

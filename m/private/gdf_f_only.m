@@ -5,7 +5,9 @@ function tf = gdf_f_only(err, fun, theta0)
 %   too many outputs", or gd_run's badHandleOutput for a missing second
 %   output, as an anonymous function whose body returns one value gives it,
 %   or, called from .m code, Octave's "element number 2 undefined in return
-%   list" without an identifier);
+%   list" without an identifier, or an anonymous function whose body is a
+%   constant, "invalid number of output arguments for constant
+%   expression");
 %   MATLAB: MATLAB:TooManyOutputs or MATLAB:maxlhs) AND a probe at the first
 %   start confirms it: F = FUN(THETA0) works while [F, G] = FUN(THETA0)
 %   fails or leaves G undefined.  Any other error (the user's own, or one at
@@ -17,7 +19,8 @@ tf = false;
 id = err.identifier;
 if ~(any(strcmp(id, {'Octave:invalid-fun-call', 'MATLAB:TooManyOutputs', 'MATLAB:maxlhs'})) || ...
      (strcmp(id, 'gdflow:gd_run:badHandleOutput') && ~isempty(strfind(err.message, 'class none'))) || ...
-     (isempty(id) && ~isempty(strfind(err.message, 'element number 2 undefined in return list'))))
+     (isempty(id) && ~isempty(strfind(err.message, 'element number 2 undefined in return list'))) || ...
+     (isempty(id) && ~isempty(strfind(err.message, 'invalid number of output arguments for constant expression'))))
   return
 end
 t = theta0;

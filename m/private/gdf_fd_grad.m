@@ -13,6 +13,7 @@ function [f, g] = gdf_fd_grad(fun, t, f)
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 if nargin < 3
   f = fun(t);
+  check(f);
 end
 if nargout < 2
   return
@@ -32,6 +33,18 @@ for i = 1:n
   x(i) = tm(i);
   fm = fun(x);
   x(i) = t(i);
+  if ~(isscalar(fp) && isscalar(fm))
+    check(fp);
+    check(fm);
+  end
   g(i) = (fp - fm) / h2(i);
+end
+end
+
+function check(f)
+% a handle that returns f alone must return a real scalar (gd_run's message)
+if ~(isnumeric(f) && isscalar(f) && isreal(f))
+  error('gdflow:gd_run:badHandleOutput', ['gd_run: the objective handle must return f as a real ' ...
+        'scalar (got a %s of size %s).'], class(f), mat2str(size(f)));
 end
 end

@@ -357,3 +357,12 @@
 %! [~, info] = gd_run(@(t) (1 - t(1))^2 + 100 * (t(2) - t(1)^2)^2, [-1.2; 1], 'MaxFunEvals', 100);
 %! assert (info.exitflag, 0);
 %! assert (info.funccount >= 100 && mod(info.funccount, 5) == 0);
+
+%!error id=gdflow:gd_minimize:badHandleOutput gd_minimize(@(t) deal(sum(t.^2), [1; 2; 3]), [1; 1])
+%!error id=gdflow:gd_minimize:badHandleOutput gd_minimize(@(t) deal(sum(t.^2), 2 * t + 1i), [1; 1])
+%!error id=gdflow:gd_minimize:badHandleOutput gd_minimize(@(t) 1i * sum(t.^2), [1; 1])
+%!error id=gdflow:gd_minimize:badHandleOutput gd_minimize(@(t) [1 2], [1; 1])
+%!error id=gdflow:gd_minimize:badHandleOutput gd_minimize(@(t) sum(t.^2), ones(2, 2))
+%!error id=gdflow:gd_run:badHandleOutput gd_run(@(t) [1 2], [1; 1])
+%!error id=gdflow:gd_run:badHandleOutput gd_run(@(t) t, [1; 1])
+%!error <real vector of 2 elements> gd_minimize(@(t) deal(sum(t.^2), [1; 2; 3]), [1; 1])
