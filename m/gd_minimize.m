@@ -26,10 +26,16 @@ function [x, fval, exitflag, output, grad] = gd_minimize(fun, theta0, varargin)
 %       differences of the gradient (symmetrized; where it is not positive
 %       definite it is shifted by tau*I, tau = max(0, -lambda_min) +
 %       sqrt(eps)*max(1, max|lambda|)); each Hessian costs 2*d gradients;
-%       when FUN returns f only, that Hessian is computed at THETA0 only and
-%       then updated by damped BFGS (a gradient costs 2*d values of f, a
-%       Hessian 2*d*(2*d+1));
-%     otherwise (d > 100, sparse quadratics, or a Method given): GD_RUN
+%     function handle with 100 < d <= 1000 (ex3's 401 unknowns, say):
+%       quasi-Newton, the same steps with G a damped BFGS estimate of the
+%       Hessian built from the gradients alone (first metric a scaled
+%       identity; O(d^2) memory, one Cholesky factorization per iteration),
+%       as fminunc's quasi-newton does; no second-order test;
+%     a handle that returns f only: with d <= 10 the Hessian by central
+%       differences at THETA0 (2*d*(2*d+1) values of f), then damped BFGS;
+%       with 10 < d <= 1000 BFGS from a scaled identity (a gradient costs
+%       2*d values of f);
+%     otherwise (d > 1000, sparse quadratics, or a Method given): GD_RUN
 %       with Method 'nesterov' and StepSize 'backtracking' (adaptive restart)
 %       unless the options say otherwise.
 %   OUTPUT.algorithm says which was used.  The line search evaluates f only;
@@ -73,8 +79,8 @@ function [x, fval, exitflag, output, grad] = gd_minimize(fun, theta0, varargin)
 %         or 3) at a point whose Hessian has a negative eigenvalue (below
 %         -1e3*eps*max|lambda|): a saddle point or a local maximum, NOT a
 %         minimizer; warning gdflow:gd_minimize:saddle.  The test needs a
-%         Hessian: problem structs, and handles with d <= 100 (central
-%         differences of the gradient)
+%         Hessian: problem structs, handles with d <= 100 (central
+%         differences of the gradient) and f-only handles with d <= 10
 %   OUTPUT fields: iterations, funcCount, firstorderopt (norm(grad, Inf) at
 %   X), message, algorithm, stepsize (the length of the last step), and
 %   info (gd_run's INFO, or the Newton run's in the same format, with
@@ -124,7 +130,7 @@ check_opts(o);
 display = lower(o.Display);
 hasH = isstruct(fun) && isfield(fun, 'type') && any(strcmp(fun.type, {'quadratic', 'leastsq', 'logistic', 'testfun'})) ...
        && ~(isfield(fun, 'A') && issparse(fun.A)) && d <= 2000;
-newton = isempty(o.Method) && (hasH || (isa(fun, 'function_handle') && d <= 100));
+newton = isempty(o.Method) && (hasH || (isa(fun, 'function_handle') && d <= 1000));
 ws = warning('off', 'gdflow:gd_run:saddle');     % one warning, gd_minimize's
 cw = onCleanup(@() warning(ws));
 if newton
@@ -265,6 +271,15 @@ if analytic
   ev.hess = @(x, g) fd_jac(gfun, x, eps ^ (1 / 3));
   ev.chess = 2 * d;
   gtype = 'analytic';
+  if d > 100      % 2d gradients per Hessian is too many: BFGS from the gradients alone
+    ev.hess = [];
+    ev.chess = 0;
+    ev.bfgs = true;
+    algo = ['Quasi-Newton: gdflow ''natural'' steps with G = a BFGS estimate of the Hessian ' ...
+            '(damped updates from the analytic gradients, first metric a scaled identity), ' ...
+            'with backtracking on f; no second-order test (d > 100)'];
+    return
+  end
 else
   if strcmp(gradopt, 'off')
     fun = gdf_f_of(fun, theta0);
@@ -281,6 +296,13 @@ else
   algo = ['Quasi-Newton: gdflow ''natural'' steps with G = the Hessian from central differences ' ...
           'of the central-difference gradient at theta0, then damped BFGS updates (positive ' ...
           'definite), with backtracking on f'];
+  if d > 10       % a Hessian by differences of differences costs 4 d^2 values of f
+    ev.hess = [];
+    ev.chess = 0;
+    algo = ['Quasi-Newton: gdflow ''natural'' steps with G = a BFGS estimate of the Hessian ' ...
+            '(damped updates from central-difference gradients, first metric a scaled ' ...
+            'identity), with backtracking on f; no second-order test (d > 10)'];
+  end
   return
 end
 algo = ['Newton''s method: gdflow ''natural'' steps with G = the Hessian from central ' ...

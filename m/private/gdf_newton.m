@@ -10,6 +10,11 @@ function [x, f, g, info] = gdf_newton(ev, x0, o)
 %     EV.bfgs (optional) true: EV.hess only at the first iteration (and for
 %                            the final second-order test), then damped BFGS
 %                            updates (Powell), for gradients by differences
+%     EV.hess = [] (with EV.bfgs): no Hessian at all (large d): the first
+%                            metric is norm(g)*I (a unit first step), rescaled
+%                            to (y'y)/(s'y)*I before the first update
+%                            (Nocedal & Wright, 6.20); no second-order test
+%                            (a stop at GradTol is 'unverified')
 %   O: MaxIter, MaxFunEvals, GradTol (on norm(g, Inf)), StepTol, FunTol
 %   (0 = off), MaxTime, OutputFcn (handle or []), Display ('off', 'iter'),
 %   shape (size of theta0, for OutputFcn).
@@ -88,13 +93,18 @@ while isnan(flag)
     why = 'Stopped: MaxTime exceeded.';
     break
   end
-  if k == 0 || ~bfgs
+  if (k == 0 || ~bfgs) && ~isempty(ev.hess)
     H = ev.hess(x, g);
     nfev = nfev + ev.chess;
+  elseif k == 0
+    H = norm(g) * eye(d);     % no Hessian: a first step of unit length
   else
     % damped BFGS update (Powell): the Hessian costs O(d^2) values of f
     % when the gradient itself is by differences
     yv = g - gprev;
+    if k == 1 && isempty(ev.hess) && sv' * yv > 0
+      H = ((yv' * yv) / (sv' * yv)) * eye(d);   % the curvature seen along the first step
+    end
     Hs = H * sv;
     sHs = sv' * Hs;
     sy = sv' * yv;
@@ -216,7 +226,12 @@ while isnan(flag)
     break
   end
 end
-if any(flag == [1 2 3])
+if any(flag == [1 2 3]) && isempty(ev.hess)
+  if flag == 1
+    stationary = 'unverified';      % no Hessian: the second-order test cannot be made
+    why = 'Converged: gradient norm below GradTol.';
+  end
+elseif any(flag == [1 2 3])
   % a minimum only if the Hessian there has no negative eigenvalue (the
   % second-order necessary condition), whatever test stopped the run
   H = ev.hess(x, g);

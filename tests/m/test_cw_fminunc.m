@@ -366,3 +366,47 @@
 %!error id=gdflow:gd_run:badHandleOutput gd_run(@(t) [1 2], [1; 1])
 %!error id=gdflow:gd_run:badHandleOutput gd_run(@(t) t, [1; 1])
 %!error <real vector of 2 elements> gd_minimize(@(t) deal(sum(t.^2), [1; 2; 3]), [1; 1])
+
+%!test
+%! % handles with 100 < d <= 1000 (ex3's 401 unknowns): quasi-Newton (BFGS from the gradients),
+%! % not Nesterov: the optimum of a convex quadratic (kappa ~ 1e3) to 1e-8 in far fewer than 400
+%! % iterations; an f-only handle the same (10 < d: BFGS from a scaled identity)
+%! randn('seed', 11);
+%! d = 150;
+%! Q = randn(d);
+%! A = Q' * Q / d + 0.01 * eye(d);
+%! b = randn(d, 1);
+%! ts = A \ b;
+%! o = optimset('GradObj', 'on', 'MaxIter', 400);
+%! [x, ~, ef, out] = gd_minimize(@(t) deal(0.5 * t' * A * t - b' * t, A * t - b), zeros(d, 1), o, ...
+%!                               'GradTol', 1e-10, 'FunTol', 0, 'StepTol', 0);
+%! assert (ef > 0);
+%! assert (~isempty(strfind(out.algorithm, 'BFGS')));
+%! assert (norm(x - ts) / norm(ts) < 1e-8);
+%! assert (out.iterations < 400);
+%! [x2, ~, ef2, out2] = gd_minimize(@(t) 0.5 * t' * A * t - b' * t, zeros(d, 1), ...
+%!                                  optimset('MaxIter', 400, 'MaxFunEvals', 1e6, 'TolFun', 1e-10));
+%! assert (ef2 > 0);
+%! assert (~isempty(strfind(out2.algorithm, 'BFGS')));
+%! assert (norm(x2 - ts) / norm(ts) < 1e-4);
+
+%!test
+%! % one-vs-all logistic regression with 121 unknowns, the course's 50 iterations: the handle's
+%! % BFGS ends within 1e-2 (relative) of the optimal cost that Newton's method finds on the
+%! % problem struct; Nesterov's 50 steps (the former default) end 30% above it
+%! rand('seed', 5);
+%! randn('seed', 5);
+%! m = 600;  n = 120;
+%! X = [ones(m, 1), rand(m, n)];
+%! z = X(:, 2:end) * randn(n, 1);
+%! y = (z - median(z) + randn(m, 1) > 0);
+%! lam = 1;
+%! cf = @(t) deal(mean(log1p(exp(X * t)) - y .* (X * t)) + lam / (2 * m) * sum(t(2:end) .^ 2), ...
+%!                X' * (1 ./ (1 + exp(-X * t)) - y) / m + lam / m * [0; t(2:end)]);
+%! o = optimset('GradObj', 'on', 'MaxIter', 50);
+%! [~, c1] = gd_minimize(cf, zeros(n + 1, 1), o);
+%! [~, c2] = gd_minimize(gd_logistic(X, y, lam), zeros(n + 1, 1), o);
+%! [~, c3] = gd_minimize(cf, zeros(n + 1, 1), o, 'Method', 'nesterov');
+%! assert (c1 >= c2 - 1e-12);
+%! assert ((c1 - c2) / c2 < 1e-2);
+%! assert ((c3 - c2) / c2 > 0.1);
