@@ -6,7 +6,9 @@ function [f, g, H] = gd_eval(fun, theta)
 %   [F, G, H] = GD_EVAL(FUN, THETA) also returns the d-by-d Hessian at a
 %   single point (problem structs only).
 %   FUN is a problem struct (GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC,
-%   GD_TESTFUN) or a function handle returning [f, g].
+%   GD_TESTFUN) or a function handle returning [f, g]; a handle that
+%   returns f alone gets its gradient by central differences (GD_RUN's
+%   rule: h_i = eps^(1/3)*max(|theta_i|, 1), 2*d more calls per column).
 %
 %   Example:
 %     [f, g] = gd_eval(gd_testfun('rosenbrock'), [1; 1]);
@@ -26,6 +28,20 @@ try
   else
     [f, g, H] = gd_eval_mex(fun, theta);
   end
+catch err
+  if nargout == 2 && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta)
+    [f, g] = fd_columns(fun, theta);     % FUN returns f only: central differences
+    return
+  end
+  gdf_rethrow(err);
+end
+end
+
+function [f, g] = fd_columns(fun, theta)
+% f and the central-difference gradient (gd_run's rule, gdf_fd_grad) at
+% every column, through the C gateway (its checks of f, g and theta)
+try
+  [f, g] = gd_eval_mex(@(t) gdf_fd_grad(fun, t), theta);
 catch err
   gdf_rethrow(err);
 end
@@ -61,3 +77,14 @@ end
 %!error id=gdflow:gd_eval:badArgs gd_eval(gd_quadratic(eye(2)))
 %!error id=gdflow:gd_eval:dimMismatch gd_eval(gd_quadratic(eye(2)), [1; 2; 3])
 %!error id=gdflow:gd_eval:badProblem gd_eval(42, [1; 2])
+
+%!test
+%! % a handle that returns f alone: the gradient by central differences, at every column
+%! fun = @(t) sum((t - [1; 2]) .^ 4) + t(1) * t(2);
+%! T = [0.5 -1; 3 0.25];
+%! [f, g] = gd_eval(fun, T);
+%! gx = [4 * (T(1, :) - 1) .^ 3 + T(2, :); 4 * (T(2, :) - 2) .^ 3 + T(1, :)];
+%! assert (f, [fun(T(:, 1)), fun(T(:, 2))], 1e-14);
+%! assert (g, gx, 1e-8 * max(abs(gx(:))));
+
+%!error id=gdflow:gd_eval:badHandleOutput [f, g] = gd_eval(@(t) t, [1; 2])

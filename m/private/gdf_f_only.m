@@ -2,7 +2,7 @@ function tf = gdf_f_only(err, fun, theta0)
 %GDF_F_ONLY  Did ERR come from asking a handle that returns only f for [f, g]?
 %   TF = GDF_F_ONLY(ERR, FUN, THETA0) is true when ERR is the error of a
 %   two-output call of FUN (Octave: Octave:invalid-fun-call "called with
-%   too many outputs", or gd_run's badHandleOutput for a missing second
+%   too many outputs", or a gateway's badHandleOutput for a missing second
 %   output, as an anonymous function whose body returns one value gives it,
 %   or, called from .m code, Octave's "element number 2 undefined in return
 %   list" without an identifier, or an anonymous function whose body is a
@@ -18,7 +18,8 @@ function tf = gdf_f_only(err, fun, theta0)
 tf = false;
 id = err.identifier;
 if ~(any(strcmp(id, {'Octave:invalid-fun-call', 'MATLAB:TooManyOutputs', 'MATLAB:maxlhs'})) || ...
-     (strcmp(id, 'gdflow:gd_run:badHandleOutput') && ~isempty(strfind(err.message, 'class none'))) || ...
+     (strncmp(id, 'gdflow:', 7) && numel(id) > 16 && strcmp(id(end - 15:end), ':badHandleOutput') && ...
+      ~isempty(strfind(err.message, 'class none'))) || ...
      (isempty(id) && ~isempty(strfind(err.message, 'element number 2 undefined in return list'))) || ...
      (isempty(id) && ~isempty(strfind(err.message, 'invalid number of output arguments for constant expression'))))
   return
