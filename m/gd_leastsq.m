@@ -37,6 +37,10 @@ fn = 'gd_leastsq';
 if nargin < 2
   error('gdflow:gd_leastsq:notEnoughInputs', 'gd_leastsq: usage: prob = gd_leastsq(X, y).');
 end
+if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
+  prob = gdf_sparse_problem(fn, X, y, []);
+  return
+end
 gdf_check_matrix(X, fn, 'X', false);
 gdf_check_matrix(y, fn, 'y', false);
 [m, p] = gdf_check_xy(X, y, fn);

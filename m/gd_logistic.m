@@ -44,6 +44,10 @@ end
 if nargin < 3 || isempty(lambda)
   lambda = 0;
 end
+if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
+  prob = gdf_sparse_problem(fn, X, y, lambda);
+  return
+end
 gdf_check_matrix(X, fn, 'X', false);
 gdf_check_matrix(y, fn, 'y', false);
 gdf_check_matrix(lambda, fn, 'lambda', false);

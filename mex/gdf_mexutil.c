@@ -801,6 +801,79 @@ static void problem_data_fields(const mxArray *fun, const char *fn, int logistic
     q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
 }
 
+/* X sparse (issue 14): a real double sparse matrix with finite values,
+ * handed to the library as CSC (gdf_sdata) without a copy of the values.
+ * The index arrays are the documented mxGetJc / mxGetIr (mwIndex); they
+ * are used in place when mwIndex and ptrdiff_t have the same size (every
+ * 64-bit build), else converted into mxMalloc'd ptrdiff_t arrays.  The
+ * Gram form is never used with a sparse X (its p x p matrix is dense: for
+ * the long, wide text-classification X this path is for, p^2 is the memory
+ * the user does not have; a small-p X gains nothing from being sparse). */
+static void problem_sdata_fields(const mxArray *fun, const char *fn, int logistic, gdf_sdata *q)
+{
+    const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda"), *th;
+    const mwIndex *jc, *ir;
+    const double *xv, *y;
+    ptrdiff_t m, p, i;
+    size_t k, nnz;
+    memset(q, 0, sizeof *q);
+    if (!mxIsDouble(X))
+        gdf_mex_error(fn, "notDouble", "problem field X must be a real double matrix, not %s.",
+                      mxGetClassName(X));
+    if (mxIsComplex(X))
+        gdf_mex_error(fn, "complex", "problem field X must be real, not complex.");
+    xv = mxGetPr(X);
+    m = (ptrdiff_t)mxGetM(X);
+    p = (ptrdiff_t)mxGetN(X);
+    if (m < 1 || p < 1)
+        gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
+    jc = mxGetJc(X);
+    ir = mxGetIr(X);
+    nnz = (size_t)jc[p];
+    for (k = 0; k < nnz; k++)
+        if (!(xv[k] - xv[k] == 0.0))
+            gdf_mex_error(fn, "nonFinite", "problem field X must be finite (it has NaN or Inf "
+                                           "entries).");
+    y = opt_vector(fun, "y", m, fn);
+    if (!y)
+        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
+    if (logistic)
+        for (i = 0; i < m; i++)
+            if (y[i] != 0.0 && y[i] != 1.0)
+                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
+                              (long)(i + 1), y[i]);
+    q->m = m;
+    q->p = p;
+    q->Xx = xv;
+    q->y = y;
+    if (sizeof(mwIndex) == sizeof(ptrdiff_t)) {
+        q->Xp = (const ptrdiff_t *)jc;
+        q->Xi = (const ptrdiff_t *)ir;
+    } else {
+        ptrdiff_t *pp = (ptrdiff_t *)mxMalloc((size_t)(p + 1) * sizeof(ptrdiff_t));
+        ptrdiff_t *pi = (ptrdiff_t *)mxMalloc((nnz > 0 ? nnz : 1) * sizeof(ptrdiff_t));
+        for (i = 0; i <= p; i++)
+            pp[i] = (ptrdiff_t)jc[i];
+        for (k = 0; k < nnz; k++)
+            pi[k] = (ptrdiff_t)ir[k];
+        q->Xp = pp;
+        q->Xi = pi;
+    }
+    q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
+    if (q->lambda < 0.0)
+        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+    th = field(fun, "threads");
+    if (th && !mxIsEmpty(th)) {
+        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
+        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
+            gdf_mex_error(fn, "badProblem",
+                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
+        q->threads = (int)t;
+    }
+    gdf_mex_check_alloc(fn, "the workspace of the sparse X", (double)gdf_sdata_work(m, p));
+    q->work = (double *)mxMalloc(gdf_sdata_work(m, p) * sizeof(double));
+}
+
 /* Least squares: the Gram form (gdf_gram.h) once it pays (the switch rule
  * is gdf_gram_switch_default's alone); the optional field gram = 'auto'
  * (default), 'on' (from the first evaluation) or 'off' (always one pass
@@ -829,8 +902,18 @@ static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_m
 {
     gdf_data dq; /* filled here, then copied into the union member used */
     long sw;
-    problem_data_fields(fun, fn, logistic, &dq);
+    const mxArray *X = field(fun, "X");
     mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
+    if (X && mxIsSparse(X)) {
+        mp->sparse_x = 1;
+        problem_sdata_fields(fun, fn, logistic, &mp->u.sdata);
+        if (logistic)
+            gdf_problem_logistic_sparse(&mp->p, &mp->u.sdata);
+        else
+            gdf_problem_leastsq_sparse(&mp->p, &mp->u.sdata);
+        return;
+    }
+    problem_data_fields(fun, fn, logistic, &dq);
     if (logistic) {
         mp->u.data = dq;
         gdf_problem_logistic(&mp->p, &mp->u.data);

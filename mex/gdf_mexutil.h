@@ -139,9 +139,11 @@ typedef struct {
         gdf_quad quad;
         gdf_squad squad;
         gdf_data data;
+        gdf_sdata sdata;     /* X sparse (issue 14): kind LEASTSQ / LOGISTIC, sparse_x = 1 */
         gdf_lsgram lsgram;   /* least squares in the Gram form (gdf_gram.h) */
         gdf_testfun tf;
     } u;
+    int sparse_x;        /* gd_leastsq / gd_logistic with X sparse: u.sdata */
     const mxArray *src;  /* the struct or handle */
     const char *fn;      /* calling function, for messages */
     double f_star;       /* NaN when unknown */
