@@ -718,14 +718,17 @@ int gdf_sdata_threads(const gdf_sdata *q)
 /* z = X x (z: m) by columns in order; a zero x_j adds nothing (X finite) */
 static void sdata_matvec(const gdf_sdata *q, const double *x, double *restrict z)
 {
-    ptrdiff_t j, k;
+    const ptrdiff_t *Xp = q->Xp, *Xi = q->Xi;
+    const double *Xx = q->Xx;
+    ptrdiff_t j, k, p = q->p;
     memset(z, 0, (size_t)q->m * sizeof(double));
-    for (j = 0; j < q->p; j++) {
+    for (j = 0; j < p; j++) {
         double t = x[j];
+        ptrdiff_t k1 = Xp[j + 1];
         if (t == 0.0)
             continue;
-        for (k = q->Xp[j]; k < q->Xp[j + 1]; k++)
-            z[q->Xi[k]] += q->Xx[k] * t;
+        for (k = Xp[j]; k < k1; k++)
+            z[Xi[k]] += Xx[k] * t;
     }
 }
 
@@ -734,11 +737,14 @@ static void sdata_matvec(const gdf_sdata *q, const double *x, double *restrict z
 static void sdata_gather_cols(const gdf_sdata *q, ptrdiff_t j0, ptrdiff_t j1, const double *r,
                               double scale, double *g)
 {
+    const ptrdiff_t *Xp = q->Xp, *Xi = q->Xi;
+    const double *Xx = q->Xx;
     ptrdiff_t j, k;
     for (j = j0; j < j1; j++) {
         double s = 0.0;
-        for (k = q->Xp[j]; k < q->Xp[j + 1]; k++)
-            s += q->Xx[k] * r[q->Xi[k]];
+        ptrdiff_t k1 = Xp[j + 1];
+        for (k = Xp[j]; k < k1; k++)
+            s += Xx[k] * r[Xi[k]];
         g[j] = s * scale;
     }
 }
