@@ -1123,6 +1123,15 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
         if (!mp->p.hess)
             gdf_mex_error(fn, "badMetric", "Metric '%s' needs a problem with a Hessian "
                                            "(function handles and sparse quadratics have none).", name);
+        /* a sparse X: the metric is a dense p x p X'WX/m, formed in
+         * O(p nnz / 2) and factored in O(p^3 / 3) at every evaluation --
+         * cheap for a few hundred columns, never for a text-sized p */
+        if (mp->sparse_x && d > GDF_SPARSE_METRIC_PMAX)
+            gdf_mex_error(fn, "badMetric", "Metric '%s' with a sparse X of %ld columns would form "
+                                           "and factor a dense %ldx%ld matrix at every step; it is "
+                                           "offered up to %d columns. Use a first-order Method "
+                                           "('gd', 'nesterov', 'heavyball').", name, (long)d,
+                          (long)d, (long)d, GDF_SPARSE_METRIC_PMAX);
         mm->nat.kind = GDF_METRIC_HESS;
         mm->nat.damping = 1e-10; /* keeps the Fisher matrix of separable data factorable */
     } else if (mxGetClassID(metric) == mxFUNCTION_CLASS) {

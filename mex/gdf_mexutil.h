@@ -180,6 +180,9 @@ typedef struct {
  * not positive definite" when the library's Cholesky of a returned G failed
  * (gdf_natural.fail_col); nothing for other metrics or when it never did. */
 void gdf_mex_metric_check(const gdf_mex_metric *mm);
+/* 'fisher' / 'hessian' with a sparse X (issue 14): up to this many columns
+ * (the dense p x p metric is formed and factored at every evaluation) */
+#define GDF_SPARSE_METRIC_PMAX 2000
 /* Wrap mp's problem with the metric given as the Metric option: a d x d SPD
  * matrix, a handle G = metric(theta) returning one, 'fisher' (logistic
  * problems: the Fisher information) or 'hessian' (any problem with a Hessian:

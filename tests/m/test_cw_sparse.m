@@ -207,3 +207,14 @@
 %! q = gd_logistic(sparse([1 2; 0 1; 1 1]), [1; 0; 1]); q.y = [1; 0; 3];
 %! try, gd_run(q, [0; 0]); err = ''; catch e, err = e.identifier; end
 %! assert (err, 'gdflow:gd_run:badProblem');
+%!test
+%! % 'fisher' / 'hessian' with a sparse X: offered up to 2000 columns, then a
+%! % clear error instead of a dense p x p factorization at every step
+%! q = gd_logistic(sparse([1 2; 0 1; 1 1]), [1; 0; 1]);
+%! q.X = sparse([1 1 1], [1 2 2001], [1 2 3], 3, 2001); q.d = 2001;
+%! try, gd_run(q, zeros(2001, 1), 'Method', 'natural', 'Metric', 'fisher'); err = ''; catch e, err = e.identifier; end
+%! assert (err, 'gdflow:gd_run:badMetric');
+%! try, gf_run(q, zeros(2001, 1), [0 1], 'Method', 'natural', 'Metric', 'hessian'); err = ''; catch e, err = e.identifier; end
+%! assert (err, 'gdflow:gf_run:badMetric');
+%! [~, info] = gd_run(q, zeros(2001, 1), 'Method', 'nesterov', 'MaxIter', 5);
+%! assert (info.iterations, 5);
