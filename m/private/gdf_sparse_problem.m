@@ -2,23 +2,24 @@ function prob = gdf_sparse_problem(fn, X, y, lambda)
 %GDF_SPARSE_PROBLEM  gd_leastsq / gd_logistic with a sparse X, kept sparse.
 %   PROB = GDF_SPARSE_PROBLEM('gd_leastsq', X, Y, []) and
 %   GDF_SPARSE_PROBLEM('gd_logistic', X, Y, LAMBDA) (private helper of the
-%   two constructors; X is sparse).  X is never densified beyond m*p <=
-%   5e6 entries: gd_run, gf_run and gd_eval evaluate f and the gradient in C
-%   from the compressed columns (z = X*theta by a column scatter, then the
-%   per-row loss, then one gather X(:,j)'*r per column; the bits do not
-%   depend on the number of threads).  The Gram form is never used.
+%   two constructors; X is sparse).  X is densified only for the
+%   constructor and only when m*p <= 5e6 and p <= 500: gd_run, gf_run and
+%   gd_eval evaluate f and the gradient in C from the compressed columns
+%   (z = X*theta by a column scatter, then the per-row loss, then one
+%   gather X(:,j)'*r per column; the bits do not depend on the number of
+%   threads).  The Gram form is never used.
 %   PROB.X is the sparse X (issparse(PROB.X) says the problem is sparse) and
 %   PROB.description says 'X sparse' and how L, mu, theta_star and f_star
 %   were obtained:
-%     - m*p <= 5e6: the dense constructor on full(X) gives them (exactly the
-%       dense problem's numbers);
-%     - p <= 500: G = full(X'*X)/m (sparse product, p-by-p) and eig(G) give
-%       L (and mu for least squares, 0 for logistic as in the dense
+%     - m*p <= 5e6 and p <= 500: the dense constructor on full(X) gives
+%       them (exactly the dense problem's numbers);
+%     - p <= 500 otherwise: G = full(X'*X)/m (sparse product, p-by-p) and
+%       eig(G) give L (and mu for least squares, 0 for logistic as in the dense
 %       family); least squares with mu > 0 and L/mu <= 1e8: theta_star from
 %       the normal equations (Cholesky) plus one step of refinement with
 %       the residual of X, f_star = f(theta_star); else theta_star = [],
 %       f_star = NaN;
-%     - larger p: L is a certified UPPER bound of lambda_max(X'*X)/m (never
+%     - p > 500: L is a certified UPPER bound of lambda_max(X'*X)/m (never
 %       an underestimate: a 1/L step must not diverge): the smallest of
 %       ||X||_1*||X||_inf and the Collatz-Wielandt bounds
 %       max_i (B*x)_i/x_i of B = |X|'*|X| over 5 power iterates x > 0
@@ -54,7 +55,7 @@ if logistic
 end
 nz = nnz(X);
 head = sprintf('m = %d, p = %d, X sparse (nnz = %d, kept sparse)', m, p, nz);
-if m * p <= 5e6
+if m * p <= 5e6 && p <= 500
   % small: the dense family's own numbers (X densified for the constructor only)
   if logistic
     prob = gd_logistic(full(X), y, lambda);
@@ -80,8 +81,12 @@ if p <= 500
   if ~logistic
     mu = lmin;
     if mu > 0 && lmax / mu <= 1e8
+      [R, bad] = chol(G);
+    else
+      bad = 1;
+    end
+    if ~bad
       c = full(X' * y) / m;
-      R = chol(G);
       theta_star = R \ (R' \ c);
       r = X * theta_star - y;
       theta_star = theta_star - R \ (R' \ (full(X' * r) / m));   % one step of refinement
