@@ -695,6 +695,30 @@ static void problem_struct_type(const mxArray *fun, const char *fn, char *type, 
     gdf_mex_string(field(fun, "type"), fn, "problem field type", type, len);
 }
 
+/* The CSC index arrays of a sparse mxArray (n columns) as ptrdiff_t, for
+ * the library: mxGetJc / mxGetIr (mwIndex) in place when mwIndex and
+ * ptrdiff_t have the same size (every 64-bit build), else converted into
+ * mxMalloc'd copies (a build with 32-bit mwIndex, e.g. MATLAB's
+ * -compatibleArrayDims, or an Octave without 64-bit indexing). */
+static void sparse_index(const mxArray *a, size_t n, const ptrdiff_t **pp, const ptrdiff_t **pi)
+{
+    const mwIndex *jc = mxGetJc(a), *ir = mxGetIr(a);
+    size_t k, nnz = (size_t)jc[n];
+    if (sizeof(mwIndex) == sizeof(ptrdiff_t)) {
+        *pp = (const ptrdiff_t *)(const void *)jc;
+        *pi = (const ptrdiff_t *)(const void *)ir;
+    } else {
+        ptrdiff_t *cp = (ptrdiff_t *)mxMalloc((n + 1) * sizeof(ptrdiff_t));
+        ptrdiff_t *ci = (ptrdiff_t *)mxMalloc((nnz > 0 ? nnz : 1) * sizeof(ptrdiff_t));
+        for (k = 0; k <= n; k++)
+            cp[k] = (ptrdiff_t)jc[k];
+        for (k = 0; k < nnz; k++)
+            ci[k] = (ptrdiff_t)ir[k];
+        *pp = cp;
+        *pi = ci;
+    }
+}
+
 /* Field A of a quadratic: a real double, square, finite, symmetric matrix
  * (dense or sparse).  Returns its order. */
 static ptrdiff_t quadratic_check_A(const mxArray *A, const char *fn)
@@ -748,8 +772,7 @@ static void problem_quadratic(const mxArray *fun, const char *fn, gdf_mex_proble
     if (mxIsSparse(A)) {
         mp->kind = GDF_KIND_SQUAD;
         mp->u.squad.d = n;
-        mp->u.squad.Ap = (const ptrdiff_t *)mxGetJc(A);
-        mp->u.squad.Ai = (const ptrdiff_t *)mxGetIr(A);
+        sparse_index(A, (size_t)n, &mp->u.squad.Ap, &mp->u.squad.Ai);
         mp->u.squad.Ax = mxGetPr(A);
         mp->u.squad.b = opt_vector(fun, "b", n, fn);
         mp->u.squad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
@@ -802,17 +825,15 @@ static void problem_data_fields(const mxArray *fun, const char *fn, int logistic
 }
 
 /* X sparse (issue 14): a real double sparse matrix with finite values,
- * handed to the library as CSC (gdf_sdata) without a copy of the values.
- * The index arrays are the documented mxGetJc / mxGetIr (mwIndex); they
- * are used in place when mwIndex and ptrdiff_t have the same size (every
- * 64-bit build), else converted into mxMalloc'd ptrdiff_t arrays.  The
+ * handed to the library as CSC (gdf_sdata) without a copy of the values;
+ * the index arrays through sparse_index (in place on 64-bit builds).  The
  * Gram form is never used with a sparse X (its p x p matrix is dense: for
  * the long, wide text-classification X this path is for, p^2 is the memory
  * the user does not have; a small-p X gains nothing from being sparse). */
 static void problem_sdata_fields(const mxArray *fun, const char *fn, int logistic, gdf_sdata *q)
 {
     const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda"), *th;
-    const mwIndex *jc, *ir;
+    const mwIndex *jc;
     const double *xv, *y;
     ptrdiff_t m, p, i;
     size_t k, nnz;
@@ -828,7 +849,6 @@ static void problem_sdata_fields(const mxArray *fun, const char *fn, int logisti
     if (m < 1 || p < 1)
         gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
     jc = mxGetJc(X);
-    ir = mxGetIr(X);
     nnz = (size_t)jc[p];
     for (k = 0; k < nnz; k++)
         if (!(xv[k] - xv[k] == 0.0))
@@ -846,19 +866,7 @@ static void problem_sdata_fields(const mxArray *fun, const char *fn, int logisti
     q->p = p;
     q->Xx = xv;
     q->y = y;
-    if (sizeof(mwIndex) == sizeof(ptrdiff_t)) {
-        q->Xp = (const ptrdiff_t *)jc;
-        q->Xi = (const ptrdiff_t *)ir;
-    } else {
-        ptrdiff_t *pp = (ptrdiff_t *)mxMalloc((size_t)(p + 1) * sizeof(ptrdiff_t));
-        ptrdiff_t *pi = (ptrdiff_t *)mxMalloc((nnz > 0 ? nnz : 1) * sizeof(ptrdiff_t));
-        for (i = 0; i <= p; i++)
-            pp[i] = (ptrdiff_t)jc[i];
-        for (k = 0; k < nnz; k++)
-            pi[k] = (ptrdiff_t)ir[k];
-        q->Xp = pp;
-        q->Xi = pi;
-    }
+    sparse_index(X, (size_t)p, &q->Xp, &q->Xi);
     q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
     if (q->lambda < 0.0)
         gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
