@@ -33,12 +33,22 @@ function prob = gd_leastsq(X, y)
 %     [theta, info] = gd_run(gd_leastsq(X, y), [0; 0], 'StepSize', 0.1, 'MaxIter', 2000);
 %     disp(theta')
 %
+%   A sparse X stays sparse: f and the gradient take one pass over its
+%   nonzeros (CSC, in C), never the Gram form; L, mu, theta_star and f_star
+%   are computed exactly for p <= 500, and for larger p L is a certified
+%   upper bound of lambda_max(X'*X)/m (theta_star [] and f_star NaN);
+%   PROB.description says which.
+%
 %   See also GD_RUN, GD_LOGISTIC, GD_QUADRATIC.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 fn = 'gd_leastsq';
 if nargin < 2
   error('gdflow:gd_leastsq:notEnoughInputs', 'gd_leastsq: usage: prob = gd_leastsq(X, y).');
+end
+if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
+  prob = gdf_sparse_problem(fn, X, y, []);
+  return
 end
 X = gdf_check_matrix(X, fn, 'X', false, true);   % logical/integer/single -> double
 y = gdf_check_matrix(y, fn, 'y', false, true);

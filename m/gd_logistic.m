@@ -42,6 +42,10 @@ function prob = gd_logistic(X, y, lambda)
 %     [theta, info] = gd_run(gd_logistic(X, y), [0; 0], 'MaxIter', 5000);
 %     fprintf('%.4f\n', info.fval);
 %
+%   A sparse X stays sparse (text classification): f and the gradient take
+%   one pass over its nonzeros, in C; for p > 500 PROB.L is a certified
+%   upper bound and theta_star/f_star are not computed (PROB.description).
+%
 %   See also GD_RUN, GD_LEASTSQ.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,6 +55,10 @@ if nargin < 2
 end
 if nargin < 3 || isempty(lambda)
   lambda = 0;
+end
+if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
+  prob = gdf_sparse_problem(fn, X, y, lambda);
+  return
 end
 X = gdf_check_matrix(X, fn, 'X', false, true);
 y = gdf_check_matrix(y, fn, 'y', false, true);

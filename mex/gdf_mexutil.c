@@ -695,6 +695,30 @@ static void problem_struct_type(const mxArray *fun, const char *fn, char *type, 
     gdf_mex_string(field(fun, "type"), fn, "problem field type", type, len);
 }
 
+/* The CSC index arrays of a sparse mxArray (n columns) as ptrdiff_t, for
+ * the library: mxGetJc / mxGetIr (mwIndex) in place when mwIndex and
+ * ptrdiff_t have the same size (every 64-bit build), else converted into
+ * mxMalloc'd copies (a build with 32-bit mwIndex, e.g. MATLAB's
+ * -compatibleArrayDims, or an Octave without 64-bit indexing). */
+static void sparse_index(const mxArray *a, size_t n, const ptrdiff_t **pp, const ptrdiff_t **pi)
+{
+    const mwIndex *jc = mxGetJc(a), *ir = mxGetIr(a);
+    size_t k, nnz = (size_t)jc[n];
+    if (sizeof(mwIndex) == sizeof(ptrdiff_t)) {
+        *pp = (const ptrdiff_t *)(const void *)jc;
+        *pi = (const ptrdiff_t *)(const void *)ir;
+    } else {
+        ptrdiff_t *cp = (ptrdiff_t *)mxMalloc((n + 1) * sizeof(ptrdiff_t));
+        ptrdiff_t *ci = (ptrdiff_t *)mxMalloc((nnz > 0 ? nnz : 1) * sizeof(ptrdiff_t));
+        for (k = 0; k <= n; k++)
+            cp[k] = (ptrdiff_t)jc[k];
+        for (k = 0; k < nnz; k++)
+            ci[k] = (ptrdiff_t)ir[k];
+        *pp = cp;
+        *pi = ci;
+    }
+}
+
 /* Field A of a quadratic: a real double, square, finite, symmetric matrix
  * (dense or sparse).  Returns its order. */
 static ptrdiff_t quadratic_check_A(const mxArray *A, const char *fn)
@@ -748,8 +772,7 @@ static void problem_quadratic(const mxArray *fun, const char *fn, gdf_mex_proble
     if (mxIsSparse(A)) {
         mp->kind = GDF_KIND_SQUAD;
         mp->u.squad.d = n;
-        mp->u.squad.Ap = (const ptrdiff_t *)mxGetJc(A);
-        mp->u.squad.Ai = (const ptrdiff_t *)mxGetIr(A);
+        sparse_index(A, (size_t)n, &mp->u.squad.Ap, &mp->u.squad.Ai);
         mp->u.squad.Ax = mxGetPr(A);
         mp->u.squad.b = opt_vector(fun, "b", n, fn);
         mp->u.squad.c = (c && !mxIsEmpty(c)) ? gdf_mex_scalar(c, fn, "problem field c") : 0.0;
@@ -801,6 +824,64 @@ static void problem_data_fields(const mxArray *fun, const char *fn, int logistic
     q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
 }
 
+/* X sparse (issue 14): a real double sparse matrix with finite values,
+ * handed to the library as CSC (gdf_sdata) without a copy of the values;
+ * the index arrays through sparse_index (in place on 64-bit builds).  The
+ * Gram form is never used with a sparse X (its p x p matrix is dense: for
+ * the long, wide text-classification X this path is for, p^2 is the memory
+ * the user does not have; a small-p X gains nothing from being sparse). */
+static void problem_sdata_fields(const mxArray *fun, const char *fn, int logistic, gdf_sdata *q)
+{
+    const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda"), *th;
+    const mwIndex *jc;
+    const double *xv, *y;
+    ptrdiff_t m, p, i;
+    size_t k, nnz;
+    memset(q, 0, sizeof *q);
+    if (!mxIsDouble(X))
+        gdf_mex_error(fn, "notDouble", "problem field X must be a real double matrix, not %s.",
+                      mxGetClassName(X));
+    if (mxIsComplex(X))
+        gdf_mex_error(fn, "complex", "problem field X must be real, not complex.");
+    xv = mxGetPr(X);
+    m = (ptrdiff_t)mxGetM(X);
+    p = (ptrdiff_t)mxGetN(X);
+    if (m < 1 || p < 1)
+        gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
+    jc = mxGetJc(X);
+    nnz = (size_t)jc[p];
+    for (k = 0; k < nnz; k++)
+        if (!(xv[k] - xv[k] == 0.0))
+            gdf_mex_error(fn, "nonFinite", "problem field X must be finite (it has NaN or Inf "
+                                           "entries).");
+    y = opt_vector(fun, "y", m, fn);
+    if (!y)
+        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
+    if (logistic)
+        for (i = 0; i < m; i++)
+            if (y[i] != 0.0 && y[i] != 1.0)
+                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
+                              (long)(i + 1), y[i]);
+    q->m = m;
+    q->p = p;
+    q->Xx = xv;
+    q->y = y;
+    sparse_index(X, (size_t)p, &q->Xp, &q->Xi);
+    q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
+    if (q->lambda < 0.0)
+        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+    th = field(fun, "threads");
+    if (th && !mxIsEmpty(th)) {
+        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
+        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
+            gdf_mex_error(fn, "badProblem",
+                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
+        q->threads = (int)t;
+    }
+    gdf_mex_check_alloc(fn, "the workspace of the sparse X", (double)gdf_sdata_work(m, p));
+    q->work = (double *)mxMalloc(gdf_sdata_work(m, p) * sizeof(double));
+}
+
 /* Least squares: the Gram form (gdf_gram.h) once it pays (the switch rule
  * is gdf_gram_switch_default's alone); the optional field gram = 'auto'
  * (default), 'on' (from the first evaluation) or 'off' (always one pass
@@ -829,8 +910,18 @@ static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_m
 {
     gdf_data dq; /* filled here, then copied into the union member used */
     long sw;
-    problem_data_fields(fun, fn, logistic, &dq);
+    const mxArray *X = field(fun, "X");
     mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
+    if (X && mxIsSparse(X)) {
+        mp->sparse_x = 1;
+        problem_sdata_fields(fun, fn, logistic, &mp->u.sdata);
+        if (logistic)
+            gdf_problem_logistic_sparse(&mp->p, &mp->u.sdata);
+        else
+            gdf_problem_leastsq_sparse(&mp->p, &mp->u.sdata);
+        return;
+    }
+    problem_data_fields(fun, fn, logistic, &dq);
     if (logistic) {
         mp->u.data = dq;
         gdf_problem_logistic(&mp->p, &mp->u.data);
@@ -1040,6 +1131,15 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
         if (!mp->p.hess)
             gdf_mex_error(fn, "badMetric", "Metric '%s' needs a problem with a Hessian "
                                            "(function handles and sparse quadratics have none).", name);
+        /* a sparse X: the metric is a dense p x p X'WX/m, formed in
+         * O(p nnz / 2) and factored in O(p^3 / 3) at every evaluation --
+         * cheap for a few hundred columns, never for a text-sized p */
+        if (mp->sparse_x && d > GDF_SPARSE_METRIC_PMAX)
+            gdf_mex_error(fn, "badMetric", "Metric '%s' with a sparse X of %ld columns would form "
+                                           "and factor a dense %ldx%ld matrix at every step; it is "
+                                           "offered up to %d columns. Use a first-order Method "
+                                           "('gd', 'nesterov', 'heavyball').", name, (long)d,
+                          (long)d, (long)d, GDF_SPARSE_METRIC_PMAX);
         mm->nat.kind = GDF_METRIC_HESS;
         mm->nat.damping = 1e-10; /* keeps the Fisher matrix of separable data factorable */
     } else if (mxGetClassID(metric) == mxFUNCTION_CLASS) {

@@ -139,9 +139,11 @@ typedef struct {
         gdf_quad quad;
         gdf_squad squad;
         gdf_data data;
+        gdf_sdata sdata;     /* X sparse (issue 14): kind LEASTSQ / LOGISTIC, sparse_x = 1 */
         gdf_lsgram lsgram;   /* least squares in the Gram form (gdf_gram.h) */
         gdf_testfun tf;
     } u;
+    int sparse_x;        /* gd_leastsq / gd_logistic with X sparse: u.sdata */
     const mxArray *src;  /* the struct or handle */
     const char *fn;      /* calling function, for messages */
     double f_star;       /* NaN when unknown */
@@ -178,6 +180,9 @@ typedef struct {
  * not positive definite" when the library's Cholesky of a returned G failed
  * (gdf_natural.fail_col); nothing for other metrics or when it never did. */
 void gdf_mex_metric_check(const gdf_mex_metric *mm);
+/* 'fisher' / 'hessian' with a sparse X (issue 14): up to this many columns
+ * (the dense p x p metric is formed and factored at every evaluation) */
+#define GDF_SPARSE_METRIC_PMAX 2000
 /* Wrap mp's problem with the metric given as the Metric option: a d x d SPD
  * matrix, a handle G = metric(theta) returning one, 'fisher' (logistic
  * problems: the Fisher information) or 'hessian' (any problem with a Hessian:

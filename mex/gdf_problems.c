@@ -678,6 +678,256 @@ void gdf_problem_leastsq(gdf_problem *p, gdf_data *q) { data_init(p, q, 0); }
 void gdf_problem_logistic(gdf_problem *p, gdf_data *q) { data_init(p, q, 1); }
 
 /* ------------------------------------------------------------------ */
+/* data problems with X sparse (CSC): gdflow.h, gdf_sdata              */
+/* z = X theta: one scatter over the columns in order (serial: columns  */
+/* write to shared rows).  Loss and residual: fixed blocks of rows,     */
+/* each with its own partial sum.  g = X'r: one gather per column, in   */
+/* index order, columns shared among the threads.  No step depends on   */
+/* the number of threads, so neither do the bits.                      */
+/* ------------------------------------------------------------------ */
+static ptrdiff_t sdata_nblk(ptrdiff_t m) { return m > 0 ? (m + GDF_SDATA_ROWBLK - 1) / GDF_SDATA_ROWBLK : 0; }
+
+size_t gdf_sdata_work(ptrdiff_t m, ptrdiff_t p)
+{
+    (void)p;
+    /* z / r, a second vector (Hessians), the row blocks' partial sums */
+    return 2 * (size_t)(m > 0 ? m : 1) + (size_t)sdata_nblk(m) + 1;
+}
+
+int gdf_sdata_threads(const gdf_sdata *q)
+{
+#ifdef _OPENMP
+    int t;
+    double nnz = q->p > 0 ? (double)q->Xp[q->p] : 0.0;
+    if (!gdf_threads_usable()) /* a fork() child: libgomp's pool is gone */
+        return 1;
+    t = q->threads > 0 ? q->threads : omp_get_max_threads();
+    if (q->threads <= 0 && nnz + (double)q->m < GDF_DATA_PAR_MIN)
+        t = 1;
+    if (t > GDF_DATA_MAX_THREADS)
+        t = GDF_DATA_MAX_THREADS;
+    if ((ptrdiff_t)t > q->p)
+        t = (int)q->p;
+    return t > 1 ? t : 1;
+#else
+    (void)q;
+    return 1;
+#endif
+}
+
+/* z = X x (z: m) by columns in order; a zero x_j adds nothing (X finite) */
+static void sdata_matvec(const gdf_sdata *q, const double *x, double *restrict z)
+{
+    const ptrdiff_t *Xp = q->Xp, *Xi = q->Xi;
+    const double *Xx = q->Xx;
+    ptrdiff_t j, k, p = q->p;
+    memset(z, 0, (size_t)q->m * sizeof(double));
+    for (j = 0; j < p; j++) {
+        double t = x[j];
+        ptrdiff_t k1 = Xp[j + 1];
+        if (t == 0.0)
+            continue;
+        for (k = Xp[j]; k < k1; k++)
+            z[Xi[k]] += Xx[k] * t;
+    }
+}
+
+/* g_j = scale * X(:,j)'r for every column: one gather each, in index
+ * order; columns independent, so any thread split gives the same bits */
+static void sdata_gather_cols(const gdf_sdata *q, ptrdiff_t j0, ptrdiff_t j1, const double *r,
+                              double scale, double *g)
+{
+    const ptrdiff_t *Xp = q->Xp, *Xi = q->Xi;
+    const double *Xx = q->Xx;
+    ptrdiff_t j, k;
+    for (j = j0; j < j1; j++) {
+        double s = 0.0;
+        ptrdiff_t k1 = Xp[j + 1];
+        for (k = Xp[j]; k < k1; k++)
+            s += Xx[k] * r[Xi[k]];
+        g[j] = s * scale;
+    }
+}
+
+static void sdata_tmatvec(const gdf_sdata *q, const double *r, double scale, double *g, int nt)
+{
+#ifdef _OPENMP
+    if (nt > 1) {
+        ptrdiff_t c, nc = (q->p + 255) / 256;
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+        for (c = 0; c < nc; c++) {
+            ptrdiff_t j1 = (c + 1) * 256 < q->p ? (c + 1) * 256 : q->p;
+            sdata_gather_cols(q, c * 256, j1, r, scale, g);
+        }
+        return;
+    }
+#else
+    (void)nt;
+#endif
+    sdata_gather_cols(q, 0, q->p, r, scale, g);
+}
+
+/* rows [i0, i1): residual into r (in place over z), the loss sum returned;
+ * the same per-row arithmetic as data_block_fg */
+static double sdata_rows(const gdf_sdata *q, int logistic, ptrdiff_t i0, ptrdiff_t i1, double *r)
+{
+    const double *y = q->y;
+    double s0 = 0.0, s1 = 0.0;
+    ptrdiff_t i;
+    if (!logistic) {
+        for (i = i0; i < i1; i++) {
+            r[i] -= y[i];
+            if ((i - i0) & 1)
+                s1 += r[i] * r[i];
+            else
+                s0 += r[i] * r[i];
+        }
+    } else {
+        /* softplus(w) and (1 - 2y) sigmoid(w), w = (1 - 2y) z: see
+         * data_block_fg (no cancellation for well-classified rows) */
+        for (i = i0; i < i1; i++) {
+            double z = r[i], e = exp(-fabs(z)), sg = 1.0 - 2.0 * y[i], w = sg * z;
+            double loss = (w > 0.0 ? w : 0.0) + log1p(e);
+            if ((i - i0) & 1)
+                s1 += loss;
+            else
+                s0 += loss;
+            r[i] = sg * ((w >= 0.0 ? 1.0 : e) / (1.0 + e));
+        }
+    }
+    return s0 + s1;
+}
+
+static int sdata_fg(gdf_sdata *q, int logistic, const double *x, double *f, double *g)
+{
+    ptrdiff_t m = q->m, p = q->p, nblk = sdata_nblk(m), b, i;
+    double *z = q->work, *fpart = q->work + 2 * (size_t)m;
+    double acc = 0.0, inv_m = 1.0 / (double)m;
+    int nt = gdf_sdata_threads(q);
+    sdata_matvec(q, x, z);
+#ifdef _OPENMP
+    if (nt > 1 && nblk > 1) {
+#pragma omp parallel for num_threads(nt) schedule(static)
+        for (b = 0; b < nblk; b++) {
+            ptrdiff_t i0 = b * GDF_SDATA_ROWBLK, i1 = i0 + GDF_SDATA_ROWBLK < m ? i0 + GDF_SDATA_ROWBLK : m;
+            fpart[b] = sdata_rows(q, logistic, i0, i1, z);
+        }
+    } else
+#endif
+        for (b = 0; b < nblk; b++) {
+            ptrdiff_t i0 = b * GDF_SDATA_ROWBLK, i1 = i0 + GDF_SDATA_ROWBLK < m ? i0 + GDF_SDATA_ROWBLK : m;
+            fpart[b] = sdata_rows(q, logistic, i0, i1, z);
+        }
+    for (b = 0; b < nblk; b++)
+        acc += fpart[b];
+    if (g)
+        sdata_tmatvec(q, z, inv_m, g, nt);
+    if (f)
+        *f = logistic ? acc * inv_m : 0.5 * acc * inv_m;
+    if (q->lambda != 0.0 && p > 1) {
+        double s = 0.0, lm = q->lambda * inv_m;
+        for (i = 1; i < p; i++) {
+            s += x[i] * x[i];
+            if (g)
+                g[i] += lm * x[i];
+        }
+        if (f)
+            *f += 0.5 * lm * s;
+    }
+    return GDF_OK;
+}
+
+/* the Hessian weights w (m): 1 (least squares) or s (1 - s) at z = X x */
+static void sdata_weights(const gdf_sdata *q, int logistic, const double *x, double *w)
+{
+    ptrdiff_t i;
+    if (!logistic) {
+        for (i = 0; i < q->m; i++)
+            w[i] = 1.0;
+        return;
+    }
+    sdata_matvec(q, x, w);
+    for (i = 0; i < q->m; i++) {
+        double s = sigmoid(w[i]);
+        w[i] = s * (1.0 - s);
+    }
+}
+
+/* H = X' diag(w) X / m + lambda/m diag(0, 1, ..., 1): column j of X times
+ * w scattered into v (dense, zero outside column j's rows), then
+ * H(l, j) = X(:,l)'v for l >= j by gathers; v is cleared row by row. */
+static int sdata_hess(gdf_sdata *q, int logistic, const double *x, double *H)
+{
+    ptrdiff_t m = q->m, p = q->p, i, j, l, k;
+    double *w = q->work, *v = q->work + m, inv_m = 1.0 / (double)m;
+    sdata_weights(q, logistic, x, w);
+    memset(v, 0, (size_t)m * sizeof(double));
+    for (j = 0; j < p; j++) {
+        if (q->Xp[j] == q->Xp[j + 1]) { /* an empty column: a zero row and column */
+            for (l = j; l < p; l++)
+                H[l + j * p] = 0.0;
+            continue;
+        }
+        for (k = q->Xp[j]; k < q->Xp[j + 1]; k++)
+            v[q->Xi[k]] += w[q->Xi[k]] * q->Xx[k];
+        for (l = j; l < p; l++) {
+            double s = 0.0;
+            for (k = q->Xp[l]; k < q->Xp[l + 1]; k++)
+                s += q->Xx[k] * v[q->Xi[k]];
+            H[l + j * p] = s * inv_m;
+        }
+        for (k = q->Xp[j]; k < q->Xp[j + 1]; k++)
+            v[q->Xi[k]] = 0.0;
+    }
+    for (j = 0; j < p; j++) /* mirror the lower triangle */
+        for (i = j + 1; i < p; i++)
+            H[j + i * p] = H[i + j * p];
+    if (q->lambda != 0.0)
+        for (i = 1; i < p; i++)
+            H[i + i * p] += q->lambda * inv_m;
+    return GDF_OK;
+}
+
+/* Hv = X'(w .* (X v)) / m + lambda/m (0, v_2, ..., v_p) */
+static int sdata_hessvec(gdf_sdata *q, int logistic, const double *x, const double *v, double *Hv)
+{
+    ptrdiff_t m = q->m, i;
+    double *u = q->work, *w = q->work + m, inv_m = 1.0 / (double)m;
+    sdata_matvec(q, v, u);
+    if (logistic) {
+        sdata_weights(q, 1, x, w);
+        for (i = 0; i < m; i++)
+            u[i] *= w[i];
+    }
+    sdata_tmatvec(q, u, inv_m, Hv, gdf_sdata_threads(q));
+    if (q->lambda != 0.0)
+        for (i = 1; i < q->p; i++)
+            Hv[i] += q->lambda * inv_m * v[i];
+    return GDF_OK;
+}
+
+static int sls_fg(void *c, const double *x, double *f, double *g) { return sdata_fg(c, 0, x, f, g); }
+static int sls_hess(void *c, const double *x, double *H) { return sdata_hess(c, 0, x, H); }
+static int sls_hv(void *c, const double *x, const double *v, double *Hv) { return sdata_hessvec(c, 0, x, v, Hv); }
+static int slg_fg(void *c, const double *x, double *f, double *g) { return sdata_fg(c, 1, x, f, g); }
+static int slg_hess(void *c, const double *x, double *H) { return sdata_hess(c, 1, x, H); }
+static int slg_hv(void *c, const double *x, const double *v, double *Hv) { return sdata_hessvec(c, 1, x, v, Hv); }
+
+static void sdata_init(gdf_problem *p, gdf_sdata *q, int logistic)
+{
+    memset(p, 0, sizeof *p);
+    p->d = q->p;
+    p->ctx = q;
+    p->fg = logistic ? slg_fg : sls_fg;
+    p->hess = logistic ? slg_hess : sls_hess;
+    p->hessvec = logistic ? slg_hv : sls_hv;
+    p->L = p->mu = NAN;
+}
+
+void gdf_problem_leastsq_sparse(gdf_problem *p, gdf_sdata *q) { sdata_init(p, q, 0); }
+void gdf_problem_logistic_sparse(gdf_problem *p, gdf_sdata *q) { sdata_init(p, q, 1); }
+
+/* ------------------------------------------------------------------ */
 /* test functions                                                     */
 /* ------------------------------------------------------------------ */
 static int tf_fg(void *ctx, const double *x, double *f, double *g)

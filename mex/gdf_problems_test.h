@@ -23,6 +23,10 @@
 #define gdf_problem_leastsq plain_problem_leastsq
 #define gdf_problem_logistic plain_problem_logistic
 #define gdf_problem_testfun plain_problem_testfun
+#define gdf_sdata_work plain_sdata_work
+#define gdf_sdata_threads plain_sdata_threads
+#define gdf_problem_leastsq_sparse plain_problem_leastsq_sparse
+#define gdf_problem_logistic_sparse plain_problem_logistic_sparse
 #endif
 
 /* what the tests call in the second build */

@@ -125,6 +125,35 @@ int gdf_threads_usable(void);
 void gdf_problem_leastsq(gdf_problem *p, gdf_data *q);
 void gdf_problem_logistic(gdf_problem *p, gdf_data *q);
 
+/* ---- the same two families with X sparse (gdf_problems.c, issue 14) ----
+ * X is m x p in compressed sparse columns: column pointers Xp[p+1] (0-based,
+ * Xp[0] = 0), row indices Xi[nnz] (0 <= Xi[k] < m, any order within a
+ * column, duplicates added), values Xx[nnz], nnz = Xp[p].  f and g are those
+ * of gdf_problem_leastsq / gdf_problem_logistic, to rounding.  One
+ * evaluation: z = X theta by a column scatter (serial, columns in order),
+ * the per-row loss and residual r in fixed row blocks of GDF_SDATA_ROWBLK
+ * rows (partial sums added in block order), then g_j = X(:,j)'r / m as one
+ * gather per column, each in index order, the columns shared among the
+ * threads: the bits never depend on the number of threads.  threads as for
+ * gdf_data (0 automatic: one thread below GDF_DATA_PAR_MIN of nnz + m).
+ * The Hessian (dense p x p) costs O(p nnz / 2 + m) (column j scattered into
+ * a dense row vector, gathered by columns j..p-1): at most the dense path's
+ * O(m p^2).  work: gdf_sdata_work(m, p) doubles (2 m + m / GDF_SDATA_ROWBLK
+ * + 1, no O(nnz) memory); untouched between calls. */
+#define GDF_SDATA_ROWBLK 4096
+typedef struct {
+    ptrdiff_t m, p;
+    const ptrdiff_t *Xp, *Xi;
+    const double *Xx, *y;
+    double lambda;
+    double *work;
+    int threads;
+} gdf_sdata;
+size_t gdf_sdata_work(ptrdiff_t m, ptrdiff_t p);
+int gdf_sdata_threads(const gdf_sdata *q);
+void gdf_problem_leastsq_sparse(gdf_problem *p, gdf_sdata *q);
+void gdf_problem_logistic_sparse(gdf_problem *p, gdf_sdata *q);
+
 /* Test functions. */
 enum { GDF_TF_ROSENBROCK = 1, GDF_TF_BEALE, GDF_TF_HIMMELBLAU };
 typedef struct {
