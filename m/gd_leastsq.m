@@ -46,12 +46,12 @@ fn = 'gd_leastsq';
 if nargin < 2
   error('gdflow:gd_leastsq:notEnoughInputs', 'gd_leastsq: usage: prob = gd_leastsq(X, y).');
 end
-if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
+X = gdf_check_matrix(X, fn, 'X', true, true);   % logical/integer/single -> double
+y = gdf_check_matrix(y, fn, 'y', true, true);
+if issparse(X)   % kept sparse end to end: m/private/gdf_sparse_problem.m
   prob = gdf_sparse_problem(fn, X, y, []);
   return
 end
-X = gdf_check_matrix(X, fn, 'X', false, true);   % logical/integer/single -> double
-y = gdf_check_matrix(y, fn, 'y', false, true);
 [m, p] = gdf_check_xy(X, y, fn);
 y = full(y(:));
 X = full(X);

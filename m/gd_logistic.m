@@ -56,12 +56,8 @@ end
 if nargin < 3 || isempty(lambda)
   lambda = 0;
 end
-if issparse(X)   % kept sparse end to end (issue 14): m/private/gdf_sparse_problem.m
-  prob = gdf_sparse_problem(fn, X, y, lambda);
-  return
-end
-X = gdf_check_matrix(X, fn, 'X', false, true);
-y = gdf_check_matrix(y, fn, 'y', false, true);
+X = gdf_check_matrix(X, fn, 'X', true, true);
+y = gdf_check_matrix(y, fn, 'y', true, true);
 lambda = gdf_check_matrix(lambda, fn, 'lambda', false, true);
 [m, p] = gdf_check_xy(X, y, fn);
 if any(y(:) ~= 0 & y(:) ~= 1)
@@ -76,6 +72,10 @@ if any(y(:) ~= 0 & y(:) ~= 1)
 end
 if numel(lambda) ~= 1 || lambda < 0
   error('gdflow:gd_logistic:badLambda', 'gd_logistic: lambda must be a non-negative scalar.');
+end
+if issparse(X)   % kept sparse end to end: m/private/gdf_sparse_problem.m
+  prob = gdf_sparse_problem(fn, X, y, lambda);
+  return
 end
 y = full(y(:));
 X = full(X);

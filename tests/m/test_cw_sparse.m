@@ -190,7 +190,13 @@
 %!error id=gdflow:gd_logistic:badSize gd_logistic(sparse([1 2; 0 1; 1 1]), [1; 0; 1; 1])
 %!error id=gdflow:gd_logistic:badLabels gd_logistic(sparse([1 2; 0 1; 1 1]), [1; 0; 2])
 %!error id=gdflow:gd_logistic:badLambda gd_logistic(sparse([1 2; 0 1; 1 1]), [1; 0; 1], -1)
-%!error id=gdflow:gd_leastsq:notDouble gd_leastsq(sparse([true false; true true]), [1; 2])
+%!test
+%! % a logical sparse X is converted to a sparse double (as a logical full X is): same problem
+%! p1 = gd_leastsq(sparse([true false; true true]), [1; 2]);
+%! p2 = gd_leastsq(sparse([1 0; 1 1]), [1; 2]);
+%! assert (issparse(p1.X) && isa(p1.X, 'double'));
+%! assert (p1.theta_star, p2.theta_star, 0);
+%! assert (p1.L, p2.L, 0);
 %!test
 %! % a hand-made struct reaching the gateway with a bad sparse X
 %! p = gd_leastsq(sparse([1 2; 0 1; 1 1]), [1; 2; 3]);
