@@ -79,8 +79,9 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %     InitialVelocity  theta'(0) of heavyball (default zeros; nesterov
 %                 starts from rest)
 %     Metric      natural: a d x d SPD matrix G, a handle G = metric(theta),
-%                 'fisher' (GD_LOGISTIC problems: the Fisher information) or
-%                 'hessian' (Newton's flow, problems with a Hessian)
+%                 'fisher' (GD_LOGISTIC problems: the Fisher information,
+%                 their default) or 'hessian' (Newton's flow, problems with
+%                 a Hessian)
 %     Temperature T >= 0 of langevin (default 1); T = 0 is the euler method,
 %                 bit for bit
 %     Seed        langevin: a non-negative integer (default 0, at most

@@ -411,14 +411,8 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
         spec_error(code, c->method);
     c->fixed = c->o.step_rule == GDF_STEP_FIXED;
     if (c->method == GDF_GDM_NATURAL) {
-        if (!ov[O_METRIC].set && c->mp.kind == GDF_KIND_LOGISTIC) {
-            /* logistic regression's default metric: the Fisher information */
-            mxArray *fisher = mxCreateString("fisher");
-            gdf_mex_metric_init(fisher, &c->mp, FN, &c->mm);
-            mxDestroyArray(fisher);
-        } else {
-            gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &c->mp, FN, &c->mm);
-        }
+        /* no Metric on gd_logistic: its Fisher information (gdf_mex_metric_init) */
+        gdf_mex_metric_init(ov[O_METRIC].set ? ov[O_METRIC].arr : NULL, &c->mp, FN, &c->mm);
         c->prob = &c->mm.p;
     }
     c->hist = ov[O_HISTORY].set ? ov[O_HISTORY].choice : H_F;

@@ -1114,12 +1114,16 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
     mm->nat.base = &mp->p;
     gdf_mex_check_alloc(fn, "the metric", (double)d * (double)d);
     mm->nat.work = (double *)mxMalloc(gdf_natural_work(d) * sizeof(double));
-    if (!metric)
+    /* no Metric: gd_logistic's default is its Fisher information (gd_run
+     * and gf_run alike); every other problem must say which */
+    if (!metric && mp->kind != GDF_KIND_LOGISTIC)
         gdf_mex_error(fn, "badMetric", "Method 'natural' needs a Metric: an SPD matrix, a handle "
-                                       "G = metric(theta), 'fisher' (logistic) or 'hessian'.");
-    if (gdf_mex_is_string(metric)) {
-        char name[16];
-        gdf_mex_string(metric, fn, "Metric", name, sizeof name);
+                                       "G = metric(theta), 'fisher' (logistic, its default) or "
+                                       "'hessian'.");
+    if (!metric || gdf_mex_is_string(metric)) {
+        char name[16] = "fisher";
+        if (metric)
+            gdf_mex_string(metric, fn, "Metric", name, sizeof name);
         if (strcmp(name, "fisher") == 0) {
             if (mp->kind != GDF_KIND_LOGISTIC)
                 gdf_mex_error(fn, "badMetric", "Metric 'fisher' is the Fisher information of a "

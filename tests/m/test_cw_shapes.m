@@ -340,3 +340,16 @@
 %! assert (~isempty(strfind(info.hint, 'sqrt(kappa)')));
 %! [~, info] = gd_run(q, [1; 1], 'Method', 'nesterov', 'MaxIter', 1e4);
 %! assert (info.hint, '');
+
+%!test
+%! % gf_run's natural flow on gd_logistic also defaults to the Fisher metric (one rule, in the
+%! % conversion layer): the same path as 'Metric', 'fisher', bit for bit
+%! X = [ones(6, 1), [-2; -1; -0.5; 0.5; 1; 2]];
+%! y = [0; 0; 1; 0; 1; 1];
+%! p = gd_logistic(X, y);
+%! [t1, T1] = gf_run(p, [0; 0], [0 5], 'Method', 'natural');
+%! [t2, T2] = gf_run(p, [0; 0], [0 5], 'Method', 'natural', 'Metric', 'fisher');
+%! assert (t1, t2, 0);
+%! assert (T1, T2, 0);
+
+%!error id=gdflow:gf_run:badMetric gf_run(gd_quadratic(eye(2)), [1; 1], [0 1], 'Method', 'natural')
