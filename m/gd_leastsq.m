@@ -8,6 +8,19 @@ function prob = gd_leastsq(X, y)
 %   minimum-norm least-squares solution) and f_star.  gd_run evaluates it in
 %   C in one pass over X per iteration.
 %
+%   The constructor forms X'*X/m once, in C (the same blocked level-3 BLAS
+%   routine as the Gram form below), and derives L and mu (LAPACK dsyevd)
+%   and theta_star (Cholesky with iterative refinement, as accurate as X\y;
+%   X\y itself when eig(X'*X/m) has min/max < 1e-8, pinv(X)*y when X is
+%   rank deficient) from it; f_star comes from one exact pass over X.
+%   PROB.G holds that X'*X/m and PROB.Gkey a fingerprint of X and y:
+%   gd_run, gf_run and gd_eval use PROB.G instead of forming it again when
+%   the fingerprint matches.  If you edit PROB.X or PROB.y afterwards the
+%   fingerprint no longer matches and the run forms its own G (as it does
+%   when G is missing, [] or of the wrong size); the check costs nothing
+%   extra (it shares the finiteness check's pass over X).  Editing PROB.G
+%   itself is not detected: call gd_leastsq again instead.
+%
 %   Long data (m >= 4p): after a few evaluations gd_run, gf_run and gd_eval
 %   form X'*X/m once (level-3 BLAS) and evaluate f and the gradient from it
 %   in O(p^2), expanded around an anchor point evaluated exactly, so f does
@@ -42,20 +55,29 @@ gdf_check_matrix(y, fn, 'y', false);
 [m, p] = gdf_check_xy(X, y, fn);
 y = full(y(:));
 X = full(X);
-G = (X' * X) / m;
-G = (G + G') / 2;
-ev = eig(G);
+% X'X/m formed once, in C (the blocked dsyrk of the Gram form), its
+% spectrum, and theta_star by Cholesky with iterative refinement; G and
+% the fingerprint key of X and y go into the struct, so that gd_run, gf_run
+% and gd_eval do not form G again
+[G, ev, theta_star, f_star, ~, solved, key] = gdf_leastsq_mex(X, y);
 L = max(ev);
 mu = max(min(ev), 0);
 if min(ev) <= gdf_eig_tol(ev)
   mu = 0;
   theta_star = pinv(X) * y;       % minimum-norm solution (rank deficient X)
-else
-  theta_star = X \ y;
+  solved = false;
+elseif ~solved
+  theta_star = X \ y;             % too ill-conditioned for the normal equations: QR
 end
-r = X * theta_star - y;
-f_star = (r' * r) / (2 * m);
-prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y), L, mu, ...
+if ~solved
+  r = X * theta_star - y;
+  f_star = (r' * r) / (2 * m);
+end
+if p > 4096                       % GDF_GRAM_PMAX: no Gram form, do not keep G
+  G = [];
+  key = [];
+end
+prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y, 'G', G, 'Gkey', key), L, mu, ...
                           theta_star, f_star, sprintf('least squares, m = %d, p = %d', m, p));
 end
 

@@ -126,23 +126,42 @@ static void symv_lower(ptrdiff_t p, const double *G, const double *d, double *v)
     }
 }
 
-/* G = X'X/m (lower triangle) by row blocks; D; the constants of the bounds */
-static void form_gram(gdf_lsgram *q)
+/* the row blocks of gdf_gram_form: nbG rows per dsyrk call */
+static ptrdiff_t gram_rows(ptrdiff_t m)
 {
-    const gdf_data *dt = &q->data;
-    ptrdiff_t m = dt->m, p = dt->p, i0, j, nbG, nblk, nb;
-    gdf_int np = (gdf_int)p, ldx = (gdf_int)m, one = 1;
-    double alpha = 1.0 / (double)m, *G = G_(q), *D = D_(q), lm = dt->lambda / (double)m;
-    nbG = (ptrdiff_t)ceil(sqrt((double)m));
+    ptrdiff_t nbG = (ptrdiff_t)ceil(sqrt((double)m));
     if (nbG < 64)
         nbG = 64;
     if (nbG > m)
         nbG = m;
+    return nbG;
+}
+
+void gdf_gram_form(ptrdiff_t m, ptrdiff_t p, const double *X, double *G)
+{
+    ptrdiff_t i0, nbG = gram_rows(m);
+    gdf_int np = (gdf_int)p, ldx = (gdf_int)m;
+    double alpha = 1.0 / (double)m;
     for (i0 = 0; i0 < m; i0 += nbG) {
         gdf_int k = (gdf_int)((m - i0) < nbG ? (m - i0) : nbG);
         double beta = i0 == 0 ? 0.0 : 1.0;
-        GDF_F77(dsyrk)("L", "T", &np, &k, &alpha, dt->X + i0, &ldx, &beta, G, &np, 1, 1);
+        GDF_F77(dsyrk)("L", "T", &np, &k, &alpha, X + i0, &ldx, &beta, G, &np, 1, 1);
     }
+}
+
+/* G = X'X/m (lower triangle) by row blocks, or the caller's G_in (formed by
+ * gdf_gram_form too); D; the constants of the bounds */
+static void form_gram(gdf_lsgram *q)
+{
+    const gdf_data *dt = &q->data;
+    ptrdiff_t m = dt->m, p = dt->p, j, nbG = gram_rows(m), nblk, nb;
+    gdf_int one = 1;
+    double *G = G_(q), *D = D_(q), lm = dt->lambda / (double)m;
+    if (q->G_in)
+        for (j = 0; j < p; j++)
+            memcpy(G + j * p + j, q->G_in + j * p + j, (size_t)(p - j) * sizeof(double));
+    else
+        gdf_gram_form(m, p, dt->X, G);
     nblk = (m + nbG - 1) / nbG;
     q->gamma_G = gam((double)(nbG + nblk + 2));
     nb = gdf_data_block(m, p);
@@ -204,6 +223,8 @@ static int gram_fg(void *ctx, const double *theta, double *f, double *g)
             return anchor(q, theta, f, g);
         q->S_r = scale_S(q, TR_(q));
     }
+    if (!q->anchored) /* G given (G_in): the first evaluation is the first anchor */
+        return anchor(q, theta, f, g);
     dl = DL_(q);
     v = V_(q);
     gr = GR_(q);
@@ -294,4 +315,143 @@ void gdf_problem_leastsq_gram(gdf_problem *p, gdf_lsgram *q)
     p->hess = gram_hess;
     p->hessvec = gram_hessvec;
     p->L = p->mu = NAN;
+    if (q->G_in && q->switch_after >= 0)
+        form_gram(q);
+}
+
+
+/* ---- the fingerprint of X and y (gdf_gram.h) ----------------------------
+ * Four independent lanes (element i goes to lane i mod 4), each a
+ * multiplicative hash h = (h ^ bits) * K and a plain sum of the bits, both
+ * mod 2^64: one multiply and two adds per element, no branch, so it runs at
+ * the speed of the finiteness check it shares the pass with.  The
+ * non-finite test is on the bits: exponent all ones. */
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2])
+{
+    const uint64_t K = 0x9e3779b97f4a7c15ULL, EXP = 0x7ff0000000000000ULL;
+    uint64_t h[4] = {1, 2, 3, 4}, s[4] = {0, 0, 0, 0}, bad = 0;
+    size_t i, j, n4 = n - n % 4;
+    for (i = 0; i < n4; i += 4)
+        for (j = 0; j < 4; j++) {
+            uint64_t b;
+            memcpy(&b, x + i + j, sizeof b);
+            h[j] = (h[j] ^ b) * K;
+            s[j] += b;
+            bad |= (uint64_t)((b & EXP) == EXP);
+        }
+    for (i = n4; i < n; i++) {
+        uint64_t b;
+        memcpy(&b, x + i, sizeof b);
+        h[i - n4] = (h[i - n4] ^ b) * K;
+        s[i - n4] += b;
+        bad |= (uint64_t)((b & EXP) == EXP);
+    }
+    key[0] = mix64(mix64(mix64(mix64(h[0] ^ (uint64_t)n) ^ h[1]) ^ h[2]) ^ h[3]);
+    key[1] = mix64(mix64(mix64(mix64(s[0] + K) ^ s[1]) ^ s[2]) ^ s[3]);
+    if (bad)
+        for (i = 0; i < n; i++) {
+            uint64_t b;
+            memcpy(&b, x + i, sizeof b);
+            if ((b & EXP) == EXP)
+                return (ptrdiff_t)i;
+        }
+    return -1;
+}
+
+/* ---- the constructor (gdf_gram.h: gdf_leastsq_setup) ------------------- */
+size_t gdf_leastsq_setup_work(ptrdiff_t m, ptrdiff_t p)
+{
+    if (p < 1)
+        p = 1;
+    /* Cholesky factor, c = X'y/m, g, the eigenvalue workspace (its integer
+     * part in doubles), the pass's workspace */
+    return (size_t)p * (size_t)p + 2 * (size_t)p + gdf_syev_work(p) + gdf_syev_iwork(p) +
+           gdf_data_work(m, p);
+}
+
+int gdf_leastsq_setup(ptrdiff_t m, ptrdiff_t p, const double *X, const double *y, int threads,
+                      double *G, double *ev, double *theta, double *f, double *rcond,
+                      int *solved, double *work)
+{
+    double *R = work, *c = R + (size_t)p * (size_t)p, *g = c + p, *sw = g + p;
+    double *siw = sw + gdf_syev_work(p), *dw = siw + gdf_syev_iwork(p);
+    double alpha, zero = 0.0, fv, emax;
+    gdf_int np = (gdf_int)p, mm = (gdf_int)m, one = 1, info = 0;
+    ptrdiff_t i, j;
+    int s, steps, k;
+    gdf_data dq;
+    gdf_problem pr;
+
+    *solved = 0;
+    *rcond = 0.0;
+    if (m < 1 || p < 1 || !X || !y || !G || !ev || !theta || !f || !work)
+        return GDF_EARG;
+    /* G once, by the Gram form's own routine; both triangles for the caller */
+    gdf_gram_form(m, p, X, G);
+    for (j = 0; j < p; j++)
+        for (i = j + 1; i < p; i++)
+            G[j + i * p] = G[i + j * p];
+    /* the spectrum: L, mu, and the condition number that decides the solve */
+    memcpy(R, G, (size_t)p * (size_t)p * sizeof(double));
+    s = gdf_syev(p, R, ev, 0, sw, siw);
+    if (s != GDF_OK)
+        return s;
+    emax = fmax(fabs(ev[0]), fabs(ev[p - 1]));
+    *rcond = emax > 0.0 ? ev[0] / emax : 0.0;
+    if (!(*rcond >= GDF_LSQ_RCOND))
+        return GDF_OK; /* singular or too ill-conditioned: a rank-revealing solve */
+    memcpy(R, G, (size_t)p * (size_t)p * sizeof(double));
+    GDF_F77(dpotrf)("L", &np, R, &np, &info, 1);
+    if (info != 0)
+        return GDF_OK;
+    /* theta = G \ (X'y/m) */
+    alpha = 1.0 / (double)m;
+    GDF_F77(dgemv)("T", &mm, &np, &alpha, X, &mm, y, &one, &zero, c, &one, 1);
+    memcpy(theta, c, (size_t)p * sizeof(double));
+    GDF_F77(dpotrs)("L", &np, &one, R, &np, theta, &np, &info, 1);
+    if (info != 0)
+        return GDF_OK;
+    /* refinement: theta -= G \ grad f(theta), the gradient X'(X theta - y)/m
+     * from an exact pass (the normal equations alone square the condition
+     * number; with the residual's gradient from X the error is that of a QR
+     * solve).  f at the refined theta = theta_k - delta by the exact
+     * expansion around the exactly evaluated theta_k: f_k - g_k'delta +
+     * delta'G delta/2, whose corrections are tiny next to f_k (no
+     * cancellation: this is not 1/2 theta'G theta - c'theta + y'y/(2m)) */
+    memset(&dq, 0, sizeof dq);
+    dq.m = m;
+    dq.p = p;
+    dq.X = X;
+    dq.y = y;
+    dq.lambda = 0.0;
+    dq.work = dw;
+    dq.threads = threads;
+    gdf_problem_leastsq(&pr, &dq);
+    steps = *rcond >= 1e-4 ? 1 : 2;
+    for (k = 0; k < steps; k++) {
+        double gd = 0.0;
+        s = pr.fg(pr.ctx, theta, &fv, g);
+        if (s != GDF_OK)
+            return s;
+        memcpy(c, g, (size_t)p * sizeof(double));
+        GDF_F77(dpotrs)("L", &np, &one, R, &np, g, &np, &info, 1);
+        if (info != 0)
+            return GDF_OK;
+        /* g = delta now, c = the gradient: G delta = c to rounding */
+        for (i = 0; i < p; i++) {
+            gd += c[i] * g[i];
+            theta[i] -= g[i];
+        }
+        fv -= 0.5 * gd; /* f - g'delta + delta'G delta/2 with G delta = g */
+    }
+    *f = fv;
+    *solved = 1;
+    return GDF_OK;
 }
