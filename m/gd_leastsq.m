@@ -34,8 +34,9 @@ function prob = gd_leastsq(X, y)
 %
 %   Threads: gdflow built with OpenMP (the Makefile's default when the
 %   compiler has it) shares the pass over X among OMP_NUM_THREADS threads
-%   (all cores by default; one thread when X has fewer than 262144
-%   entries).  The field PROB.threads = k uses at most k threads (0 or []:
+%   (all cores by default; one thread when X has fewer than 2^20 = 1048576
+%   entries, where handing half a pass to a second thread costs more than
+%   it saves).  The field PROB.threads = k uses at most k threads (0 or []:
 %   automatic).  The numbers do not depend on the number of threads.
 %
 %   Example:
