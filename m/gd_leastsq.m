@@ -13,13 +13,17 @@ function prob = gd_leastsq(X, y)
 %   and theta_star (Cholesky with iterative refinement, as accurate as X\y;
 %   X\y itself when eig(X'*X/m) has min/max < 1e-8, pinv(X)*y when X is
 %   rank deficient) from it; f_star comes from one exact pass over X.
-%   PROB.G holds that X'*X/m and PROB.Gkey a fingerprint of X and y:
-%   gd_run, gf_run and gd_eval use PROB.G instead of forming it again when
-%   the fingerprint matches.  If you edit PROB.X or PROB.y afterwards the
-%   fingerprint no longer matches and the run forms its own G (as it does
-%   when G is missing, [] or of the wrong size); the check costs nothing
-%   extra (it shares the finiteness check's pass over X).  Editing PROB.G
-%   itself is not detected: call gd_leastsq again instead.
+%   PROB.G holds that X'*X/m, PROB.Ganchor the values of the constructor's
+%   last exact pass over X (a first anchor for the Gram form), and PROB.Gkey
+%   a fingerprint of X, y, G and Ganchor: gd_run, gf_run and gd_eval use G
+%   and the anchor instead of forming them again when the fingerprint
+%   matches, so a run of the Gram form need not pass over X at all.  If you
+%   edit PROB.X, PROB.y, PROB.G or PROB.Ganchor afterwards, the fingerprint
+%   no longer matches and the run forms its own G (as it does when G is
+%   missing, [] or of the wrong size), with the same numbers as before this
+%   cache existed; the check shares the pass over X that checks X for NaN
+%   and Inf, so it costs nothing extra.  PROB.G and Gkey are [] when
+%   p > 4096 (no Gram form).
 %
 %   Long data (m >= 4p): after a few evaluations gd_run, gf_run and gd_eval
 %   form X'*X/m once (level-3 BLAS) and evaluate f and the gradient from it
@@ -60,7 +64,7 @@ X = full(X);
 % spectrum, and theta_star by Cholesky with iterative refinement; G and
 % the fingerprint key of X and y go into the struct, so that gd_run, gf_run
 % and gd_eval do not form G again
-[G, ev, theta_star, f_star, ~, solved, key] = gdf_leastsq_mex(X, y);
+[G, ev, theta_star, f_star, ~, solved, key, anchor] = gdf_leastsq_mex(X, y);
 L = max(ev);
 mu = max(min(ev), 0);
 if min(ev) <= gdf_eig_tol(ev)
@@ -74,11 +78,8 @@ if ~solved
   r = X * theta_star - y;
   f_star = (r' * r) / (2 * m);
 end
-if p > 4096                       % GDF_GRAM_PMAX: no Gram form, do not keep G
-  G = [];
-  key = [];
-end
-prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y, 'G', G, 'Gkey', key), L, mu, ...
+prob = gdf_problem_struct('leastsq', 'leastsq', p, ...
+                          struct('X', X, 'y', y, 'G', G, 'Gkey', key, 'Ganchor', anchor), L, mu, ...
                           theta_star, f_star, sprintf('least squares, m = %d, p = %d', m, p));
 end
 

@@ -321,8 +321,18 @@ void gdf_problem_leastsq_gram(gdf_problem *p, gdf_lsgram *q)
     p->hess = gram_hess;
     p->hessvec = gram_hessvec;
     p->L = p->mu = NAN;
-    if (q->G_in && q->switch_after >= 0)
+    if (q->G_in && q->switch_after >= 0) {
         form_gram(q);
+        if (q->anchor_in && q->data.lambda == 0.0) {
+            ptrdiff_t d = q->data.p;
+            memcpy(TR_(q), q->anchor_in, (size_t)d * sizeof(double));
+            memcpy(GR_(q), q->anchor_in + d, (size_t)d * sizeof(double));
+            q->f_r = q->anchor_in[2 * d];
+            q->fls_r = q->f_r > 0.0 ? q->f_r : 0.0;
+            q->S_r = scale_S(q, TR_(q));
+            q->anchored = 1;
+        }
+    }
 }
 
 
@@ -418,7 +428,7 @@ size_t gdf_leastsq_setup_work(ptrdiff_t m, ptrdiff_t p)
 
 int gdf_leastsq_setup(ptrdiff_t m, ptrdiff_t p, const double *X, const double *y, int threads,
                       double *G, double *ev, double *theta, double *f, double *rcond,
-                      int *solved, double *work)
+                      int *solved, double *anchor, double *work)
 {
     double *R = work, *c = R + (size_t)p * (size_t)p, *g = c + p, *sw = g + p;
     double *siw = sw + gdf_syev_work(p), *dw = siw + gdf_syev_iwork(p);
@@ -480,6 +490,11 @@ int gdf_leastsq_setup(ptrdiff_t m, ptrdiff_t p, const double *X, const double *y
         s = pr.fg(pr.ctx, theta, &fv, g);
         if (s != GDF_OK)
             return s;
+        if (anchor) {
+            memcpy(anchor, theta, (size_t)p * sizeof(double));
+            memcpy(anchor + p, g, (size_t)p * sizeof(double));
+            anchor[2 * p] = fv;
+        }
         memcpy(c, g, (size_t)p * sizeof(double));
         GDF_F77(dpotrs)("L", &np, &one, R, &np, g, &np, &info, 1);
         if (info != 0)

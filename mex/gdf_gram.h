@@ -65,6 +65,10 @@ typedef struct {
                            gdf_leastsq_setup; the caller vouches that it belongs
                            to this X (gdf_gram_key).  Then G is not formed again
                            and the first evaluation is the first anchor. */
+    const double *anchor_in; /* optional, with G_in: an anchor [theta_r; g_r; f_r]
+                           (2p+1) from an exact pass (gdf_leastsq_setup's last),
+                           used as the first anchor when lambda == 0: then a
+                           run need not pass over X at all */
     /* counters, read-only for the caller */
     long npasses;       /* evaluations by a pass over X (plain ones and anchors) */
     long nanchors;      /* of which (re-)anchorings of the Gram form */
@@ -101,7 +105,10 @@ ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2]);
  *                is as accurate as a QR solve (semi-normal equations with
  *                refinement) as long as ev_min/ev_max >= GDF_LSQ_RCOND;
  *   *f           f(theta) = ||X theta - y||^2/(2m) by one exact pass;
- *   *rcond       ev_min/ev_max (the reciprocal condition number of G).
+ *   *rcond       ev_min/ev_max (the reciprocal condition number of G);
+ *   anchor (2p+1) [theta_k; g_k; f_k] of the last exact pass (at the last
+ *                iterate but one of the refinement, next to theta): a first
+ *                anchor for the Gram form (gdf_lsgram.anchor_in); may be NULL.
  * *solved = 1 when theta and *f are set; 0 when G is too ill-conditioned
  * (rcond < GDF_LSQ_RCOND) or Cholesky fails: then the caller must use a
  * rank-revealing solve (theta and *f untouched).  threads: as gdf_data's.
@@ -111,7 +118,7 @@ ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2]);
 size_t gdf_leastsq_setup_work(ptrdiff_t m, ptrdiff_t p);
 int gdf_leastsq_setup(ptrdiff_t m, ptrdiff_t p, const double *X, const double *y, int threads,
                       double *G, double *ev, double *theta, double *f, double *rcond,
-                      int *solved, double *work);
+                      int *solved, double *anchor, double *work);
 
 /* The error bounds above use gdf_data_block (gdflow.h): the rows per block
  * of the one-pass evaluation. */

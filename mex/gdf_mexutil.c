@@ -837,15 +837,18 @@ static long leastsq_gram_switch(const mxArray *fun, const char *fn, ptrdiff_t m,
 /* The G that gd_leastsq formed (fields G and Gkey), if it is there, of the
  * right class and size, and its fingerprint matches X, y and G as they are
  * now (an edited X, y or G, or a G of another problem, is not used: the run
- * forms its own).  NULL otherwise.  xkey: X's fingerprint. */
-static const double *leastsq_given_gram(const mxArray *fun, const gdf_data *dq, const uint64_t *xkey)
+ * forms its own).  NULL otherwise.  xkey: X's fingerprint.  *anchor: the
+ * field Ganchor when it too is of the right size and matches, else NULL. */
+static const double *leastsq_given_gram(const mxArray *fun, const gdf_data *dq, const uint64_t *xkey,
+                                        const double **anchor)
 {
-    const mxArray *G = field(fun, "G"), *K = field(fun, "Gkey");
+    const mxArray *G = field(fun, "G"), *K = field(fun, "Gkey"), *A = field(fun, "Ganchor");
     const uint64_t *k;
     const double *Gp;
     uint64_t yk[2], gk[2];
+    *anchor = NULL;
     if (!G || !K || !mxIsDouble(G) || mxIsComplex(G) || mxIsSparse(G) || !mxIsUint64(K) ||
-        mxGetNumberOfElements(K) != 6)
+        mxGetNumberOfElements(K) != 8)
         return NULL;
     Gp = mxGetPr(G); /* the data before the size (dense()) */
     if (mxGetNumberOfDimensions(G) != 2 || (ptrdiff_t)mxGetM(G) != dq->p ||
@@ -860,6 +863,13 @@ static const double *leastsq_given_gram(const mxArray *fun, const gdf_data *dq, 
     (void)gdf_gram_key(Gp, (size_t)dq->p * (size_t)dq->p, gk);
     if (k[4] != gk[0] || k[5] != gk[1])
         return NULL;
+    if (A && mxIsDouble(A) && !mxIsComplex(A) && !mxIsSparse(A) &&
+        mxGetNumberOfElements(A) == (size_t)(2 * dq->p + 1)) {
+        const double *Ap = mxGetPr(A);
+        (void)gdf_gram_key(Ap, (size_t)(2 * dq->p + 1), gk);
+        if (k[6] == gk[0] && k[7] == gk[1])
+            *anchor = Ap;
+    }
     return Gp;
 }
 
@@ -886,7 +896,7 @@ static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_m
         lg->data = dq;
         lg->switch_after = sw;
         /* gd_leastsq's G: the Gram form from the first evaluation */
-        lg->G_in = want_key ? leastsq_given_gram(fun, &dq, xkey) : NULL;
+        lg->G_in = want_key ? leastsq_given_gram(fun, &dq, xkey, &lg->anchor_in) : NULL;
         if (lg->G_in)
             lg->switch_after = 0;
         lg->work = (double *)mxMalloc(gdf_gram_work(dq.m, dq.p) * sizeof(double));
