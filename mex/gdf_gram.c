@@ -25,6 +25,9 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "gdflow.h"
 #include "gdf_blas.h"
@@ -352,7 +355,7 @@ static uint64_t mix64(uint64_t z)
     return z ^ (z >> 31);
 }
 
-ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2])
+static int key_chunk(const double *x, size_t n, uint64_t key[2])
 {
     const uint64_t EXP = 0x7ff0000000000000ULL;
     uint64_t a[8] = {0}, c[8] = {0}, bad[8] = {0}, k0, k1;
@@ -405,7 +408,53 @@ ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2])
     }
     key[0] = k0;
     key[1] = k1;
-    if (bad[0])
+    return bad[0] != 0;
+}
+
+/* Chunks of GDF_KEY_CHUNK entries, each fingerprinted alone and the chunk
+ * keys combined in order: the same key for any number of threads; threads
+ * (OpenMP, as many as a pass over X of n entries would use) only when n is
+ * at least GDF_DATA_PAR_MIN. */
+#define GDF_KEY_CHUNK ((size_t)1 << 18)
+
+ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2])
+{
+    const uint64_t EXP = 0x7ff0000000000000ULL;
+    size_t nc = n / GDF_KEY_CHUNK + 1, c, i;
+    uint64_t k0 = mix64((uint64_t)n), k1 = mix64(k0 + 1);
+    int bad = 0;
+    if (nc == 1) {
+        bad = key_chunk(x, n, key);
+        key[0] = mix64(k0 ^ key[0]);
+        key[1] = mix64(k1 ^ key[1]);
+    } else {
+        /* at most 64 chunks' keys at a time on the stack (16 Mi entries) */
+        uint64_t ck[2 * 64];
+        size_t c0;
+        for (c0 = 0; c0 < nc; c0 += 64) {
+            long cn = (long)(nc - c0 < 64 ? nc - c0 : 64), cc;
+            int badc = 0;
+#ifdef _OPENMP
+            int nt = (double)n >= GDF_DATA_PAR_MIN && gdf_threads_usable() ? omp_get_max_threads() : 1;
+            if (nt > GDF_DATA_MAX_THREADS)
+                nt = GDF_DATA_MAX_THREADS;
+#pragma omp parallel for num_threads(nt) schedule(static) reduction(|| : badc) if (nt > 1)
+#endif
+            for (cc = 0; cc < cn; cc++) {
+                size_t lo = (c0 + (size_t)cc) * GDF_KEY_CHUNK;
+                size_t len = lo >= n ? 0 : (n - lo < GDF_KEY_CHUNK ? n - lo : GDF_KEY_CHUNK);
+                badc = key_chunk(x + lo, len, ck + 2 * cc) || badc;
+            }
+            bad = bad || badc;
+            for (c = 0; c < (size_t)cn; c++) {
+                k0 = mix64(k0 ^ ck[2 * c]);
+                k1 = mix64(k1 ^ ck[2 * c + 1]);
+            }
+        }
+        key[0] = k0;
+        key[1] = k1;
+    }
+    if (bad)
         for (i = 0; i < n; i++) {
             uint64_t b;
             memcpy(&b, x + i, sizeof b);
