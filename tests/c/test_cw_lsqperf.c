@@ -37,6 +37,7 @@ static void test_key(void)
     for (t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
         size_t n = sizes[t];
         double *x = (double *)malloc((n + 1) * sizeof(double));
+        x[n] = 0.25; /* read by the n + 1 key below when n = 0 */
         uint64_t k1[2], k2[2], k3[2];
         for (i = 0; i < n; i++)
             x[i] = urand(&s);
