@@ -8,9 +8,11 @@ function r = bench_coursework_scale(quick)
 %       theta - alpha/m * X'*(X*theta - y), which forms a scaled copy of X
 %       every iteration, is timed too (a few iterations) and printed.
 %   (2) The first calls on a 1e5 x 3 problem in a fresh octave-cli (child
-%       process, CW_FIRST_CALLS_WORKER): calls 2-4 of gd_run against its
-%       steady calls (6-10).  Target: <= 1.5 (the first call itself also
-%       pays Octave's loading of the MEX file and parsing of the m-files).
+%       process, CW_FIRST_CALLS_WORKER): the first gd_run call (100
+%       iterations) against the steady calls (median of calls 6-10), and the
+%       slowest of calls 2-10.  Target: <= 4 (the first call pays Octave's
+%       loading of the MEX file and parsing of the m-files, about 0.7 ms,
+%       which gdflow cannot remove; issue 14 saw ~20 ms, then 1.3 ms).
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 ns = [1e5 2e5];
@@ -105,13 +107,15 @@ v = struct();
 for i = 1:numel(tok)
   v.(tok{i}{1}) = str2double(strsplit(regexprep(tok{i}{2}, ',$', ''), ','));
 end
-first = median(v.run(2:4));
+first = v.run(1);
 steady = median(v.run(6:10));
 fprintf('  first calls, %g x 3 in a fresh octave-cli: constructor %s; gd_run (100 iters) calls 1..10: %s ms\n', ...
         v.n, bench_fmt_time(v.ctor), sprintf('%.1f ', 1e3 * v.run));
-fprintf('    gd_eval calls 1..10: %s ms;  calls 2-4 / steady (6-10) of gd_run: %.2f\n', ...
-        sprintf('%.1f ', 1e3 * v.eval), first / steady);
-r(end + 1) = struct('name', 'bench_coursework_scale', 'case', sprintf('first calls 2-4 / steady, %gx3', v.n), ...
-                    'gdflow', first, 'baseline', steady, 'ratio', first / steady, 'target', '<=1.5', ...
-                    'note', sprintf('call 1: %s (Octave loads the MEX)', bench_fmt_time(v.run(1))));
+fprintf('    gd_eval calls 1..10: %s ms\n', sprintf('%.1f ', 1e3 * v.eval));
+fprintf('    gd_run: first call / steady (median of calls 6-10) %.2f, calls 2-4 / steady %.2f, slowest of 2-10 %s\n', ...
+        first / steady, median(v.run(2:4)) / steady, bench_fmt_time(max(v.run(2:end))));
+r(end + 1) = struct('name', 'bench_coursework_scale', 'case', sprintf('first call / steady, %gx3, gd_run', v.n), ...
+                    'gdflow', first, 'baseline', steady, 'ratio', first / steady, 'target', '<=4', ...
+                    'note', sprintf('steady %s, slowest of calls 2-10 %s', bench_fmt_time(steady), ...
+                                    bench_fmt_time(max(v.run(2:end)))));
 end
