@@ -7,8 +7,8 @@
  * f_k] of the last exact pass ([] when not solved), and key, the uint64 1x8
  * fingerprint of X, y, G and anchor (gdf_gram_key) that lets gd_run, gf_run
  * and gd_eval use this G and anchor without forming them again
- * (gdf_mexutil.c).  p > GDF_GRAM_PMAX: G and key are [] (no Gram form).  Validates, converts, calls
- * gdf_leastsq_setup (mex/gdf_gram.h).
+ * (gdf_mexutil.c).  p > GDF_GRAM_PMAX: G and key are [] (no Gram form).
+ * Validates, converts, calls gdf_leastsq_setup (mex/gdf_gram.h).
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <string.h>
