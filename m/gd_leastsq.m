@@ -11,6 +11,23 @@ function prob = gd_leastsq(X, y)
 %   root-mean-square of X's columns; both make gd_run's MaxIter hint,
 %   INFO.hint).  gd_run evaluates it in C in one pass over X per iteration.
 %
+%   The constructor forms X'*X/m once, in C (the same blocked level-3 BLAS
+%   routine as the Gram form below), and derives L and mu (LAPACK dsyevd)
+%   and theta_star (Cholesky with iterative refinement, as accurate as X\y;
+%   X\y itself when eig(X'*X/m) has min/max < 1e-8, pinv(X)*y when X is
+%   rank deficient) from it; f_star comes from one exact pass over X.
+%   PROB.G holds that X'*X/m, PROB.Ganchor the values of the constructor's
+%   last exact pass over X (a first anchor for the Gram form), and PROB.Gkey
+%   a fingerprint of X, y, G and Ganchor: gd_run, gf_run and gd_eval use G
+%   and the anchor instead of forming them again when the fingerprint
+%   matches, so a run of the Gram form need not pass over X at all.  If you
+%   edit PROB.X, PROB.y, PROB.G or PROB.Ganchor afterwards, the fingerprint
+%   no longer matches and the run forms its own G (as it does when G is
+%   missing, [] or of the wrong size), with the same numbers as before this
+%   cache existed; the check shares the pass over X that checks X for NaN
+%   and Inf, so it costs nothing extra.  PROB.G and Gkey are [] when
+%   p > 4096 (no Gram form).
+%
 %   Long data (m >= 4p): after a few evaluations gd_run, gf_run and gd_eval
 %   form X'*X/m once (level-3 BLAS) and evaluate f and the gradient from it
 %   in O(p^2), expanded around an anchor point evaluated exactly, so f does
@@ -24,8 +41,9 @@ function prob = gd_leastsq(X, y)
 %
 %   Threads: gdflow built with OpenMP (the Makefile's default when the
 %   compiler has it) shares the pass over X among OMP_NUM_THREADS threads
-%   (all cores by default; one thread when X has fewer than 262144
-%   entries).  The field PROB.threads = k uses at most k threads (0 or []:
+%   (all cores by default; one thread when X has fewer than 2^20 = 1048576
+%   entries, where handing half a pass to a second thread costs more than
+%   it saves).  The field PROB.threads = k uses at most k threads (0 or []:
 %   automatic).  The numbers do not depend on the number of threads.
 %
 %   Example:
@@ -55,20 +73,26 @@ end
 [m, p] = gdf_check_xy(X, y, fn);
 y = full(y(:));
 X = full(X);
-G = (X' * X) / m;
-G = (G + G') / 2;
-ev = eig(G);
+% X'X/m formed once, in C (the blocked dsyrk of the Gram form), its
+% spectrum, and theta_star by Cholesky with iterative refinement; G and
+% the fingerprint key of X and y go into the struct, so that gd_run, gf_run
+% and gd_eval do not form G again
+[G, ev, theta_star, f_star, ~, solved, key, anchor] = gdf_leastsq_mex(X, y);
 L = max(ev);
 mu = max(min(ev), 0);
 if min(ev) <= gdf_eig_tol(ev)
   mu = 0;
   theta_star = pinv(X) * y;       % minimum-norm solution (rank deficient X)
-else
-  theta_star = X \ y;
+  solved = false;
+elseif ~solved
+  theta_star = X \ y;             % too ill-conditioned for the normal equations: QR
 end
-r = X * theta_star - y;
-f_star = (r' * r) / (2 * m);
-prob = gdf_problem_struct('leastsq', 'leastsq', p, struct('X', X, 'y', y), L, mu, ...
+if ~solved
+  r = X * theta_star - y;
+  f_star = (r' * r) / (2 * m);
+end
+prob = gdf_problem_struct('leastsq', 'leastsq', p, ...
+                          struct('X', X, 'y', y, 'G', G, 'Gkey', key, 'Ganchor', anchor), L, mu, ...
                           theta_star, f_star, sprintf('least squares, m = %d, p = %d', m, p));
 end
 

@@ -38,6 +38,7 @@
 #define GDF_GRAM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gdflow.h"
 
@@ -59,6 +60,15 @@ typedef struct {
                            gdf_problem_leastsq); default gdf_gram_switch_default */
     double rtol, kappa; /* acceptance test above (GDF_GRAM_RTOL, GDF_GRAM_KAPPA) */
     double *work;       /* gdf_gram_work(m, p) doubles */
+    const double *G_in; /* optional: G = X'X/m as gdf_gram_form formed it (full
+                           p x p, the lower triangle is read), e.g. by
+                           gdf_leastsq_setup; the caller vouches that it belongs
+                           to this X (gdf_gram_key).  Then G is not formed again
+                           and the first evaluation is the first anchor. */
+    const double *anchor_in; /* optional, with G_in: an anchor [theta_r; g_r; f_r]
+                           (2p+1) from an exact pass (gdf_leastsq_setup's last),
+                           used as the first anchor when lambda == 0: then a
+                           run need not pass over X at all */
     /* counters, read-only for the caller */
     long npasses;       /* evaluations by a pass over X (plain ones and anchors) */
     long nanchors;      /* of which (re-)anchorings of the Gram form */
@@ -75,6 +85,40 @@ long gdf_gram_switch_default(ptrdiff_t m, ptrdiff_t p);
 /* q->data, q->work, q->switch_after, q->rtol and q->kappa must be set;
  * counters and state are reset here.  rtol <= 0 or kappa <= 0: defaults. */
 void gdf_problem_leastsq_gram(gdf_problem *p, gdf_lsgram *q);
+
+/* G = X'X/m, lower triangle, by blocked dsyrk (ceil(sqrt(m)) rows per call,
+ * at least 64): the formation whose rounding-error bound (gamma_G above) the
+ * Gram form relies on.  Every G the Gram form uses is formed here. */
+void gdf_gram_form(ptrdiff_t m, ptrdiff_t p, const double *X, double *G);
+
+/* A 128-bit fingerprint of n doubles (of their bits; not cryptographic: it
+ * tells an edited X or y from the one G was formed from), in the same pass a
+ * finiteness check: returns the index of the first non-finite entry, or -1. */
+ptrdiff_t gdf_gram_key(const double *x, size_t n, uint64_t key[2]);
+
+/* The constructor's numbers, from G formed once (gd_leastsq):
+ *   G     (p*p)  X'X/m by gdf_gram_form, both triangles;
+ *   ev    (p)    its eigenvalues, ascending (LAPACK dsyevd);
+ *   theta (p)    the least-squares solution by Cholesky of G (dpotrf/dpotrs),
+ *                improved by iterative refinement with gradients from exact
+ *                passes over X (1 step, 2 when ev_min/ev_max < 1e-4), so it
+ *                is as accurate as a QR solve (semi-normal equations with
+ *                refinement) as long as ev_min/ev_max >= GDF_LSQ_RCOND;
+ *   *f           f(theta) = ||X theta - y||^2/(2m) by one exact pass;
+ *   *rcond       ev_min/ev_max (the reciprocal condition number of G);
+ *   anchor (2p+1) [theta_k; g_k; f_k] of the last exact pass (at the last
+ *                iterate but one of the refinement, next to theta): a first
+ *                anchor for the Gram form (gdf_lsgram.anchor_in); may be NULL.
+ * *solved = 1 when theta and *f are set; 0 when G is too ill-conditioned
+ * (rcond < GDF_LSQ_RCOND) or Cholesky fails: then the caller must use a
+ * rank-revealing solve (theta and *f untouched).  threads: as gdf_data's.
+ * work: gdf_leastsq_setup_work(m, p) doubles.  Returns GDF_OK, GDF_EARG, or
+ * GDF_ELAPACK when dsyevd fails. */
+#define GDF_LSQ_RCOND 1e-8
+size_t gdf_leastsq_setup_work(ptrdiff_t m, ptrdiff_t p);
+int gdf_leastsq_setup(ptrdiff_t m, ptrdiff_t p, const double *X, const double *y, int threads,
+                      double *G, double *ev, double *theta, double *f, double *rcond,
+                      int *solved, double *anchor, double *work);
 
 /* The error bounds above use gdf_data_block (gdflow.h): the rows per block
  * of the one-pass evaluation. */

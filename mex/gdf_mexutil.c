@@ -788,14 +788,24 @@ static void problem_quadratic(const mxArray *fun, const char *fn, gdf_mex_proble
 }
 
 /* The data of gd_leastsq / gd_logistic (X, y, lambda, threads) into q,
- * with its workspace. */
-static void problem_data_fields(const mxArray *fun, const char *fn, int logistic, gdf_data *q)
+ * with its workspace.  xkey != NULL: X's finiteness check also computes
+ * its fingerprint (gdf_gram_key) in the same pass. */
+static void problem_data_fields(const mxArray *fun, const char *fn, int logistic, gdf_data *q,
+                                uint64_t *xkey)
 {
     const mxArray *lam = field(fun, "lambda"), *th;
     ptrdiff_t m, p, i;
     const double *y;
     memset(q, 0, sizeof *q);
-    q->X = gdf_mex_dense(field(fun, "X"), fn, "problem field X", &m, &p);
+    if (xkey) {
+        ptrdiff_t bad;
+        q->X = gdf_mex_dense_any(field(fun, "X"), fn, "problem field X", &m, &p);
+        bad = gdf_gram_key(q->X, (size_t)m * (size_t)p, xkey);
+        if (bad >= 0) /* dense()'s message */
+            gdf_mex_error(fn, "nonFinite", "problem field X must be finite; entry %lu is %s.",
+                          (unsigned long)(bad + 1), q->X[bad] != q->X[bad] ? "NaN" : "Inf");
+    } else
+        q->X = gdf_mex_dense(field(fun, "X"), fn, "problem field X", &m, &p);
     if (m < 1 || p < 1)
         gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
     y = opt_vector(fun, "y", m, fn);
@@ -905,12 +915,54 @@ static long leastsq_gram_switch(const mxArray *fun, const char *fn, ptrdiff_t m,
     return gdf_gram_switch_default(m, p);
 }
 
+/* The G that gd_leastsq formed (fields G and Gkey), if it is there, of the
+ * right class and size, and its fingerprint matches X, y and G as they are
+ * now (an edited X, y or G, or a G of another problem, is not used: the run
+ * forms its own).  NULL otherwise.  xkey: X's fingerprint.  *anchor: the
+ * field Ganchor when it too is of the right size and matches, else NULL. */
+static const double *leastsq_given_gram(const mxArray *fun, const gdf_data *dq, const uint64_t *xkey,
+                                        const double **anchor)
+{
+    const mxArray *G = field(fun, "G"), *K = field(fun, "Gkey"), *A = field(fun, "Ganchor");
+    const uint64_t *k;
+    const double *Gp;
+    uint64_t yk[2], gk[2];
+    *anchor = NULL;
+    if (!G || !K || !mxIsDouble(G) || mxIsComplex(G) || mxIsSparse(G) || !mxIsUint64(K) ||
+        mxGetNumberOfElements(K) != 8)
+        return NULL;
+    Gp = mxGetPr(G); /* the data before the size (dense()) */
+    if (mxGetNumberOfDimensions(G) != 2 || (ptrdiff_t)mxGetM(G) != dq->p ||
+        (ptrdiff_t)mxGetN(G) != dq->p)
+        return NULL;
+    k = (const uint64_t *)mxGetData(K);
+    if (k[0] != xkey[0] || k[1] != xkey[1])
+        return NULL;
+    (void)gdf_gram_key(dq->y, (size_t)dq->m, yk);
+    if (k[2] != yk[0] || k[3] != yk[1])
+        return NULL;
+    (void)gdf_gram_key(Gp, (size_t)dq->p * (size_t)dq->p, gk);
+    if (k[4] != gk[0] || k[5] != gk[1])
+        return NULL;
+    if (A && mxIsDouble(A) && !mxIsComplex(A) && !mxIsSparse(A) &&
+        mxGetNumberOfElements(A) == (size_t)(2 * dq->p + 1)) {
+        const double *Ap = mxGetPr(A);
+        (void)gdf_gram_key(Ap, (size_t)(2 * dq->p + 1), gk);
+        if (k[6] == gk[0] && k[7] == gk[1])
+            *anchor = Ap;
+    }
+    return Gp;
+}
+
 /* gd_leastsq and gd_logistic */
 static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_mex_problem *mp)
 {
     gdf_data dq; /* filled here, then copied into the union member used */
     long sw;
     const mxArray *X = field(fun, "X");
+    uint64_t xkey[2];
+    const mxArray *Gf;
+    int want_key;
     mp->kind = logistic ? GDF_KIND_LOGISTIC : GDF_KIND_LEASTSQ;
     if (X && mxIsSparse(X)) {
         mp->sparse_x = 1;
@@ -921,7 +973,9 @@ static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_m
             gdf_problem_leastsq_sparse(&mp->p, &mp->u.sdata);
         return;
     }
-    problem_data_fields(fun, fn, logistic, &dq);
+    Gf = logistic ? NULL : field(fun, "G");
+    want_key = Gf && !mxIsEmpty(Gf);
+    problem_data_fields(fun, fn, logistic, &dq, want_key ? xkey : NULL);
     if (logistic) {
         mp->u.data = dq;
         gdf_problem_logistic(&mp->p, &mp->u.data);
@@ -934,6 +988,10 @@ static void problem_data(const mxArray *fun, const char *fn, int logistic, gdf_m
         memset(lg, 0, sizeof *lg);
         lg->data = dq;
         lg->switch_after = sw;
+        /* gd_leastsq's G: the Gram form from the first evaluation */
+        lg->G_in = want_key ? leastsq_given_gram(fun, &dq, xkey, &lg->anchor_in) : NULL;
+        if (lg->G_in)
+            lg->switch_after = 0;
         lg->work = (double *)mxMalloc(gdf_gram_work(dq.m, dq.p) * sizeof(double));
         gdf_problem_leastsq_gram(&mp->p, lg);
     } else {

@@ -99,7 +99,13 @@ void gdf_squad_matvec(const gdf_squad *q, const double *x, double *y);
  * own partial sums, added in block order.  `calls` is internal state (the
  * direction of the next pass) and starts at 0 or anything else. */
 #define GDF_DATA_MAX_THREADS 16
-#define GDF_DATA_PAR_MIN 262144.0
+/* 2^20 entries (8 MiB, about 1 ms for one thread): a smaller pass gains at
+ * most a fraction of a millisecond from a second thread, and loses 5-20 ms
+ * whenever that thread is not running at once (asleep, its core busy with
+ * another process, or with OpenBLAS's workers, which busy-wait after every
+ * threaded BLAS call): issue 14's "first calls 20 ms, later 1.3 ms" on
+ * 1e5 x 3 (bench_coursework_scale, bench/README.md).  Was 262144. */
+#define GDF_DATA_PAR_MIN 1048576.0
 typedef struct {
     ptrdiff_t m, p;
     const double *X, *y;

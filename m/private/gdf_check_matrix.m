@@ -34,7 +34,9 @@ if issparse(x)
   [~, ~, v] = find(x);
   ok = all(isfinite(v));
 else
-  ok = all(isfinite(x(:)));
+  % a finite sum proves every entry finite (one read of x, no temporary);
+  % only a non-finite sum (a NaN or Inf, or an overflow) needs the full check
+  ok = isfinite(sum(x(:))) || all(isfinite(x(:)));
 end
 if ~ok
   error(['gdflow:' fn ':nonFinite'], '%s: %s must be finite (it has NaN or Inf entries).', fn, name);
