@@ -102,9 +102,9 @@ e = max(sqrt(sum((Y - R) .^ 2, 2))) / max(sqrt(sum(R .^ 2, 2)));
 end
 
 function threshold_table()
-dl = [16 32 50 64 100 128 200 256 400 512 700 1000 1024 1500 2000 3000];
+dl = [16 32 50 64 100 128 160 200 224 256 288 320 400 512 700 1000 1500 2000 3000];
 fprintf(['\n  y = A x (A symmetric, lower triangle): gdflow''s kernel vs dsymv, medians of 7 (ns);' ...
-         ' gdflow uses its kernel for 16 < d <= GDF_SYMV_OWN_MAX\n']);
+         ' gdflow uses its kernel for 16 < d <= GDF_SYMV_OWN_MAX = %d\n'], gdf_symv_bench_mex(0, 0, -1));
 fprintf('  %6s %12s %14s %14s %12s %12s\n', 'd', 'own', 'dsymv default', 'dsymv 1 thr', 'default/own', '1 thr/own');
 first = NaN;
 for d = dl

@@ -32,7 +32,7 @@
 /* the largest d for which the dense quadratic uses gdf_symv_lower instead
  * of dsymv (chosen from bench/bench_small_dense.m; bench/README.md) */
 #ifndef GDF_SYMV_OWN_MAX
-#define GDF_SYMV_OWN_MAX 1024
+#define GDF_SYMV_OWN_MAX 256
 #endif
 
 void gdf_symv_lower(ptrdiff_t d, const double *A, const double *x, double *y);

@@ -16,6 +16,7 @@
  *      this machine's scalar rate
  *   4  the same with one accumulator (the textbook loop: bound by the
  *      latency of the addition)
+ * gdf_symv_bench_mex(0, 0, -1) returns GDF_SYMV_OWN_MAX of the kernels built in.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #if !defined(_WIN32)
@@ -97,6 +98,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     d = (ptrdiff_t)mxGetScalar(prhs[0]);
     reps = (long)mxGetScalar(prhs[1]);
     what = (int)mxGetScalar(prhs[2]);
+    if (what == -1) {
+        plhs[0] = mxCreateDoubleScalar((double)GDF_SYMV_OWN_MAX);
+        return;
+    }
     if (d < 1 || reps < 1 || what < 0 || what > 4)
         mexErrMsgIdAndTxt("gdflow:bench:args", "expected d >= 1, reps >= 1, what in 0..4");
     plhs[0] = mxCreateDoubleMatrix(1, (mwSize)reps, mxREAL);

@@ -1,5 +1,5 @@
 % Tests of issue 15, item 1: dense quadratics with 16 < d <= GDF_SYMV_OWN_MAX
-% (1024, mex/gdf_kernels.h) are evaluated by gdflow's own lower-triangle
+% (256, mex/gdf_kernels.h) are evaluated by gdflow's own lower-triangle
 % kernel, not by the BLAS's dsymv.  Each test compares gd_run / gf_run / gd_eval
 % with a reference computed here in Octave, to a tolerance from the rounding
 % bound (a kernel that drops or doubles one product of A x is off by far more),
@@ -18,9 +18,9 @@
 
 %!test
 %! % gd_eval: f and g = A x - b at several points, every d mod 4, both sides
-%! % of the thresholds (16 | 17 and 1024 | 1025); the bound: each (A x)_i is a
+%! % of the thresholds (16 | 17 and 256 | 257); the bound: each (A x)_i is a
 %! % sum of d products, within d*eps*(|A||x|)_i of the exact value (both sides)
-%! for d = [16 17 18 19 20 50 63 201 1024 1025]
+%! for d = [16 17 18 19 20 50 63 201 256 257]
 %!   [prob, A, b] = spd(d, d);
 %!   X = randn(d, 3);
 %!   [f, G] = gd_eval(prob, X);
@@ -84,11 +84,11 @@
 
 %!test
 %! % the numbers do not depend on OpenBLAS's thread count: gd_run and gf_run
-%! % (d = 50 and 200), run in child processes with OPENBLAS_NUM_THREADS = 1
+%! % (d = 50, 200 and 256), run in child processes with OPENBLAS_NUM_THREADS = 1
 %! % and 2, give the same bits
 %! % (the matrix is built elementwise: qr and A * B would use the BLAS's threads)
 %! code = {'rand(''seed'', 5); out = [];', ...
-%!         'for d = [50 200]', ...
+%!         'for d = [50 200 256]', ...
 %!         '  R = rand(d); A = (R + R.'') / 2 + d * eye(d);', ...
 %!         '  b = rand(d, 1); x = rand(d, 1); p = gd_quadratic(A, b);', ...
 %!         '  [th, info] = gd_run(p, x, ''StepSize'', 0.5 / d, ''MaxIter'', 200, ''GradTol'', 0);', ...
