@@ -322,7 +322,10 @@ double gdf_dot_own(ptrdiff_t n, const double *x, const double *y)
 
 double gdf_nrm2_own(ptrdiff_t n, const double *x)
 {
-    double s = gdf_dot_own(n, x, x);
+    double s;
+    if (n <= 32) /* gdf_nrm2's own loop (no BLAS call there): the same bits */
+        return gdf_nrm2(n, x);
+    s = gdf_dot_own(n, x, x);
     if (s > 1e-280 && s < 1e280)
         return sqrt(s);
     return gdf_nrm2(n, x); /* under- or overflow, or not finite: scaled */
