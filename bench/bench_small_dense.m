@@ -148,7 +148,12 @@ try
       error('gdflow:bench:compile', '%s', msg);
     end
   else
-    mex('-silent', '-outdir', here, ['-I' mexdir], src, ksrc, usrc, '-lmwblas');
+    % MATLAB's BLAS: 64-bit integers, no trailing underscore on Windows (as gdflow_build)
+    flags = {'-DGDF_BLAS_INT64'};
+    if ispc()
+      flags{end + 1} = '-DGDF_BLAS_NO_UNDERSCORE';
+    end
+    mex('-silent', '-outdir', here, ['-I' mexdir], flags{:}, src, ksrc, usrc, '-lmwblas');
   end
   clear('gdf_symv_bench_mex');
 catch err
