@@ -322,11 +322,34 @@ double gdf_dot_own(ptrdiff_t n, const double *x, const double *y)
 
 double gdf_nrm2_own(ptrdiff_t n, const double *x)
 {
-    double s;
+    ptrdiff_t i, n4;
+    double s, m = 0.0, q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0;
     if (n <= 32) /* gdf_nrm2's own loop (no BLAS call there): the same bits */
         return gdf_nrm2(n, x);
     s = gdf_dot_own(n, x, x);
     if (s > 1e-280 && s < 1e280)
         return sqrt(s);
-    return gdf_nrm2(n, x); /* under- or overflow, or not finite: scaled */
+    /* under- or overflow, or not finite: scaled by the largest |x_i| (not
+     * dnrm2: OpenBLAS's relies on x87 extended range, which valgrind lacks) */
+    for (i = 0; i < n; i++) {
+        double a = fabs(x[i]);
+        if (a != a)
+            return a; /* NaN */
+        if (a > m)
+            m = a;
+    }
+    if (m == 0.0 || isinf(m))
+        return m;
+    n4 = n - n % 4;
+    for (i = 0; i < n4; i += 4) {
+        double a0 = x[i] / m, a1 = x[i + 1] / m, a2 = x[i + 2] / m, a3 = x[i + 3] / m;
+        q0 += a0 * a0;
+        q1 += a1 * a1;
+        q2 += a2 * a2;
+        q3 += a3 * a3;
+    }
+    s = (q0 + q2) + (q1 + q3);
+    for (; i < n; i++)
+        s += (x[i] / m) * (x[i] / m);
+    return m * sqrt(s);
 }

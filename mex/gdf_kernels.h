@@ -21,8 +21,8 @@
  *
  * gdf_dot_own / gdf_nrm2_own: dot product and Euclidean norm with the same
  * four-accumulator order (no BLAS call; gdf_nrm2_own is gdf_nrm2 for n <= 32,
- * whose plain loop it keeps bit for bit, and falls back to the scaled
- * gdf_nrm2 when the sum of squares under- or overflows).
+ * whose plain loop it keeps bit for bit; when the sum of squares under- or
+ * overflows it scales by the largest |x_i|).
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef GDF_KERNELS_H

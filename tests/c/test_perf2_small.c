@@ -203,6 +203,13 @@ static void test_dot_nrm(void)
         CHECK_CLOSE(gdf_nrm2_own(40, big) / 1e200, sqrt(40.0), 1e-14, "nrm2 without overflow");
         CHECK_CLOSE(gdf_nrm2_own(40, tiny) / 1e-200, sqrt(40.0), 1e-14, "nrm2 without underflow");
         CHECK(gdf_nrm2_own(0, big) == 0.0, "nrm2 of nothing");
+        big[7] = INFINITY;
+        CHECK(isinf(gdf_nrm2_own(40, big)), "nrm2 with an Inf");
+        big[9] = NAN;
+        CHECK(isnan(gdf_nrm2_own(40, big)), "nrm2 with a NaN");
+        for (i = 0; i < 40; i++)
+            tiny[i] = 0.0;
+        CHECK(gdf_nrm2_own(40, tiny) == 0.0, "nrm2 of zeros");
     }
 }
 
