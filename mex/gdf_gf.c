@@ -52,6 +52,7 @@
 
 #include "gdflow.h"
 #include "gdf_blas.h"
+#include "gdf_kernels.h"
 #include "gdf_gf.h"
 #include "gdf_gf_drive.h"
 
@@ -1376,7 +1377,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
             swap_ptr(&k1, &k7); /* FSAL */
             fy = fn;
             t = tn;
-            gnorm = gdf_nrm2(d, k1);
+            gnorm = gdf_nrm2_own(d, k1); /* no BLAS call per step (gdf_kernels.h) */
             s = drive_emit(c, r, nfev0, tspan, nt, &jout, tn, nt > 2 && jout < nt && tspan[jout] == tn, y,
                            fy, gnorm, &stop);
             if (stop)

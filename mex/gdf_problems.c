@@ -11,6 +11,7 @@
 #include "gdf_problems_test.h" /* first: renames this file's externals in the test build */
 #include "gdflow.h"
 #include "gdf_blas.h"
+#include "gdf_kernels.h"
 
 static const gdf_int ONE = 1;
 
@@ -64,6 +65,60 @@ static void quad_from_Ax(const gdf_quad *q, const double *x, double *f, double *
             g[j] -= q->b[j];
 }
 
+/* Cache-resident sizes (16 < d <= GDF_SYMV_OWN_MAX): the library's own
+ * kernels (gdf_kernels.c), not the BLAS: a threaded BLAS spends more on
+ * waking its threads than a 50 x 50 product costs (issue 15; the threshold is
+ * measured in bench/bench_small_dense.m), and the numbers then depend neither
+ * on the BLAS nor on its thread count.  The same lower triangle as dsymv. */
+static int quad_own(const gdf_quad *q) { return q->d > 16 && q->d <= GDF_SYMV_OWN_MAX; }
+
+/* f and g (either may be NULL) with the own kernels.  With g: g = A x - b,
+ * and f = 1/2 x'(g - b) + c = 1/2 x'Ax - b'x + c in the same pass over g
+ * (four accumulators, i mod 4, then the tail: gdf_dot_own's order). */
+static void quad_fg_own(const gdf_quad *q, const double *x, double *f, double *g)
+{
+    ptrdiff_t j, d = q->d;
+    const double *b = q->b;
+    if (g) {
+        gdf_symv_lower(d, q->A, x, g); /* g = A x */
+        if (f && b) {
+            ptrdiff_t d4 = d - d % 4;
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s;
+            for (j = 0; j < d4; j += 4) {
+                double g0 = g[j] - b[j], g1 = g[j + 1] - b[j + 1];
+                double g2 = g[j + 2] - b[j + 2], g3 = g[j + 3] - b[j + 3];
+                g[j] = g0;
+                g[j + 1] = g1;
+                g[j + 2] = g2;
+                g[j + 3] = g3;
+                s0 += x[j] * (g0 - b[j]);
+                s1 += x[j + 1] * (g1 - b[j + 1]);
+                s2 += x[j + 2] * (g2 - b[j + 2]);
+                s3 += x[j + 3] * (g3 - b[j + 3]);
+            }
+            s = (s0 + s2) + (s1 + s3);
+            for (; j < d; j++) {
+                g[j] -= b[j];
+                s += x[j] * (g[j] - b[j]);
+            }
+            *f = 0.5 * s + q->c;
+        } else if (f) {
+            *f = 0.5 * gdf_dot_own(d, x, g) + q->c;
+        } else if (b) {
+            for (j = 0; j < d; j++)
+                g[j] -= b[j];
+        }
+    } else if (f) {
+        /* x'Ax from the lower triangle: sum_j x_j (a_jj x_j + 2 sum_{i>j} a_ij x_i) */
+        double xAx = 0.0, bx = b ? gdf_dot_own(d, b, x) : 0.0;
+        for (j = 0; j < d; j++) {
+            const double *Aj = q->A + j * d;
+            xAx += x[j] * (Aj[j] * x[j] + 2.0 * gdf_dot_own(d - j - 1, Aj + j + 1, x + j + 1));
+        }
+        *f = 0.5 * xAx - bx + q->c;
+    }
+}
+
 static int quad_fg(void *ctx, const double *x, double *f, double *g)
 {
     const gdf_quad *q = (const gdf_quad *)ctx;
@@ -71,6 +126,10 @@ static int quad_fg(void *ctx, const double *x, double *f, double *g)
     ptrdiff_t j;
     if (q->d <= 16) {
         quad_small(q, x, f, g);
+        return GDF_OK;
+    }
+    if (quad_own(q)) {
+        quad_fg_own(q, x, f, g);
         return GDF_OK;
     }
     if (g) {
@@ -124,6 +183,10 @@ static int quad_hessvec(void *ctx, const double *x, const double *v, double *Hv)
     gdf_int n = (gdf_int)q->d;
     const double alpha = 1.0, beta = 0.0;
     (void)x;
+    if (q->d <= GDF_SYMV_OWN_MAX) { /* the gradient's kernel (quad_own) */
+        gdf_symv_lower(q->d, q->A, v, Hv);
+        return GDF_OK;
+    }
     GDF_F77(dsymv)("L", &n, &alpha, q->A, &n, v, &ONE, &beta, Hv, &ONE, 1);
     return GDF_OK;
 }
