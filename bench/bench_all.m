@@ -21,7 +21,8 @@ fprintf('read bandwidth (C streaming kernel, %.0f MiB, median): %.1f GB/s with 1
         bw.nbytes / 2^20, bw.gbps1, bw.gbps2);
 names = {'bench_gd_small', 'bench_call_overhead'};
 extra = {'bench_gf_rk45', 'bench_gf_exact', 'bench_gd_batch', 'bench_leastsq', 'bench_logistic', ...
-         'bench_quad_dense', 'bench_sparse_heat', 'bench_threads'};
+         'bench_quad_dense', 'bench_sparse_heat', 'bench_threads', ...
+         'bench_scaling'};
 for i = 1:numel(extra)
   if exist(extra{i}, 'file')
     names{end + 1} = extra{i}; %#ok<AGROW>
