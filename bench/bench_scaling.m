@@ -84,6 +84,9 @@ for i = 1:numel(ns)
   clear prob
 end
 
+if ~exist(outdir, 'dir')
+  mkdir(outdir);
+end
 file = fullfile(outdir, 'scaling.png');
 plotted = make_figure(Q, S, p, bw, fl, file);
 if plotted
@@ -162,39 +165,42 @@ function ok = make_figure(Q, S, p, bw, fl, file)
 % panel per family, against the bytes the iteration must read
 ok = false;
 try
-  fig = figure('visible', 'off', 'position', [0 0 1100 480]);
+  fig = figure('visible', 'off', 'position', [0 0 1300 560]);
   panels = {Q, S};
-  titles = {'Dense quadratic: per iteration A*\theta (dsymv, d = 8 .. 4096)', ...
-            sprintf('Least squares, p = %d: per iteration one pass over X (n = 50 .. 409600)', p)};
-  xl = {'d (A is d x d; bytes read per iteration: 4 d^2)', 'n p (bytes read per iteration: 8 n p)'};
+  titles = {'GD on a dense quadratic (one A*theta per iteration)', ...
+            sprintf('GD on least squares, p = %d (one pass over X per iteration)', p)};
+  xl = {'d   (A is d x d; bytes per iteration 4 d^2)', 'n p   (X is n x p; bytes per iteration 8 n p)'};
   for k = 1:2
     C = panels{k};
     subplot(1, 2, k);
     tb = C.bytes / (bw.gbps * 1e9);
     tf = C.flops / (fl.gflops * 1e9);
     x = C.size;
-    loglog(x, C.t * 1e6, 'o-', 'linewidth', 2, 'markersize', 7, 'color', [0 0.35 0.75]);
+    loglog(x, C.t * 1e6, 'o-', 'linewidth', 2.5, 'markersize', 8, 'color', [0 0.3 0.8]);
     hold on
-    loglog(x, tb * 1e6, '--', 'linewidth', 1.5, 'color', [0.85 0.33 0.1]);
-    loglog(x, tf * 1e6, ':', 'linewidth', 2, 'color', [0.2 0.6 0.2]);
+    loglog(x, tb * 1e6, 's-', 'linewidth', 2, 'markersize', 5, 'color', [0.85 0.2 0.1]);
+    loglog(x, tf * 1e6, '^--', 'linewidth', 2, 'markersize', 5, 'color', [0.1 0.6 0.2]);
     if k == 1   % the size whose data fill the last-level cache
       xc = sqrt(fl.llc / 4);
     else
       xc = fl.llc / 8;
     end
     yl = [min([C.t, tb, tf]) max([C.t, tb, tf])] * 1e6 .* [0.5 2];
-    loglog([xc xc], yl, '-.', 'linewidth', 1, 'color', [0.4 0.4 0.4]);
-    text(xc * 1.08, yl(1) * 2, 'data > last-level cache', 'fontsize', 9, 'color', [0.3 0.3 0.3]);
+    loglog([xc xc], yl, '-.', 'linewidth', 1.5, 'color', [0.35 0.35 0.35]);
+    text(xc * 0.45, yl(1) * 2, 'in cache | in memory', 'fontsize', 10, 'color', [0.3 0.3 0.3]);
     hold off
     ylim(yl);
+    xlim([x(1) / 1.5, x(end) * 1.5]);
     grid on
-    xlabel(xl{k});
-    ylabel('time per iteration (\mus)');
-    title(titles{k});
-    legend({'gd\_run (C loop, median)', sprintf('bandwidth limit (%.1f GB/s)', bw.gbps), ...
-            sprintf('flop limit (dgemm %.0f GFLOP/s)', fl.gflops), ...
+    set(gca, 'fontsize', 11);
+    xlabel(xl{k}, 'fontsize', 11);
+    ylabel('time per iteration (microseconds)', 'fontsize', 11);
+    title(titles{k}, 'fontsize', 12);
+    lg = legend({'gd_run, C loop (median)', sprintf('bandwidth limit (%.1f GB/s read)', bw.gbps), ...
+            sprintf('flop limit (dgemm %.1f GFLOP/s)', fl.gflops), ...
             sprintf('last-level cache (%.0f MB)', fl.llc / 2^20)}, ...
            'location', 'northwest');
+    set(lg, 'interpreter', 'none', 'fontsize', 10);
   end
   print(fig, file, '-dpng', '-r90');
   close(fig);
