@@ -195,56 +195,29 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %   See also GD_OPTIONS, GD_MINIMIZE, GF_RUN, GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC, GD_TESTFUN.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-if nargin < 2
-  error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
-end
-% The common path is one call.  fminunc's options (an optimset struct or an
-% optimoptions object: gdf_optimset) and handles that return f alone are
-% found by the error they raise before anything runs: the option parser
-% refuses fminunc's names and values, and the first evaluation the missing
-% gradient; the call is then made again, translated or with central
-% differences.
-fd = false;
-grad = '';
+% The common path is one builtin call (nargout) and one MEX call that asks
+% for the outputs wanted: info (with info.gradient) is built in C, and only
+% when asked for.  Everything else runs only after an error: too few inputs;
+% fminunc's options (an optimset struct or an optimoptions object:
+% gdf_optimset), refused by the option parser; and handles that return f
+% alone, found by the error of the missing gradient.  The call is then made
+% again, translated or with central differences.
+nout = nargout;
 try
-  if nargout > 2   % J_history only when asked for: no copy otherwise
-    [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
-  else
+  if nout == 1
+    theta = gd_run_mex(fun, theta0, varargin{:});
+  elseif nout < 3
     [theta, info] = gd_run_mex(fun, theta0, varargin{:});
+  else   % J_history only when asked for: no copy otherwise
+    [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
   end
-  info.gradient = 'analytic';
 catch err
-  changed = false;
-  if ~isempty(varargin) && any(cellfun('isclass', varargin, 'struct') | cellfun(@isobject, varargin))
-    [varargin, grad, changed] = gdf_optimset('gd_run', varargin, gdf_nvars(fun, theta0), isstruct(fun));
+  if nargin < 2
+    error('gdflow:gd_run:notEnoughInputs', 'gd_run: usage: [theta, info] = gd_run(fun, theta0, Name, Value, ...).');
   end
-  if changed
-    fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
-    if ~fd
-      try
-        if nargout > 2
-          [theta, info, J_history] = gd_run_mex(fun, theta0, varargin{:});
-        else
-          [theta, info] = gd_run_mex(fun, theta0, varargin{:});
-        end
-        info.gradient = 'analytic';
-      catch err
-        fd = isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0);
-        if ~fd
-          gdf_rethrow(err);
-        end
-      end
-    end
-  elseif isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
-    fd = true;                                   % FUN returns f only: central differences
-  else
-    gdf_rethrow(err);
-  end
+  [theta, info, J_history] = run_again(err, fun, theta0, varargin, nout);
 end
-if fd
-  [theta, info, J_history] = run_fd(fun, theta0, varargin, strcmp(grad, 'off'), nargout);
-end
-if nargout == 0
+if nout == 0
   if iscell(info.message)   % many starts
     saddles = '';
     if any(info.exitflag == -3)
@@ -264,6 +237,42 @@ if nargout == 0
       fprintf('  Hint: %s\n', info.hint);
     end
   end
+end
+end
+
+function [theta, info, J_history] = run_again(err, fun, theta0, args, nout)
+% the error path: fminunc's options translated, or a handle that returns f
+% only run with central differences; any other error propagates
+fd = false;
+grad = '';
+changed = false;
+J_history = [];
+if ~isempty(args) && any(cellfun('isclass', args, 'struct') | cellfun(@isobject, args))
+  [args, grad, changed] = gdf_optimset('gd_run', args, gdf_nvars(fun, theta0), isstruct(fun));
+end
+if changed
+  fd = strcmp(grad, 'off') && isa(fun, 'function_handle');
+  if ~fd
+    try
+      if nout > 2
+        [theta, info, J_history] = gd_run_mex(fun, theta0, args{:});
+      else
+        [theta, info] = gd_run_mex(fun, theta0, args{:});
+      end
+    catch err
+      fd = isempty(grad) && isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0);
+      if ~fd
+        gdf_rethrow(err);
+      end
+    end
+  end
+elseif isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
+  fd = true;                                   % FUN returns f only: central differences
+else
+  gdf_rethrow(err);
+end
+if fd
+  [theta, info, J_history] = run_fd(fun, theta0, args, strcmp(grad, 'off'), nout);
 end
 end
 

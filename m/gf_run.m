@@ -145,17 +145,31 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   See also GF_EXACT, GD_RUN, GD_OPTIONS, ODE45.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-if nargin < 3
-  error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
-end
+% The common path is one builtin call (nargout) and one MEX call that asks
+% for the outputs wanted (Theta and info are built in C only when asked
+% for).  Too few inputs and several starting points (theta0 d x m, which the
+% MEX refuses) are handled after its error.
+nout = nargout;
 try
-  if ~isvector(theta0) && isnumeric(theta0) && ismatrix(theta0) && ~isempty(theta0)   % d x m, d, m > 1
-    [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
+  if nout < 2
+    t = gf_run_mex(fun, theta0, tspan, varargin{:});
+  elseif nout == 2
+    [t, Theta] = gf_run_mex(fun, theta0, tspan, varargin{:});
   else
     [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
   end
 catch err
-  gdf_rethrow(err);
+  if nargin < 3
+    error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
+  end
+  if ~(isnumeric(theta0) && ismatrix(theta0) && ~isvector(theta0) && ~isempty(theta0))   % not d x m, d, m > 1
+    gdf_rethrow(err);
+  end
+  try
+    [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
+  catch err
+    gdf_rethrow(err);
+  end
 end
 end
 

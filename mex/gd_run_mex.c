@@ -667,18 +667,30 @@ static mxArray *row_of(const gd_call *c, int what)
     return a;
 }
 
+/* info's fields, in their order: one static table, set by number (the
+ * 'gradient' field is set here too, 'analytic'; gd_run.m's central-difference
+ * path overwrites it) */
+#define GDF_GD_INFO_FIELDS(X)                                                                   \
+    X(iterations) X(exitflag) X(message) X(fval) X(f) X(gradnorm) X(theta) X(stepsize)          \
+    X(steprule) X(method) X(momentum) X(L) X(mu) X(f_star) X(funccount) X(time) X(stationary)    \
+    X(hint) X(gradient)
+#define GDF_INFO_X_ID(name) I_##name,
+#define GDF_INFO_X_NAME(name) #name,
+enum { GDF_GD_INFO_FIELDS(GDF_INFO_X_ID) I_COUNT };
+static const char *INFO_NAMES[] = {GDF_GD_INFO_FIELDS(GDF_INFO_X_NAME)};
+
 /* info.f and info.gradnorm: a row (one start) or m x (kmax+1), NaN after a
  * start stopped; without a history the final values */
-static void info_history_fg(gd_call *c, mxArray *info, const mxArray *fv)
+static void info_history_fg(gd_call *c, mxArray *info)
 {
     long n = c->kmax + 1, k;
     ptrdiff_t j, m = c->m;
     if (c->hist != H_NONE && m == 1) {
-        mxSetField(info, 0, "f", row_from(c->runs[0].h.f, n));
-        mxSetField(info, 0, "gradnorm", row_from(c->runs[0].h.gnorm, n));
+        mxSetFieldByNumber(info, 0, I_f, row_from(c->runs[0].h.f, n));
+        mxSetFieldByNumber(info, 0, I_gradnorm, row_from(c->runs[0].h.gnorm, n));
     } else if (c->hist != H_NONE && c->block_cap > 0) { /* already m x (K+1): trim to kmax+1 */
-        mxSetField(info, 0, "f", gdf_mex_adopt(c->fblock, (size_t)m, (size_t)n));
-        mxSetField(info, 0, "gradnorm", gdf_mex_adopt(c->gblock, (size_t)m, (size_t)n));
+        mxSetFieldByNumber(info, 0, I_f, gdf_mex_adopt(c->fblock, (size_t)m, (size_t)n));
+        mxSetFieldByNumber(info, 0, I_gradnorm, gdf_mex_adopt(c->gblock, (size_t)m, (size_t)n));
     } else if (c->hist != H_NONE) { /* m x (kmax+1), NaN after a start stopped */
         mxArray *F = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
         mxArray *G = mxCreateDoubleMatrix((mwSize)m, (mwSize)n, mxREAL);
@@ -689,11 +701,11 @@ static void info_history_fg(gd_call *c, mxArray *info, const mxArray *fv)
                 pF[j + k * m] = in ? c->runs[j].h.f[k] : NAN;
                 pG[j + k * m] = in ? c->runs[j].h.gnorm[k] : NAN;
             }
-        mxSetField(info, 0, "f", F);
-        mxSetField(info, 0, "gradnorm", G);
+        mxSetFieldByNumber(info, 0, I_f, F);
+        mxSetFieldByNumber(info, 0, I_gradnorm, G);
     } else {
-        mxSetField(info, 0, "f", mxDuplicateArray(fv));
-        mxSetField(info, 0, "gradnorm", row_of(c, 4));
+        mxSetFieldByNumber(info, 0, I_f, row_of(c, 2));
+        mxSetFieldByNumber(info, 0, I_gradnorm, row_of(c, 4));
     }
 }
 
@@ -704,7 +716,7 @@ static void info_history_theta(gd_call *c, mxArray *info)
     long n = c->kmax + 1, k;
     ptrdiff_t j, q, d = c->d, m = c->m;
     if (c->hist == H_FULL && m == 1) {
-        mxSetField(info, 0, "theta", gdf_mex_adopt(c->runs[0].h.theta, (size_t)d, (size_t)n));
+        mxSetFieldByNumber(info, 0, I_theta, gdf_mex_adopt(c->runs[0].h.theta, (size_t)d, (size_t)n));
     } else if (c->hist == H_FULL) {
         mwSize dims[3];
         mxArray *T;
@@ -723,9 +735,9 @@ static void info_history_theta(gd_call *c, mxArray *info)
                     for (q = 0; q < d; q++)
                         dst[q] = NAN;
             }
-        mxSetField(info, 0, "theta", T);
+        mxSetFieldByNumber(info, 0, I_theta, T);
     } else {
-        mxSetField(info, 0, "theta", mxCreateDoubleMatrix(0, 0, mxREAL));
+        mxSetFieldByNumber(info, 0, I_theta, mxCreateDoubleMatrix(0, 0, mxREAL));
     }
 }
 
@@ -750,48 +762,47 @@ static mxArray *strings_of(const gd_call *c, int what)
     return cell;
 }
 
+/* info: one mxCreateStructMatrix from the static name table, every field
+ * set by number, each value created once (no temporary copies) */
 static mxArray *build_info(gd_call *c)
 {
-    static const char *names[] = {"iterations", "exitflag", "message", "fval", "f",
-                                  "gradnorm", "theta", "stepsize", "steprule", "method",
-                                  "momentum", "L", "mu", "f_star", "funccount", "time",
-                                  "stationary", "hint"};
-    mxArray *info = mxCreateStructMatrix(1, 1, 18, names);
-    mxArray *fv = row_of(c, 2);
+    mxArray *info = mxCreateStructMatrix(1, 1, I_COUNT, INFO_NAMES);
     double tsum = 0.0;
     ptrdiff_t j;
     for (j = 0; j < c->m; j++)
         tsum += c->runs[j].r.time;
-    mxSetField(info, 0, "iterations", row_of(c, 0));
-    mxSetField(info, 0, "exitflag", row_of(c, 1));
-    mxSetField(info, 0, "message", strings_of(c, 0));
-    mxSetField(info, 0, "fval", fv);
-    info_history_fg(c, info, fv);
+    mxSetFieldByNumber(info, 0, I_iterations, row_of(c, 0));
+    mxSetFieldByNumber(info, 0, I_exitflag, row_of(c, 1));
+    mxSetFieldByNumber(info, 0, I_message, strings_of(c, 0));
+    mxSetFieldByNumber(info, 0, I_fval, row_of(c, 2));
+    info_history_fg(c, info);
     info_history_theta(c, info);
     if (c->fixed) {
-        mxSetField(info, 0, "stepsize", mxCreateDoubleScalar(c->o.eta));
+        mxSetFieldByNumber(info, 0, I_stepsize, mxCreateDoubleScalar(c->o.eta));
     } else if (c->hist != H_NONE && c->m == 1) {
         /* eta[k] is the step that produced theta_k, k = 1..iterations */
         mxArray *E = mxCreateDoubleMatrix(1, (mwSize)c->runs[0].r.iterations, mxREAL);
         if (c->runs[0].r.iterations > 0)
             memcpy(mxGetPr(E), c->runs[0].h.eta + 1, (size_t)c->runs[0].r.iterations * sizeof(double));
-        mxSetField(info, 0, "stepsize", E);
+        mxSetFieldByNumber(info, 0, I_stepsize, E);
     } else {
-        mxSetField(info, 0, "stepsize", mxCreateDoubleMatrix(0, 0, mxREAL));
+        mxSetFieldByNumber(info, 0, I_stepsize, mxCreateDoubleMatrix(0, 0, mxREAL));
     }
-    mxSetField(info, 0, "steprule", mxCreateString(c->step_name));
-    mxSetField(info, 0, "method", mxCreateString(gdf_gd_method_name(c->method)));
-    mxSetField(info, 0, "momentum", (c->method == GDF_GDM_HEAVYBALL || c->method == GDF_GDM_NESTEROV)
-                                        ? (c->o.momentum_schedule ? mxCreateString("schedule")
-                                                                  : mxCreateDoubleScalar(c->o.momentum))
-                                        : mxCreateDoubleScalar(0.0));
-    mxSetField(info, 0, "L", mxCreateDoubleScalar(c->mp.p.L));
-    mxSetField(info, 0, "mu", mxCreateDoubleScalar(c->mp.p.mu));
-    mxSetField(info, 0, "f_star", mxCreateDoubleScalar(c->mp.f_star));
-    mxSetField(info, 0, "funccount", row_of(c, 3));
-    mxSetField(info, 0, "time", mxCreateDoubleScalar(tsum));
-    mxSetField(info, 0, "stationary", strings_of(c, 1));
-    mxSetField(info, 0, "hint", strings_of(c, 2));
+    mxSetFieldByNumber(info, 0, I_steprule, mxCreateString(c->step_name));
+    mxSetFieldByNumber(info, 0, I_method, mxCreateString(gdf_gd_method_name(c->method)));
+    mxSetFieldByNumber(info, 0, I_momentum,
+                       (c->method == GDF_GDM_HEAVYBALL || c->method == GDF_GDM_NESTEROV)
+                           ? (c->o.momentum_schedule ? mxCreateString("schedule")
+                                                     : mxCreateDoubleScalar(c->o.momentum))
+                           : mxCreateDoubleScalar(0.0));
+    mxSetFieldByNumber(info, 0, I_L, mxCreateDoubleScalar(c->mp.p.L));
+    mxSetFieldByNumber(info, 0, I_mu, mxCreateDoubleScalar(c->mp.p.mu));
+    mxSetFieldByNumber(info, 0, I_f_star, mxCreateDoubleScalar(c->mp.f_star));
+    mxSetFieldByNumber(info, 0, I_funccount, row_of(c, 3));
+    mxSetFieldByNumber(info, 0, I_time, mxCreateDoubleScalar(tsum));
+    mxSetFieldByNumber(info, 0, I_stationary, strings_of(c, 1));
+    mxSetFieldByNumber(info, 0, I_hint, strings_of(c, 2));
+    mxSetFieldByNumber(info, 0, I_gradient, mxCreateString("analytic"));
     return info;
 }
 
@@ -832,5 +843,5 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (nlhs >= 2)
         plhs[1] = build_info(&c);
     if (nlhs >= 3)
-        plhs[2] = j_history(mxGetField(plhs[1], 0, "f"));
+        plhs[2] = j_history(mxGetFieldByNumber(plhs[1], 0, I_f));
 }

@@ -412,47 +412,61 @@ static void warn(const gf_call *a, const gdf_gf_plan *pl, const gdf_gf_out *out,
                         "gradient vanishes need not be a minimizer.", a->mp.p.mu);
 }
 
+/* info's fields in their order: one static table (the common eleven, then
+ * velocity, integrator, damping, temperature, seed where the method has
+ * them); the fields are set by number, each value created once */
+enum { F_NSTEPS, F_NFAILED, F_NFEVALS, F_F, F_GRADNORM, F_EXITFLAG, F_MESSAGE, F_METHOD, F_STEP,
+       F_TIME, F_STATIONARY, F_COMMON, F_VELOCITY = F_COMMON, F_INTEGRATOR, F_DAMPING,
+       F_TEMPERATURE, F_SEED, F_ALL };
+static const char *INFO_NAMES[F_ALL] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
+                                        "message", "method", "step", "time", "stationary",
+                                        "velocity", "integrator", "damping", "temperature", "seed"};
+
 /* info (before column_from takes over out.f and out.gnorm) */
 static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *out,
                            const gdf_gf_solve_result *r)
 {
-    const char *names[15] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
-                             "message", "method", "step", "time", "stationary"};
-    int nf = 11, method = a->method;
+    const char *names[F_ALL];
+    int nf = F_COMMON, method = a->method, k;
+    int has_vel = a->second, has_integ = a->second || method == M_NATURAL;
+    int has_damp = method == M_HEAVYBALL, has_temp = method == M_LANGEVIN;
     mxArray *info;
-    if (a->second)
-        names[nf++] = "velocity";
-    if (a->second || method == M_NATURAL)
-        names[nf++] = "integrator";
-    if (method == M_HEAVYBALL)
-        names[nf++] = "damping";
-    if (method == M_LANGEVIN) {
-        names[nf++] = "temperature";
-        names[nf++] = "seed";
+    memcpy(names, INFO_NAMES, F_COMMON * sizeof names[0]);
+    if (has_vel)
+        names[nf++] = INFO_NAMES[F_VELOCITY];
+    if (has_integ)
+        names[nf++] = INFO_NAMES[F_INTEGRATOR];
+    if (has_damp)
+        names[nf++] = INFO_NAMES[F_DAMPING];
+    if (has_temp) {
+        names[nf++] = INFO_NAMES[F_TEMPERATURE];
+        names[nf++] = INFO_NAMES[F_SEED];
     }
     info = mxCreateStructMatrix(1, 1, nf, names);
-    mxSetField(info, 0, "nsteps", mxCreateDoubleScalar((double)r->run.nsteps));
-    mxSetField(info, 0, "nfailed", mxCreateDoubleScalar((double)r->run.nfailed));
-    mxSetField(info, 0, "nfevals", mxCreateDoubleScalar((double)r->run.nfevals));
-    mxSetField(info, 0, "f", column_from(out->f, out->n));
-    mxSetField(info, 0, "gradnorm", column_from(out->gnorm, out->n));
-    mxSetField(info, 0, "exitflag", mxCreateDoubleScalar((double)r->run.exitflag));
-    mxSetField(info, 0, "message", mxCreateString(r->message));
-    mxSetField(info, 0, "method", mxCreateString(METHOD_NAMES[method]));
-    mxSetField(info, 0, "step", mxCreateDoubleScalar(pl->integrator_method != GDF_GF_RK45 || method == M_EXACT
-                                                         ? (a->ov[O_STEP].set ? a->ov[O_STEP].num : NAN)
-                                                         : NAN));
-    mxSetField(info, 0, "time", mxCreateDoubleScalar(r->run.time));
-    mxSetField(info, 0, "stationary", mxCreateString(gdf_stationary_name(r->stationary)));
-    if (a->second)
-        mxSetField(info, 0, "velocity", rows_from_part(out->theta, out->n, pl->stride, a->d, a->d));
-    if (a->second || method == M_NATURAL)
-        mxSetField(info, 0, "integrator", mxCreateString(INTEGRATOR_NAMES[a->integ]));
-    if (method == M_HEAVYBALL)
-        mxSetField(info, 0, "damping", mxCreateDoubleScalar(r->damping));
-    if (method == M_LANGEVIN) {
-        mxSetField(info, 0, "temperature", mxCreateDoubleScalar(a->spec.temperature));
-        mxSetField(info, 0, "seed", mxCreateDoubleScalar((double)a->spec.seed));
+    mxSetFieldByNumber(info, 0, F_NSTEPS, mxCreateDoubleScalar((double)r->run.nsteps));
+    mxSetFieldByNumber(info, 0, F_NFAILED, mxCreateDoubleScalar((double)r->run.nfailed));
+    mxSetFieldByNumber(info, 0, F_NFEVALS, mxCreateDoubleScalar((double)r->run.nfevals));
+    mxSetFieldByNumber(info, 0, F_F, column_from(out->f, out->n));
+    mxSetFieldByNumber(info, 0, F_GRADNORM, column_from(out->gnorm, out->n));
+    mxSetFieldByNumber(info, 0, F_EXITFLAG, mxCreateDoubleScalar((double)r->run.exitflag));
+    mxSetFieldByNumber(info, 0, F_MESSAGE, mxCreateString(r->message));
+    mxSetFieldByNumber(info, 0, F_METHOD, mxCreateString(METHOD_NAMES[method]));
+    mxSetFieldByNumber(info, 0, F_STEP,
+                       mxCreateDoubleScalar(pl->integrator_method != GDF_GF_RK45 || method == M_EXACT
+                                                ? (a->ov[O_STEP].set ? a->ov[O_STEP].num : NAN)
+                                                : NAN));
+    mxSetFieldByNumber(info, 0, F_TIME, mxCreateDoubleScalar(r->run.time));
+    mxSetFieldByNumber(info, 0, F_STATIONARY, mxCreateString(gdf_stationary_name(r->stationary)));
+    k = F_COMMON; /* the optional fields, in the order of names */
+    if (has_vel)
+        mxSetFieldByNumber(info, 0, k++, rows_from_part(out->theta, out->n, pl->stride, a->d, a->d));
+    if (has_integ)
+        mxSetFieldByNumber(info, 0, k++, mxCreateString(INTEGRATOR_NAMES[a->integ]));
+    if (has_damp)
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar(r->damping));
+    if (has_temp) {
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar(a->spec.temperature));
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar((double)a->spec.seed));
     }
     return info;
 }
