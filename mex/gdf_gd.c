@@ -511,6 +511,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         return GDF_EARG;
     if (h && h->cap < (o->max_iter < 0x7fffffffL ? o->max_iter + 1 : 0x7fffffffL))
         return GDF_ESIZE;
+    if (gdf_gd_batchq_applies(p, o)) /* a small dense quadratic: the fused kernel */
+        return gdf_gd_batchq(p, m, X, o, h, r);
     memset(r, 0, (size_t)m * sizeof *r);
     status = batch_eval(p, m, Xc, f, G);
     if (status != GDF_OK)
