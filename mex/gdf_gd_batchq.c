@@ -45,13 +45,12 @@ typedef struct {
 } bq_ctx;
 
 /* the lanes' state as the rare paths see it: the current iterate (x, g, f,
- * g2 = ||g||^2), the trial (xn, gq, fn, g2n; ok: finite with g2n in sqrt's
- * safe range), f(theta_0), the DivergenceLimit threshold, the steps that
+ * g2 = ||g||^2), the trial (xn, gq, fn, g2n), f(theta_0), the DivergenceLimit threshold, the steps that
  * left the lane unchanged; alive: -1 while the start runs */
 typedef struct {
     double x[BQ_DMAX][BQ_W], g[BQ_DMAX][BQ_W], xn[BQ_DMAX][BQ_W], gq[BQ_DMAX][BQ_W];
     double f[BQ_W], g2[BQ_W], fn[BQ_W], g2n[BQ_W], f0[BQ_W], divl[BQ_W], stuck[BQ_W];
-    long long alive[BQ_W], ok[BQ_W];
+    long long alive[BQ_W];
 } bq_lanes;
 
 static int isfin(double x) { return x - x == 0.0; }
@@ -163,7 +162,7 @@ static void bq_after(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t d,
         int why = 0;
         if (!S->alive[l])
             continue;
-        if (!S->ok[l] && (!isfin(fn) || !bq_lane_finite(S->gq, d, l))) {
+        if (!isfin(fn) || !(S->g2n[l] > 1e-280 && S->g2n[l] < 1e280 ? 1 : bq_lane_finite(S->gq, d, l))) {
             bq_stop(cx, c0, l, S, S->x, d, f, bq_lane_nrm2(S->g, d, l), k, GDF_WHY_NONFINITE, 1, t0);
             continue;
         }

@@ -77,8 +77,8 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
      * for d = 2 it stays in registers */
     BQ_VD x[BQ_DMAX][BQ_NV], g[BQ_DMAX][BQ_NV], xn[BQ_DMAX][BQ_NV], gq[BQ_DMAX][BQ_NV];
     BQ_VD f[BQ_NV], f0[BQ_NV], divl[BQ_NV], g2[BQ_NV], stuck[BQ_NV], fn[BQ_NV], g2n[BQ_NV];
-    BQ_VM alive[BQ_NV], ok[BQ_NV];
-    BQ_VD zero = {0.0}, one, etav, g2cand, lo, hi;
+    BQ_VM alive[BQ_NV];
+    BQ_VD zero = {0.0}, one, etav, g2cand, lo, lo2, hi;
     bq_lanes S; /* the rare paths' copy of the state */
     long k = 0;
     ptrdiff_t i, j;
@@ -92,6 +92,7 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
         etav[l] = eta;
         g2cand[l] = cx->g2cand;
         lo[l] = 1e-280;
+        lo2[l] = cx->g2cand > 1e-280 ? cx->g2cand : 1e-280;
         hi[l] = 1e280;
     }
     /* theta_0: f and gradient through the problem (also polls Ctrl-C) */
@@ -193,8 +194,10 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
             g2n[v] = zero + gq[0][v] * gq[0][v];
             for (i = 1; i < d; i++)
                 g2n[v] += gq[i][v] * gq[i][v];
-            ok[v] = (fn[v] - fn[v] == zero) & (g2n[v] > lo) & (g2n[v] < hi);
-            ev |= alive[v] & (~ok[v] | (fn[v] - f0[v] > divl[v]) | (g2n[v] <= g2cand));
+            /* non-finite, ||g||^2 outside sqrt's safe range or a GradTol
+             * candidate (lo2 = max(1e-280, g2cand)), DivergenceLimit */
+            ev |= alive[v] & (~((fn[v] - fn[v] == zero) & (g2n[v] > lo2) & (g2n[v] < hi)) |
+                              (fn[v] - f0[v] > divl[v]));
         }
         if (cx->rare_always || BQ_ANY(ev)) {
             /* the rare path (every step with a history or StepTol/FunTol):
@@ -208,7 +211,6 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
                 }
                 BQ_PUT(S.fn + v * BQ_VW, fn[v]);
                 BQ_PUT(S.g2n + v * BQ_VW, g2n[v]);
-                BQ_PUTM(S.ok + v * BQ_VW, ok[v]);
             }
             bq_after(cx, c0, nb, &S, d, k, t0);
             BQ_ALIVE();
