@@ -460,21 +460,6 @@ static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, d
     return GDF_OK;
 }
 
-/* ||g|| of one column: the plain sum of squares, scaled by dnrm2 only when
- * it under- or overflows; NaN when g is not finite */
-static double batch_gnorm(ptrdiff_t d, const double *g)
-{
-    double g2 = 0.0;
-    ptrdiff_t i;
-    for (i = 0; i < d; i++)
-        g2 += g[i] * g[i];
-    if (isfin(g2) && g2 > 1e-280)
-        return sqrt(g2);
-    if (gdf_all_finite(d, g))
-        return gdf_nrm2(d, g);
-    return NAN;
-}
-
 /* entry k of start c in the batch history (f, gnorm at c + k st; theta at
  * (c cap + k) d); h may be NULL */
 static void batch_record(gdf_history *h, ptrdiff_t st, ptrdiff_t d, ptrdiff_t c, long k, double f,
@@ -585,8 +570,9 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             const double step = eta * gn[c];
             if (active[c] == 0.0)
                 continue;
-            gnm = batch_gnorm(d, gnew);
-            if (!isfin(fn[c]) || !isfin(gnm)) { /* keep the last finite iterate */
+            /* the tests and the norm of gdf_gd_run (gdf_nrm2: dnrm2 beyond 32
+             * entries, which a plain sum of squares would not match bitwise) */
+            if (!isfin(fn[c]) || !gdf_all_finite(d, gnew)) { /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
                 r[c].exitflag = GDF_EXIT_DIVERGED;
@@ -595,6 +581,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 nact--;
                 continue;
             }
+            gnm = gdf_nrm2(d, gnew);
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, x);
             r[c].iterations = k;
