@@ -149,12 +149,27 @@ if nargin < 3
 end
 try
   if ~isvector(theta0) && isnumeric(theta0) && ismatrix(theta0) && ~isempty(theta0)   % d x m, d, m > 1
-    [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
+    if fixed_step(varargin)   % euler, heun, rk4: all starts in one C call
+      [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
+    else
+      [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);
+    end
   else
     [t, Theta, info] = gf_run_mex(fun, theta0, tspan, varargin{:});
   end
 catch err
   gdf_rethrow(err);
+end
+end
+
+function tf = fixed_step(opts)
+% Method 'euler', 'heun' or 'rk4' given as a name-value pair: gf_run_mex
+% runs the m starts itself (the same runs, the same outputs as run_starts)
+tf = false;
+for i = 1:2:numel(opts) - 1
+  if ischar(opts{i}) && strcmpi(opts{i}, 'Method')
+    tf = ischar(opts{i + 1}) && any(strcmpi(opts{i + 1}, {'euler', 'heun', 'rk4'}));
+  end
 end
 end
 

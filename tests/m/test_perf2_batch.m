@@ -81,3 +81,64 @@
 %! p = gd_leastsq(X, X * [1; -2; 0.5] + 0.01 * randn(50, 1));
 %! p.gram = 'off';
 %! check_batch(p, randn(3, 6), 'StepSize', 0.5, 'MaxIter', 300);
+
+%!function [t, Theta, info] = gf_loop(fun, theta0, tspan, varargin)
+%! % the loop gf_run ran in its m-file before issue 15 (one call per start)
+%! [d, m] = size(theta0);
+%! ts = cell(1, m); ths = cell(1, m); infos = cell(1, m);
+%! for j = 1:m
+%!   [ts{j}, ths{j}, infos{j}] = gf_run(fun, theta0(:, j), tspan, varargin{:});
+%! end
+%! len = cellfun(@numel, ts);
+%! [n, jmax] = max(len);
+%! t = ts{jmax};
+%! Theta = NaN(n, d, m);
+%! info = infos{1};
+%! names = {'nsteps', 'nfailed', 'nfevals', 'exitflag'};
+%! for q = 1:numel(names)
+%!   info.(names{q}) = cellfun(@(s) s.(names{q}), infos);
+%! end
+%! info.message = cellfun(@(s) s.message, infos, 'UniformOutput', false);
+%! info.stationary = cellfun(@(s) s.stationary, infos, 'UniformOutput', false);
+%! info.time = sum(cellfun(@(s) s.time, infos));
+%! info.f = NaN(n, m);
+%! info.gradnorm = NaN(n, m);
+%! for j = 1:m
+%!   k = len(j);
+%!   Theta(1:k, :, j) = ths{j};
+%!   info.f(1:k, j) = infos{j}.f;
+%!   info.gradnorm(1:k, j) = infos{j}.gradnorm;
+%! end
+%!endfunction
+
+%!test
+%! % gf_run with theta0 d x m, fixed-step methods: one C call, the outputs of
+%! % the per-start loop bit for bit (GradTol stops some starts early)
+%! p = gd_quadratic([3 1; 1 2], [1; 1]);
+%! randn('seed', 6);
+%! T0 = randn(2, 12);
+%! T0(:, 4) = [0.2; 0.4];
+%! for meth = {'euler', 'heun', 'rk4'}
+%!   for extra = {{}, {'GradTol', 1e-3}}
+%!     args = [{'Method', meth{1}, 'Step', 0.05}, extra{1}];
+%!     [t1, T1, i1] = gf_run(p, T0, [0 4], args{:});
+%!     [t2, T2, i2] = gf_loop(p, T0, [0 4], args{:});
+%!     assert(isequal(t1, t2) && isequaln(T1, T2), meth{1});   % NaN after a start stopped
+%!     i1.time = 0; i2.time = 0;
+%!     assert(isequal(fieldnames(i1), fieldnames(i2)));
+%!     assert(isequaln(i1, i2), meth{1});
+%!   end
+%! end
+%! [~, ~, i1] = gf_run(p, T0, [0 4], 'Method', 'rk4', 'Step', 0.05, 'GradTol', 1e-3);
+%! assert(numel(unique(i1.nsteps)) > 2);
+
+%!test
+%! % a tspan with output times, and rk45 (still start by start) unchanged
+%! p = gd_quadratic([3 1; 1 2], [1; 1]);
+%! T0 = [1 -1 2; 0 3 -2];
+%! [t1, T1] = gf_run(p, T0, linspace(0, 2, 5), 'Method', 'heun', 'Step', 0.1);
+%! [t2, T2] = gf_loop(p, T0, linspace(0, 2, 5), 'Method', 'heun', 'Step', 0.1);
+%! assert(isequal(t1, t2) && isequal(T1, T2));
+%! [t1, T1] = gf_run(p, T0, linspace(0, 2, 5));
+%! [t2, T2] = gf_loop(p, T0, linspace(0, 2, 5));
+%! assert(isequal(t1, t2) && isequal(T1, T2));
