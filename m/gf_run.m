@@ -163,14 +163,23 @@ end
 end
 
 function tf = fixed_step(opts)
-% Method 'euler', 'heun' or 'rk4' given as a name-value pair: gf_run_mex
-% runs the m starts itself (the same runs, the same outputs as run_starts)
-tf = false;
-for i = 1:2:numel(opts) - 1
+% Method 'euler', 'heun' or 'rk4' (a name-value pair, or an options struct
+% first): gf_run_mex runs the m starts itself (the same runs, the same
+% outputs as run_starts)
+meth = '';
+i = 1;
+if ~isempty(opts) && isstruct(opts{1})
+  if isfield(opts{1}, 'Method') && ischar(opts{1}.Method)
+    meth = opts{1}.Method;
+  end
+  i = 2;
+end
+for i = i:2:numel(opts) - 1
   if ischar(opts{i}) && strcmpi(opts{i}, 'Method')
-    tf = ischar(opts{i + 1}) && any(strcmpi(opts{i + 1}, {'euler', 'heun', 'rk4'}));
+    meth = opts{i + 1};
   end
 end
+tf = ischar(meth) && any(strcmpi(meth, {'euler', 'heun', 'rk4'}));
 end
 
 function [t, Theta, info] = run_starts(fun, theta0, tspan, opts)
