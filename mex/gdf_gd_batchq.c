@@ -38,7 +38,9 @@ typedef struct {
     gdf_history *h;
     ptrdiff_t st;
     gdf_gd_result *r;
-    int gradtest, stuck_stops, steptest, funtest, rare_always, status;
+    int gradtest, stuck_stops, steptest, funtest, status;
+    int rare_always; /* every step lane by lane: StepTol, FunTol, History 'full' */
+    int hrows;       /* History of f and ||g|| only: written as rows by the block */
     double g2cand;
     long nfev;
     double f0[BQ_W], G0[BQ_W * BQ_DMAX];
@@ -246,11 +248,20 @@ static int bq_poll(bq_ctx *cx)
 #define BQ_SUFFIX plain
 #define BQ_VW 2
 #define BQ_ANY(m) (((m)[0] | (m)[1]) != 0)
+#define BQ_ALL(m) (((m)[0] & (m)[1]) != 0)
+#if defined(__SSE2__) && !defined(GDF_NO_SIMD)
+#include <emmintrin.h>
+#define BQ_SQRT(x) ((bq_vd_plain)_mm_sqrt_pd((__m128d)(x)))
+#else
+#define BQ_SQRT(x) ((bq_vd_plain){sqrt((x)[0]), sqrt((x)[1])})
+#endif
 #include "gdf_gd_batchq_body.h"
 #undef BQ_ATTR
 #undef BQ_SUFFIX
 #undef BQ_VW
 #undef BQ_ANY
+#undef BQ_ALL
+#undef BQ_SQRT
 
 #if !defined(GDF_NO_SIMD) && !defined(GDF_NO_AVX2) && (defined(__x86_64__) || defined(__i386__)) && \
     (__GNUC__ >= 5 || defined(__clang__))
@@ -260,11 +271,15 @@ static int bq_poll(bq_ctx *cx)
 #define BQ_SUFFIX avx2
 #define BQ_VW 4
 #define BQ_ANY(m) (_mm256_movemask_pd((__m256d)(m)) != 0)
+#define BQ_ALL(m) (_mm256_movemask_pd((__m256d)(m)) == 15)
+#define BQ_SQRT(x) ((bq_vd_avx2)_mm256_sqrt_pd((__m256d)(x)))
 #include "gdf_gd_batchq_body.h"
 #undef BQ_ATTR
 #undef BQ_SUFFIX
 #undef BQ_VW
 #undef BQ_ANY
+#undef BQ_ALL
+#undef BQ_SQRT
 #endif
 
 int gdf_gd_batchq_applies(const gdf_problem *p, const gdf_gd_opts *o)
@@ -299,7 +314,8 @@ int gdf_gd_batchq(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, 
     cx.stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     cx.steptest = o->step_tol > 0.0;
     cx.funtest = o->fun_tol > 0.0;
-    cx.rare_always = cx.h != NULL || cx.steptest || cx.funtest;
+    cx.rare_always = (cx.h && cx.h->theta) || cx.steptest || cx.funtest;
+    cx.hrows = cx.h != NULL;
     memset(r, 0, (size_t)m * sizeof *r);
 #ifdef BQ_HAVE_AVX2
     __builtin_cpu_init();

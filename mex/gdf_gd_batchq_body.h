@@ -124,7 +124,7 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
     }
     for (;;) {
         BQ_VM ev, any;
-        int stopped = 0;
+        int stopped = 0, rare;
         /* ---- before the step: MaxIter, MaxFunEvals, MaxTime (all lanes) ---- */
         any = alive[0];
         BQ_UNROLL
@@ -199,7 +199,30 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
             ev |= alive[v] & (~((fn[v] - fn[v] == zero) & (g2n[v] > lo2) & (g2n[v] < hi)) |
                               (fn[v] - f0[v] > divl[v]));
         }
-        if (cx->rare_always || BQ_ANY(ev)) {
+        rare = cx->rare_always;
+        if (cx->hrows && !rare && !BQ_ANY(ev)) {
+            /* History f (and ||g||): entry k+1 of the whole block as rows,
+             * ||g|| = sqrt(g2n) as gdf_nrm2 takes it in its safe range (no
+             * lane is outside it: ev is clear) */
+            BQ_VM all = alive[0];
+            BQ_UNROLL
+            for (v = 1; v < BQ_NV; v++)
+                all &= alive[v];
+            if (nb == BQ_W && BQ_ALL(all)) {
+                double *hf = cx->h->f, *hg = cx->h->gnorm;
+                const size_t at = (size_t)c0 + (size_t)(k + 1) * (size_t)cx->st;
+                BQ_UNROLL
+                for (v = 0; v < BQ_NV; v++) {
+                    if (hf)
+                        BQ_PUT(hf + at + v * BQ_VW, fn[v]);
+                    if (hg)
+                        BQ_PUT(hg + at + v * BQ_VW, BQ_SQRT(g2n[v]));
+                }
+            } else {
+                rare = 1; /* some lanes stopped: lane by lane below */
+            }
+        }
+        if (rare || BQ_ANY(ev)) {
             /* the rare path (every step with a history or StepTol/FunTol):
              * the rules lane by lane on a copy, in gdf_gd_run's order */
             BQ_SAVE();
