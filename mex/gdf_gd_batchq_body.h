@@ -175,22 +175,41 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
         }
         /* ---- f and gradient at xn: quad_small's arithmetic, lane by lane ---- */
         ev = zero > one;
+        {
+            BQ_VD xAx[BQ_NV], bx[BQ_NV];
+            BQ_UNROLL
+            for (v = 0; v < BQ_NV; v++)
+                xAx[v] = bx[v] = zero;
+            for (j = 0; j < d; j++) {
+                /* (A x)_j = column j . x (A symmetric), i in order; one load
+                 * of A_ij serves every vector of lanes */
+                const double *Aj = A + j * d;
+                BQ_VD s[BQ_NV];
+                BQ_UNROLL
+                for (v = 0; v < BQ_NV; v++)
+                    s[v] = zero + Aj[0] * xn[0][v];
+                for (i = 1; i < d; i++) {
+                    const double a = Aj[i];
+                    BQ_UNROLL
+                    for (v = 0; v < BQ_NV; v++)
+                        s[v] += a * xn[i][v];
+                }
+                BQ_UNROLL
+                for (v = 0; v < BQ_NV; v++) {
+                    xAx[v] += xn[j][v] * s[v];
+                    if (b) {
+                        bx[v] += b[j] * xn[j][v];
+                        s[v] -= b[j];
+                    }
+                    gq[j][v] = s[v];
+                }
+            }
+            BQ_UNROLL
+            for (v = 0; v < BQ_NV; v++)
+                fn[v] = 0.5 * xAx[v] - bx[v] + cq;
+        }
         BQ_UNROLL
         for (v = 0; v < BQ_NV; v++) {
-            BQ_VD xAx = zero, bx = zero;
-            for (j = 0; j < d; j++) {
-                const double *Aj = A + j * d;
-                BQ_VD s = zero + Aj[0] * xn[0][v];
-                for (i = 1; i < d; i++)
-                    s += Aj[i] * xn[i][v];
-                xAx += xn[j][v] * s;
-                if (b) {
-                    bx += b[j] * xn[j][v];
-                    s -= b[j];
-                }
-                gq[j][v] = s;
-            }
-            fn[v] = 0.5 * xAx - bx + cq;
             g2n[v] = zero + gq[0][v] * gq[0][v];
             for (i = 1; i < d; i++)
                 g2n[v] += gq[i][v] * gq[i][v];
