@@ -21,13 +21,14 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gdflow.h"
 
 #if defined(__GNUC__) && !defined(GDF_NO_BATCHQ)
 
-#define BQ_W 8 /* starts per block */
+#define BQ_W 16 /* starts per block at most (the copy's lanes); BQ_WV per variant */
 #define BQ_DMAX GDF_GD_BATCHQ_DMAX
 
 typedef struct {
@@ -39,6 +40,7 @@ typedef struct {
     ptrdiff_t st;
     gdf_gd_result *r;
     int gradtest, stuck_stops, steptest, funtest, status;
+    int width;       /* starts per block of the variant run */
     int rare_always; /* every step lane by lane: StepTol, FunTol, History 'full' */
     int hrows;       /* History of f and ||g|| only: written as rows by the block */
     double g2cand;
@@ -92,7 +94,7 @@ static void bq_stop(bq_ctx *cx, ptrdiff_t c0, int l, bq_lanes *S, double xs[][BQ
     r->f = f;
     r->gnorm = gnorm;
     r->nfevals = k + 1 + failed;
-    r->time = (gdf_now() - t0) / BQ_W; /* the block's time shared: info.time sums to the call's */
+    r->time = (gdf_now() - t0) / cx->width; /* the block's time shared: info.time sums to the call's */
     cx->nfev += r->nfevals;
     S->alive[l] = 0;
 }
@@ -247,6 +249,7 @@ static int bq_poll(bq_ctx *cx)
 #define BQ_ATTR
 #define BQ_SUFFIX plain
 #define BQ_VW 2
+#define BQ_WV 8
 #define BQ_ANY(m) (((m)[0] | (m)[1]) != 0)
 #define BQ_ALL(m) (((m)[0] & (m)[1]) != 0)
 #if defined(__SSE2__) && !defined(GDF_NO_SIMD)
@@ -259,6 +262,7 @@ static int bq_poll(bq_ctx *cx)
 #undef BQ_ATTR
 #undef BQ_SUFFIX
 #undef BQ_VW
+#undef BQ_WV
 #undef BQ_ANY
 #undef BQ_ALL
 #undef BQ_SQRT
@@ -270,6 +274,7 @@ static int bq_poll(bq_ctx *cx)
 #define BQ_ATTR __attribute__((target("avx2")))
 #define BQ_SUFFIX avx2
 #define BQ_VW 4
+#define BQ_WV 8
 #define BQ_ANY(m) (_mm256_movemask_pd((__m256d)(m)) != 0)
 #define BQ_ALL(m) (_mm256_movemask_pd((__m256d)(m)) == 15)
 #define BQ_SQRT(x) ((bq_vd_avx2)_mm256_sqrt_pd((__m256d)(x)))
@@ -277,6 +282,26 @@ static int bq_poll(bq_ctx *cx)
 #undef BQ_ATTR
 #undef BQ_SUFFIX
 #undef BQ_VW
+#undef BQ_WV
+#undef BQ_ANY
+#undef BQ_ALL
+#undef BQ_SQRT
+#endif
+
+#if defined(BQ_HAVE_AVX2) && !defined(GDF_NO_AVX512) && (__GNUC__ >= 7 || defined(__clang__))
+#define BQ_HAVE_AVX512 1
+#define BQ_ATTR __attribute__((target("avx512f")))
+#define BQ_SUFFIX avx512
+#define BQ_VW 8
+#define BQ_WV 16
+#define BQ_ANY(m) (_mm512_test_epi64_mask((__m512i)(m), (__m512i)(m)) != 0)
+#define BQ_ALL(m) (_mm512_test_epi64_mask((__m512i)(m), (__m512i)(m)) == 0xff)
+#define BQ_SQRT(x) ((bq_vd_avx512)_mm512_sqrt_pd((__m512d)(x)))
+#include "gdf_gd_batchq_body.h"
+#undef BQ_ATTR
+#undef BQ_SUFFIX
+#undef BQ_VW
+#undef BQ_WV
 #undef BQ_ANY
 #undef BQ_ALL
 #undef BQ_SQRT
@@ -320,10 +345,20 @@ int gdf_gd_batchq(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, 
 #ifdef BQ_HAVE_AVX2
     __builtin_cpu_init();
     use_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+#ifdef BQ_HAVE_AVX512
+    if (use_avx2 && __builtin_cpu_supports("avx512f") && !getenv("GDF_NO_AVX512"))
+        use_avx2 = 2;
+#endif
 #endif
     (void)use_avx2;
-    for (c0 = 0; c0 < m; c0 += BQ_W) {
-        int nb = m - c0 < BQ_W ? (int)(m - c0) : BQ_W;
+    cx.width = use_avx2 == 2 ? 16 : 8;
+    for (c0 = 0; c0 < m; c0 += cx.width) {
+        int nb = m - c0 < cx.width ? (int)(m - c0) : cx.width;
+#ifdef BQ_HAVE_AVX512
+        if (use_avx2 == 2)
+            bq_run_avx512(&cx, c0, nb);
+        else
+#endif
 #ifdef BQ_HAVE_AVX2
         if (use_avx2)
             bq_run_avx2(&cx, c0, nb);

@@ -3,7 +3,7 @@
  * BQ_ATTR is the function attribute, BQ_SUFFIX names the variant, BQ_VW the
  * doubles in one of its vectors, BQ_ANY(m) tests a mask vector).
  *
- * One block of BQ_W starts (lanes) is run through all its steps with the
+ * One block of BQ_WV starts (lanes) is run through all its steps with the
  * state in lane-interleaved vectors: x[i][v] holds coordinate i of lanes
  * v*BQ_VW .. v*BQ_VW + BQ_VW-1.  Every lane performs exactly the scalar
  * operations of quad_small (gdf_problems.c) and gdf_gd_run (gdf_gd.c) in the
@@ -23,7 +23,7 @@
 #define BQ_RUN BQ_CAT(bq_run_, BQ_SUFFIX)
 #define BQ_VD BQ_CAT(bq_vd_, BQ_SUFFIX)
 #define BQ_VM BQ_CAT(bq_vm_, BQ_SUFFIX)
-#define BQ_NV (BQ_W / BQ_VW)
+#define BQ_NV (BQ_WV / BQ_VW)
 /* complete unrolling of the loops over the vectors (and over i, j for the
  * constant d = 2): the state's arrays then become registers (-O2 alone
  * unrolls nothing that grows the code) */
@@ -227,7 +227,7 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
             BQ_UNROLL
             for (v = 1; v < BQ_NV; v++)
                 all &= alive[v];
-            if (nb == BQ_W && BQ_ALL(all)) {
+            if (nb == BQ_WV && BQ_ALL(all)) {
                 double *hf = cx->h->f, *hg = cx->h->gnorm;
                 const size_t at = (size_t)c0 + (size_t)(k + 1) * (size_t)cx->st;
                 BQ_UNROLL

@@ -5,11 +5,13 @@
  * field of the results and the histories (f, ||g||, theta), with GradTol
  * stops at different iterations per column, columns that diverge (through
  * DivergenceLimit and through overflow), NaN and Inf starts, the other
- * stopping rules, d = 1..16 with partial blocks, b absent; the portable
- * (SSE2) variant against the AVX2 one; the general loop (least squares,
+ * stopping rules, d = 1..16 with partial blocks, b absent; the variants
+ * (variant 0: the best the CPU has, AVX-512 or AVX2; 1: the portable SSE2
+ * build; 2: at most AVX2); the general loop (least squares,
  * no fg_batch) against single runs.
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
+#define _POSIX_C_SOURCE 200112L /* setenv */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -89,10 +91,14 @@ static int compare_runs(gdf_problem *p, ptrdiff_t m, const double *X0, const gdf
     s.f = malloc((size_t)cap * sizeof(double));
     s.g = malloc((size_t)cap * sizeof(double));
     s.th = malloc((size_t)cap * (size_t)d * sizeof(double));
-    if (variant == 1)
+    if (variant == 1) {
         st = plain_gdf_gd_batchq(p, m, X, o, hist ? &hb : NULL, rb);
-    else
+    } else {
+        if (variant == 2) /* at most AVX2 (the library's own switch) */
+            setenv("GDF_NO_AVX512", "1", 1);
         st = gdf_gd_batch(p, m, X, o, hist ? &hb : NULL, wb, rb);
+        unsetenv("GDF_NO_AVX512");
+    }
     CHECK(st == GDF_OK, "batch status %d", st);
     for (j = 0; j < m; j++) {
         double th[GDF_GD_BATCHQ_DMAX * 4];
@@ -162,7 +168,7 @@ static void test_gradtol_d2(void)
         X0[j] = (urand(&s) - 0.5) * pow(10.0, (double)(j % 9) - 4.0);
     X0[2 * 5] = 0.2; /* the minimizer A \ b = (0.2, 0.4): GradTol at theta_0 */
     X0[2 * 5 + 1] = 0.4;
-    for (variant = 0; variant < 2; variant++)
+    for (variant = 0; variant < 3; variant++)
         for (hist = 0; hist < 3; hist++) {
             int bad;
             memset(whys, 0, sizeof whys);
@@ -179,7 +185,7 @@ static void test_gradtol_d2(void)
             Y0[2 * j] = j < 4 ? 0.2 : 1.0 + (double)j;
             Y0[2 * j + 1] = j < 4 ? 0.4 : -1.0;
         }
-        for (variant = 0; variant < 2; variant++)
+        for (variant = 0; variant < 3; variant++)
             for (hist = 1; hist < 3; hist++)
                 CHECK(compare_runs(&p, 8, Y0, &o, hist, variant, NULL) == 0,
                       "half a block stopped (variant %d, history %d)", variant, hist);
@@ -224,7 +230,7 @@ static void test_divergence(void)
         o.grad_tol = 1e-9;
         if (pass)
             o.div_limit = INFINITY; /* no DivergenceLimit: overflow to Inf, then NaN */
-        for (variant = 0; variant < 2; variant++)
+        for (variant = 0; variant < 3; variant++)
             for (hist = 0; hist < 3; hist++) {
                 int bad;
                 memset(whys, 0, sizeof whys);
@@ -258,7 +264,7 @@ static void test_nonfinite_starts(void)
     X0[9] = INFINITY;
     X0[14] = -INFINITY;
     X0[15] = NAN;
-    for (variant = 0; variant < 2; variant++)
+    for (variant = 0; variant < 3; variant++)
         for (hist = 0; hist < 3; hist++) {
             int bad;
             memset(whys, 0, sizeof whys);
@@ -317,7 +323,7 @@ static void test_dims_and_rules(void)
                 o.eta = d % 2 ? 1e-300 : 1e-17;
             }
             CHECK(gdf_gd_batchq_applies(&p, &o), "applies at d = %ld", (long)d);
-            for (variant = 0; variant < 2; variant++) {
+            for (variant = 0; variant < 3; variant++) {
                 bad = compare_runs(&p, M, X0, &o, (rule + variant) % 3, variant, seen);
                 CHECK(bad == 0, "d = %ld rule %d variant %d: %d starts differ", (long)d, rule, variant, bad);
             }
