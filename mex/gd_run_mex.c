@@ -461,8 +461,27 @@ static void alloc_blocks(gd_call *c)
         c->eblock = (double *)mxMalloc(nb * sizeof(double));
     if (c->hist == H_FULL)
         c->tblock = (double *)mxMalloc(nb * (size_t)c->d * sizeof(double));
-    for (k = 0; k < (ptrdiff_t)nb; k++) /* NaN after a start has stopped */
-        c->fblock[k] = c->gblock[k] = NAN;
+    (void)k; /* NaN after a start has stopped: written after the run (nan_tails) */
+}
+
+/* the block's entries after each start's last iterate, up to the longest
+ * run's, NaN (info.f and info.gradnorm keep kmax + 1 columns): written once
+ * the runs are done, only where a start stopped early (filling the whole
+ * block first cost as much as the 1000-start, 1000-step run itself) */
+static void nan_tails(gd_call *c, const gdf_gd_result *rs, ptrdiff_t done)
+{
+    long kmax = 0, k;
+    ptrdiff_t j, m = c->m;
+    if (c->block_cap <= 0)
+        return;
+    for (j = 0; j < done; j++)
+        if (rs[j].iterations > kmax)
+            kmax = rs[j].iterations;
+    for (j = 0; j < m; j++) {
+        long k0 = j < done ? rs[j].iterations + 1 : 0;
+        for (k = k0; k <= kmax && k < c->block_cap; k++)
+            c->fblock[j + (size_t)k * (size_t)m] = c->gblock[j + (size_t)k * (size_t)m] = NAN;
+    }
 }
 
 /* the history sinks of the m starts: one shared sink for the batch path
@@ -637,6 +656,7 @@ static void run_all(gd_call *c, double *theta)
     st = gdf_gd_solve(c->prob, c->method, &c->o, c->m, theta, h, flags, work, iwork, rs, &done, &why);
     mxFree(work);
     mxFree(iwork);
+    nan_tails(c, rs, done);
     keep_runs(c, rs, hs, done, flags);
     if (c->method == GDF_GDM_NATURAL)
         gdf_mex_metric_check(&c->mm);
