@@ -180,7 +180,44 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
             BQ_UNROLL
             for (v = 0; v < BQ_NV; v++)
                 xAx[v] = bx[v] = zero;
-            for (j = 0; j < d; j++) {
+            j = 0;
+            if (D > 4) /* four columns of A at a time: eight independent sums */
+                for (; j + 3 < d; j += 4) {
+                    const double *A0 = A + j * d, *A1 = A0 + d, *A2 = A1 + d, *A3 = A2 + d;
+                    BQ_VD s0[BQ_NV], s1[BQ_NV], s2[BQ_NV], s3[BQ_NV];
+                    int q;
+                    BQ_UNROLL
+                    for (v = 0; v < BQ_NV; v++) {
+                        s0[v] = zero + A0[0] * xn[0][v];
+                        s1[v] = zero + A1[0] * xn[0][v];
+                        s2[v] = zero + A2[0] * xn[0][v];
+                        s3[v] = zero + A3[0] * xn[0][v];
+                    }
+                    for (i = 1; i < d; i++) {
+                        const double a0 = A0[i], a1 = A1[i], a2 = A2[i], a3 = A3[i];
+                        BQ_UNROLL
+                        for (v = 0; v < BQ_NV; v++) {
+                            const BQ_VD xi = xn[i][v];
+                            s0[v] += a0 * xi;
+                            s1[v] += a1 * xi;
+                            s2[v] += a2 * xi;
+                            s3[v] += a3 * xi;
+                        }
+                    }
+                    BQ_UNROLL
+                    for (q = 0; q < 4; q++) /* xAx, b'x and g in the order of j */
+                        BQ_UNROLL
+                        for (v = 0; v < BQ_NV; v++) {
+                            BQ_VD sq = q == 0 ? s0[v] : q == 1 ? s1[v] : q == 2 ? s2[v] : s3[v];
+                            xAx[v] += xn[j + q][v] * sq;
+                            if (b) {
+                                bx[v] += b[j + q] * xn[j + q][v];
+                                sq -= b[j + q];
+                            }
+                            gq[j + q][v] = sq;
+                        }
+                }
+            for (; j < d; j++) {
                 /* (A x)_j = column j . x (A symmetric), i in order; one load
                  * of A_ij serves every vector of lanes */
                 const double *Aj = A + j * d;
