@@ -138,7 +138,7 @@ static inline __attribute__((always_inline)) BQ_ATTR void BQ_BODY(bq_ctx *cx, pt
                 why = GDF_WHY_MAXITER;
             else if (o->max_fevals > 0 && k + 1 >= o->max_fevals)
                 why = GDF_WHY_MAXFEVALS;
-            else if (gdf_timer_expired(&timer, k))
+            else if (timer.on && gdf_timer_expired(&timer, k)) /* (no call without MaxTime) */
                 why = GDF_WHY_MAXTIME;
             if (why) {
                 BQ_SAVE();
