@@ -410,6 +410,56 @@ static void test_leastsq_batch(void)
     }
 }
 
+/* the starts' times are shares of the call's: they sum to at most its wall
+ * time (each start was given the whole call's time in the general loop) */
+static void test_time_shares(void)
+{
+    enum { M = 13, N = 40, P = 3 };
+    double A[4] = {3.0, 1.0, 1.0, 2.0}, b[2] = {1.0, 1.0}, X[P * M], Xd[N * P], y[N];
+    double *wb = malloc(gdf_gd_batch_work(P, M) * sizeof(double));
+    gdf_quad q = {2, A, b, 0.0};
+    gdf_data dat;
+    gdf_problem p;
+    gdf_gd_opts o;
+    gdf_gd_result r[M];
+    int pass;
+    ptrdiff_t j;
+    unsigned s = 5;
+    for (j = 0; j < N * P; j++)
+        Xd[j] = urand(&s);
+    for (j = 0; j < N; j++)
+        y[j] = urand(&s);
+    memset(&dat, 0, sizeof dat);
+    dat.m = N;
+    dat.p = P;
+    dat.X = Xd;
+    dat.y = y;
+    dat.threads = 1;
+    dat.work = malloc(gdf_data_work(N, P) * sizeof(double));
+    for (pass = 0; pass < 2; pass++) {
+        double t0, wall, sum = 0.0;
+        if (pass == 0)
+            gdf_problem_quad(&p, &q); /* the fused kernel */
+        else
+            gdf_problem_leastsq(&p, &dat); /* the general loop */
+        gdf_gd_defaults(&o);
+        o.eta = 0.1;
+        o.max_iter = 20000;
+        o.grad_tol = 0.0;
+        for (j = 0; j < p.d * M; j++)
+            X[j] = urand(&s);
+        t0 = gdf_now();
+        CHECK(gdf_gd_batch(&p, M, X, &o, NULL, wb, r) == GDF_OK, "time: status");
+        wall = gdf_now() - t0;
+        for (j = 0; j < M; j++)
+            sum += r[j].time;
+        CHECK(sum > 0.0 && sum <= 1.01 * wall + 1e-6, "pass %d: the starts' times sum to %g s, the call took %g s",
+              pass, sum, wall);
+    }
+    free(dat.work);
+    free(wb);
+}
+
 int main(void)
 {
     test_gradtol_d2();
@@ -418,5 +468,6 @@ int main(void)
     test_dims_and_rules();
     test_applies();
     test_leastsq_batch();
+    test_time_shares();
     return check_report("test_perf2_batch");
 }
