@@ -131,6 +131,14 @@
 %! end
 %! [~, ~, i1] = gf_run(p, T0, [0 4], 'Method', 'rk4', 'Step', 0.05, 'GradTol', 1e-3);
 %! assert(numel(unique(i1.nsteps)) > 2);
+%! % 40 starts: the messages through the shared-string cell
+%! T0 = randn(2, 40);
+%! T0(:, 9) = [0.2; 0.4];
+%! [t1, T1, i1] = gf_run(p, T0, [0 2], 'Method', 'rk4', 'Step', 0.05, 'GradTol', 1e-4);
+%! [t2, T2, i2] = gf_loop(p, T0, [0 2], 'Method', 'rk4', 'Step', 0.05, 'GradTol', 1e-4);
+%! i1.time = 0; i2.time = 0;
+%! assert(isequal(t1, t2) && isequaln(T1, T2) && isequaln(i1, i2));
+%! assert(iscell(i1.message) && numel(i1.message) == 40 && numel(unique(i1.message)) >= 2);
 %! % the options as a struct (gd_options) take the same path
 %! o = gd_options('gf_run', 'Method', 'heun', 'Step', 0.05);
 %! [t1, T1, i1] = gf_run(p, T0, [0 4], o);
