@@ -147,8 +147,10 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 % The common path is one builtin call (nargout) and one MEX call that asks
 % for the outputs wanted (Theta and info are built in C only when asked
-% for).  Too few inputs and several starting points (theta0 d x m, which the
-% MEX refuses) are handled after its error.
+% for).  Several starting points (theta0 d x m) run in that one call for
+% the fixed-step methods (euler, heun, rk4); for the others the MEX refuses
+% them and the starts run one call each (run_starts), after its error, as
+% does the message for too few inputs.
 nout = nargout;
 try
   if nout < 2
@@ -162,8 +164,8 @@ catch err
   if nargin < 3
     error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
   end
-  if ~(isnumeric(theta0) && ismatrix(theta0) && ~isvector(theta0) && ~isempty(theta0))   % not d x m, d, m > 1
-    gdf_rethrow(err);
+  if ~(strcmp(err.identifier, 'gdflow:gf_run:badSize') && ~isempty(strfind(err.message, '(many starts)')))
+    gdf_rethrow(err);      % not the MEX's refusal of d x m starts for this method
   end
   try
     [t, Theta, info] = run_starts(fun, theta0, tspan, varargin);

@@ -455,8 +455,27 @@ static void alloc_blocks(gd_call *c)
         c->eblock = (double *)mxMalloc(nb * sizeof(double));
     if (c->hist == H_FULL)
         c->tblock = (double *)mxMalloc(nb * (size_t)c->d * sizeof(double));
-    for (k = 0; k < (ptrdiff_t)nb; k++) /* NaN after a start has stopped */
-        c->fblock[k] = c->gblock[k] = NAN;
+    (void)k; /* NaN after a start has stopped: written after the run (nan_tails) */
+}
+
+/* the block's entries after each start's last iterate, up to the longest
+ * run's, NaN (info.f and info.gradnorm keep kmax + 1 columns): written once
+ * the runs are done, only where a start stopped early (filling the whole
+ * block first cost as much as the 1000-start, 1000-step run itself) */
+static void nan_tails(gd_call *c, const gdf_gd_result *rs, ptrdiff_t done)
+{
+    long kmax = 0, k;
+    ptrdiff_t j, m = c->m;
+    if (c->block_cap <= 0)
+        return;
+    for (j = 0; j < done; j++)
+        if (rs[j].iterations > kmax)
+            kmax = rs[j].iterations;
+    for (j = 0; j < m; j++) {
+        long k0 = j < done ? rs[j].iterations + 1 : 0;
+        for (k = k0; k <= kmax && k < c->block_cap; k++)
+            c->fblock[j + (size_t)k * (size_t)m] = c->gblock[j + (size_t)k * (size_t)m] = NAN;
+    }
 }
 
 /* the history sinks of the m starts: one shared sink for the batch path
@@ -631,6 +650,7 @@ static void run_all(gd_call *c, double *theta)
     st = gdf_gd_solve(c->prob, c->method, &c->o, c->m, theta, h, flags, work, iwork, rs, &done, &why);
     mxFree(work);
     mxFree(iwork);
+    nan_tails(c, rs, done);
     keep_runs(c, rs, hs, done, flags);
     if (c->method == GDF_GDM_NATURAL)
         gdf_mex_metric_check(&c->mm);
@@ -749,6 +769,50 @@ static const char *string_of(const gd_call *c, int what, ptrdiff_t j)
          : what == 2 ? (rr->hint ? rr->hint : "") : run_message(c, rr->r.why);
 }
 
+/* many starts share a few strings: a cell of the distinct ones indexed by
+ * subsref (shared, not copied, in Octave), NULL when there are more than
+ * 16 of them.  One mxCreateString per start cost 0.6 us each, half of a
+ * 1000-start, 1000-step call on a 2-D quadratic (bench_gd_batch). */
+static mxArray *strings_pick(const gd_call *c, int what)
+{
+    static const char *snames[] = {"type", "subs"};
+    const char *u[16];
+    mxArray *U, *I, *S, *sub, *in[2], *out[1] = {NULL};
+    double *pi;
+    ptrdiff_t j;
+    int nu = 0, q;
+    I = mxCreateDoubleMatrix(1, (mwSize)c->m, mxREAL);
+    pi = mxGetPr(I);
+    for (j = 0; j < c->m; j++) {
+        const char *s = string_of(c, what, j);
+        for (q = 0; q < nu; q++)
+            if (u[q] == s || strcmp(u[q], s) == 0)
+                break;
+        if (q == nu) {
+            if (nu == 16) {
+                mxDestroyArray(I);
+                return NULL;
+            }
+            u[nu++] = s;
+        }
+        pi[j] = (double)(q + 1);
+    }
+    U = mxCreateCellMatrix(1, (mwSize)nu);
+    for (q = 0; q < nu; q++)
+        mxSetCell(U, (mwIndex)q, mxCreateString(u[q]));
+    S = mxCreateStructMatrix(1, 1, 2, snames);
+    sub = mxCreateCellMatrix(1, 1);
+    mxSetCell(sub, 0, I);
+    mxSetField(S, 0, "type", mxCreateString("()"));
+    mxSetField(S, 0, "subs", sub);
+    in[0] = U;
+    in[1] = S;
+    mexCallMATLAB(1, out, 2, in, "subsref");
+    mxDestroyArray(U);
+    mxDestroyArray(S);
+    return out[0];
+}
+
 /* a string (one start) or a 1 x m cell of strings */
 static mxArray *strings_of(const gd_call *c, int what)
 {
@@ -756,6 +820,8 @@ static mxArray *strings_of(const gd_call *c, int what)
     mxArray *cell;
     if (c->m == 1)
         return mxCreateString(string_of(c, what, 0));
+    if (c->m >= 32 && (cell = strings_pick(c, what)) != NULL)
+        return cell;
     cell = mxCreateCellMatrix(1, (mwSize)c->m);
     for (j = 0; j < c->m; j++)
         mxSetCell(cell, (mwIndex)j, mxCreateString(string_of(c, what, j)));

@@ -460,21 +460,6 @@ static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, d
     return GDF_OK;
 }
 
-/* ||g|| of one column: the plain sum of squares, scaled by dnrm2 only when
- * it under- or overflows; NaN when g is not finite */
-static double batch_gnorm(ptrdiff_t d, const double *g)
-{
-    double g2 = 0.0;
-    ptrdiff_t i;
-    for (i = 0; i < d; i++)
-        g2 += g[i] * g[i];
-    if (isfin(g2) && g2 > 1e-280)
-        return sqrt(g2);
-    if (gdf_all_finite(d, g))
-        return gdf_nrm2(d, g);
-    return NAN;
-}
-
 /* entry k of start c in the batch history (f, gnorm at c + k st; theta at
  * (c cap + k) d); h may be NULL */
 static void batch_record(gdf_history *h, ptrdiff_t st, ptrdiff_t d, ptrdiff_t c, long k, double f,
@@ -500,6 +485,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *stuck = f + 5 * m;  /* consecutive steps that left the column unchanged */
     const int stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     const double eta = o->eta, t_start = gdf_now();
+    double t_end;
     gdf_timer timer = gdf_timer_make(o->max_time, t_start);
     const ptrdiff_t st = h && h->stride > 0 ? h->stride : m;
     long k = 0;
@@ -511,6 +497,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         return GDF_EARG;
     if (h && h->cap < (o->max_iter < 0x7fffffffL ? o->max_iter + 1 : 0x7fffffffL))
         return GDF_ESIZE;
+    if (gdf_gd_batchq_applies(p, o)) /* a small dense quadratic: the fused kernel */
+        return gdf_gd_batchq(p, m, X, o, h, r);
     memset(r, 0, (size_t)m * sizeof *r);
     status = batch_eval(p, m, Xc, f, G);
     if (status != GDF_OK)
@@ -583,8 +571,9 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
             const double step = eta * gn[c];
             if (active[c] == 0.0)
                 continue;
-            gnm = batch_gnorm(d, gnew);
-            if (!isfin(fn[c]) || !isfin(gnm)) { /* keep the last finite iterate */
+            /* the tests and the norm of gdf_gd_run (gdf_nrm2: dnrm2 beyond 32
+             * entries, which a plain sum of squares would not match bitwise) */
+            if (!isfin(fn[c]) || !gdf_all_finite(d, gnew)) { /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
                 r[c].exitflag = GDF_EXIT_DIVERGED;
@@ -593,6 +582,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 nact--;
                 continue;
             }
+            gnm = gdf_nrm2(d, gnew);
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, x);
             r[c].iterations = k;
@@ -630,12 +620,13 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
 fail:
     if (Xc != X)
         memcpy(X, Xc, (size_t)d * (size_t)m * sizeof(double));
+    t_end = gdf_now();
     for (c = 0; c < m; c++) {
         r[c].f = f[c];
         r[c].gnorm = gn[c];
         /* as a separate run would count: theta_0 and every step tried */
         r[c].nfevals = r[c].iterations + 1 + (r[c].why == GDF_WHY_NONFINITE && r[c].iterations < k);
-        r[c].time = gdf_now() - t_start;
+        r[c].time = (t_end - t_start) / (double)m; /* a share: info.time sums to the call's time */
         if (status != GDF_OK && active[c] != 0.0) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
             r[c].why = GDF_WHY_NONFINITE;

@@ -200,6 +200,7 @@ void gdf_problem_quad(gdf_problem *p, gdf_quad *q)
     p->hess = quad_hess;
     p->hessvec = quad_hessvec;
     p->fg_batch = quad_fg_batch;
+    p->dense_quad = q; /* gdf_gd_batchq inlines quad_small's arithmetic */
     p->hess_constant = 1;
     p->L = p->mu = NAN;
 }

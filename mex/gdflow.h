@@ -57,6 +57,10 @@ typedef struct gdf_problem {
     double L, mu;
     int hess_constant;  /* 1 for quadratics: the Hessian never changes */
     long nfevals;
+    /* the gdf_quad behind fg and fg_batch (set by gdf_problem_quad, NULL
+     * otherwise): gdf_gd_batch may then run quad_fg's arithmetic inline.  A
+     * wrapper that changes what fg computes must clear it. */
+    const void *dense_quad;
 } gdf_problem;
 
 static inline int gdf_eval(gdf_problem *p, const double *theta, double *f, double *g)
@@ -354,6 +358,15 @@ size_t gdf_gd_work(ptrdiff_t d);
  * theta + (j*cap + k)*d; cap must hold o->max_iter + 1 entries (no growth).
  * r holds m results.  work: gdf_gd_batch_work(d, m) doubles. */
 size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m);
+/* gdf_gd_batch's own kernel for a dense quadratic with d <= GDF_GD_BATCHQ_DMAX
+ * (gdf_gd_batchq.c; used by gdf_gd_batch when gdf_gd_batchq_applies): blocks
+ * of starts advanced together with quad_fg's arithmetic inline, the bits of
+ * gdf_gd_run on every start; MaxTime counts per block of 8 starts.  Needs
+ * no workspace. */
+#define GDF_GD_BATCHQ_DMAX 16
+int gdf_gd_batchq_applies(const gdf_problem *p, const gdf_gd_opts *o);
+int gdf_gd_batchq(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, gdf_history *h,
+                  gdf_gd_result *r);
 int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o,
                  gdf_history *h, double *work, gdf_gd_result *r);
 /* theta: in theta_0, out the last finite iterate. */

@@ -113,6 +113,7 @@ typedef struct {
     gdf_gf_spec spec;
     int method, integ, second;
     ptrdiff_t d, nt;
+    ptrdiff_t m; /* starts: theta0 is d x m (m > 1 for the fixed-step methods only) */
     const double *theta0, *ts;
 } gf_call;
 
@@ -242,9 +243,14 @@ static void parse(int nlhs, int nrhs, const mxArray *prhs[], gf_call *a)
     if (nlhs > 3)
         gdf_mex_error(FN, "tooManyOutputs", "at most three outputs: [t, Theta, info].");
     a->theta0 = gdf_mex_dense(prhs[1], FN, "theta0", &rows, &cols);
-    if (rows * cols < 1 || (rows != 1 && cols != 1))
+    if (rows * cols < 1)
         gdf_mex_error(FN, "badSize", "theta0 must be a non-empty vector (d x 1).");
+    a->m = 1;
     a->d = rows * cols;
+    if (rows != 1 && cols != 1) { /* d x m: many starts (fixed-step methods, checked below) */
+        a->d = rows;
+        a->m = cols;
+    }
     a->ts = gdf_mex_dense(prhs[2], FN, "tspan", &tm, &tn);
     if (tm != 1 && tn != 1)
         gdf_mex_error(FN, "badTspan", "tspan must be a vector of times.");
@@ -258,6 +264,9 @@ static void parse(int nlhs, int nrhs, const mxArray *prhs[], gf_call *a)
     gdf_mex_options(FN, spec, nspec, nrhs - 3, prhs + 3, a->ov);
     a->method = a->ov[O_METHOD].set ? a->ov[O_METHOD].choice : M_RK45;
     a->second = a->method == M_HEAVYBALL || a->method == M_NESTEROV;
+    if (a->m > 1 && a->method != M_EULER && a->method != M_HEUN && a->method != M_RK4)
+        gdf_mex_error(FN, "badSize", "theta0 d x m (many starts) is run here for Method 'euler', "
+                                     "'heun' and 'rk4'; gf_run runs the others start by start.");
     check_method_options(a);
     a->integ = a->ov[O_INTEGRATOR].set ? a->ov[O_INTEGRATOR].choice : I_RK45;
     gdf_gf_spec_defaults(&a->spec);
@@ -350,8 +359,11 @@ static void run(gf_call *a, gdf_gf_plan *pl, gdf_gf_out *out, out_ctx *oc, gdf_g
     work = (double *)mxMalloc((pl->work + 1) * sizeof(double));
     iwork = mxMalloc((pl->iwork + 1) * sizeof(ptrdiff_t));
     status = gdf_gf_solve(&a->mp.p, &a->spec, a->theta0, a->ts, a->nt, out, work, iwork, r);
-    if (status == GDF_OK)
+    if (status == GDF_OK) {
+        mxFree(work); /* (many starts: one workspace at a time) */
+        mxFree(iwork);
         return;
+    }
     if (r->fail == GDF_GFS_FAIL_LAPACK)
         gdf_mex_error(FN, "lapack", "the eigendecomposition of A failed: %s.", gdf_mex_status_text(status));
     if (r->fail == GDF_GFS_FAIL_REEVAL)
@@ -471,6 +483,168 @@ static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *
     return info;
 }
 
+/* many starts (theta0 d x m, Method euler, heun or rk4): each start runs
+ * exactly as a call of its own would (run, warn), in one MEX call; the
+ * outputs are collected as gf_run.m's loop of calls collected them: t of
+ * the longest run, Theta n x d x m and info.f, info.gradnorm n x m with NaN
+ * after a start stopped, per-start rows and cells, the times summed, the
+ * other fields from the first start. */
+typedef struct {
+    gdf_gf_out out;
+    out_ctx oc;
+    gdf_gf_solve_result r;
+} gf_start;
+
+/* a 1 x m cell of strings s[j]: the distinct ones (at most 16) indexed by
+ * subsref, shared in Octave (one mxCreateString per start cost ~0.6 us
+ * each); one string per start otherwise */
+static mxArray *cell_of(const char *const *s, ptrdiff_t m)
+{
+    static const char *snames[] = {"type", "subs"};
+    const char *u[16];
+    mxArray *U, *I, *S, *sub, *in[2], *out[1] = {NULL}, *cell;
+    double *pi;
+    ptrdiff_t j;
+    int nu = 0, q;
+    I = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
+    pi = mxGetPr(I);
+    for (j = 0; j < m && m >= 32; j++) {
+        for (q = 0; q < nu; q++)
+            if (u[q] == s[j] || strcmp(u[q], s[j]) == 0)
+                break;
+        if (q == nu) {
+            if (nu == 16)
+                break;
+            u[nu++] = s[j];
+        }
+        pi[j] = (double)(q + 1);
+    }
+    if (j < m) { /* few starts, or many distinct strings */
+        mxDestroyArray(I);
+        cell = mxCreateCellMatrix(1, (mwSize)m);
+        for (j = 0; j < m; j++)
+            mxSetCell(cell, (mwIndex)j, mxCreateString(s[j]));
+        return cell;
+    }
+    U = mxCreateCellMatrix(1, (mwSize)nu);
+    for (q = 0; q < nu; q++)
+        mxSetCell(U, (mwIndex)q, mxCreateString(u[q]));
+    S = mxCreateStructMatrix(1, 1, 2, snames);
+    sub = mxCreateCellMatrix(1, 1);
+    mxSetCell(sub, 0, I);
+    mxSetField(S, 0, "type", mxCreateString("()"));
+    mxSetField(S, 0, "subs", sub);
+    in[0] = U;
+    in[1] = S;
+    mexCallMATLAB(1, out, 2, in, "subsref");
+    mxDestroyArray(U);
+    mxDestroyArray(S);
+    return out[0];
+}
+
+static void set_field(mxArray *s, const char *name, mxArray *v)
+{
+    mxArray *old = mxGetField(s, 0, name);
+    if (old)
+        mxDestroyArray(old);
+    mxSetField(s, 0, name, v);
+}
+
+static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
+{
+    const ptrdiff_t d = a->d, m = a->m;
+    const double *theta0 = a->theta0;
+    gf_start *st = (gf_start *)mxCalloc((size_t)m, sizeof(gf_start));
+    gdf_gf_plan pl;
+    mxArray *info = NULL;
+    double *T, tsum = 0.0;
+    long n = 0, i, k;
+    ptrdiff_t j, jmax = 0, q;
+    for (j = 0; j < m; j++) {
+        gf_start *s = &st[j];
+        a->theta0 = theta0 + j * d;
+        run(a, &pl, &s->out, &s->oc, &s->r);
+        warn(a, &pl, &s->out, &s->r);
+        if (j > 0) { /* the output times must be common (at once, not after m runs) */
+            long kk = s->out.n < st[0].out.n ? s->out.n : st[0].out.n;
+            for (i = 0; i < kk; i++)
+                if (s->out.t[i] != st[0].out.t[i])
+                    gdf_mex_error(FN, "badTspan", "with several starting points the output times must be "
+                                                  "common: rk45 chooses its own steps for each start, so "
+                                                  "give the output times (a tspan of more than two entries).");
+        }
+        if (s->out.n > n) {
+            n = s->out.n;
+            jmax = j;
+        }
+        tsum += s->r.run.time;
+    }
+    a->theta0 = theta0;
+    if (nlhs >= 2) {
+        mwSize dims[3];
+        dims[0] = (mwSize)n;
+        dims[1] = (mwSize)d;
+        dims[2] = (mwSize)m;
+        check_alloc("the output Theta", (double)n * (double)d * (double)m);
+        plhs[1] = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+        T = mxGetPr(plhs[1]);
+        for (j = 0; j < m; j++) {
+            const gf_start *s = &st[j];
+            double *Tj = T + (size_t)j * (size_t)n * (size_t)d;
+            for (q = 0; q < d; q++)
+                for (k = 0; k < n; k++)
+                    Tj[k + q * n] = k < s->out.n ? s->out.theta[(size_t)k * (size_t)pl.stride + (size_t)q] : NAN;
+        }
+    }
+    if (nlhs >= 3) {
+        mxArray *F = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *G = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *rows[4];
+        const char **smsg = (const char **)mxCalloc((size_t)m, sizeof(char *));
+        const char **ssta = (const char **)mxCalloc((size_t)m, sizeof(char *));
+        double *pF = mxGetPr(F), *pG = mxGetPr(G);
+        static const char *rnames[4] = {"nsteps", "nfailed", "nfevals", "exitflag"};
+        for (q = 0; q < 4; q++)
+            rows[q] = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
+        for (j = 0; j < m; j++) {
+            const gf_start *s = &st[j];
+            mxGetPr(rows[0])[j] = (double)s->r.run.nsteps;
+            mxGetPr(rows[1])[j] = (double)s->r.run.nfailed;
+            mxGetPr(rows[2])[j] = (double)s->r.run.nfevals;
+            mxGetPr(rows[3])[j] = (double)s->r.run.exitflag;
+            smsg[j] = s->r.message;
+            ssta[j] = gdf_stationary_name(s->r.stationary);
+            for (k = 0; k < n; k++) {
+                pF[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.f[k] : NAN;
+                pG[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.gnorm[k] : NAN;
+            }
+        }
+        info = build_info(a, &pl, &st[0].out, &st[0].r); /* takes over start 1's f and gnorm */
+        st[0].out.f = st[0].out.gnorm = NULL;
+        for (q = 0; q < 4; q++)
+            set_field(info, rnames[q], rows[q]);
+        set_field(info, "message", cell_of(smsg, m));
+        set_field(info, "stationary", cell_of(ssta, m));
+        mxFree(smsg);
+        mxFree(ssta);
+        set_field(info, "time", mxCreateDoubleScalar(tsum));
+        set_field(info, "f", F);
+        set_field(info, "gradnorm", G);
+        plhs[2] = info;
+    }
+    plhs[0] = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
+    memcpy(mxGetPr(plhs[0]), st[jmax].out.t, (size_t)n * sizeof(double));
+    for (j = 0; j < m; j++) {
+        mxFree(st[j].out.t);
+        mxFree(st[j].out.theta);
+        if (st[j].out.f)
+            mxFree(st[j].out.f);
+        if (st[j].out.gnorm)
+            mxFree(st[j].out.gnorm);
+    }
+    mxFree(st);
+}
+
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     gf_call a;
@@ -480,6 +654,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     gdf_gf_solve_result r;
     memset(&a, 0, sizeof a);
     parse(nlhs, nrhs, prhs, &a);
+    if (a.m > 1) {
+        run_many(&a, nlhs, plhs);
+        return;
+    }
     run(&a, &pl, &out, &oc, &r);
     warn(&a, &pl, &out, &r);
     if (nlhs >= 3)
