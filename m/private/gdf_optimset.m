@@ -50,7 +50,9 @@ while i <= numel(args)
     i = i + 2;
     continue
   end
-  isobj = isobject(a) && ~isstruct(a);
+  % MATLAB's optimoptions objects (optim.options.Fminunc, ...); any other
+  % object (containers.Map, say) is left to the parser, which rejects it
+  isobj = isobject(a) && ~isstruct(a) && strncmp(class(a), 'optim.options.', 14);
   if ~(isstruct(a) && numel(a) == 1) && ~isobj
     i = i + 1;     % the C parser reports it
     continue
