@@ -428,10 +428,11 @@ end
 end
 
 function o = prune(o)
-% the options given (empty ones dropped: gd_run's defaults)
+% the options given (empty ones dropped: gd_run's defaults; an object such
+% as an empty containers.Map is not "empty" to gd_run, which refuses it)
 f = fieldnames(o);
 for k = 1:numel(f)
-  if isempty(o.(f{k}))
+  if isempty(o.(f{k})) && ~isobject(o.(f{k}))
     o = rmfield(o, f{k});
   end
 end

@@ -195,13 +195,15 @@ end
 end
 
 function g = gradobj_value(v, fn)
-if islogical(v) || isnumeric(v)
-  if isscalar(v) && v
+% true/false (logical or a numeric 0 or 1), 'on'/'off'; anything else (NaN
+% reached "invalid conversion from NaN to logical", [1 0] meant 'off') is refused
+if (islogical(v) || isnumeric(v)) && isscalar(v) && isreal(v) && (v == 0 || v == 1)
+  if v
     g = 'on';
   else
     g = 'off';
   end
-elseif ischar(v) && any(strcmpi(v, {'on', 'off'}))
+elseif ischar(v) && size(v, 1) == 1 && any(strcmpi(v, {'on', 'off'}))
   g = lower(v);
 else
   error(['gdflow:' fn ':badOption'], '%s: option GradObj/SpecifyObjectiveGradient must be ''on'', ''off'', true or false.', fn);
