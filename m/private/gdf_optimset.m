@@ -50,9 +50,10 @@ while i <= numel(args)
     i = i + 2;
     continue
   end
-  % MATLAB's optimoptions objects (optim.options.Fminunc, ...); any other
-  % object (containers.Map, say) is left to the parser, which rejects it
-  isobj = isobject(a) && ~isstruct(a) && strncmp(class(a), 'optim.options.', 14);
+  % MATLAB's optimoptions objects (optim.options.Fminunc, ...) and objects
+  % with fminunc's property names; any other object (containers.Map, whose
+  % private properties cannot be read) is left to the parser, which rejects it
+  isobj = isobject(a) && ~isstruct(a) && is_options_object(a);
   if ~(isstruct(a) && numel(a) == 1) && ~isobj
     i = i + 1;     % the C parser reports it
     continue
@@ -207,6 +208,17 @@ elseif ischar(v) && size(v, 1) == 1 && any(strcmpi(v, {'on', 'off'}))
   g = lower(v);
 else
   error(['gdflow:' fn ':badOption'], '%s: option GradObj/SpecifyObjectiveGradient must be ''on'', ''off'', true or false.', fn);
+end
+end
+
+function tf = is_options_object(a)
+tf = strncmp(class(a), 'optim.options.', 14);
+if ~tf
+  try
+    tf = any(ismember(lower(properties(a)), lower(fminunc_names())));
+  catch %#ok<CTCH>
+    tf = false;
+  end
 end
 end
 
