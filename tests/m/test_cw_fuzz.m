@@ -170,3 +170,19 @@
 %!     assert (out.info.gradient, 'central differences');
 %!   end
 %! end
+
+%!testif ; exist(fullfile(gdf_test_root(), 'tests', 'fuzz', 'fuzz_classify.m'), 'file') == 2
+%! % the fuzz classifier accepts an arity error only from the call itself or
+%! % from a handle among its arguments: gd_minimize's own "Invalid call to
+%! % strcmp" (a struct array's fields) was counted as accepted
+%! addpath(fullfile(gdf_test_root(), 'tests', 'fuzz'));
+%! e = struct('identifier', 'Octave:invalid-fun-call', 'message', 'Invalid call to strcmp.', ...
+%!            'stack', struct('name', {}));
+%! assert (fuzz_classify(e, struct('fn', 'gd_minimize', 'args', {{1, 2}})), 'other');
+%! e.message = 'Invalid call to sin.';
+%! assert (fuzz_classify(e, struct('fn', 'gd_run', 'args', {{1, 2, 'OutputFcn', @sin}})), 'accepted');
+%! assert (fuzz_classify(e, struct('fn', 'gd_run', 'args', {{1, 2, struct('OutputFcn', @sin)}})), 'accepted');
+%! e.message = 'gd_run: function called with too many outputs';
+%! assert (fuzz_classify(e, struct('fn', 'gd_run', 'args', {{}})), 'accepted');
+%! assert (fuzz_classify(e, struct('fn', 'gd_minimize', 'args', {{}})), 'other');
+%! assert (fuzz_classify(e), 'accepted');          % without the case: as before
