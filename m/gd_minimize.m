@@ -106,6 +106,11 @@ if ~(isa(fun, 'function_handle') || isstruct(fun))
   error('gdflow:gd_minimize:badProblem', ['gd_minimize: FUN must be a function handle (returning f, ' ...
         'or [f, g]) or a problem struct (gd_quadratic, gd_leastsq, gd_logistic, gd_testfun), not a %s.'], class(fun));
 end
+if isstruct(fun) && numel(fun) ~= 1     % its fields are read below (fun.type)
+  dims = sprintf('%dx', size(fun));
+  error('gdflow:gd_minimize:badProblem', 'gd_minimize: a problem struct FUN must be 1x1, not a %s struct array.', ...
+        dims(1:end - 1));
+end
 if ~(isnumeric(theta0) && isreal(theta0) && ~isempty(theta0))
   error('gdflow:gd_minimize:badTheta0', 'gd_minimize: THETA0 must be a non-empty real numeric array.');
 end
@@ -127,6 +132,11 @@ if isempty(o.FunTol), o.FunTol = 0; end
 if isempty(o.MaxTime), o.MaxTime = Inf; end
 if isempty(o.Display), o.Display = 'off'; end
 check_opts(o);
+o.MaxIter = double(o.MaxIter);         % counts of any numeric class, used in arithmetic
+o.MaxFunEvals = double(o.MaxFunEvals);
+if isempty(o.OutputFcn)
+  o.OutputFcn = [];                    % {} or '' mean none, as in gd_run
+end
 display = lower(o.Display);
 hasH = isstruct(fun) && isfield(fun, 'type') && any(strcmp(fun.type, {'quadratic', 'leastsq', 'logistic', 'testfun'})) ...
        && ~(isfield(fun, 'A') && issparse(fun.A)) && d <= 2000;
@@ -137,7 +147,7 @@ if newton
   [ev, gtype, algo] = newton_evaluators(fun, theta0, shape, gradopt);
   no = struct('MaxIter', o.MaxIter, 'MaxFunEvals', o.MaxFunEvals, 'GradTol', o.GradTol, ...
               'StepTol', o.StepTol, 'FunTol', o.FunTol, 'MaxTime', o.MaxTime, ...
-              'OutputFcn', o.OutputFcn, 'Display', display, 'shape', shape);
+              'OutputFcn', {o.OutputFcn}, 'Display', display, 'shape', shape);
   [xc, fval, g, info] = gdf_newton(ev, theta0(:), no);
   info.gradient = gtype;
   if isstruct(fun)
@@ -405,20 +415,24 @@ end
 end
 
 function s = step_text(v)
+% only for the text of output.algorithm: gd_run checks the value
 if ischar(v)
-  s = ['''' v ''''];
+  s = ['''' v(:)' ''''];
 elseif isempty(v)
   s = 'default';
-else
+elseif (isnumeric(v) || islogical(v)) && ndims(v) == 2
   s = num2str(v);
+else
+  s = sprintf('(a %s)', class(v));
 end
 end
 
 function o = prune(o)
-% the options given (empty ones dropped: gd_run's defaults)
+% the options given (empty ones dropped: gd_run's defaults; an object such
+% as an empty containers.Map is not "empty" to gd_run, which refuses it)
 f = fieldnames(o);
 for k = 1:numel(f)
-  if isempty(o.(f{k}))
+  if isempty(o.(f{k})) && ~isobject(o.(f{k}))
     o = rmfield(o, f{k});
   end
 end
@@ -431,6 +445,15 @@ for k = 1:numel(nonneg)
   if ~(isnumeric(v) && isscalar(v) && isreal(v) && v >= 0)
     error('gdflow:gd_minimize:badOption', 'gd_minimize: option %s must be a non-negative real scalar.', nonneg{k});
   end
+  % counts: whole numbers (or Inf), the rule of gd_run's parser
+  if any(strcmp(nonneg{k}, {'MaxIter', 'MaxFunEvals'})) && isfinite(double(v)) && double(v) ~= floor(double(v))
+    error('gdflow:gd_minimize:badOption', 'gd_minimize: option %s must be a whole number or Inf, not %g.', ...
+          nonneg{k}, double(v));
+  end
+end
+if ~(isempty(o.Method) || (ischar(o.Method) && size(o.Method, 1) == 1))
+  error('gdflow:gd_minimize:badOption', 'gd_minimize: option Method must be a string (a Method of gd_run), not a %s.', ...
+        class(o.Method));
 end
 if ~(ischar(o.Display) && any(strcmpi(o.Display, {'off', 'iter', 'final'})))
   error('gdflow:gd_minimize:badOption', 'gd_minimize: option Display must be ''off'', ''iter'' or ''final''.');

@@ -48,9 +48,11 @@ if ~(isfinite(f) && all(isfinite(g)))
   error('gdflow:gd_minimize:nonFiniteStart', ['gd_minimize: f(theta0) = %g and ||grad f(theta0)|| = %g: ' ...
         'the objective must be finite at the starting point.'], f, norm(g));
 end
-fh = zeros(1, o.MaxIter + 1);
-gh = zeros(1, o.MaxIter + 1);
-eh = zeros(1, o.MaxIter);
+% the histories grow past 1000 entries (MaxIter may be Inf or 1e20)
+nh = min(o.MaxIter, 1000);
+fh = zeros(1, nh + 1);
+gh = zeros(1, nh + 1);
+eh = zeros(1, nh);
 fh(1) = f;
 gh(1) = norm(g);
 k = 0;

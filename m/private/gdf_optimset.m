@@ -50,7 +50,10 @@ while i <= numel(args)
     i = i + 2;
     continue
   end
-  isobj = isobject(a) && ~isstruct(a);
+  % MATLAB's optimoptions objects (optim.options.Fminunc, ...) and objects
+  % with fminunc's property names; any other object (containers.Map, whose
+  % private properties cannot be read) is left to the parser, which rejects it
+  isobj = isobject(a) && ~isstruct(a) && is_options_object(a);
   if ~(isstruct(a) && numel(a) == 1) && ~isobj
     i = i + 1;     % the C parser reports it
     continue
@@ -193,16 +196,29 @@ end
 end
 
 function g = gradobj_value(v, fn)
-if islogical(v) || isnumeric(v)
-  if isscalar(v) && v
+% true/false (logical or a numeric 0 or 1), 'on'/'off'; anything else (NaN
+% reached "invalid conversion from NaN to logical", [1 0] meant 'off') is refused
+if (islogical(v) || isnumeric(v)) && isscalar(v) && isreal(v) && (v == 0 || v == 1)
+  if v
     g = 'on';
   else
     g = 'off';
   end
-elseif ischar(v) && any(strcmpi(v, {'on', 'off'}))
+elseif ischar(v) && size(v, 1) == 1 && any(strcmpi(v, {'on', 'off'}))
   g = lower(v);
 else
   error(['gdflow:' fn ':badOption'], '%s: option GradObj/SpecifyObjectiveGradient must be ''on'', ''off'', true or false.', fn);
+end
+end
+
+function tf = is_options_object(a)
+tf = strncmp(class(a), 'optim.options.', 14);
+if ~tf
+  try
+    tf = any(ismember(lower(properties(a)), lower(fminunc_names())));
+  catch %#ok<CTCH>
+    tf = false;
+  end
 end
 end
 

@@ -33,7 +33,7 @@ end
 if nargin < 6
   skip_needs = false;
 end
-C = fuzz_cases();
+C = fuzz_cases(step, first, first + step * (count - 1));   % only the cases run here
 set(0, 'defaultfigurevisible', 'off');
 has_fflush = exist('fflush') ~= 0;
 fid = fopen(logfile, 'a');

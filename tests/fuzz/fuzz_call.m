@@ -17,7 +17,7 @@ try
   cls = 'ok';
   id = '-';
 catch err
-  [cls, id] = fuzz_classify(err);
+  [cls, id] = fuzz_classify(err, c);
   msg = err.message;
 end
 end

@@ -1,4 +1,4 @@
-function C = fuzz_cases()
+function C = fuzz_cases(step, lo, hi)
 %FUZZ_CASES  Every call of the fuzz harness, in a fixed order.
 %   C = FUZZ_CASES() returns a struct array with one element per call:
 %     fn     the function to call: a gateway (m/private/*_mex) or a public
@@ -42,11 +42,27 @@ function C = fuzz_cases()
 %              without an identifier).  run_fuzz.sh --quick skips the
 %              '[needs ...]' cases (make test must not depend on them).
 %   C(i).child is 0 for a call made in the batch's own process.
+%   C = FUZZ_CASES(STEP, LO, HI) fills in only the cases LO, LO + STEP, ...
+%   up to HI (the others have an empty fn; numel(C) is the same): what one
+%   batch of run_fuzz.sh runs, faster to build.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 [vals, vlab] = fuzz_values();
 nv = numel(vals);
-C = struct('fn', {}, 'args', {}, 'nout', {}, 'label', {}, 'child', {});
+% the table is gathered in preallocated cells (growing a struct array one
+% element at a time cost 8 of the 16 s it takes to build) and made a struct
+% array at the end
+if nargin < 1
+  step = 1;
+  lo = 1;
+  hi = Inf;
+end
+nc = 0;
+Cfn = cell(1, 150000);
+Cargs = Cfn;
+Cnout = Cfn;
+Clab = Cfn;
+Cchild = Cfn;
 
 % ---- valid baselines ---------------------------------------------------
 th0 = [0.5; 0.5];
@@ -60,6 +76,13 @@ fam(end + 1) = struct('name', 'beale', 'prob', gd_testfun('beale'));
 fam(end + 1) = struct('name', 'himmelblau', 'prob', gd_testfun('himmelblau'));
 fam(end + 1) = struct('name', 'ellipse', 'prob', gd_testfun('ellipse', 10, 0.3));
 fam(end + 1) = struct('name', 'handle', 'prob', @(x) deal(sum(x .^ 2), 2 * x));
+% issue 14: an f-only handle (central differences), sparse X (small: kept
+% sparse in X, G and the constants from full(X))
+ffo = @(x) sum((x(:) - [1; 2]) .^ 2) + x(1) * x(2);
+Xs = sparse([1 1; 1 0; 0 3; 1 2]);
+fam(end + 1) = struct('name', 'f-only handle', 'prob', ffo);
+fam(end + 1) = struct('name', 'sparse leastsq', 'prob', gd_leastsq(Xs, [1; 2; 2; 0]));
+fam(end + 1) = struct('name', 'sparse logistic', 'prob', gd_logistic(Xs, [0; 1; 1; 0] == 1, 0.1));
 q = fam(1).prob;
 [~, info_full] = gd_run(q, th0, 'StepSize', 0.3, 'MaxIter', 20, 'History', 'full');
 
@@ -78,7 +101,7 @@ gf_good = struct('Method', 'rk4', 'Step', 0.1, 'RelTol', 1e-3, 'AbsTol', 1e-6, '
 % target table: name, valid positional arguments, option names, outputs
 T = struct('fn', {}, 'base', {}, 'names', {}, 'good', {}, 'nout', {}, 'maxout', {}, 'obase', {});
 T(end + 1) = tgt('gd_run_mex', {q, th0}, gd_names, gd_good, 2, 2);
-T(end + 1) = tgt('gd_run', {q, th0}, gd_names, gd_good, 2, 2);
+T(end + 1) = tgt('gd_run', {q, th0}, gd_names, gd_good, 3, 3);
 T(end + 1) = tgt('gf_run_mex', {q, th0, [0 1]}, gf_names, gf_good, 3, 3);
 T(end + 1) = tgt('gf_run', {q, th0, [0 1]}, gf_names, gf_good, 3, 3);
 % option values are fuzzed after 'MaxTime', 1: a valid but huge request
@@ -113,6 +136,25 @@ T(end + 1) = tgt('gd_plot', {q, info_full}, ...
                         'Streamlines', [], 'Horizon', 1, 'Labels', {{'a'}}, 'Title', 't', ...
                         'LineWidth', 1, 'Parent', []), 1, 1);
 T(end + 1) = tgt('gdflow_version', {}, {}, struct(), 2, 2);
+% issue 14: gd_minimize (fminunc's names as name-value pairs too), the
+% least-squares constructor's gateway, gd_run/gd_eval on an f-only handle
+fh = fam(9).prob;
+mini_names = {'MaxIter', 'MaxIterations', 'MaxFunEvals', 'MaxFunctionEvaluations', 'TolFun', ...
+              'OptimalityTolerance', 'FunctionTolerance', 'TolX', 'StepTolerance', 'Display', 'GradObj', ...
+              'SpecifyObjectiveGradient', 'OutputFcn', 'Method', 'StepSize', 'GradTol', 'StepTol', 'FunTol'};
+mini_good = struct('MaxIter', 50, 'MaxIterations', 50, 'MaxFunEvals', 500, 'MaxFunctionEvaluations', 500, ...
+                   'TolFun', 1e-6, 'OptimalityTolerance', 1e-6, 'FunctionTolerance', 1e-9, 'TolX', 1e-6, ...
+                   'StepTolerance', 1e-6, 'Display', 'off', 'GradObj', 'on', 'SpecifyObjectiveGradient', true, ...
+                   'OutputFcn', @(t, o, s) false, 'Method', 'nesterov', 'StepSize', 'backtracking', ...
+                   'GradTol', 1e-6, 'StepTol', 1e-6, 'FunTol', 0);
+T(end + 1) = tgt('gd_minimize', {fh, th0}, mini_names, mini_good, 2, 5);
+T(end).obase = [T(end).base, {'MaxTime', 1}];
+T(end + 1) = tgt('gd_minimize', {fam(3).prob, th0}, {}, struct(), 5, 5);
+T(end + 1) = tgt('gd_minimize', {ffo, th0}, {}, struct(), 5, 5);
+T(end + 1) = tgt('gdf_leastsq_mex', {[1 1; 1 2; 1 3], [1; 2; 2]}, {}, struct(), 8, 8);
+T(end + 1) = tgt('gd_run', {ffo, th0}, gd_names, gd_good, 3, 3);
+T(end).obase = [T(end).base, {'MaxTime', 1, 'MaxIter', 50}];
+T(end + 1) = tgt('gd_eval', {ffo, th0}, {}, struct(), 3, 3);
 T(end + 1) = tgt('gdflow', {}, {}, struct(), 0, 0);
 
 for it = 1:numel(T)
@@ -467,13 +509,241 @@ addc('gd_compare', {q, th0, {'gf'}, 'T', 1e300, 'Display', 'off'}, 1, 'option T 
 addc('fuzz_fork', {}, 1, 'fork() after a threaded least-squares pass [needs forklog]', 40);
 addc('fuzz_fork', {'logistic'}, 1, 'fork() after a threaded logistic pass [needs forklog]', 40);
 
+% ---- cw (issue 14): gd_minimize, optimset structs, f-only handles,
+% gdf_leastsq_mex, the G/Gkey/Ganchor hand-over, sparse X --------------
+cw_cases();
+C = struct('fn', Cfn(1:nc), 'args', Cargs(1:nc), 'nout', Cnout(1:nc), 'label', Clab(1:nc), ...
+           'child', Cchild(1:nc));
+
   % -- nested helpers (share C) --
   function add(fn, args, nout, label)
-    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': ' label], 'child', 0);
+    put(fn, args, nout, [fn ': ' label], 0);
+  end
+  function put(fn, args, nout, label, child)
+    nc = nc + 1;
+    if nc > numel(Cfn)
+      Cfn{2 * nc} = [];
+      Cargs{2 * nc} = [];
+      Cnout{2 * nc} = [];
+      Clab{2 * nc} = [];
+      Cchild{2 * nc} = [];
+    end
+    if nc < lo || nc > hi || mod(nc - lo, step) ~= 0
+      return
+    end
+    Cfn{nc} = fn;
+    Cargs{nc} = args;
+    Cnout{nc} = nout;
+    Clab{nc} = label;
+    Cchild{nc} = child;
+  end
+  function cw_cases()
+    ls = fam(3).prob;
+    lsp = fam(11).prob;
+    % optimset structs in the option slot: one fminunc (or gdflow) name with
+    % each pool value, alone and in Octave's full optimset() (every other
+    % field []), through gd_run, gd_minimize, gd_options
+    fmn = [mini_names, {'Algorithm', 'HessUpdate', 'FinDiffType', 'TypicalX', 'MaxTime', 'Iterations'}];
+    os0 = optimset();
+    for k = 1:numel(fmn)
+      for v = 1:nv
+        sv = struct(fmn{k}, {vals{v}});
+        l = sprintf('cw: optimset %s = %s', fmn{k}, vlab{v});
+        add('gd_run', {q, th0, sv, 'MaxTime', 1}, 3, l);
+        add('gd_minimize', {fh, th0, sv, 'MaxTime', 1}, 5, l);
+        add('gd_options', {sv}, 1, l);
+        os = os0;
+        os.(fmn{k}) = vals{v};
+        os.MaxTime = 1;
+        add('gd_minimize', {ffo, th0, os}, 5, [l ' (full optimset, f only)']);
+      end
+    end
+    % Iterations and MaxFunEvals: f-only handle, J_history asked for
+    for v = 1:nv
+      add('gd_run', {ffo, th0, 'Iterations', vals{v}, 'MaxTime', 1}, 3, sprintf('cw: f only, Iterations = %s', vlab{v}));
+      add('gd_run', {ffo, th0, 'MaxFunEvals', vals{v}, 'MaxTime', 1}, 3, sprintf('cw: f only, MaxFunEvals = %s', vlab{v}));
+      add('gd_run', {q, [th0, -th0], 'Iterations', vals{v}, 'MaxTime', 1}, 3, sprintf('cw: 2 starts, Iterations = %s', vlab{v}));
+      add('gd_eval', {ffo, vals{v}}, 3, sprintf('cw: f only, Theta = %s', vlab{v}));
+    end
+    % gd_minimize on every family, every method, and with an optimset
+    for f = 1:numel(fam)
+      add('gd_minimize', {fam(f).prob, th0}, 5, sprintf('cw: %s', fam(f).name));
+      add('gd_minimize', {fam(f).prob, th0', struct('MaxIter', 3, 'Display', 'off')}, 5, ...
+          sprintf('cw: %s, row theta0, optimset', fam(f).name));
+      add('gd_minimize', {fam(f).prob, th0, struct('GradObj', 'off', 'MaxFunEvals', 7)}, 5, ...
+          sprintf('cw: %s, GradObj off, MaxFunEvals 7', fam(f).name));
+      for m = 1:numel(gd_methods)
+        add('gd_minimize', {fam(f).prob, th0, 'Method', gd_methods{m}, 'MaxIter', 20}, 5, ...
+            sprintf('cw: %s, Method %s', fam(f).name, gd_methods{m}));
+      end
+      add('gd_run', {fam(f).prob, th0, 'Iterations', 7}, 3, sprintf('cw: %s, Iterations 7', fam(f).name));
+      add('gd_run', {fam(f).prob, th0, 'StepSize', 1e3, 'Iterations', 7}, 3, ...
+          sprintf('cw: %s, Iterations 7, diverging', fam(f).name));
+    end
+    % hand-edited least-squares structs: G, Gkey, Ganchor; X, y after
+    % construction; another problem's G
+    ls2 = gd_leastsq([1 1; 1 2; 1 4], [1; 2; 2]);
+    ls3 = gd_leastsq([1 1; 1 2; 1 3], [1; 2; 5]);
+    E = {};
+    E(end + 1, :) = {'G = ones(3)', 'G', ones(3)};
+    E(end + 1, :) = {'G + 1', 'G', ls.G + 1};
+    E(end + 1, :) = {'G + 1 ulp', 'G', ls.G + eps(ls.G)};
+    E(end + 1, :) = {'single G', 'G', single(ls.G)};
+    E(end + 1, :) = {'int32 G', 'G', int32(ls.G)};
+    E(end + 1, :) = {'sparse G', 'G', sparse(ls.G)};
+    E(end + 1, :) = {'G NaN', 'G', NaN(2)};
+    E(end + 1, :) = {'G Inf', 'G', [Inf 1; 1 Inf]};
+    E(end + 1, :) = {'G * 1e308', 'G', ls.G * 1e308};
+    E(end + 1, :) = {'complex G', 'G', complex(ls.G, 1)};
+    E(end + 1, :) = {'G 1x4', 'G', ls.G(:)'};
+    E(end + 1, :) = {'G cell', 'G', {ls.G}};
+    E(end + 1, :) = {'G []', 'G', []};
+    E(end + 1, :) = {'-G', 'G', -ls.G};
+    E(end + 1, :) = {'G 2x2x2', 'G', cat(3, ls.G, ls.G)};
+    E(end + 1, :) = {'G diag', 'G', eye(2)};
+    E(end + 1, :) = {'G nonsymmetric', 'G', ls.G + [0 1; 0 0]};
+    E(end + 1, :) = {'Gkey zeros', 'Gkey', zeros(1, 8, 'uint64')};
+    E(end + 1, :) = {'Gkey double', 'Gkey', double(ls.Gkey)};
+    E(end + 1, :) = {'Gkey(1:7)', 'Gkey', ls.Gkey(1:7)};
+    E(end + 1, :) = {'Gkey column', 'Gkey', ls.Gkey'};
+    E(end + 1, :) = {'Gkey int64', 'Gkey', int64(ls.Gkey)};
+    E(end + 1, :) = {'Gkey []', 'Gkey', []};
+    E(end + 1, :) = {'Gkey char', 'Gkey', 'abcdefgh'};
+    E(end + 1, :) = {'Gkey + 1', 'Gkey', ls.Gkey + 1};
+    E(end + 1, :) = {'Gkey 1x16', 'Gkey', [ls.Gkey, ls.Gkey]};
+    E(end + 1, :) = {'Gkey intmax', 'Gkey', repmat(intmax('uint64'), 1, 8)};
+    E(end + 1, :) = {'Ganchor []', 'Ganchor', []};
+    E(end + 1, :) = {'Ganchor NaN', 'Ganchor', NaN(5, 1)};
+    E(end + 1, :) = {'Ganchor short', 'Ganchor', ls.Ganchor(1:4)};
+    E(end + 1, :) = {'Ganchor row', 'Ganchor', ls.Ganchor'};
+    E(end + 1, :) = {'Ganchor single', 'Ganchor', single(ls.Ganchor)};
+    E(end + 1, :) = {'Ganchor + 1', 'Ganchor', ls.Ganchor + 1};
+    E(end + 1, :) = {'Ganchor sparse', 'Ganchor', sparse(ls.Ganchor)};
+    E(end + 1, :) = {'Ganchor Inf', 'Ganchor', Inf(5, 1)};
+    E(end + 1, :) = {'X edited', 'X', ls.X + [0 0; 0 0; 0 1]};
+    E(end + 1, :) = {'X * 2', 'X', 2 * ls.X};
+    E(end + 1, :) = {'X sparse, G dense', 'X', sparse(ls.X)};
+    E(end + 1, :) = {'X 4x2', 'X', [ls.X; 1 5]};
+    E(end + 1, :) = {'X 3x3', 'X', [ls.X, [1; 0; 0]]};
+    E(end + 1, :) = {'X NaN', 'X', [ls.X(1:2, :); NaN 1]};
+    E(end + 1, :) = {'X int32', 'X', int32(ls.X)};
+    E(end + 1, :) = {'X single', 'X', single(ls.X)};
+    E(end + 1, :) = {'X logical', 'X', ls.X > 1};
+    E(end + 1, :) = {'y edited', 'y', ls.y + 1};
+    E(end + 1, :) = {'y NaN', 'y', [NaN; 2; 2]};
+    E(end + 1, :) = {'y row', 'y', ls.y'};
+    E(end + 1, :) = {'y logical', 'y', ls.y > 1};
+    E(end + 1, :) = {'y sparse', 'y', sparse(ls.y)};
+    E(end + 1, :) = {'G, Gkey, Ganchor of another X', {'G', 'Gkey', 'Ganchor'}, {ls2.G, ls2.Gkey, ls2.Ganchor}};
+    E(end + 1, :) = {'G, Gkey, Ganchor of another y', {'G', 'Gkey', 'Ganchor'}, {ls3.G, ls3.Gkey, ls3.Ganchor}};
+    E(end + 1, :) = {'X, y of another problem', {'X', 'y'}, {ls2.X, ls2.y}};
+    E(end + 1, :) = {'G of another, key kept', {'G', 'Ganchor'}, {ls2.G, ls2.Ganchor}};
+    E(end + 1, :) = {'X, y, G, Gkey of another, anchor kept', {'X', 'y', 'G', 'Gkey'}, {ls2.X, ls2.y, ls2.G, ls2.Gkey}};
+    E(end + 1, :) = {'X sparse and edited, G dense', 'X', sparse(ls.X + [0 0; 0 0; 0 1])};
+    E(end + 1, :) = {'type logistic with G', 'type', 'logistic'};
+    for k = 1:size(E, 1)
+      for b = 1:2
+        if b == 1
+          P = ls;
+          pl = 'leastsq';
+        else
+          P = lsp;
+          pl = 'sparse leastsq';
+        end
+        if iscell(E{k, 2})
+          for j = 1:numel(E{k, 2})
+            P.(E{k, 2}{j}) = E{k, 3}{j};
+          end
+        else
+          P.(E{k, 2}) = E{k, 3};
+        end
+        if strcmp(E{k, 2}, 'type')
+          P.lambda = 0;
+          P.y = double(P.y > 1.5);
+        end
+        l = sprintf('cw: hand-edited %s, %s', pl, E{k, 1});
+        for m = 1:numel(gd_methods)
+          extra = {};
+          if strcmp(gd_methods{m}, 'natural')
+            extra = {'Metric', 'hessian'};
+          end
+          add('gd_run_mex', [{P, th0, 'Method', gd_methods{m}, 'MaxIter', 20, 'MaxTime', 1}, extra], 2, ...
+              [l ', ' gd_methods{m}]);
+        end
+        add('gd_run_mex', {P, [th0, -th0, th0 * 3], 'MaxIter', 20}, 2, [l ', 3 starts']);
+        for m = {'rk4', 'exact', 'implicit', 'rk45'}
+          st = {'Step', 0.1};
+          if any(strcmp(m{1}, {'rk45', 'exact'}))
+            st = {};     % they choose their own steps (Step is refused)
+          end
+          add('gf_run_mex', [{P, th0, [0 0.5 1], 'Method', m{1}, 'MaxTime', 1}, st], 3, [l ', gf ' m{1}]);
+        end
+        add('gd_eval_mex', {P, [th0, -th0]}, 3, l);
+        add('gd_run', {P, th0, 'Iterations', 5}, 3, l);
+        add('gf_run', {P, th0, [0 1]}, 3, l);
+        add('gd_eval', {P, th0}, 3, l);
+        add('gd_minimize', {P, th0}, 5, l);
+        add('gf_exact', {P, th0, [0 1]}, 1, l);
+      end
+    end
+    % gdf_leastsq_mex: shapes and sizes beyond the pool (p > GDF_GRAM_PMAX
+    % means no G), rank deficiency, ill conditioning, huge entries
+    LM = {{ones(3, 2), [1; 2; 3]}, {[1 1; 1 1 + 1e-12; 1 1], [1; 2; 3]}, {1e154 * [1 1; 1 2; 1 3], [1; 2; 3]}, ...
+          {1e300 * [1 1; 1 2; 1 3], [1; 2; 3]}, {[1 1; 1 2; 1 3], 1e300 * [1; 2; 3]}, {1e-300 * [1 1; 1 2; 1 3], [1; 2; 3]}, ...
+          {ones(1, 4097), 1}, {ones(2, 5), [1; 2]}, {zeros(3, 2), zeros(3, 1)}, {[1 2 3], [1 2 3]}, ...
+          {reshape(sin(1:150), 50, 3), (1:50)'}, {sparse([1 1; 1 2; 1 3]), [1; 2; 2]}, {[1 1; 1 2; 1 3], sparse([1; 2; 2])}, ...
+          {single([1 1; 1 2; 1 3]), [1; 2; 2]}, {[1 1; 1 2; 1 3], int8([1; 2; 2])}, {[true true; true false; false true], [1; 0; 1]}, ...
+          {[1 1; 1 2; 1 3], [1 2 2]}, {[1 1; 1 2; 1 3]', [1; 2]}, {eye(3), [1; 2; 3]}, {[1 1; 1 2; 1 3] * (1 + 1i), [1; 2; 2]}};
+    LMl = {'ones(3,2) (rank 1)', 'nearly rank 1', '1e154 * X', '1e300 * X', '1e300 * y', '1e-300 * X', ...
+           '1x4097 (no G)', '2x5 (p > m)', 'zeros', 'row X, row y', 'sin 50x3', 'sparse X', 'sparse y', ...
+           'single X', 'int8 y', 'logical X', 'row y', 'X'' (2x3)', 'eye(3) (diagonal)', 'complex X'};
+    for k = 1:numel(LM)
+      for no = [0 1 8]
+        add('gdf_leastsq_mex', LM{k}, no, sprintf('cw: %s, %d outputs', LMl{k}, no));
+      end
+      add('gd_leastsq', LM{k}, 1, ['cw: ' LMl{k}]);
+    end
+    % sparse X beyond 5e6 entries: no dense copy, no G; gd_run, gd_eval,
+    % gf_run, gd_minimize through every method; hand-edited fields
+    mbig = 2500001;
+    Xb = sparse([1:1000, 1:1000], [ones(1, 1000), 2 * ones(1, 1000)], [ones(1, 1000), 1:1000], mbig, 2);
+    yb = zeros(mbig, 1);
+    yb(1:1000) = 1;
+    for r = 1:2
+      if r == 1
+        PB = gd_leastsq(Xb, yb);
+        bl = 'cw: big sparse leastsq';
+      else
+        PB = gd_logistic(Xb, yb == 1, 0.1);
+        bl = 'cw: big sparse logistic';
+      end
+      for m = 1:numel(gd_methods)
+        extra = {};
+        if strcmp(gd_methods{m}, 'natural')
+          extra = {'Metric', 'hessian'};
+        end
+        add('gd_run_mex', [{PB, th0, 'Method', gd_methods{m}, 'MaxIter', 5, 'MaxTime', 1}, extra], 2, ...
+            [bl ', ' gd_methods{m}]);
+      end
+      add('gd_eval_mex', {PB, [th0, -th0]}, 3, bl);
+      add('gf_run_mex', {PB, th0, [0 1], 'Method', 'rk4', 'Step', 0.25, 'MaxTime', 1}, 3, bl);
+      add('gd_minimize', {PB, th0, 'MaxIter', 3}, 5, bl);
+      PE = {PB, PB, PB, PB, PB, PB};
+      PE{1}.G = eye(2);
+      PE{2}.X = Xb(1:10, :);
+      PE{3}.y = yb(1:10);
+      PE{4}.X = -Xb;
+      PE{5}.X = full(Xb(1:3, :));
+      PE{6}.X = Xb';
+      PEl = {'G = eye(2)', 'X 10 rows', 'y 10 rows', 'X negated', 'X full 3 rows', 'X'''};
+      for k = 1:numel(PE)
+        add('gd_run_mex', {PE{k}, th0, 'MaxIter', 3, 'MaxTime', 1}, 2, [bl ', ' PEl{k}]);
+        add('gd_eval_mex', {PE{k}, th0}, 3, [bl ', ' PEl{k}]);
+      end
+    end
   end
   function addc(fn, args, nout, label, secs)
-    C(end + 1) = struct('fn', fn, 'args', {args}, 'nout', nout, 'label', [fn ': trust (child, ' ...
-                        sprintf('%d s', secs) '): ' label], 'child', secs);
+    put(fn, args, nout, [fn ': trust (child, ' sprintf('%d s', secs) '): ' label], secs);
   end
 end
 

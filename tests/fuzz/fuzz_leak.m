@@ -29,7 +29,10 @@ th0 = [0.5; 0.5];
 q = gd_quadratic([3 1; 1 2], [1; 1]);
 ls = gd_leastsq([1 1; 1 2; 1 3], [1; 2; 2]);
 lg = gd_logistic([1 -1; 1 0.5; 1 2; 1 -2], [0; 1; 1; 0], 0.1);
-% large enough for the threaded pass over X (>= 262144 entries, 2 threads)
+% 280,000 entries: below GDF_DATA_PAR_MIN (2^20 since issue 14), where the
+% automatic choice (threads 0) is one thread; the field threads = 2 forces
+% two (gdf_data_threads: an explicit count is used at any size), so these
+% calls do run the threaded pass
 randn('seed', 7);
 Xt = [ones(40000, 1), randn(40000, 6)];
 lst = gd_leastsq(Xt, Xt * ones(7, 1));
@@ -127,8 +130,69 @@ L(end + 1) = gw('gd_eval_mex', { ...
   {qd, th0}, {q, eye(2)}, {q, P2}, {q, rng'}, {qd, dg([1 2])}, {fhr, th0}, {lsd, th0}}, 'diag');
 L(end + 1) = gw('gdf_options_mex', { ...
   {'gd_run', 'Metric', eye(2)}, {'gf_run', 'InitialVelocity', rng}, {'gd_run', 'StepSize', eye(1)}}, 'diag');
+% issue 14: gd_leastsq's gateway (good calls, no G for p > 4096, errors
+% after the key array was made), and the three problem gateways on sparse X
+% (kept sparse) and on least-squares structs carrying G, Gkey, Ganchor (the
+% hand-over used, refused by the fingerprint, or garbage), good and bad
+Xl = [1 1; 1 2; 1 3];
+yl = [1; 2; 2];
+L(end + 1) = gw('gdf_leastsq_mex', { ...
+  {Xl, yl}, {[Xl, Xl(:, 2) .^ 2; 1 4 16], [yl; 1]}, {ones(3, 2), yl}, {ones(1, 5), 1}, ...
+  {[Xl(1:2, :); NaN 1], yl}, {Xl, [1; NaN; 2]}, {Xl, [1; 2]}, {zeros(0, 2), []}, {int32(Xl), yl}, ...
+  {sparse(Xl), yl}, {Xl}, {eye(3), yl}});
+Xs = sparse([1 1; 1 0; 0 3; 1 2]);
+lss = gd_leastsq(Xs, [1; 2; 2; 0]);           % X sparse, G from full(X)
+lgs = gd_logistic(Xs, [0; 1; 1; 0] == 1, 0.1);
+% (a sparse X reaches the CSC kernels at any size; the constructors' path
+% beyond 5e6 entries is in fuzz_cases: here it would cost ~15 ms a call)
+Xb = sparse([1:100, 1:100], [ones(1, 100), 2 * ones(1, 100)], [ones(1, 100), 1:100], 5000, 2);
+yb = zeros(5000, 1);
+yb(1:100) = 1;
+lsb = gd_leastsq(Xb, yb);
+lgb = gd_logistic(Xb, yb == 1, 0.1);
+lsbad2 = lss;
+lsbad2.X = Xs(1:3, :);                        % edited: rows do not match y
+lgbad = lgs;
+lgbad.y = [0; 1; 2; 0];
+lsG = ls;
+lsG.G = ls.G + 1;                             % fingerprint refuses it
+lsK = ls;
+lsK.Gkey = zeros(1, 8, 'uint64');
+lsA = ls;
+lsA.Ganchor = NaN(5, 1);
+lsX = ls;
+lsX.X = ls.X + [0 0; 0 0; 0 1];               % X edited after construction
+lsS = ls;
+lsS.X = sparse(ls.X);                         % sparse X with a dense G
+lsGbad = ls;
+lsGbad.G = {1};
+lsE = ls;
+lsE.X = [ls.X; 1 1];                          % error after the key was computed
+for r = 1:2
+  switch r
+    case 1
+      lab = 'sparse X';
+      gd = {{lss, th0, 'MaxIter', 20}, {lgs, th0, 'Method', 'natural', 'MaxIter', 5}, ...
+            {lss, [th0, -th0], 'StepSize', 'backtracking', 'MaxIter', 10}, {lsb, th0, 'MaxIter', 2}, ...
+            {lgb, th0, 'MaxIter', 2}, {lsbad2, th0}, {lgbad, th0}, {lss, th0, 'StepSiz', 1}, {lss, [th0; 1]}};
+      gf = {{lss, th0, [0 1]}, {lgs, th0, [0 1], 'Method', 'rk4', 'Step', 0.1}, {lsb, th0, [0 0.5], 'Method', 'euler', 'Step', 0.25}, ...
+            {lsbad2, th0, [0 1]}, {lgbad, th0, [0 1]}, {lss, th0, [1 0]}};
+      ev = {{lss, [th0, -th0]}, {lgs, th0}, {lsb, th0}, {lgb, th0}, {lsbad2, th0}, {lgbad, th0}, {lss, int8(th0)}};
+    case 2
+      lab = 'G';
+      gd = {{ls, th0, 'MaxIter', 20}, {lsG, th0, 'MaxIter', 20}, {lsK, th0, 'MaxIter', 20}, ...
+            {lsA, th0, 'Method', 'nesterov', 'MaxIter', 20}, {lsX, th0, 'MaxIter', 20}, {lsS, th0, 'MaxIter', 20}, ...
+            {lsGbad, th0, 'MaxIter', 5}, {lsE, th0}, {ls, th0, 'StepSiz', 1}, {lsG, th0, 'Method', 'natural', 'Metric', 'hessian'}};
+      gf = {{ls, th0, [0 1]}, {lsG, th0, [0 1], 'Method', 'exact'}, {lsX, th0, [0 1], 'Method', 'implicit', 'Step', 0.1}, ...
+            {lsS, th0, [0 1]}, {lsE, th0, [0 1]}, {lsA, th0, [1 0]}};
+      ev = {{ls, [th0, -th0]}, {lsG, th0}, {lsK, th0}, {lsX, th0}, {lsS, th0}, {lsE, th0}, {lsGbad, th0}};
+  end
+  L(end + 1) = gw('gd_run_mex', gd, lab); %#ok<AGROW>
+  L(end + 1) = gw('gd_eval_mex', ev, lab); %#ok<AGROW>
+  L(end + 1) = gw('gf_run_mex', gf, lab); %#ok<AGROW>
+end
 nout = struct('gd_run_mex', 2, 'gf_run_mex', 3, 'gf_exact_mex', 1, 'gd_eval_mex', 3, ...
-              'gdf_options_mex', 1);
+              'gdf_options_mex', 1, 'gdf_leastsq_mex', 8);
 % gateways added later: generic bad calls
 found = dir(fullfile(pwd(), '*_mex.mex'));
 for k = 1:numel(found)

@@ -121,6 +121,13 @@ p(end + 1, :) = {'@ nonsymmetric G', @(x) [2 1; 0 2]};
 p(end + 1, :) = {'@ indefinite G', @(x) -eye(numel(x))};
 p(end + 1, :) = {'@ diagonal out', @(x) eye(numel(x))};
 p(end + 1, :) = {'@ vector out', @(varargin) [false true]};
+% issue 14: a handle returning f only (central differences), optimset
+% structs (the option slot reads them as fminunc's names), a sparse matrix
+% with rows (sparse X)
+p(end + 1, :) = {'@ f only', @(x) sum(x(:) .^ 2)};
+p(end + 1, :) = {'optimset MaxIter=5', struct('MaxIter', 5, 'TolFun', 1e-3)};
+p(end + 1, :) = {'optimset GradObj=on', struct('GradObj', 'on', 'MaxFunEvals', -1)};
+p(end + 1, :) = {'sparse 3x2', sparse([1 0; 0 2; 1 1])};
 labels = p(:, 1)';
 vals = p(:, 2)';
 end
