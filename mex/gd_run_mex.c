@@ -769,62 +769,19 @@ static const char *string_of(const gd_call *c, int what, ptrdiff_t j)
          : what == 2 ? (rr->hint ? rr->hint : "") : run_message(c, rr->r.why);
 }
 
-/* many starts share a few strings: a cell of the distinct ones indexed by
- * subsref (shared, not copied, in Octave), NULL when there are more than
- * 16 of them.  One mxCreateString per start cost 0.6 us each, half of a
- * 1000-start, 1000-step call on a 2-D quadratic (bench_gd_batch). */
-static mxArray *strings_pick(const gd_call *c, int what)
-{
-    static const char *snames[] = {"type", "subs"};
-    const char *u[16];
-    mxArray *U, *I, *S, *sub, *in[2], *out[1] = {NULL};
-    double *pi;
-    ptrdiff_t j;
-    int nu = 0, q;
-    I = mxCreateDoubleMatrix(1, (mwSize)c->m, mxREAL);
-    pi = mxGetPr(I);
-    for (j = 0; j < c->m; j++) {
-        const char *s = string_of(c, what, j);
-        for (q = 0; q < nu; q++)
-            if (u[q] == s || strcmp(u[q], s) == 0)
-                break;
-        if (q == nu) {
-            if (nu == 16) {
-                mxDestroyArray(I);
-                return NULL;
-            }
-            u[nu++] = s;
-        }
-        pi[j] = (double)(q + 1);
-    }
-    U = mxCreateCellMatrix(1, (mwSize)nu);
-    for (q = 0; q < nu; q++)
-        mxSetCell(U, (mwIndex)q, mxCreateString(u[q]));
-    S = mxCreateStructMatrix(1, 1, 2, snames);
-    sub = mxCreateCellMatrix(1, 1);
-    mxSetCell(sub, 0, I);
-    mxSetField(S, 0, "type", mxCreateString("()"));
-    mxSetField(S, 0, "subs", sub);
-    in[0] = U;
-    in[1] = S;
-    mexCallMATLAB(1, out, 2, in, "subsref");
-    mxDestroyArray(U);
-    mxDestroyArray(S);
-    return out[0];
-}
-
 /* a string (one start) or a 1 x m cell of strings */
 static mxArray *strings_of(const gd_call *c, int what)
 {
     ptrdiff_t j;
     mxArray *cell;
+    const char **s;
     if (c->m == 1)
         return mxCreateString(string_of(c, what, 0));
-    if (c->m >= 32 && (cell = strings_pick(c, what)) != NULL)
-        return cell;
-    cell = mxCreateCellMatrix(1, (mwSize)c->m);
+    s = (const char **)mxMalloc((size_t)c->m * sizeof *s);
     for (j = 0; j < c->m; j++)
-        mxSetCell(cell, (mwIndex)j, mxCreateString(string_of(c, what, j)));
+        s[j] = string_of(c, what, j);
+    cell = gdf_mex_cell_of_strings(s, c->m);
+    mxFree(s);
     return cell;
 }
 

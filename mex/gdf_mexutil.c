@@ -1308,3 +1308,52 @@ void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles)
                           what, bytes / 1e9, ndoubles, avail / 1e9);
     }
 }
+
+/* gdf_mexutil.h: a 1 x m cell of strings s[j]; for m >= 32 the distinct
+ * ones (at most 16) indexed by subsref, shared in Octave (one
+ * mxCreateString per start cost ~0.6 us each, half of a 1000-start,
+ * 1000-step call on a 2-D quadratic: bench_gd_batch); one string per start
+ * otherwise */
+mxArray *gdf_mex_cell_of_strings(const char *const *s, ptrdiff_t m)
+{
+    static const char *snames[] = {"type", "subs"};
+    const char *u[16];
+    mxArray *U, *I, *S, *sub, *in[2], *out[1] = {NULL}, *cell;
+    double *pi;
+    ptrdiff_t j;
+    int nu = 0, q;
+    I = mxCreateDoubleMatrix(1, (mwSize)m, mxREAL);
+    pi = mxGetPr(I);
+    for (j = 0; j < m && m >= 32; j++) {
+        for (q = 0; q < nu; q++)
+            if (u[q] == s[j] || strcmp(u[q], s[j]) == 0)
+                break;
+        if (q == nu) {
+            if (nu == 16)
+                break;
+            u[nu++] = s[j];
+        }
+        pi[j] = (double)(q + 1);
+    }
+    if (j < m) { /* few starts, or many distinct strings */
+        mxDestroyArray(I);
+        cell = mxCreateCellMatrix(1, (mwSize)m);
+        for (j = 0; j < m; j++)
+            mxSetCell(cell, (mwIndex)j, mxCreateString(s[j]));
+        return cell;
+    }
+    U = mxCreateCellMatrix(1, (mwSize)nu);
+    for (q = 0; q < nu; q++)
+        mxSetCell(U, (mwIndex)q, mxCreateString(u[q]));
+    S = mxCreateStructMatrix(1, 1, 2, snames);
+    sub = mxCreateCellMatrix(1, 1);
+    mxSetCell(sub, 0, I);
+    mxSetField(S, 0, "type", mxCreateString("()"));
+    mxSetField(S, 0, "subs", sub);
+    in[0] = U;
+    in[1] = S;
+    mexCallMATLAB(1, out, 2, in, "subsref");
+    mxDestroyArray(U);
+    mxDestroyArray(S);
+    return out[0];
+}

@@ -45,6 +45,10 @@ mxArray *gdf_mex_adopt(double *buf, size_t m, size_t n);
 const char *gdf_mex_status_text(int status);
 
 /* Warning with identifier id (complete, e.g. "gdflow:diverged"). */
+/* A 1 x m cell of the strings s[0..m-1] (many starts' messages): for m >=
+ * 32 and at most 16 distinct strings, built by subsref from a cell of the
+ * distinct ones (shared storage in Octave). */
+mxArray *gdf_mex_cell_of_strings(const char *const *s, ptrdiff_t m);
 void gdf_mex_warning(const char *id, const char *fmt, ...);
 
 /* A real, full (non-sparse), double array with finite entries.  Returns its
