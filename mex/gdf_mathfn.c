@@ -20,10 +20,10 @@ __attribute__((target("avx2"))) static void mf_array_avx2(int lg, ptrdiff_t n, c
     ptrdiff_t i;
     for (i = 0; i + 3 < n; i += 4) {
         __m256d v = _mm256_loadu_pd(x + i);
-        _mm256_storeu_pd(y + i, lg ? gdf_log1p_avx2(v) : gdf_exp_avx2(v));
+        _mm256_storeu_pd(y + i, lg == 2 ? gdf_log1p01_avx2(v) : lg ? gdf_log1p_avx2(v) : gdf_exp_avx2(v));
     }
     for (; i < n; i++)
-        y[i] = lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
+        y[i] = lg == 2 ? gdf_log1p01_s(x[i]) : lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
 }
 #endif
 
@@ -33,10 +33,10 @@ static void mf_array_sse2(int lg, ptrdiff_t n, const double *x, double *y)
     ptrdiff_t i;
     for (i = 0; i + 1 < n; i += 2) {
         __m128d v = _mm_loadu_pd(x + i);
-        _mm_storeu_pd(y + i, lg ? gdf_log1p_sse2(v) : gdf_exp_sse2(v));
+        _mm_storeu_pd(y + i, lg == 2 ? gdf_log1p01_sse2(v) : lg ? gdf_log1p_sse2(v) : gdf_exp_sse2(v));
     }
     for (; i < n; i++)
-        y[i] = lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
+        y[i] = lg == 2 ? gdf_log1p01_s(x[i]) : lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
 }
 #endif
 
@@ -46,7 +46,7 @@ static int mf_array(int lg, int isa, ptrdiff_t n, const double *x, double *y)
     switch (isa) {
     case 0:
         for (i = 0; i < n; i++)
-            y[i] = lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
+            y[i] = lg == 2 ? gdf_log1p01_s(x[i]) : lg ? gdf_log1p_s(x[i]) : gdf_exp_s(x[i]);
         return 1;
 #ifdef GDF_MF_SSE2
     case 1:
@@ -67,3 +67,4 @@ static int mf_array(int lg, int isa, ptrdiff_t n, const double *x, double *y)
 
 int gdf_exp_array(int isa, ptrdiff_t n, const double *x, double *y) { return mf_array(0, isa, n, x, y); }
 int gdf_log1p_array(int isa, ptrdiff_t n, const double *x, double *y) { return mf_array(1, isa, n, x, y); }
+int gdf_log1p01_array(int isa, ptrdiff_t n, const double *x, double *y) { return mf_array(2, isa, n, x, y); }

@@ -10,6 +10,8 @@
  * the same bits:
  *   gdf_exp_s / gdf_exp_sse2 / gdf_exp_avx2        exp(x), every x
  *   gdf_log1p_s / gdf_log1p_sse2 / gdf_log1p_avx2  log1p(x), every x
+ *   gdf_log1p01_s / _sse2 / _avx2     log1p(x) for 0 <= x <= 1 (or NaN),
+ *                                     the same bits without the special cases
  * No fused multiply-add: the library is compiled as ISO C (-std=c99, where
  * gcc does not contract a * b + c) for a target without FMA (x86-64
  * baseline; the AVX2 functions enable "avx2" only, not "fma"); clang is told
@@ -67,6 +69,7 @@ double gdf_log1p(double x);
  * has no such kernels (y untouched), else 1.  For the tests. */
 int gdf_exp_array(int isa, ptrdiff_t n, const double *x, double *y);
 int gdf_log1p_array(int isa, ptrdiff_t n, const double *x, double *y);
+int gdf_log1p01_array(int isa, ptrdiff_t n, const double *x, double *y); /* 0 <= x <= 1 */
 
 /* ---- constants ---------------------------------------------------------- */
 #define GDF_MF_XMIN (-746.0) /* exp(-746) < 2^-1075: 0 */
@@ -130,13 +133,13 @@ static inline double gdf_exp_s(double x)
     return (y * gdf_mf_dbl((h - 1) << 52)) * gdf_mf_dbl((kb - h - 1) << 52);
 }
 
-static inline double gdf_log1p_s(double x)
+/* log(u) + c/u for u = 1 + x rounded, c = (1 + x) - u: the common part of
+ * gdf_log1p_s (every x) and gdf_log1p01_s (0 <= x <= 1, the logistic
+ * pass's range, where both give the same bits) */
+static inline double gdf_mf_log1p_core_s(double u, double c)
 {
-    double u = 1.0 + x, c, kd, m, f, hfsq, s, z, w, t1, t2, R, res;
-    uint64_t I;
-    double c_big = 1.0 - (u - x), c_small = x - (u - 1.0);
-    c = x > 1.0 ? c_big : c_small;
-    I = gdf_mf_bits(u) + GDF_MF_LOFF;
+    double kd, m, f, hfsq, s, z, w, t1, t2, R;
+    uint64_t I = gdf_mf_bits(u) + GDF_MF_LOFF;
     kd = gdf_mf_dbl(GDF_MF_TWO52 | (I >> 52)) - GDF_MF_KOFF;
     m = gdf_mf_dbl((I & GDF_MF_MANT) + GDF_MF_MBASE);
     f = m - 1.0;
@@ -149,12 +152,27 @@ static inline double gdf_log1p_s(double x)
     t2 = z * (GDF_MF_LG1 + w * (GDF_MF_LG3 + w * (GDF_MF_LG5 + w * GDF_MF_LG7)));
     R = t2 + t1;
     c = c / u;
-    res = s * (hfsq + R) + (kd * GDF_MF_LN2LO + c) - hfsq + f + kd * GDF_MF_LN2HI;
-    res = x == 0.0 ? x : res;              /* -0 stays -0 */
-    res = x == INFINITY ? x : res;        /* +Inf */
-    res = x == -1.0 ? -INFINITY : res;    /* -Inf */
-    res = x < -1.0 ? NAN : res;      /* NaN */
+    return s * (hfsq + R) + (kd * GDF_MF_LN2LO + c) - hfsq + f + kd * GDF_MF_LN2HI;
+}
+
+static inline double gdf_log1p_s(double x)
+{
+    double u = 1.0 + x, res;
+    double c_big = 1.0 - (u - x), c_small = x - (u - 1.0);
+    res = gdf_mf_log1p_core_s(u, x > 1.0 ? c_big : c_small);
+    res = x == 0.0 ? x : res;           /* -0 stays -0 */
+    res = x == INFINITY ? x : res;      /* +Inf */
+    res = x == -1.0 ? -INFINITY : res;  /* -Inf */
+    res = x < -1.0 ? NAN : res;         /* NaN */
     return res;
+}
+
+/* log1p(x) for 0 <= x <= 1 (or NaN): gdf_log1p_s's bits without its
+ * special cases */
+static inline double gdf_log1p01_s(double x)
+{
+    double u = 1.0 + x;
+    return gdf_mf_log1p_core_s(u, x - (u - 1.0));
 }
 
 /* ---- SSE2: the same operations on two lanes ----------------------------- */
@@ -193,14 +211,11 @@ static inline __m128d gdf_exp_sse2(__m128d x)
     return _mm_mul_pd(_mm_mul_pd(y, _mm_castsi128_pd(e1)), _mm_castsi128_pd(e2));
 }
 
-static inline __m128d gdf_log1p_sse2(__m128d x)
+static inline __m128d gdf_mf_log1p_core_sse2(__m128d u, __m128d c)
 {
-    const __m128d one = _mm_set1_pd(1.0), zero = _mm_setzero_pd();
-    __m128d u = _mm_add_pd(one, x), c, kd, m, f, hfsq, s, z, w, t1, t2, R, res;
-    __m128i I;
-    c = gdf_mf_sel2(_mm_cmpgt_pd(x, one), _mm_sub_pd(one, _mm_sub_pd(u, x)),
-                    _mm_sub_pd(x, _mm_sub_pd(u, one)));
-    I = _mm_add_epi64(_mm_castpd_si128(u), _mm_set1_epi64x((long long)GDF_MF_LOFF));
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d kd, m, f, hfsq, s, z, w, t1, t2, R, res;
+    __m128i I = _mm_add_epi64(_mm_castpd_si128(u), _mm_set1_epi64x((long long)GDF_MF_LOFF));
     kd = _mm_castsi128_pd(_mm_or_si128(_mm_set1_epi64x((long long)GDF_MF_TWO52), _mm_srli_epi64(I, 52)));
     kd = _mm_sub_pd(kd, _mm_set1_pd(GDF_MF_KOFF));
     m = _mm_castsi128_pd(_mm_add_epi64(_mm_and_si128(I, _mm_set1_epi64x((long long)GDF_MF_MANT)),
@@ -220,12 +235,27 @@ static inline __m128d gdf_log1p_sse2(__m128d x)
     res = _mm_add_pd(_mm_mul_pd(s, _mm_add_pd(hfsq, R)),
                      _mm_add_pd(_mm_mul_pd(kd, _mm_set1_pd(GDF_MF_LN2LO)), c));
     res = _mm_add_pd(_mm_sub_pd(res, hfsq), f);
-    res = _mm_add_pd(res, _mm_mul_pd(kd, _mm_set1_pd(GDF_MF_LN2HI)));
-    res = gdf_mf_sel2(_mm_cmpeq_pd(x, zero), x, res);
+    return _mm_add_pd(res, _mm_mul_pd(kd, _mm_set1_pd(GDF_MF_LN2HI)));
+}
+
+static inline __m128d gdf_log1p_sse2(__m128d x)
+{
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d u = _mm_add_pd(one, x), res;
+    res = gdf_mf_log1p_core_sse2(u, gdf_mf_sel2(_mm_cmpgt_pd(x, one), _mm_sub_pd(one, _mm_sub_pd(u, x)),
+                                                _mm_sub_pd(x, _mm_sub_pd(u, one))));
+    res = gdf_mf_sel2(_mm_cmpeq_pd(x, _mm_setzero_pd()), x, res);
     res = gdf_mf_sel2(_mm_cmpeq_pd(x, _mm_set1_pd(INFINITY)), x, res);
     res = gdf_mf_sel2(_mm_cmpeq_pd(x, _mm_set1_pd(-1.0)), _mm_set1_pd(-INFINITY), res);
     res = gdf_mf_sel2(_mm_cmplt_pd(x, _mm_set1_pd(-1.0)), _mm_set1_pd(NAN), res);
     return res;
+}
+
+static inline __m128d gdf_log1p01_sse2(__m128d x)
+{
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d u = _mm_add_pd(one, x);
+    return gdf_mf_log1p_core_sse2(u, _mm_sub_pd(x, _mm_sub_pd(u, one)));
 }
 #endif
 
@@ -264,14 +294,11 @@ __attribute__((target("avx2"))) static inline __m256d gdf_mf_sel4(__m256d b, __m
     return _mm256_blendv_pd(y, x, b);
 }
 
-__attribute__((target("avx2"))) static inline __m256d gdf_log1p_avx2(__m256d x)
+__attribute__((target("avx2"))) static inline __m256d gdf_mf_log1p_core_avx2(__m256d u, __m256d c)
 {
-    const __m256d one = _mm256_set1_pd(1.0), zero = _mm256_setzero_pd();
-    __m256d u = _mm256_add_pd(one, x), c, kd, m, f, hfsq, s, z, w, t1, t2, R, res;
-    __m256i I;
-    c = gdf_mf_sel4(_mm256_cmp_pd(x, one, _CMP_GT_OQ), _mm256_sub_pd(one, _mm256_sub_pd(u, x)),
-                    _mm256_sub_pd(x, _mm256_sub_pd(u, one)));
-    I = _mm256_add_epi64(_mm256_castpd_si256(u), _mm256_set1_epi64x((long long)GDF_MF_LOFF));
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d kd, m, f, hfsq, s, z, w, t1, t2, R, res;
+    __m256i I = _mm256_add_epi64(_mm256_castpd_si256(u), _mm256_set1_epi64x((long long)GDF_MF_LOFF));
     kd = _mm256_castsi256_pd(_mm256_or_si256(_mm256_set1_epi64x((long long)GDF_MF_TWO52),
                                              _mm256_srli_epi64(I, 52)));
     kd = _mm256_sub_pd(kd, _mm256_set1_pd(GDF_MF_KOFF));
@@ -292,12 +319,28 @@ __attribute__((target("avx2"))) static inline __m256d gdf_log1p_avx2(__m256d x)
     res = _mm256_add_pd(_mm256_mul_pd(s, _mm256_add_pd(hfsq, R)),
                         _mm256_add_pd(_mm256_mul_pd(kd, _mm256_set1_pd(GDF_MF_LN2LO)), c));
     res = _mm256_add_pd(_mm256_sub_pd(res, hfsq), f);
-    res = _mm256_add_pd(res, _mm256_mul_pd(kd, _mm256_set1_pd(GDF_MF_LN2HI)));
-    res = gdf_mf_sel4(_mm256_cmp_pd(x, zero, _CMP_EQ_OQ), x, res);
+    return _mm256_add_pd(res, _mm256_mul_pd(kd, _mm256_set1_pd(GDF_MF_LN2HI)));
+}
+
+__attribute__((target("avx2"))) static inline __m256d gdf_log1p_avx2(__m256d x)
+{
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d u = _mm256_add_pd(one, x), res, c;
+    c = gdf_mf_sel4(_mm256_cmp_pd(x, one, _CMP_GT_OQ), _mm256_sub_pd(one, _mm256_sub_pd(u, x)),
+                    _mm256_sub_pd(x, _mm256_sub_pd(u, one)));
+    res = gdf_mf_log1p_core_avx2(u, c);
+    res = gdf_mf_sel4(_mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_EQ_OQ), x, res);
     res = gdf_mf_sel4(_mm256_cmp_pd(x, _mm256_set1_pd(INFINITY), _CMP_EQ_OQ), x, res);
     res = gdf_mf_sel4(_mm256_cmp_pd(x, _mm256_set1_pd(-1.0), _CMP_EQ_OQ), _mm256_set1_pd(-INFINITY), res);
     res = gdf_mf_sel4(_mm256_cmp_pd(x, _mm256_set1_pd(-1.0), _CMP_LT_OQ), _mm256_set1_pd(NAN), res);
     return res;
+}
+
+__attribute__((target("avx2"))) static inline __m256d gdf_log1p01_avx2(__m256d x)
+{
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d u = _mm256_add_pd(one, x);
+    return gdf_mf_log1p_core_avx2(u, _mm256_sub_pd(x, _mm256_sub_pd(u, one)));
 }
 #endif
 

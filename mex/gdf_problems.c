@@ -473,7 +473,7 @@ static int cpu_avx2(void)
 static inline double lg_row(double z, double yi, double *loss)
 {
     double e = gdf_exp_s(-fabs(z)), sg = 1.0 - 2.0 * yi, w = sg * z;
-    *loss = (w > 0.0 ? w : 0.0) + gdf_log1p_s(e);
+    *loss = (w > 0.0 ? w : 0.0) + gdf_log1p01_s(e);
     return sg * ((w >= 0.0 ? 1.0 : e) / (1.0 + e));
 }
 
@@ -509,7 +509,7 @@ static double lg_rows(const double *y, ptrdiff_t nr, double *r)
         for (i = 0; i < nc; i += 2)
             _mm_storeu_pd(eb + i, gdf_exp_sse2(_mm_or_pd(_mm_loadu_pd(rj + i), sign)));
         for (i = 0; i < nc; i += 2)
-            _mm_storeu_pd(lb + i, gdf_log1p_sse2(_mm_loadu_pd(eb + i)));
+            _mm_storeu_pd(lb + i, gdf_log1p01_sse2(_mm_loadu_pd(eb + i)));
         for (i = 0; i < nc; i += 4) {
             __m128d z0 = _mm_loadu_pd(rj + i), e0 = _mm_loadu_pd(eb + i);
             __m128d z1 = _mm_loadu_pd(rj + i + 2), e1 = _mm_loadu_pd(eb + i + 2);
@@ -560,7 +560,7 @@ __attribute__((target("avx2"))) static double lg_rows_avx2(const double *y, ptrd
         for (i = 0; i < nc; i += 4)
             _mm256_storeu_pd(eb + i, gdf_exp_avx2(_mm256_or_pd(_mm256_loadu_pd(rj + i), sign)));
         for (i = 0; i < nc; i += 4)
-            _mm256_storeu_pd(lb + i, gdf_log1p_avx2(_mm256_loadu_pd(eb + i)));
+            _mm256_storeu_pd(lb + i, gdf_log1p01_avx2(_mm256_loadu_pd(eb + i)));
         for (i = 0; i < nc; i += 4) {
             __m256d z = _mm256_loadu_pd(rj + i), e = _mm256_loadu_pd(eb + i);
             __m256d sg = _mm256_sub_pd(one, _mm256_mul_pd(two, _mm256_loadu_pd(yj + i)));

@@ -135,6 +135,25 @@ static void test_functions(int ext)
     for (; i < n; i++)
         x[i] = exp(-40.0 * tp_uniform()); /* small e: well-classified rows */
     check_isa("log1p on [0, 1]", 1, n, x);
+    /* the pass's log1p01 (no special cases): log1p's bits on [0, 1], on
+     * every instruction set */
+    {
+        double *y0 = malloc((size_t)n * sizeof *y0), *y1 = malloc((size_t)n * sizeof *y1);
+        int isa;
+        gdf_log1p_array(0, n, x, y0);
+        for (isa = 0; isa <= 2; isa++) {
+            ptrdiff_t bad = -1;
+            if (!gdf_log1p01_array(isa, n, x, y1))
+                continue;
+            for (i = 0; i < n && bad < 0; i++)
+                if (!same_bits(y0[i], y1[i]))
+                    bad = i;
+            CHECK(bad < 0, "log1p01, isa %d: log1p's bits on [0, 1] (first difference at %.17g)", isa,
+                  bad < 0 ? 0.0 : x[bad]);
+        }
+        free(y0);
+        free(y1);
+    }
     if (ext) {
         w = sweep(1, n, x, &at);
         printf("  log1p [0, 1]         max error %.3f ulp (at %.17g)\n", w, at);
