@@ -37,6 +37,7 @@ theta0 = zeros(p, 1);
 bw = read_bandwidth(quick);
 bytes = 8 * (n * p + n);
 probls = gd_leastsq(X, y);
+probls.gram = 'off';   % the one pass over X, as the logistic problem
 tp = zeros(1, reps);
 to = zeros(1, reps);
 tl = zeros(1, reps);
