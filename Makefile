@@ -144,7 +144,8 @@ gallery: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
 
 # the pass over X in C alone (bench/c/bench_pass.c): five builds of its kernels,
-# which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test)
+# which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test);
+# at the full size also the logistic row transform alone, libm against gdflow's kernels
 BENCH_C_SRC := bench/c/bench_pass.c mex/gdf_util.c mex/gdf_gram.c
 bench-c:
 	@mkdir -p $(BUILD)/bench
@@ -161,6 +162,8 @@ bench-c:
 	    [ $$(awk '{print $$NF}' $(BUILD)/bench/pass.txt | sort -u | wc -l) -eq 1 ]; then \
 	  echo "bench-c: 1 passed, 0 failed (the five builds agree bit for bit, least squares and logistic)"; \
 	else echo "bench-c: 0 passed, 1 failed (the builds disagree)"; exit 1; fi
+	@$(if $(BENCH_C_SIZE),true,for v in pass:shipped pass-sse2:sse2 pass-plain:plain; do \
+	  $(BUILD)/bench/$${v%%:*} --rows $${v#*:} || exit 1; done)
 
 bench: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/bench'); bench_all;"
