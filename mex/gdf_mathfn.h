@@ -16,14 +16,16 @@
  * gcc does not contract a * b + c) for a target without FMA (x86-64
  * baseline; the AVX2 functions enable "avx2" only, not "fma"); clang is told
  * by the pragma below.  Accuracy (tests/c/test_perf2_logistic.c, against
- * long-double references): below 1 ulp over the whole range.
+ * long-double references): at most 0.87 ulp over the whole range.
  *
  * exp: x = k ln2 + r, |r| <= ln2/2, with ln2 in two parts (the high part
  * has 32 significant bits, so k ln2_hi is exact); exp(r) from the rational
- * form of fdlibm's e_exp.c (Remez polynomial of degree 5 in r^2,
- * coefficients from fdlibm, Sun Microsystems 1993: "Permission to use,
- * copy, modify, and distribute this software is freely granted, provided
- * that this notice is preserved"); 2^k in two halves 2^k1 2^k2 built in the
+ * form of fdlibm's e_exp.c (Remez polynomial of degree 5 in r^2; its
+ * coefficients and those of log1p below come from fdlibm, whose notice
+ * reads: "Copyright (C) 1993 by Sun Microsystems, Inc. All rights
+ * reserved.  Developed at SunPro, a Sun Microsystems, Inc. business.
+ * Permission to use, copy, modify, and distribute this software is freely
+ * granted, provided that this notice is preserved."); 2^k in two halves 2^k1 2^k2 built in the
  * exponent bits (exact for y 2^k1, one rounding for the product: correct
  * also for subnormal results and at the overflow threshold).  x is first
  * clamped to [-746, 710] (a NaN stays NaN): overflow gives +Inf, underflow
