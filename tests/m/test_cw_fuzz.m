@@ -124,15 +124,15 @@
 %!test
 %! % the same at 1 x 4097 and 2 x 4000, in a child octave-cli with a
 %! % timeout (so that a regression cannot hang make test)
-%! root = gdf_test_root();
-%! code = sprintf(['addpath(''%s/m''); tic; p = gd_leastsq(ones(1, 4097), 1); ' ...
+%! mdir = fileparts(which('gd_leastsq'));     % m/ here, inst/ in an installed package
+%! code = sprintf(['addpath(''%s''); tic; p = gd_leastsq(ones(1, 4097), 1); ' ...
 %!                 'q = gd_leastsq([ones(1, 4000); 1:4000], [1; 2]); t = toc; ' ...
 %!                 'fprintf(''%%d %%.17g %%.17g %%g %%.17g\\n'', p.mu == 0 && q.mu == 0, p.L, q.L, t, ' ...
-%!                 'norm([ones(1, 4000); 1:4000] * q.theta_star - [1; 2]))'], root);
+%!                 'norm([ones(1, 4000); 1:4000] * q.theta_star - [1; 2]))'], mdir);
 %! [st, out] = system(sprintf('timeout 60 octave-cli --no-gui --norc --no-history --eval "%s" 2>&1', code));
-%! assert (st, 0, out);
+%! assert (st == 0, 'child octave-cli failed: %s', out);
 %! v = sscanf(strtrim(out), '%g');
-%! assert (numel(v), 5, out);
+%! assert (numel(v) == 5, 'child printed: %s', out);
 %! assert (v(1), 1);
 %! assert (v(2), 4097, 1e-9);
 %! X = [ones(1, 4000); 1:4000];

@@ -47,7 +47,7 @@
 %! assert (isempty(strfind(out, 'CHILD HUNG')), out);
 %! assert (~isempty(strfind(out, 'CHILD EXITED 1 CODE 0')), out);  % f and g: the parent's bits
 %! assert (~isempty(strfind(out, 'RUN SAME 1')), out);            % gd_run first loaded in the child
-%! assert (st, 0, out);
+%! assert (st == 0, 'child octave-cli failed: %s', out);
 %! assert (toc(t0) < 55);
 
 %% ---- gd_logistic: f_star / theta_star established, never guessed -----------
