@@ -10,7 +10,9 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   options (or pass a struct from GD_OPTIONS('gf_run', ...)).
 %
 %   FUN is a problem struct (GD_QUADRATIC, GD_LEASTSQ, GD_LOGISTIC,
-%   GD_TESTFUN), evaluated in C, or a function handle returning [f, g].
+%   GD_TESTFUN), evaluated in C, or a function handle returning [f, g]; a
+%   handle that returns f alone gets its gradient by central differences
+%   (GD_RUN's rule, 2*d more calls per evaluation).
 %
 %   Method
 %     'rk45'      (default) Dormand-Prince 5(4), FSAL, error control in the
@@ -163,6 +165,15 @@ try
 catch err
   if nargin < 3
     error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
+  end
+  if isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
+    fun = @(x) gdf_fd_grad(fun, x);   % FUN returns f only: central differences, as gd_run
+    try
+      [t, Theta, info] = gf_run(fun, theta0, tspan, varargin{:});
+    catch err
+      gdf_rethrow(err);
+    end
+    return
   end
   if ~(strcmp(err.identifier, 'gdflow:gf_run:badSize') && ~isempty(strfind(err.message, '(many starts)')))
     gdf_rethrow(err);      % not the MEX's refusal of d x m starts for this method

@@ -410,3 +410,17 @@
 %! assert (c1 >= c2 - 1e-12);
 %! assert ((c1 - c2) / c2 < 1e-2);
 %! assert ((c3 - c2) / c2 > 0.1);
+
+%!test
+%! % gf_run with a handle that returns f alone: the flow by central differences, as gd_run;
+%! % against the same flow with the analytic gradient (fixed-step rk4: the same steps)
+%! A = [3 1; 1 2];
+%! b = [1; 1];
+%! f1 = @(t) 0.5 * t' * A * t - b' * t;
+%! fg = @(t) deal(0.5 * t' * A * t - b' * t, A * t - b);
+%! [t1, T1] = gf_run(f1, [2; -1], [0 2], 'Method', 'rk4', 'Step', 0.05);
+%! [t2, T2] = gf_run(fg, [2; -1], [0 2], 'Method', 'rk4', 'Step', 0.05);
+%! assert (t1, t2, 0);
+%! assert (T1, T2, 1e-8);
+%! [~, T3] = gf_run(f1, [2; -1], [0 2]);
+%! assert (T3(end, :), gf_exact(A, b, [2; -1], 2), 1e-5);
