@@ -787,15 +787,42 @@ static void problem_quadratic(const mxArray *fun, const char *fn, gdf_mex_proble
     }
 }
 
+/* The fields gd_leastsq and gd_logistic share whatever X is (dense or
+ * sparse): y (m entries; 0/1 for logistic), lambda >= 0 and the optional
+ * threads (0 or [] automatic, k >= 1 at most k). */
+static void data_common(const mxArray *fun, const char *fn, int logistic, ptrdiff_t m,
+                        const double **y_out, double *lambda, int *threads)
+{
+    const mxArray *lam = field(fun, "lambda"), *th = field(fun, "threads");
+    const double *y = opt_vector(fun, "y", m, fn);
+    ptrdiff_t i;
+    if (!y)
+        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
+    if (logistic)
+        for (i = 0; i < m; i++)
+            if (y[i] != 0.0 && y[i] != 1.0)
+                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
+                              (long)(i + 1), y[i]);
+    *y_out = y;
+    *lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
+    if (*lambda < 0.0)
+        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
+    if (th && !mxIsEmpty(th)) {
+        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
+        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
+            gdf_mex_error(fn, "badProblem",
+                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
+        *threads = (int)t;
+    }
+}
+
 /* The data of gd_leastsq / gd_logistic (X, y, lambda, threads) into q,
  * with its workspace.  xkey != NULL: X's finiteness check also computes
  * its fingerprint (gdf_gram_key) in the same pass. */
 static void problem_data_fields(const mxArray *fun, const char *fn, int logistic, gdf_data *q,
                                 uint64_t *xkey)
 {
-    const mxArray *lam = field(fun, "lambda"), *th;
-    ptrdiff_t m, p, i;
-    const double *y;
+    ptrdiff_t m, p;
     memset(q, 0, sizeof *q);
     if (xkey) {
         ptrdiff_t bad;
@@ -808,29 +835,9 @@ static void problem_data_fields(const mxArray *fun, const char *fn, int logistic
         q->X = gdf_mex_dense(field(fun, "X"), fn, "problem field X", &m, &p);
     if (m < 1 || p < 1)
         gdf_mex_error(fn, "badProblem", "problem field X must be non-empty.");
-    y = opt_vector(fun, "y", m, fn);
-    if (!y)
-        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
-    if (logistic)
-        for (i = 0; i < m; i++)
-            if (y[i] != 0.0 && y[i] != 1.0)
-                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
-                              (long)(i + 1), y[i]);
     q->m = m;
     q->p = p;
-    q->y = y;
-    q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
-    if (q->lambda < 0.0)
-        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
-    /* optional field threads: 0 or [] = automatic, k >= 1 at most k */
-    th = field(fun, "threads");
-    if (th && !mxIsEmpty(th)) {
-        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
-        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
-            gdf_mex_error(fn, "badProblem",
-                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
-        q->threads = (int)t;
-    }
+    data_common(fun, fn, logistic, m, &q->y, &q->lambda, &q->threads);
     q->work = (double *)mxMalloc(gdf_data_work(m, p) * sizeof(double));
 }
 
@@ -842,10 +849,10 @@ static void problem_data_fields(const mxArray *fun, const char *fn, int logistic
  * the user does not have; a small-p X gains nothing from being sparse). */
 static void problem_sdata_fields(const mxArray *fun, const char *fn, int logistic, gdf_sdata *q)
 {
-    const mxArray *X = field(fun, "X"), *lam = field(fun, "lambda"), *th;
+    const mxArray *X = field(fun, "X");
     const mwIndex *jc;
-    const double *xv, *y;
-    ptrdiff_t m, p, i;
+    const double *xv;
+    ptrdiff_t m, p;
     size_t k, nnz;
     memset(q, 0, sizeof *q);
     if (!mxIsDouble(X))
@@ -864,30 +871,11 @@ static void problem_sdata_fields(const mxArray *fun, const char *fn, int logisti
         if (!(xv[k] - xv[k] == 0.0))
             gdf_mex_error(fn, "nonFinite", "problem field X must be finite (it has NaN or Inf "
                                            "entries).");
-    y = opt_vector(fun, "y", m, fn);
-    if (!y)
-        gdf_mex_error(fn, "badProblem", "problem field y is missing.");
-    if (logistic)
-        for (i = 0; i < m; i++)
-            if (y[i] != 0.0 && y[i] != 1.0)
-                gdf_mex_error(fn, "badProblem", "logistic labels y must be 0 or 1 (y(%ld) = %g).",
-                              (long)(i + 1), y[i]);
     q->m = m;
     q->p = p;
     q->Xx = xv;
-    q->y = y;
+    data_common(fun, fn, logistic, m, &q->y, &q->lambda, &q->threads);
     sparse_index(X, (size_t)p, &q->Xp, &q->Xi);
-    q->lambda = (lam && !mxIsEmpty(lam)) ? gdf_mex_scalar(lam, fn, "problem field lambda") : 0.0;
-    if (q->lambda < 0.0)
-        gdf_mex_error(fn, "badProblem", "problem field lambda must be >= 0.");
-    th = field(fun, "threads");
-    if (th && !mxIsEmpty(th)) {
-        double t = is_real_scalar(th) ? mxGetScalar(th) : NAN;
-        if (!(t >= 0.0 && t <= 1024.0 && t == floor(t)))
-            gdf_mex_error(fn, "badProblem",
-                          "problem field threads must be 0 (automatic) or a positive integer <= 1024.");
-        q->threads = (int)t;
-    }
     gdf_mex_check_alloc(fn, "the workspace of the sparse X", (double)gdf_sdata_work(m, p));
     q->work = (double *)mxMalloc(gdf_sdata_work(m, p) * sizeof(double));
 }
