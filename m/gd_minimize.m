@@ -225,6 +225,10 @@ msg = sprintf('%s %s', lead{find(map(:, 2) == exitflag, 1)}, info.message);
 if exitflag == 1
   msg = sprintf(['Local minimum found: the gradient''s infinity norm %.3g is below ' ...
                  'OptimalityTolerance (TolFun) = %g.'], norm(g(:), Inf), o.GradTol);
+  if isfield(info, 'stationary') && strcmp(info.stationary, 'unverified')
+    % no Hessian was at hand (or it is singular there): a saddle is not ruled out
+    msg = [msg(1:end - 1) '; the second-order condition was not checked (a saddle point is not ruled out).'];
+  end
 end
 if any(strcmp(display, {'final', 'iter'}))
   fprintf('gd_minimize: %s\n', msg);

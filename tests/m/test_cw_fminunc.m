@@ -424,3 +424,12 @@
 %! assert (T1, T2, 1e-8);
 %! [~, T3] = gf_run(f1, [2; -1], [0 2]);
 %! assert (T3(end, :), gf_exact(A, b, [2; -1], 2), 1e-5);
+
+%!test
+%! % a GradTol stop without a Hessian (BFGS, d > 100) says that a saddle is not ruled out;
+%! % with a Hessian (Newton, d <= 100) it does not need to
+%! [~, ~, e1, o1] = gd_minimize(@(t) deal(sum(t .^ 2), 2 * t), ones(150, 1));
+%! [~, ~, e2, o2] = gd_minimize(@(t) deal(sum(t .^ 2), 2 * t), ones(3, 1));
+%! assert ([e1, e2], [1, 1]);
+%! assert (~isempty(strfind(o1.message, 'not ruled out')));
+%! assert (isempty(strfind(o2.message, 'not ruled out')));
