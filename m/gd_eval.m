@@ -41,7 +41,7 @@ function [f, g] = fd_columns(fun, theta)
 % f and the central-difference gradient (gd_run's rule, gdf_fd_grad) at
 % every column, through the C gateway (its checks of f, g and theta)
 try
-  [f, g] = gd_eval_mex(@(t) gdf_fd_grad(fun, t), theta);
+  [f, g] = gd_eval_mex(@(t) gdf_fd_grad(fun, t, [], 'gd_eval'), theta);
 catch err
   gdf_rethrow(err);
 end

@@ -167,7 +167,7 @@ catch err
     error('gdflow:gf_run:notEnoughInputs', 'gf_run: usage: [t, Theta, info] = gf_run(fun, theta0, tspan, Name, Value, ...).');
   end
   if isa(fun, 'function_handle') && gdf_f_only(err, fun, theta0)
-    fun = @(x) gdf_fd_grad(fun, x);   % FUN returns f only: central differences, as gd_run
+    fun = @(x) gdf_fd_grad(fun, x, [], 'gf_run');   % FUN returns f only: central differences, as gd_run
     try
       [t, Theta, info] = gf_run(fun, theta0, tspan, varargin{:});
     catch err

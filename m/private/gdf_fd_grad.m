@@ -1,4 +1,4 @@
-function [f, g] = gdf_fd_grad(fun, t, f)
+function [f, g] = gdf_fd_grad(fun, t, f, fn)
 %GDF_FD_GRAD  f and its gradient by central differences (fminunc's rule).
 %   [F, G] = GDF_FD_GRAD(FUN, T) is F = FUN(T) and the gradient G (shaped
 %   like T) by central differences, 2*numel(T) more calls of FUN:
@@ -8,12 +8,17 @@ function [f, g] = gdf_fd_grad(fun, t, f)
 %   TypicalX 1) and Octave's __fdjac__; h_i is replaced by the step that
 %   T(i) + h_i - T(i) represents exactly, so the quotient divides by the
 %   distance really taken.  [F, G] = GDF_FD_GRAD(FUN, T, F) takes F = FUN(T)
-%   as known (2*numel(T) calls).  With one output only F is computed.
+%   as known (2*numel(T) calls; F = [] for unknown).  With one output only F
+%   is computed.  FN (default 'gd_run') names the caller in the error
+%   gdflow:FN:badHandleOutput raised when FUN's value is not a real scalar.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-if nargin < 3
+if nargin < 4
+  fn = 'gd_run';
+end
+if nargin < 3 || isempty(f)
   f = fun(t);
-  check(f);
+  check(f, fn);
 end
 if nargout < 2
   return
@@ -34,17 +39,17 @@ for i = 1:n
   fm = fun(x);
   x(i) = t(i);
   if ~(isscalar(fp) && isscalar(fm))
-    check(fp);
-    check(fm);
+    check(fp, fn);
+    check(fm, fn);
   end
   g(i) = (fp - fm) / h2(i);
 end
 end
 
-function check(f)
-% a handle that returns f alone must return a real scalar (gd_run's message)
+function check(f, fn)
+% a handle that returns f alone must return a real scalar
 if ~(isnumeric(f) && isscalar(f) && isreal(f))
-  error('gdflow:gd_run:badHandleOutput', ['gd_run: the objective handle must return f as a real ' ...
-        'scalar (got a %s of size %s).'], class(f), mat2str(size(f)));
+  error(['gdflow:' fn ':badHandleOutput'], ['%s: the objective handle must return f as a real ' ...
+        'scalar (got a %s of size %s).'], fn, class(f), mat2str(size(f)));
 end
 end

@@ -433,3 +433,6 @@
 %! assert ([e1, e2], [1, 1]);
 %! assert (~isempty(strfind(o1.message, 'not ruled out')));
 %! assert (isempty(strfind(o2.message, 'not ruled out')));
+
+%!error id=gdflow:gd_eval:badHandleOutput [f, g] = gd_eval(@(t) [1 2], [1; 2])
+%!error id=gdflow:gf_run:badHandleOutput gf_run(@(t) [1 2], [1; 2], [0 1])
