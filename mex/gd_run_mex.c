@@ -623,7 +623,7 @@ static void after_run(gd_call *c, double *th, run_rec *rr, ptrdiff_t j)
 static void run_all(gd_call *c, double *theta)
 {
     gdf_gd_result *rs = (gdf_gd_result *)mxCalloc((size_t)c->m, sizeof(gdf_gd_result));
-    gdf_history hb, *hs = (gdf_history *)mxCalloc((size_t)c->m, sizeof(gdf_history)), *h;
+    gdf_history hb, *hs = NULL, *h;
     double *work;
     void *iwork;
     const char *why = NULL;
@@ -639,6 +639,8 @@ static void run_all(gd_call *c, double *theta)
         flags |= GDF_SOLVE_BATCH;
     if (c->mp.kind == GDF_KIND_HANDLE) /* f(theta0) non-finite is an error: stop there */
         flags |= GDF_SOLVE_STOP_NONFINITE;
+    if (!(flags & GDF_SOLVE_BATCH)) /* per-start sinks (the batch path shares one) */
+        hs = (gdf_history *)mxCalloc((size_t)c->m, sizeof(gdf_history));
     h = make_sinks(c, flags, &hb, hs);
     nw = gdf_gd_solve_work(c->prob, c->method, c->m, c->o.max_iter, flags);
     if (nw == (size_t)-1)

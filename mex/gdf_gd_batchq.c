@@ -44,6 +44,7 @@ typedef struct {
     int rare_always; /* every step lane by lane: StepTol, FunTol, History 'full' */
     int hrows;       /* History of f and ||g|| only: written as rows by the block */
     double g2cand;
+    double tnow; /* the clock at the current stop event (NaN: not read yet) */
     long nfev;
     double f0[BQ_W], G0[BQ_W * BQ_DMAX];
 } bq_ctx;
@@ -94,7 +95,9 @@ static void bq_stop(bq_ctx *cx, ptrdiff_t c0, int l, bq_lanes *S, double xs[][BQ
     r->f = f;
     r->gnorm = gnorm;
     r->nfevals = k + 1 + failed;
-    r->time = (gdf_now() - t0) / cx->width; /* the block's time shared: info.time sums to the call's */
+    if (!(cx->tnow >= t0)) /* the clock once per stop event, not per lane (1000 lanes: ~8% of a call) */
+        cx->tnow = gdf_now();
+    r->time = (cx->tnow - t0) / cx->width; /* the block's time shared: info.time sums to the call's */
     cx->nfev += r->nfevals;
     S->alive[l] = 0;
 }
@@ -122,6 +125,7 @@ static void bq_record(bq_ctx *cx, ptrdiff_t c0, int l, double xs[][BQ_W], ptrdif
 static void bq_gradtol(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t d, long k, double t0)
 {
     int l;
+    cx->tnow = NAN;
     for (l = 0; l < nb; l++) {
         double gn;
         if (!S->alive[l] || !(S->g2[l] <= cx->g2cand || !(S->g2[l] > 1e-280 && S->g2[l] < 1e280)))
@@ -137,6 +141,7 @@ static void bq_stop_all(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t
                         double t0)
 {
     int l;
+    cx->tnow = NAN;
     for (l = 0; l < nb; l++)
         if (S->alive[l])
             bq_stop(cx, c0, l, S, S->x, d, S->f[l], bq_lane_nrm2(S->g, d, l), k, why, 0, t0);
@@ -147,6 +152,7 @@ static void bq_stop_all(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t
 static void bq_stuck(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t d, long k, double t0)
 {
     int l;
+    cx->tnow = NAN;
     for (l = 0; l < nb; l++)
         if (S->alive[l] && S->stuck[l] > (double)GDF_GD_STUCK)
             bq_stop(cx, c0, l, S, S->x, d, S->f[l], bq_lane_nrm2(S->g, d, l), k, GDF_WHY_STEPROUND, 0,
@@ -161,6 +167,7 @@ static void bq_after(bq_ctx *cx, ptrdiff_t c0, int nb, bq_lanes *S, ptrdiff_t d,
 {
     const gdf_gd_opts *o = cx->o;
     int l;
+    cx->tnow = NAN;
     for (l = 0; l < nb; l++) {
         double gnew, step = 0.0, tn = 0.0, f = S->f[l], fn = S->fn[l];
         int why = 0;
