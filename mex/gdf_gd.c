@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gdflow.h"
+#include "gdf_quad_lanes.h"
 
 void gdf_gd_defaults(gdf_gd_opts *o)
 {
@@ -441,13 +442,28 @@ done:
 /* ------------------------------------------------------------------ */
 size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m)
 {
-    /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m), stuck (m) */
-    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 6 * (size_t)m;
+    /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m), stuck
+     * (m), and the lane kernel's blocks (gdf_quad_fg_lanes) */
+    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 6 * (size_t)m + gdf_quad_fg_lanes_work(d);
 }
 
-static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G)
+/* f and G at the m columns of X.  A dense quadratic of medium size (the
+ * single run's gdf_symv_lower) goes through the lane kernel, which gives
+ * each column the bits of its single evaluation (a dgemm does not: the
+ * starts would agree with their single runs only to rounding); Ctrl-C is
+ * then polled by a zero-column fg_batch call, as in gdf_gd_batchq. */
+static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G, double *lw)
 {
     ptrdiff_t c, d = p->d;
+    const gdf_quad *q = (const gdf_quad *)p->dense_quad;
+    if (q && q->d == d && p->fg_batch && gdf_quad_lanes_applies(q)) {
+        int st = p->fg_batch(p->ctx, 0, X, NULL, G);
+        if (st != GDF_OK)
+            return st;
+        p->nfevals += m;
+        gdf_quad_fg_lanes(q, m, X, f, G, NULL, lw);
+        return GDF_OK;
+    }
     if (p->fg_batch) {
         p->nfevals += m;
         return p->fg_batch(p->ctx, m, X, f, G);
@@ -483,6 +499,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
     double *stuck = f + 5 * m;  /* consecutive steps that left the column unchanged */
+    double *lw = f + 6 * m;     /* the lane kernel's blocks */
     const int stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     const double eta = o->eta, t_start = gdf_now();
     double t_end;
@@ -500,7 +517,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     if (gdf_gd_batchq_applies(p, o)) /* a small dense quadratic: the fused kernel */
         return gdf_gd_batchq(p, m, X, o, h, r);
     memset(r, 0, (size_t)m * sizeof *r);
-    status = batch_eval(p, m, Xc, f, G);
+    status = batch_eval(p, m, Xc, f, G, lw);
     if (status != GDF_OK)
         return status;
     for (c = 0; c < m; c++) {
@@ -513,6 +530,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         if (!isfin(f[c]) || !isfin(gnm)) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
             r[c].why = GDF_WHY_NONFINITE;
+            r[c].nfevals = 1; /* theta_0 only, as a single run counts (was 2: no step was tried) */
             active[c] = 0.0;
             nact--;
         }
@@ -562,7 +580,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         }
         if (nact == 0)
             break;
-        status = batch_eval(p, m, XN, fn, GN);
+        status = batch_eval(p, m, XN, fn, GN, lw);
         if (status != GDF_OK)
             goto fail;
         k++;
@@ -625,7 +643,8 @@ fail:
         r[c].f = f[c];
         r[c].gnorm = gn[c];
         /* as a separate run would count: theta_0 and every step tried */
-        r[c].nfevals = r[c].iterations + 1 + (r[c].why == GDF_WHY_NONFINITE && r[c].iterations < k);
+        if (r[c].nfevals == 0)
+            r[c].nfevals = r[c].iterations + 1 + (r[c].why == GDF_WHY_NONFINITE && r[c].iterations < k);
         r[c].time = (t_end - t_start) / (double)m; /* a share: info.time sums to the call's time */
         if (status != GDF_OK && active[c] != 0.0) {
             r[c].exitflag = GDF_EXIT_DIVERGED;
