@@ -14,7 +14,10 @@ function r = bench_gd_batch(quick)
 %     3. gf_run with theta0 d x m (Method 'rk4', fixed Step, d = 2, 200
 %        starts x 200 steps) in one C call against the former m.-file loop
 %        of one gf_run_mex call per start (reproduced here).
-%   The iterates of both sides agree (printed).
+%   The iterates of both sides agree (printed).  For d = 50 the time of
+%   each side is split (Octave: the product A*X alone, the rest; gdflow: the
+%   C loop, info.time) and set against the machine's dgemm rate
+%   (private/read_flops.m): the flop limit of the products.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 m = 1000;
@@ -59,6 +62,38 @@ for q = 1:numel(cases)
                       'note', 'baseline keeps no history'); %#ok<AGROW>
 end
 
+% ---- d = 50: where both sides spend the time, against the flop limit ----
+% Octave's loop is one dgemm (A*X) and three element-wise passes with their
+% temporaries; gdflow's C loop (info.time) is the lane kernel (2 d^2 flops
+% per start and step, no fused multiply-add: every start keeps the bits of
+% its single run) and the per-start update and tests.  The dgemm peak
+% (read_flops, C = A*B at n = 1000) counts a fused multiply-add as two
+% flops; without them the same instructions give half of it: the most a
+% product of gdflow's can run at.
+c = cases{2};
+c.eta = 1 / max(eig(c.A));
+prob = gd_quadratic(c.A, c.b);
+X0 = randn(c.d, m);
+t = zeros(4, reps(2));
+for k = 1:reps(2)
+  t0 = tic; [T, info] = gd_run(prob, X0, 'StepSize', c.eta, 'MaxIter', K, 'GradTol', 0, 'History', 'none'); t(1, k) = toc(t0); %#ok<ASGLU>
+  t(2, k) = info.time;
+  t0 = tic; X = octave_loop(c.A, c.b, X0, c.eta, K); t(3, k) = toc(t0); %#ok<NASGU>
+  t0 = tic; product_loop(c.A, X0, K); t(4, k) = toc(t0);
+end
+tm = median(t, 2);
+fl = read_flops(quick);
+work = 2 * c.d ^ 2 * m * K;   % flops of the products
+fprintf('  d = 50 split: Octave loop %s = A*X %s (%.1f GFLOP/s) + element-wise passes %s; gdflow call %s, C loop %s (%.1f GFLOP/s)\n', ...
+        bench_fmt_time(tm(3)), bench_fmt_time(tm(4)), work / tm(4) / 1e9, bench_fmt_time(tm(3) - tm(4)), ...
+        bench_fmt_time(tm(1)), bench_fmt_time(tm(2)), work / tm(2) / 1e9);
+fprintf('    machine: dgemm %.1f GFLOP/s (with FMA), %.1f without; at that rate the products alone take %s: ratio <= %.1fx\n', ...
+        fl.gflops, fl.gflops / 2, bench_fmt_time(work / (fl.gflops / 2 * 1e9)), tm(3) / (work / (fl.gflops / 2 * 1e9)));
+r(end + 1) = struct('name', 'bench_gd_batch', 'case', 'd = 50 split: C loop vs Octave loop', ...
+                    'gdflow', tm(2), 'baseline', tm(3), 'ratio', tm(3) / tm(2), 'target', '-', ...
+                    'note', sprintf('A*X %.1f GFLOP/s, C loop %.1f, dgemm peak %.1f', work / tm(4) / 1e9, ...
+                                    work / tm(2) / 1e9, fl.gflops));
+
 % ---- 3.: gf_run with m starts, fixed-step rk4 ----
 mg = 200;
 Kg = 200;
@@ -87,6 +122,13 @@ end
 function X = octave_loop(A, b, X, eta, K)
 for k = 1:K
   X = X - eta * (A * X - b);
+end
+end
+
+function product_loop(A, X, K)
+% the dgemm of Octave's loop alone
+for k = 1:K
+  Y = A * X; %#ok<NASGU>
 end
 end
 

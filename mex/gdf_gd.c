@@ -443,25 +443,34 @@ done:
 size_t gdf_gd_batch_work(ptrdiff_t d, ptrdiff_t m)
 {
     /* G, XN, GN (d x m each), f, fn, gnorm, f0 (m each), state (m), stuck
-     * (m), and the lane kernel's blocks (gdf_quad_fg_lanes) */
-    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 6 * (size_t)m + gdf_quad_fg_lanes_work(d);
+     * (m), ||g||^2 (m), and the lane kernel's blocks (gdf_quad_fg_lanes) */
+    return (size_t)(d > 0 ? d : 1) * (size_t)m * 3 + 7 * (size_t)m + gdf_quad_fg_lanes_work(d);
+}
+
+/* the lane kernel serves this problem (batch_eval) */
+static int batch_lanes(const gdf_problem *p)
+{
+    const gdf_quad *q = (const gdf_quad *)p->dense_quad;
+    return q && q->d == p->d && p->fg_batch && gdf_quad_lanes_applies(q);
 }
 
 /* f and G at the m columns of X.  A dense quadratic of medium size (the
  * single run's gdf_symv_lower) goes through the lane kernel, which gives
  * each column the bits of its single evaluation (a dgemm does not: the
- * starts would agree with their single runs only to rounding); Ctrl-C is
- * then polled by a zero-column fg_batch call, as in gdf_gd_batchq. */
-static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G, double *lw)
+ * starts would agree with their single runs only to rounding) and ||g||^2
+ * in g2; Ctrl-C is then polled by a zero-column fg_batch call, as in
+ * gdf_gd_batchq. */
+static int batch_eval(gdf_problem *p, ptrdiff_t m, const double *X, double *f, double *G, double *g2,
+                      double *lw)
 {
     ptrdiff_t c, d = p->d;
     const gdf_quad *q = (const gdf_quad *)p->dense_quad;
-    if (q && q->d == d && p->fg_batch && gdf_quad_lanes_applies(q)) {
+    if (batch_lanes(p)) {
         int st = p->fg_batch(p->ctx, 0, X, NULL, G);
         if (st != GDF_OK)
             return st;
         p->nfevals += m;
-        gdf_quad_fg_lanes(q, m, X, f, G, NULL, lw);
+        gdf_quad_fg_lanes(q, m, X, f, G, g2, lw);
         return GDF_OK;
     }
     if (p->fg_batch) {
@@ -499,7 +508,15 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     double *f = work + 3 * d * m, *fn = f + m, *gn = f + 2 * m, *f0 = f + 3 * m;
     double *active = f + 4 * m; /* 1.0 while the start runs */
     double *stuck = f + 5 * m;  /* consecutive steps that left the column unchanged */
-    double *lw = f + 6 * m;     /* the lane kernel's blocks */
+    double *g2 = f + 6 * m;     /* ||g||^2 from the lane kernel */
+    double *lw = f + 7 * m;     /* the lane kernel's blocks */
+    /* ||g|| (gdf_nrm2, a BLAS call beyond 32 entries) only where a rule or
+     * the history needs it: with the lane kernel's ||g||^2, a column whose
+     * ||g||^2 is in sqrt's safe range and above GradTol^2 (1 + 1e-10) can
+     * pass no GradTol test, and its entries are finite; gn[c] is then NaN
+     * until the column stops (then it is taken as a single run has it) */
+    const int lazy = batch_lanes(p) && !(h && h->gnorm) && !(o->step_tol > 0.0);
+    double g2cand = o->grad_tol >= 0.0 ? o->grad_tol * o->grad_tol * (1.0 + 1e-10) : -1.0, lo2;
     const int stuck_stops = !o->exact_iter && (o->grad_tol > 0.0 || o->max_iter == LONG_MAX);
     const double eta = o->eta, t_start = gdf_now();
     double t_end;
@@ -517,7 +534,10 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
     if (gdf_gd_batchq_applies(p, o)) /* a small dense quadratic: the fused kernel */
         return gdf_gd_batchq(p, m, X, o, h, r);
     memset(r, 0, (size_t)m * sizeof *r);
-    status = batch_eval(p, m, Xc, f, G, lw);
+    if (g2cand != g2cand)
+        g2cand = INFINITY;
+    lo2 = g2cand > 1e-280 ? g2cand : 1e-280;
+    status = batch_eval(p, m, Xc, f, G, g2, lw);
     if (status != GDF_OK)
         return status;
     for (c = 0; c < m; c++) {
@@ -551,6 +571,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 r[c].why = why;
                 active[c] = 0.0;
                 nact--;
+                if (gn[c] != gn[c]) /* lazy: ||g|| of the iterate it stops at */
+                    gn[c] = gdf_nrm2(d, G + c * d);
             }
         }
         if (nact == 0)
@@ -572,6 +594,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                     r[c].why = GDF_WHY_STEPROUND;
                     active[c] = 0.0;
                     nact--;
+                    if (gn[c] != gn[c])
+                        gn[c] = gdf_nrm2(d, g);
                 }
             } else {
                 for (i = 0; i < d; i++)
@@ -580,7 +604,7 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
         }
         if (nact == 0)
             break;
-        status = batch_eval(p, m, XN, fn, GN, lw);
+        status = batch_eval(p, m, XN, fn, GN, g2, lw);
         if (status != GDF_OK)
             goto fail;
         k++;
@@ -591,16 +615,20 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 continue;
             /* the tests and the norm of gdf_gd_run (gdf_nrm2: dnrm2 beyond 32
              * entries, which a plain sum of squares would not match bitwise) */
-            if (!isfin(fn[c]) || !gdf_all_finite(d, gnew)) { /* keep the last finite iterate */
+            /* (a finite ||g||^2 below 1e280: every entry finite) */
+            if (!isfin(fn[c]) || ((!lazy || !(g2[c] < 1e280)) && !gdf_all_finite(d, gnew))) {
+                /* keep the last finite iterate */
                 for (i = 0; i < d; i++)
                     xn[i] = x[i];
                 r[c].exitflag = GDF_EXIT_DIVERGED;
                 r[c].why = GDF_WHY_NONFINITE;
                 active[c] = 0.0;
                 nact--;
+                if (gn[c] != gn[c])
+                    gn[c] = gdf_nrm2(d, G + c * d);
                 continue;
             }
-            gnm = gdf_nrm2(d, gnew);
+            gnm = !lazy || !(g2[c] > lo2 && g2[c] < 1e280) ? gdf_nrm2(d, gnew) : NAN;
             if (o->step_tol > 0.0)
                 tn = gdf_nrm2(d, x);
             r[c].iterations = k;
@@ -620,6 +648,8 @@ int gdf_gd_batch(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, g
                 gn[c] = gnm;
                 if (!why)
                     continue;
+                if (gnm != gnm)
+                    gn[c] = gdf_nrm2(d, gnew);
                 r[c].exitflag = gdf_why_exitflag(why);
                 r[c].why = why;
                 active[c] = 0.0;
@@ -640,6 +670,8 @@ fail:
         memcpy(X, Xc, (size_t)d * (size_t)m * sizeof(double));
     t_end = gdf_now();
     for (c = 0; c < m; c++) {
+        if (gn[c] != gn[c] && active[c] != 0.0) /* lazy, stopped by a failure */
+            gn[c] = gdf_nrm2(d, G + c * d);
         r[c].f = f[c];
         r[c].gnorm = gn[c];
         /* as a separate run would count: theta_0 and every step tried */

@@ -9,7 +9,9 @@
  *    at most AVX2, the portable build).
  * 2. gdf_gd_batch against gdf_gd_run on each start: final iterates, every
  *    result field and the history (f, ||g||, theta), with GradTol stops at
- *    different iterations, DivergenceLimit, overflow, NaN starts, MaxIter.
+ *    different iterations, DivergenceLimit, overflow, NaN starts, MaxIter,
+ *    StepTol, FunTol, MaxFunEvals, with and without a history (without
+ *    one, ||g|| is taken only where a rule needs it or a start stops).
  *    Before this change the batch path used one dgemm per step and these
  *    agreed only to rounding (2e-16), so every bitwise check here failed.
  *
@@ -212,7 +214,7 @@ static void test_runs(void)
             for (i = 0; i < d; i++)
                 X0[j * d + i] = (urand(&s) - 0.5) * pow(10.0, (double)(j % 7) - 3.0);
         X0[5 * d + 2] = NAN; /* a NaN start stops at theta_0 */
-        for (rule = 0; rule < 4; rule++) {
+        for (rule = 0; rule < 8; rule++) {
             gdf_quad q;
             gdf_problem p;
             gdf_gd_opts o;
@@ -237,11 +239,26 @@ static void test_runs(void)
                 o.div_limit = INFINITY;
                 o.max_iter = 3000;
                 o.grad_tol = 1e-9;
+            } else if (rule == 4) {
+                o.step_tol = 1e-4; /* StepTol (needs ||g|| every step) */
+                o.max_iter = 400;
+            } else if (rule == 5) {
+                o.fun_tol = 1e-9;
+                o.max_iter = 400;
+            } else if (rule == 6) {
+                o.max_fevals = 37;
+            } else if (rule == 7) {
+                o.grad_tol = 1e-3; /* large: GradTol at theta_0 for the nearest starts */
+                o.max_iter = 400;
             }
+            /* without a history ||g|| is taken only where needed (lazy) */
+            bad = compare_runs(&p, M, X0, &o, 1, NULL);
+            CHECK(bad == 0, "d = %ld rule %d, history: %d of %d starts differ from their single runs", (long)d,
+                  rule, bad, (int)M);
             memset(whys, 0, sizeof whys);
-            bad = compare_runs(&p, M, X0, &o, rule % 2 == 0, whys);
-            CHECK(bad == 0, "d = %ld rule %d: %d of %d starts differ from their single runs", (long)d, rule, bad,
-                  (int)M);
+            bad = compare_runs(&p, M, X0, &o, 0, whys);
+            CHECK(bad == 0, "d = %ld rule %d, no history: %d of %d starts differ from their single runs", (long)d,
+                  rule, bad, (int)M);
             CHECK(whys[GDF_WHY_NONFINITE] >= 1, "the NaN start stops (%d)", whys[GDF_WHY_NONFINITE]);
             if (rule == 0)
                 CHECK(whys[GDF_WHY_GRADTOL] == M - 1, "GradTol stops: %d", whys[GDF_WHY_GRADTOL]);
@@ -249,6 +266,14 @@ static void test_runs(void)
                 CHECK(whys[GDF_WHY_DIVLIMIT] >= M / 2, "DivergenceLimit stops: %d", whys[GDF_WHY_DIVLIMIT]);
             if (rule == 2)
                 CHECK(whys[GDF_WHY_NONFINITE] >= M / 2, "overflow stops: %d", whys[GDF_WHY_NONFINITE]);
+            if (rule == 4)
+                CHECK(whys[GDF_WHY_STEPTOL] >= M / 2, "StepTol stops: %d", whys[GDF_WHY_STEPTOL]);
+            if (rule == 5)
+                CHECK(whys[GDF_WHY_FUNTOL] >= M / 2, "FunTol stops: %d", whys[GDF_WHY_FUNTOL]);
+            if (rule == 6)
+                CHECK(whys[GDF_WHY_MAXFEVALS] == M - 1, "MaxFunEvals stops: %d", whys[GDF_WHY_MAXFEVALS]);
+            if (rule == 7)
+                CHECK(whys[GDF_WHY_GRADTOL] == M - 1, "GradTol stops: %d", whys[GDF_WHY_GRADTOL]);
         }
         free(A);
         free(b);
