@@ -52,8 +52,11 @@ int gdf_quad_lanes_applies(const gdf_quad *q)
 
 size_t gdf_quad_fg_lanes_work(ptrdiff_t d)
 {
-    /* XI and YI (d vectors each) and room to align them to a vector */
-    return 2 * (size_t)(d > 0 ? d : 1) * GDF_QL_W + GDF_QL_W;
+    /* XI and YI (d vectors each) and room to align them to a vector; none
+     * outside the sizes the kernel serves (gdf_quad_lanes_applies) */
+    if (d <= GDF_GD_BATCHQ_DMAX || d > GDF_SYMV_OWN_MAX)
+        return 0;
+    return 2 * (size_t)d * GDF_QL_W + GDF_QL_W;
 }
 
 static int ql_variant(void)

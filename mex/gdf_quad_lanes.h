@@ -11,8 +11,8 @@
  * extensions: AVX-512, AVX2 or SSE2, chosen at run time; no fused
  * multiply-add, so every variant gives the same bits); the columns after
  * the last full block go one at a time through the same lane code.
- * work: gdf_quad_fg_lanes_work(d) doubles.  Returns 0 when it does not
- * apply (then nothing is written).
+ * work: gdf_quad_fg_lanes_work(d) doubles (0 at the sizes it does not
+ * serve).  Returns 0 when it does not apply (then nothing is written).
  *
  * This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef GDF_QUAD_LANES_H
