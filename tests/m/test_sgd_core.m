@@ -173,3 +173,50 @@
 %!error id=gdflow:gd_run:badOption gd_run(prob, [0; 0; 0], 'BatchSize', 4)
 %!error id=gdflow:gd_run:badProblem gd_run(gd_quadratic(eye(2), [1; 1]), [0; 0], 'Method', 'sgd')
 %!error id=gdflow:gd_run:noLipschitz gd_run(@(t, idx) deal(sum(t .^ 2), 2 * t), [1; 1], 'Method', 'sgd', 'NumExamples', 3)
+
+%!test
+%! % Polyak-Ruppert: with eta_k = eta0/sqrt(1 + k/k0) (decreasing slower than
+%! % 1/k) the averaged iterate has E||theta_avg,k - theta*||^2 ~ tr(H^-1 C H^-1)/k
+%! % (Polyak & Juditsky 1992; Bach & Moulines 2011), so 4x more steps divide
+%! % the mean squared error by 4, while the last iterate's error only halves
+%! % (~ eta_k).  Tolerance: over S independent seeds each mean has relative
+%! % standard deviation <= sqrt(2/S) (||e||^2 of a Gaussian e has
+%! % Var <= 2 E^2), their ratio <= 2/sqrt(S); 3 standard deviations:
+%! % ratio <= (1/4)(1 + 6/sqrt(S)) = 0.4 for S = 100 -- which the last
+%! % iterate's 1/2 (a wrong theta_avg) fails.
+%! randn('state', 3); mm = 100;
+%! Xa = [ones(mm, 1), randn(mm, 2)];
+%! pa = gd_leastsq(Xa, Xa * [1; 2; -1] + 0.5 * randn(mm, 1));
+%! tsa = pa.theta_star;
+%! S = 100; K = [4000 16000];
+%! e = zeros(S, 2);
+%! for j = 1:2
+%!   for s = 1:S
+%!     [~, info] = gd_run(pa, tsa, 'Method', 'sgd', 'StepSize', 0.2, 'Schedule', 'inverse-sqrt', ...
+%!                        'ScheduleK0', 10, 'Averaging', 'on', 'MaxIter', K(j), 'Seed', s, 'History', 'none');
+%!     e(s, j) = sum((info.theta_avg - tsa) .^ 2);
+%!   end
+%! end
+%! ratio = mean(e(:, 2)) / mean(e(:, 1));
+%! assert (ratio <= 0.25 * (1 + 6 / sqrt(S)));
+%! assert (ratio >= 0.25 * (1 - 6 / sqrt(S)));   % not faster than 1/k either (no bias in the test)
+
+%!test
+%! % the same Seed gives the same bits with 1 and 2 threads (OMP_NUM_THREADS,
+%! % OPENBLAS_NUM_THREADS) in child processes; X has 2^20+ entries, so the
+%! % full-data records run threaded where OpenMP is available
+%! mdir = fileparts(which('gd_run'));
+%! out = {[tempname() '.mat'], [tempname() '.mat']};
+%! code = ['addpath(''%s''); randn(''state'', 1); X = randn(30000, 40); y = X * ones(40, 1) + randn(30000, 1); ' ...
+%!         '[t, i] = gd_run(gd_leastsq(X, y), zeros(40, 1), ''Method'', ''sgd'', ''StepSize'', 0.01, ' ...
+%!         '''BatchSize'', 8, ''MaxIter'', 20000, ''HistoryStride'', 5000, ''Seed'', 3, ''Averaging'', ''on''); ' ...
+%!         'f = i.f; a = i.theta_avg; save(''-binary'', ''%s'', ''t'', ''f'', ''a'');'];
+%! for j = 1:2
+%!   cmd = sprintf('OMP_NUM_THREADS=%d OPENBLAS_NUM_THREADS=%d timeout 60 octave-cli --no-gui --norc --eval "%s" > /dev/null 2>&1', ...
+%!                 j, j, sprintf(code, mdir, out{j}));
+%!   system(cmd);
+%! end
+%! r1 = load(out{1}); r2 = load(out{2});
+%! delete(out{1}); delete(out{2});
+%! assert (isequal(r1.t, r2.t) && isequal(r1.f, r2.f) && isequal(r1.a, r2.a));
+%! assert (numel(r1.f), 5);
