@@ -145,20 +145,23 @@ void gdf_sgd_csr(ptrdiff_t n, ptrdiff_t p, const ptrdiff_t *Xp, const ptrdiff_t 
 }
 
 /* z = x_i' theta for row i (dense or sparse) */
-static double row_dot(const gdf_sgd_data *q, ptrdiff_t i, const double *theta)
+static double row_dot(const gdf_sgd_data *q, ptrdiff_t i, const double *restrict theta)
 {
     const ptrdiff_t p = q->p;
     ptrdiff_t j;
     if (q->Xr) {
-        const double *x = q->Xr + (size_t)i * (size_t)p;
-        double s0 = 0.0, s1 = 0.0;
-        for (j = 0; j + 1 < p; j += 2) {
+        const double *restrict x = q->Xr + (size_t)i * (size_t)p;
+        /* four partial sums: four independent add chains */
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        for (j = 0; j + 3 < p; j += 4) {
             s0 += x[j] * theta[j];
             s1 += x[j + 1] * theta[j + 1];
+            s2 += x[j + 2] * theta[j + 2];
+            s3 += x[j + 3] * theta[j + 3];
         }
-        if (j < p)
+        for (; j < p; j++)
             s0 += x[j] * theta[j];
-        return s0 + s1;
+        return (s0 + s1) + (s2 + s3);
     } else if (q->Rp) {
         double s = 0.0;
         ptrdiff_t k;
@@ -173,22 +176,48 @@ static double row_dot(const gdf_sgd_data *q, ptrdiff_t i, const double *theta)
     }
 }
 
-/* g += c x_i */
-static void row_axpy(const gdf_sgd_data *q, ptrdiff_t i, double c, double *g)
+/* g += c x_i (first: g = c x_i, the same bits as 0 + c x_i) */
+static void row_axpy(const gdf_sgd_data *q, ptrdiff_t i, double c, double *restrict g, int first)
 {
     const ptrdiff_t p = q->p;
     ptrdiff_t j;
     if (q->Xr) {
-        const double *x = q->Xr + (size_t)i * (size_t)p;
-        for (j = 0; j < p; j++)
-            g[j] += c * x[j];
+        const double *restrict x = q->Xr + (size_t)i * (size_t)p;
+        /* unrolled by 4 (gcc -O2 does not vectorize a loop of unknown
+         * length); element by element, so the same bits */
+        if (first) {
+            for (j = 0; j + 3 < p; j += 4) {
+                g[j] = c * x[j];
+                g[j + 1] = c * x[j + 1];
+                g[j + 2] = c * x[j + 2];
+                g[j + 3] = c * x[j + 3];
+            }
+            for (; j < p; j++)
+                g[j] = c * x[j];
+        } else {
+            for (j = 0; j + 3 < p; j += 4) {
+                g[j] += c * x[j];
+                g[j + 1] += c * x[j + 1];
+                g[j + 2] += c * x[j + 2];
+                g[j + 3] += c * x[j + 3];
+            }
+            for (; j < p; j++)
+                g[j] += c * x[j];
+        }
     } else if (q->Rp) {
         ptrdiff_t k;
+        if (first)
+            for (j = 0; j < p; j++)
+                g[j] = 0.0;
         for (k = q->Rp[i]; k < q->Rp[i + 1]; k++)
             g[q->Rj[k]] += c * q->Rx[k];
     } else {
-        for (j = 0; j < p; j++)
-            g[j] += c * q->X[i + j * q->n];
+        if (first)
+            for (j = 0; j < p; j++)
+                g[j] = c * q->X[i + j * q->n];
+        else
+            for (j = 0; j < p; j++)
+                g[j] += c * q->X[i + j * q->n];
     }
 }
 
@@ -200,8 +229,6 @@ static int data_fg(void *ctx, const double *theta, ptrdiff_t b, const ptrdiff_t 
     const double inv_b = 1.0 / (double)b;
     double acc = 0.0;
     ptrdiff_t t, j;
-    for (j = 0; j < p; j++)
-        g[j] = 0.0;
     for (t = 0; t < b; t++) {
         ptrdiff_t i = idx[t];
         double z = row_dot(q, i, theta), r;
@@ -217,10 +244,11 @@ static int data_fg(void *ctx, const double *theta, ptrdiff_t b, const ptrdiff_t 
                 acc += (w > 0.0 ? w : 0.0) + log1p(e);
             r = sg * ((w >= 0.0 ? 1.0 : e) / (1.0 + e));
         }
-        row_axpy(q, i, r, g);
+        row_axpy(q, i, r, g, t == 0);
     }
-    for (j = 0; j < p; j++)
-        g[j] *= inv_b;
+    if (b > 1) /* (times 1: the same bits) */
+        for (j = 0; j < p; j++)
+            g[j] *= inv_b;
     if (f)
         *f = q->logistic ? acc * inv_b : 0.5 * acc * inv_b;
     if (q->lambda != 0.0 && p > 1) {
@@ -235,11 +263,33 @@ static int data_fg(void *ctx, const double *theta, ptrdiff_t b, const ptrdiff_t 
     return GDF_OK;
 }
 
+static void data_prefetch(void *ctx, ptrdiff_t b, const ptrdiff_t *idx)
+{
+#if defined(__GNUC__)
+    const gdf_sgd_data *q = (const gdf_sgd_data *)ctx;
+    ptrdiff_t t, j;
+    if (!q->Xr || b > 64) /* contiguous rows; a small batch (a larger one streams anyway) */
+        return;
+    for (t = 0; t < b; t++) {
+        const char *row = (const char *)(q->Xr + (size_t)idx[t] * (size_t)q->p);
+        for (j = 0; j < q->p * (ptrdiff_t)sizeof(double); j += 64)
+            __builtin_prefetch(row + j, 0, 3);
+        __builtin_prefetch(row + q->p * (ptrdiff_t)sizeof(double) - 1, 0, 3);
+        __builtin_prefetch(q->y + idx[t], 0, 3);
+    }
+#else
+    (void)ctx;
+    (void)b;
+    (void)idx;
+#endif
+}
+
 void gdf_sgd_source_data(gdf_sgd_source *s, gdf_sgd_data *q)
 {
     s->n = q->n;
     s->ctx = q;
     s->fg = data_fg;
+    s->prefetch = data_prefetch;
 }
 
 /* ------------------------------------------------------------------ */
@@ -267,7 +317,7 @@ size_t gdf_sgd_work(ptrdiff_t d)
 
 size_t gdf_sgd_iwork(ptrdiff_t n, ptrdiff_t batch, int sampling)
 {
-    return (size_t)batch + (sampling == GDF_SGD_WITHOUT ? (size_t)n : 0) + 1;
+    return 2 * (size_t)batch + (sampling == GDF_SGD_WITHOUT ? (size_t)n : 0) + 1;
 }
 
 /* entry h->n: (k, f, gnorm, theta); nonzero when there is no room */
@@ -316,7 +366,7 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
     const ptrdiff_t B = fullbatch ? n : o->batch;
     const long stride = o->stride >= 1 ? o->stride : 1;
     double *g = work, *xn = work + d, *prev = work + 2 * d, *cur = theta, *tmp;
-    ptrdiff_t *idx = iwork, i;
+    ptrdiff_t *idx = iwork, *idx_next = iwork + (o->batch > 0 ? o->batch : 1), *itmp, i;
     gdf_sgd_sampler smp;
     double f = NAN, gnorm = NAN, f0 = NAN, eta = 0.0, t_start = gdf_now();
     gdf_timer timer = gdf_timer_make(o->max_time, t_start);
@@ -327,9 +377,13 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
 
     memset(r, 0, sizeof *r);
     r->bad_eta = NAN;
-    if (!fullbatch)
+    if (!fullbatch) {
+        /* the first batch; then each batch is drawn one step ahead (the
+         * same stream of indices) so its rows can be prefetched */
         gdf_sgd_sampler_init(&smp, n, o->sampling, o->seed,
-                             o->sampling == GDF_SGD_WITHOUT ? iwork + B : NULL);
+                             o->sampling == GDF_SGD_WITHOUT ? iwork + 2 * B : NULL);
+        gdf_sgd_sample(&smp, B, idx_next);
+    }
     if (o->momentum != 0.0)
         memcpy(prev, theta, (size_t)d * sizeof(double)); /* theta_{-1} = theta_0 */
     if (o->averaging && avg)
@@ -370,20 +424,50 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
             goto fail;
         }
         if (!fullbatch) {
-            gdf_sgd_sample(&smp, B, idx);
+            itmp = idx;
+            idx = idx_next;
+            idx_next = itmp;
+            if (k + 1 < o->max_iter) {
+                gdf_sgd_sample(&smp, B, idx_next);
+                if (src->prefetch)
+                    src->prefetch(src->ctx, B, idx_next);
+            }
             st = src->fg(src->ctx, cur, B, idx, NULL, g);
             if (st != GDF_OK)
                 goto fail;
         } /* else g is the full gradient at cur, from the last evaluation */
-        if (beta != 0.0) {
-            for (i = 0; i < d; i++) {
-                xn[i] = cur[i] - eta * g[i] + beta * (cur[i] - prev[i]);
-                bad |= !isfin(xn[i]);
-            }
-        } else {
-            for (i = 0; i < d; i++) {
-                xn[i] = cur[i] - eta * g[i];
-                bad |= !isfin(xn[i]);
+        {
+            /* distinct buffers: restrict lets the loops vectorize */
+            double *restrict xo = xn;
+            const double *restrict cu = cur, *restrict gg = g, *restrict pv = prev;
+            if (beta != 0.0) {
+                for (i = 0; i < d; i++) {
+                    double v = cu[i] - eta * gg[i] + beta * (cu[i] - pv[i]);
+                    xo[i] = v;
+                    bad |= !(v - v == 0.0);
+                }
+            } else {
+                /* unrolled by 4, four independent finiteness sums (v - v
+                 * is 0 for a finite v, NaN otherwise) */
+                double z0 = 0.0, z1 = 0.0, z2 = 0.0, z3 = 0.0;
+                for (i = 0; i + 3 < d; i += 4) {
+                    double v0 = cu[i] - eta * gg[i], v1 = cu[i + 1] - eta * gg[i + 1];
+                    double v2 = cu[i + 2] - eta * gg[i + 2], v3 = cu[i + 3] - eta * gg[i + 3];
+                    xo[i] = v0;
+                    xo[i + 1] = v1;
+                    xo[i + 2] = v2;
+                    xo[i + 3] = v3;
+                    z0 += v0 - v0;
+                    z1 += v1 - v1;
+                    z2 += v2 - v2;
+                    z3 += v3 - v3;
+                }
+                for (; i < d; i++) {
+                    double v = cu[i] - eta * gg[i];
+                    xo[i] = v;
+                    z0 += v - v;
+                }
+                bad = !((z0 + z1) + (z2 + z3) == 0.0);
             }
         }
         if (bad) {

@@ -70,6 +70,10 @@ typedef struct {
     ptrdiff_t n; /* the number of examples */
     void *ctx;
     int (*fg)(void *ctx, const double *theta, ptrdiff_t b, const ptrdiff_t *idx, double *f, double *g);
+    /* optional (may be NULL): a hint that the examples idx come next (the
+     * run draws each batch one step ahead and calls this, so the rows are
+     * on their way from memory while the current step computes) */
+    void (*prefetch)(void *ctx, ptrdiff_t b, const ptrdiff_t *idx);
 } gdf_sgd_source;
 
 /* Least squares (l_i = (x_i'theta - y_i)^2 / 2) and logistic regression
@@ -148,7 +152,7 @@ typedef struct {
 } gdf_sgd_result;
 
 size_t gdf_sgd_work(ptrdiff_t d);
-size_t gdf_sgd_iwork(ptrdiff_t n, ptrdiff_t batch, int sampling);
+size_t gdf_sgd_iwork(ptrdiff_t n, ptrdiff_t batch, int sampling); /* 2 B (+ n) */
 /* theta: in theta_0, out the last finite iterate.  full: the full-data
  * problem (records, the final f, and the steps when B == n); src: the
  * minibatch gradients (unused when B == n).  avg (d, may be NULL unless
