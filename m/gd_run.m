@@ -169,7 +169,8 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %     MaxIter / Iterations  the number of SGD steps (default 100 epochs,
 %                 ceil(100*m/B)); MaxTime, DivergenceLimit as for GD (the
 %                 limit is tested at the records); Momentum a heavy-ball
-%                 beta in [0, 1)
+%                 beta in [0, 1); Display 'final' prints one line, 'iter'
+%                 also the table of the records (after the run)
 %   GradTol, FunTol, StepTol, MaxFunEvals, InitialStep, Metric and OutputFcn
 %   are refused for 'sgd' (error gdflow:gd_run:badOption): a stochastic step
 %   says nothing about convergence.  One starting point only

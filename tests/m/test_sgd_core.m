@@ -220,3 +220,38 @@
 %! delete(out{1}); delete(out{2});
 %! assert (isequal(r1.t, r2.t) && isequal(r1.f, r2.f) && isequal(r1.a, r2.a));
 %! assert (numel(r1.f), 5);
+
+%!test
+%! % logistic regression (lambda > 0), dense and sparse X: the native
+%! % minibatch gradient is the mean of the per-example gradients plus
+%! % lambda/m theta(2:end) -- an Octave handle computing exactly that gives
+%! % the same iterates to rounding; dense and sparse X agree to rounding
+%! randn('state', 5); rand('state', 5);
+%! mm = 150; Xl = [ones(mm, 1), randn(mm, 3)]; Xl(abs(Xl) < 0.7) = 0; Xl(:, 1) = 1;
+%! yl = double(rand(mm, 1) < 1 ./ (1 + exp(-Xl * [0.5; 1; -1; 2])));
+%! lam = 0.5;
+%! sig = @(z) 1 ./ (1 + exp(-z));
+%! fun = @(t, idx) deal(mean(log1p(exp(Xl(idx, :) * t)) - yl(idx) .* (Xl(idx, :) * t)) + lam / (2 * mm) * sum(t(2:end) .^ 2), ...
+%!                      Xl(idx, :)' * (sig(Xl(idx, :) * t) - yl(idx)) / numel(idx) + lam / mm * [0; t(2:end)]);
+%! o = {'Method', 'sgd', 'StepSize', 0.2, 'MaxIter', 600, 'BatchSize', 4, 'Seed', 3, 'HistoryStride', 200};
+%! [t1, i1] = gd_run(gd_logistic(Xl, yl, lam), zeros(4, 1), o{:});
+%! [t2, i2] = gd_run(gd_logistic(sparse(Xl), yl, lam), zeros(4, 1), o{:});
+%! [t3, i3] = gd_run(fun, zeros(4, 1), o{:}, 'NumExamples', mm);
+%! assert (t2, t1, 1e-13 * norm(t1));
+%! assert (t3, t1, 1e-12 * norm(t1));
+%! assert (i3.f, i1.f, 1e-12 * max(i1.f));
+%! assert (i1.k, [0 200 400 600]);
+%! % sparse least squares too
+%! [t4, i4] = gd_run(gd_leastsq(sparse(Xl), Xl * [1; 2; 3; 4]), zeros(4, 1), o{:});
+%! [t5, i5] = gd_run(gd_leastsq(Xl, Xl * [1; 2; 3; 4]), zeros(4, 1), o{:});
+%! assert (t4, t5, 1e-13 * norm(t5));
+
+%!test
+%! % MaxTime stops an unlimited run (exitflag 0); History 'none' gives the final values only
+%! [~, info] = gd_run(prob, [0; 0; 0], 'Method', 'sgd', 'StepSize', 0.01, 'MaxIter', Inf, 'MaxTime', 0.05, ...
+%!                    'History', 'none');
+%! assert (info.exitflag, 0);
+%! assert (info.message, 'Stopped: MaxTime exceeded.');
+%! assert (info.k, info.iterations);
+%! assert (isscalar(info.f) && info.f == info.fval);
+%! assert (info.funccount, 2);   % theta_0 and the end: no records in between
