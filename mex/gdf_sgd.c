@@ -418,6 +418,8 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
             why = GDF_WHY_MAXTIME;
             break;
         }
+        if (o->poll && (k & (GDF_SGD_POLL_EVERY - 1)) == GDF_SGD_POLL_EVERY - 1)
+            o->poll(o->pctx);
         st = step_size(o, k, &eta, r);
         if (st != GDF_OK) {
             r->iterations = k;

@@ -126,7 +126,12 @@ typedef struct {
     long stride;      /* a record every stride steps (>= 1), and at the last step */
     int record_f;     /* 1: full-data f and ||grad f|| at the records (a full
                        * pass each when B < n); 0: only theta_0 and the end */
+    /* optional: called every GDF_SGD_POLL_EVERY steps (the gateway lets a
+     * pending Ctrl-C through: a long run may have no other callback) */
+    void (*poll)(void *pctx);
+    void *pctx;
 } gdf_sgd_opts;
+#define GDF_SGD_POLL_EVERY 4096
 void gdf_sgd_defaults(gdf_sgd_opts *o);
 
 /* Records: entry j = (k[j], f[j], gnorm[j], theta[j*d..]); any pointer may

@@ -102,6 +102,23 @@ static int sgd_user_eta(void *ctx, long k, double *eta)
     return GDF_OK;
 }
 
+/* ---- Ctrl-C: a long run of minibatch steps makes no other callback;
+ * every GDF_SGD_POLL_EVERY steps, and at most every 0.1 s, give
+ * the interpreter a chance to act on a pending interrupt (as
+ * gdf_mexutil.c's poll of the objective does) ---- */
+static void sgd_poll(void *pctx)
+{
+    double *tlast = (double *)pctx, t = gdf_now();
+    if (t - *tlast < 0.1) /* seconds, as gdf_mexutil.c's GDF_POLL_SECONDS */
+        return;
+    *tlast = t;
+#ifdef HAVE_OCTAVE
+    mexEvalString("");
+#else
+    mexEvalString("drawnow;");
+#endif
+}
+
 /* ---- history sinks ---- */
 typedef struct {
     ptrdiff_t d;
@@ -177,7 +194,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     gdf_sgd_result r;
     ptrdiff_t n = 0, i;
     int hist, display, st, sched_handle = 0;
-    double L = mp->p.L, mu = mp->p.mu, *theta, *avg = NULL, *work;
+    double L = mp->p.L, mu = mp->p.mu, *theta, *avg = NULL, *work, t_poll = gdf_now();
     ptrdiff_t *iwork;
     const char *steprule = "fixed", *schedname = "constant";
     mxArray *info;
@@ -359,6 +376,8 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     hist = ov[O_HISTORY].set ? ov[O_HISTORY].choice : H_F;
     display = ov[O_DISPLAY].set ? ov[O_DISPLAY].choice : D_OFF;
     o.record_f = hist != H_NONE;
+    o.poll = sgd_poll;
+    o.pctx = &t_poll;
     if (nlhs > 2 && hist == H_NONE)
         gdf_mex_error(FN, "badOption", "J_history (the third output) needs History 'f' or 'full'.");
 

@@ -255,3 +255,13 @@
 %! assert (info.k, info.iterations);
 %! assert (isscalar(info.f) && info.f == info.fval);
 %! assert (info.funccount, 2);   % theta_0 and the end: no records in between
+
+%!test
+%! % Ctrl-C reaches a long run of minibatch steps (which calls nothing back):
+%! % a child process gets SIGINT after 3 s and must end without the KILL that
+%! % timeout sends 20 s later (exit status 137; 124 = stopped by the INT)
+%! mdir = fileparts(which('gd_run'));
+%! code = sprintf(['addpath(''%s''); X = [ones(1000, 1), cos((1:1000)'')]; p = gd_leastsq(X, X * [1; 2]); ' ...
+%!                 'gd_run(p, [0; 0], ''Method'', ''sgd'', ''StepSize'', 0.01, ''MaxIter'', Inf, ''History'', ''none'');'], mdir);
+%! st = system(sprintf('timeout -k 20 -s INT 3 octave-cli --no-gui --norc --eval "%s" > /dev/null 2>&1', code));
+%! assert (st ~= 137);
