@@ -176,6 +176,10 @@ static mxArray *sgd_row(const double *buf, long n)
 enum { GDF_SGD_INFO_FIELDS(GDF_SGD_X_ID) SI_COUNT };
 static const char *SGD_INFO_NAMES[] = {GDF_SGD_INFO_FIELDS(GDF_SGD_X_NAME)};
 
+static mxArray *sgd_info(const gdf_sgd_opts *po, const gdf_sgd_result *pr, const gdf_sgd_hist *ph,
+                         int hist, ptrdiff_t d, ptrdiff_t n, const double *avg, const char *steprule,
+                         const char *schedname, double L, double mu, double f_star);
+
 static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const gdf_optval *ov,
                         gdf_mex_problem *mp, const double *theta0, ptrdiff_t rows, ptrdiff_t cols,
                         ptrdiff_t d, ptrdiff_t m)
@@ -197,7 +201,6 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     double L = mp->p.L, mu = mp->p.mu, *theta, *avg = NULL, *work, t_poll = gdf_now();
     ptrdiff_t *iwork;
     const char *steprule = "fixed", *schedname = "constant";
-    mxArray *info;
     size_t j;
 
     if (m > 1)
@@ -443,8 +446,47 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                   gdf_why_message(r.why), r.iterations, r.epochs, r.f, r.gnorm, r.time);
     }
 
-    if (nlhs < 2)
-        return;
+    if (nlhs >= 2)
+        plhs[1] = sgd_info(&o, &r, &h, hist, d, n, avg, steprule, schedname, L, mu, mp->f_star);
+    if (nlhs > 2) {
+        long K = h.n > 0 ? h.n - 1 : 0, t;
+        mxArray *J = mxCreateDoubleMatrix((mwSize)K, 1, mxREAL);
+        for (t = 0; t < K; t++)
+            mxGetPr(J)[t] = h.f[t + 1];
+        plhs[2] = J;
+    }
+    /* everything this call allocated (an error unwinding the call frees
+     * it too: the MEX interface) */
+    mxFree(work);
+    mxFree(iwork);
+    if (avg)
+        mxFree(avg);
+    if (h.k) {
+        mxFree(h.k);
+        mxFree(h.f);
+        mxFree(h.gnorm);
+    }
+    if (h.theta)
+        mxFree(h.theta);
+    if (q.Xr)
+        mxFree((void *)q.Xr);
+    if (q.Rp) {
+        mxFree((void *)q.Rp);
+        mxFree((void *)q.Rj);
+        mxFree((void *)q.Rx);
+    }
+    if (mp->kind == GDF_KIND_HANDLE)
+        mxDestroyArray(hh.all);
+}
+
+static mxArray *sgd_info(const gdf_sgd_opts *po, const gdf_sgd_result *pr, const gdf_sgd_hist *ph,
+                         int hist, ptrdiff_t d, ptrdiff_t n, const double *avg, const char *steprule,
+                         const char *schedname, double L, double mu, double f_star)
+{
+    const gdf_sgd_opts o = *po;
+    const gdf_sgd_result r = *pr;
+    const gdf_sgd_hist h = *ph;
+    mxArray *info;
     info = mxCreateStructMatrix(1, 1, SI_COUNT, SGD_INFO_NAMES);
     mxSetFieldByNumber(info, 0, SI_iterations, mxCreateDoubleScalar((double)r.iterations));
     mxSetFieldByNumber(info, 0, SI_exitflag, mxCreateDoubleScalar((double)r.exitflag));
@@ -474,7 +516,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     mxSetFieldByNumber(info, 0, SI_momentum, mxCreateDoubleScalar(o.momentum));
     mxSetFieldByNumber(info, 0, SI_L, mxCreateDoubleScalar(L));
     mxSetFieldByNumber(info, 0, SI_mu, mxCreateDoubleScalar(mu));
-    mxSetFieldByNumber(info, 0, SI_f_star, mxCreateDoubleScalar(mp->f_star));
+    mxSetFieldByNumber(info, 0, SI_f_star, mxCreateDoubleScalar(f_star));
     mxSetFieldByNumber(info, 0, SI_funccount, mxCreateDoubleScalar((double)r.nfevals));
     mxSetFieldByNumber(info, 0, SI_time, mxCreateDoubleScalar(r.time));
     mxSetFieldByNumber(info, 0, SI_stationary, mxCreateString("none"));
@@ -493,14 +535,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     mxSetFieldByNumber(info, 0, SI_sampling, mxCreateString(SGD_SAMPLING_NAMES[o.sampling]));
     mxSetFieldByNumber(info, 0, SI_schedule, mxCreateString(schedname));
     mxSetFieldByNumber(info, 0, SI_numexamples, mxCreateDoubleScalar((double)n));
-    plhs[1] = info;
-    if (nlhs > 2) {
-        long K = h.n > 0 ? h.n - 1 : 0, t;
-        mxArray *J = mxCreateDoubleMatrix((mwSize)K, 1, mxREAL);
-        for (t = 0; t < K; t++)
-            mxGetPr(J)[t] = h.f[t + 1];
-        plhs[2] = J;
-    }
+    return info;
 }
 
 #endif
