@@ -171,9 +171,13 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                 limit is tested at the records); Momentum a heavy-ball
 %                 beta in [0, 1); Display 'final' prints one line, 'iter'
 %                 also the table of the records (after the run)
-%   GradTol, FunTol, StepTol, MaxFunEvals, InitialStep, Metric and OutputFcn
-%   are refused for 'sgd' (error gdflow:gd_run:badOption): a stochastic step
-%   says nothing about convergence.  One starting point only
+%   OutputFcn is called at the records (theta_0 and every HistoryStride
+%   steps; optimValues.iteration is the step k, fval and gradnorm the
+%   full-data values -- NaN with History 'none' --, stepsize eta_k-1, and
+%   epoch); true stops the run (exitflag -1).  GradTol, FunTol, StepTol,
+%   MaxFunEvals, InitialStep and Metric are refused for 'sgd' (error
+%   gdflow:gd_run:badOption): a stochastic step says nothing about
+%   convergence.  One starting point only
 %   (gdflow:gd_run:sgdManyStarts).  A step that makes theta non-finite, or a
 %   record whose f is non-finite or past DivergenceLimit, stops the run
 %   (exitflag -2, warning gdflow:diverged; THETA is the last finite

@@ -407,6 +407,10 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
         goto done;
     }
     last_rec = 0;
+    if (o->monitor && o->monitor(o->mctx, 0, cur, f, gnorm, NAN)) {
+        why = GDF_WHY_OUTPUTFCN;
+        goto done;
+    }
     for (;;) {
         double beta = o->momentum;
         int bad = 0;
@@ -519,6 +523,10 @@ int gdf_sgd_run(gdf_problem *full, const gdf_sgd_source *src, double *theta, con
                 why = GDF_WHY_DIVLIMIT;
                 break;
             }
+            if (o->monitor && o->monitor(o->mctx, k, cur, have_fg ? f : NAN, have_fg ? gnorm : NAN, eta)) {
+                why = GDF_WHY_OUTPUTFCN;
+                break;
+            }
         }
     }
 done:
@@ -533,6 +541,8 @@ done:
         record(h, d, k, cur, f, gnorm); /* no room: the last record stays the last */
     if (why == GDF_WHY_MAXITER || why == GDF_WHY_MAXTIME)
         r->exitflag = GDF_EXIT_MAXITER;
+    else if (why == GDF_WHY_OUTPUTFCN)
+        r->exitflag = GDF_EXIT_OUTPUTFCN;
     else
         r->exitflag = GDF_EXIT_DIVERGED;
     r->why = why;

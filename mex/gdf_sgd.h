@@ -130,6 +130,12 @@ typedef struct {
      * pending Ctrl-C through: a long run may have no other callback) */
     void (*poll)(void *pctx);
     void *pctx;
+    /* optional: called at every record (theta_0 and every stride steps;
+     * f, gnorm NaN there when record_f is 0) with eta the step that led
+     * to theta_k (NaN at k = 0); nonzero stops the run (exit flag -1, why
+     * OUTPUTFCN) */
+    gdf_monitor_fn monitor;
+    void *mctx;
 } gdf_sgd_opts;
 #define GDF_SGD_POLL_EVERY 4096
 void gdf_sgd_defaults(gdf_sgd_opts *o);

@@ -119,6 +119,62 @@ static void sgd_poll(void *pctx)
 #endif
 }
 
+/* ---- OutputFcn at the records: stop = outfcn(theta, optimValues, state),
+ * optimValues with iteration (the step k), fval and gradnorm (full data;
+ * NaN with History 'none'), stepsize (the eta that led to theta_k; NaN at
+ * k = 0), funccount (full-data evaluations) and epoch (k B / m) ---- */
+typedef struct {
+    const mxArray *fn;
+    ptrdiff_t d, rows, cols;
+    double bpn; /* B / m */
+    const gdf_problem *full;
+    long nf0;
+} sgd_mon;
+
+static int sgd_outfcn(sgd_mon *m, long k, const double *theta, double f, double gnorm, double eta,
+                      const char *state)
+{
+    static const char *names[] = {"iteration", "fval", "gradnorm", "stepsize", "funccount", "epoch"};
+    mxArray *in[4], *out[1] = {NULL};
+    int stop = 0;
+    in[0] = (mxArray *)m->fn;
+    in[1] = mxCreateDoubleMatrix((mwSize)m->rows, (mwSize)m->cols, mxREAL);
+    memcpy(mxGetPr(in[1]), theta, (size_t)m->d * sizeof(double));
+    in[2] = mxCreateStructMatrix(1, 1, 6, names);
+    mxSetField(in[2], 0, "iteration", mxCreateDoubleScalar((double)k));
+    mxSetField(in[2], 0, "fval", mxCreateDoubleScalar(f));
+    mxSetField(in[2], 0, "gradnorm", mxCreateDoubleScalar(gnorm));
+    mxSetField(in[2], 0, "stepsize", mxCreateDoubleScalar(eta));
+    mxSetField(in[2], 0, "funccount", mxCreateDoubleScalar((double)(m->full->nfevals - m->nf0)));
+    mxSetField(in[2], 0, "epoch", mxCreateDoubleScalar((double)k * m->bpn));
+    in[3] = mxCreateString(state);
+    mexCallMATLAB(1, out, 4, in, "feval");
+    if (out[0]) {
+        double v = NAN;
+        if ((mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]) &&
+            mxGetNumberOfElements(out[0]) == 1)
+            v = mxGetScalar(out[0]);
+        if (v != v)
+            gdf_mex_error(FN, "badOutputFcn", "OutputFcn must return a logical scalar (true to stop, "
+                                              "false to go on); at step %ld (state '%s') it did not.",
+                          k, state);
+        stop = v != 0.0;
+        mxDestroyArray(out[0]);
+    }
+    mxDestroyArray(in[1]);
+    mxDestroyArray(in[2]);
+    mxDestroyArray(in[3]);
+    return stop;
+}
+
+static int sgd_monitor(void *mctx, long k, const double *theta, double f, double gnorm, double eta)
+{
+    sgd_mon *m = (sgd_mon *)mctx;
+    if (k == 0 && sgd_outfcn(m, k, theta, f, gnorm, eta, "init"))
+        return 1;
+    return sgd_outfcn(m, k, theta, f, gnorm, eta, "iter");
+}
+
 /* ---- history sinks ---- */
 typedef struct {
     ptrdiff_t d;
@@ -185,9 +241,9 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                         ptrdiff_t d, ptrdiff_t m)
 {
     static const int refused[] = {O_GRADTOL, O_FUNTOL, O_STEPTOL, O_MAXFEVALS, O_METRIC,
-                                  O_INITSTEP, O_OUTPUTFCN};
+                                  O_INITSTEP};
     static const char *refused_names[] = {"GradTol", "FunTol", "StepTol", "MaxFunEvals", "Metric",
-                                          "InitialStep", "OutputFcn"};
+                                          "InitialStep"};
     gdf_sgd_opts o;
     gdf_sgd_source src;
     gdf_sgd_data q;
@@ -196,6 +252,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     sgd_handle hh;
     gdf_problem full;
     gdf_sgd_result r;
+    sgd_mon mon;
     ptrdiff_t n = 0, i;
     int hist, display, st, sched_handle = 0;
     double L = mp->p.L, mu = mp->p.mu, *theta, *avg = NULL, *work, t_poll = gdf_now();
@@ -381,6 +438,17 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     o.record_f = hist != H_NONE;
     o.poll = sgd_poll;
     o.pctx = &t_poll;
+    if (ov[O_OUTPUTFCN].set && !mxIsEmpty(ov[O_OUTPUTFCN].arr)) {
+        mon.fn = ov[O_OUTPUTFCN].arr;
+        mon.d = d;
+        mon.rows = rows;
+        mon.cols = cols;
+        mon.bpn = (double)o.batch / (double)n;
+        mon.full = &full;
+        mon.nf0 = full.nfevals;
+        o.monitor = sgd_monitor;
+        o.mctx = &mon;
+    }
     if (nlhs > 2 && hist == H_NONE)
         gdf_mex_error(FN, "badOption", "J_history (the third output) needs History 'f' or 'full'.");
 
@@ -428,6 +496,8 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                       "%g%s.", r.iterations, r.bad_eta, sched_handle ? " (the Schedule handle)" : "");
     if (st != GDF_OK)
         gdf_mex_error(FN, "internal", "the SGD core failed: %s.", gdf_mex_status_text(st));
+    if (o.monitor)
+        sgd_outfcn(&mon, r.iterations, theta, r.f, r.gnorm, NAN, "done");
     if (r.exitflag == GDF_EXIT_DIVERGED)
         gdf_mex_warning("gdflow:diverged",
                         "gd_run (sgd) diverged at step %ld (f = %g, step size %g%s%s): %s The history "
@@ -497,11 +567,10 @@ static mxArray *sgd_info(const gdf_sgd_opts *po, const gdf_sgd_result *pr, const
         mxSetFieldByNumber(info, 0, SI_gradnorm, sgd_row(h.gnorm, h.n));
         mxSetFieldByNumber(info, 0, SI_k, sgd_row(h.k, h.n));
     } else {
-        double k0 = 0.0, kk = (double)r.iterations;
+        /* History 'none': the final values only */
         mxSetFieldByNumber(info, 0, SI_f, mxCreateDoubleScalar(r.f));
         mxSetFieldByNumber(info, 0, SI_gradnorm, mxCreateDoubleScalar(r.gnorm));
-        (void)k0;
-        mxSetFieldByNumber(info, 0, SI_k, mxCreateDoubleScalar(kk));
+        mxSetFieldByNumber(info, 0, SI_k, mxCreateDoubleScalar((double)r.iterations));
     }
     if (hist == H_FULL) {
         mxArray *T = mxCreateDoubleMatrix((mwSize)d, (mwSize)h.n, mxREAL);

@@ -265,3 +265,24 @@
 %!                 'gd_run(p, [0; 0], ''Method'', ''sgd'', ''StepSize'', 0.01, ''MaxIter'', Inf, ''History'', ''none'');'], mdir);
 %! st = system(sprintf('timeout -k 20 -s INT 3 octave-cli --no-gui --norc --eval "%s" > /dev/null 2>&1', code));
 %! assert (st ~= 137);
+
+%!test
+%! % OutputFcn at the records: states init, iter..., done; iteration = info.k;
+%! % fval the full-data f; returning true stops the run (exitflag -1)
+%! global GDF_SGD_OV
+%! GDF_SGD_OV = {};
+%! out = @(t, ov, st) gdf_test_sgd_outfcn(t, ov, st, 400);
+%! [t, info] = gd_run(prob, [0; 0; 0], 'Method', 'sgd', 'StepSize', 0.05, 'MaxIter', 1000, ...
+%!                    'HistoryStride', 200, 'OutputFcn', out, 'Seed', 4);
+%! calls = GDF_SGD_OV;
+%! clear global GDF_SGD_OV
+%! assert (info.exitflag, -1);
+%! assert (info.message, 'Stopped by OutputFcn.');
+%! assert (info.iterations, 400);
+%! assert (info.k, [0 200 400]);
+%! st = cellfun(@(c) c{2}, calls, 'UniformOutput', false);
+%! assert (st, {'init', 'iter', 'iter', 'iter', 'done'});
+%! its = cellfun(@(c) c{1}.iteration, calls);
+%! assert (its, [0 0 200 400 400]);
+%! assert (calls{3}{1}.fval, info.f(2));
+%! assert (calls{3}{1}.epoch, 200 / m);
