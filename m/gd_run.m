@@ -170,7 +170,7 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                 ceil(100*m/B)); MaxTime, DivergenceLimit as for GD (the
 %                 limit is tested at the records); Momentum a heavy-ball
 %                 beta in [0, 1); Display 'final' prints one line, 'iter'
-%                 also the table of the records (after the run)
+%                 also a row at each record, as the run goes
 %   OutputFcn is called at the records (theta_0 and every HistoryStride
 %   steps; optimValues.iteration is the step k, fval and gradnorm the
 %   full-data values -- NaN with History 'none' --, stepsize eta_k-1, and

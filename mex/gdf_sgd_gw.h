@@ -129,6 +129,7 @@ typedef struct {
     double bpn; /* B / m */
     const gdf_problem *full;
     long nf0;
+    int iter; /* Display 'iter' */
 } sgd_mon;
 
 static int sgd_outfcn(sgd_mon *m, long k, const double *theta, double f, double gnorm, double eta,
@@ -170,6 +171,13 @@ static int sgd_outfcn(sgd_mon *m, long k, const double *theta, double f, double 
 static int sgd_monitor(void *mctx, long k, const double *theta, double f, double gnorm, double eta)
 {
     sgd_mon *m = (sgd_mon *)mctx;
+    if (m->iter) { /* Display 'iter': a row per record, as the run goes */
+        if (k == 0)
+            mexPrintf("\n      Step      Epochs   full-data f(x)   ||grad f||\n");
+        mexPrintf(" %9ld  %10.4g  %15.8g  %11.4g\n", k, (double)k * m->bpn, f, gnorm);
+    }
+    if (!m->fn)
+        return 0;
     if (k == 0 && sgd_outfcn(m, k, theta, f, gnorm, eta, "init"))
         return 1;
     return sgd_outfcn(m, k, theta, f, gnorm, eta, "iter");
@@ -438,8 +446,10 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     o.record_f = hist != H_NONE;
     o.poll = sgd_poll;
     o.pctx = &t_poll;
-    if (ov[O_OUTPUTFCN].set && !mxIsEmpty(ov[O_OUTPUTFCN].arr)) {
-        mon.fn = ov[O_OUTPUTFCN].arr;
+    memset(&mon, 0, sizeof mon);
+    mon.iter = display == D_ITER;
+    if (mon.iter || (ov[O_OUTPUTFCN].set && !mxIsEmpty(ov[O_OUTPUTFCN].arr))) {
+        mon.fn = ov[O_OUTPUTFCN].set && !mxIsEmpty(ov[O_OUTPUTFCN].arr) ? ov[O_OUTPUTFCN].arr : NULL;
         mon.d = d;
         mon.rows = rows;
         mon.cols = cols;
@@ -496,7 +506,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                       "%g%s.", r.iterations, r.bad_eta, sched_handle ? " (the Schedule handle)" : "");
     if (st != GDF_OK)
         gdf_mex_error(FN, "internal", "the SGD core failed: %s.", gdf_mex_status_text(st));
-    if (o.monitor)
+    if (mon.fn)
         sgd_outfcn(&mon, r.iterations, theta, r.f, r.gnorm, NAN, "done");
     if (r.exitflag == GDF_EXIT_DIVERGED)
         gdf_mex_warning("gdflow:diverged",
@@ -506,12 +516,6 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                         isfinite(L) && o.eta0 >= 2.0 / L ? ", not below 2/L" : "",
                         gdf_why_message(r.why));
     if (display != D_OFF) {
-        if (display == D_ITER && hist != H_NONE) {
-            mexPrintf("\n      Step      Epochs   full-data f(x)   ||grad f||\n");
-            for (j = 0; j < (size_t)h.n; j++)
-                mexPrintf(" %9.0f  %10.4g  %15.8g  %11.4g\n", h.k[j], h.k[j] * (double)o.batch / (double)n,
-                          h.f[j], h.gnorm[j]);
-        }
         mexPrintf("gd_run (sgd): %s  %ld steps (%.4g epochs), f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
                   gdf_why_message(r.why), r.iterations, r.epochs, r.f, r.gnorm, r.time);
     }
