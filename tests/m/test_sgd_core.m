@@ -286,3 +286,10 @@
 %! assert (its, [0 0 200 400 400]);
 %! assert (calls{3}{1}.fval, info.f(2));
 %! assert (calls{3}{1}.epoch, 200 / m);
+
+%!test
+%! % Display 'iter': a header and one row per record (k = 0, 20, 40), then the final line
+%! out = evalc('gd_run(prob, [0; 0; 0], ''Method'', ''sgd'', ''StepSize'', 0.05, ''MaxIter'', 45, ''HistoryStride'', 20, ''Display'', ''iter'');');
+%! rows_ = regexp(out, '^\s+(\d+)\s+\S+\s+\S+\s+\S+\s*$', 'tokens', 'lineanchors');
+%! assert (cellfun(@(c) str2double(c{1}), rows_), [0 20 40]);
+%! assert (~isempty(strfind(out, '45 steps')));
