@@ -11,6 +11,7 @@ function gdflow()
 %   gd_compare      - Run GD and GF variants on one problem; tabulate measured against theoretical rates.
 %   gd_theory       - Theoretical rate, bound and stability of a GD or GF method on a problem.
 %   gd_minimize     - Minimize like fminunc: [x, fval, exitflag, output, grad], gdflow inside.
+%   gd_sgd_cov      - Predicted stationary covariance of constant-step SGD near the minimiser.
 %
 % Problems
 %   gd_quadratic    - Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.
