@@ -203,3 +203,32 @@ int gdf_sgdcov_exact(ptrdiff_t m, ptrdiff_t p, const double *X, const double *A,
         }
     return GDF_OK;
 }
+
+size_t gdf_sgdcov_factor_work(ptrdiff_t d)
+{
+    return (size_t)(d > 0 ? d : 1) + gdf_syev_work(d);
+}
+
+int gdf_sgdcov_factor(ptrdiff_t d, const double *C, double s, double *F, double *work, void *iwork)
+{
+    double *c = work;
+    ptrdiff_t i, j;
+    int st;
+    if (d < 1 || !C || !F || !work || !iwork || !(s >= 0.0) || !isfinite(s))
+        return GDF_EARG;
+    for (i = 0; i < d * d; i++)
+        if (!isfinite(C[i]))
+            return GDF_EARG;
+    memcpy(F, C, (size_t)d * (size_t)d * sizeof(double));
+    st = gdf_syev(d, F, c, 1, work + d, iwork);
+    if (st != GDF_OK)
+        return st;
+    if (c[0] < -gdf_eig_tol(c[0], c[d - 1]))
+        return GDF_ENOTSPD;
+    for (j = 0; j < d; j++) {
+        double r = s * sqrt(c[j] > 0.0 ? c[j] : 0.0);
+        for (i = 0; i < d; i++)
+            F[i + j * d] *= r;
+    }
+    return GDF_OK;
+}

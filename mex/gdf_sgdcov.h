@@ -79,6 +79,15 @@ size_t gdf_sgdcov_exact_iwork(ptrdiff_t p);
 int gdf_sgdcov_exact(ptrdiff_t m, ptrdiff_t p, const double *X, const double *A, const double *C,
                      double eta, double kappa, double *S, double *work, void *iwork);
 
+/* A square root of the symmetric positive semidefinite C, scaled:
+ * F = s V diag(sqrt(max(c_i, 0))) with C = V diag(c) V' (dsyevd), so that
+ * F F' = s^2 C also for a singular C (where Cholesky fails): the diffusion
+ * matrix of gf_run's 'sgd-sde'.  Eigenvalues of C below -gdf_eig_tol are a
+ * C that is not positive semidefinite: GDF_ENOTSPD.  work:
+ * gdf_sgdcov_factor_work(d) doubles, iwork gdf_sgdcov_iwork(d). */
+size_t gdf_sgdcov_factor_work(ptrdiff_t d);
+int gdf_sgdcov_factor(ptrdiff_t d, const double *C, double s, double *F, double *work, void *iwork);
+
 #ifdef __cplusplus
 }
 #endif
