@@ -101,7 +101,8 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                 the path); 'proximal' (the proximal
 %                 point method = backward Euler: exact linear solve for quadratics,
 %                 Newton otherwise; stable for any StepSize); 'natural'
-%                 (theta+ = theta - eta*G^{-1}*grad f, default eta = 1)
+%                 (theta+ = theta - eta*G^{-1}*grad f, default eta = 1);
+%                 'sgd' (stochastic gradient descent: see Method 'sgd' below)
 %     Momentum    beta in [0, 1), or 'schedule' (Nesterov's (k-1)/(k+2))
 %     Metric      for 'natural': an SPD matrix G, a handle G = metric(theta),
 %                 'fisher' (gd_logistic: the Fisher information) or 'hessian'
@@ -122,6 +123,69 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %                   for a = [0.01 0.03 0.1 0.3 1 1.3]
 %                     [~, ~, J] = gd_run(prob, t0, 'StepSize', a, 'Iterations', 50);
 %                   end
+%
+%   Method 'sgd': stochastic gradient descent on a finite sum
+%   f = (1/m) sum_i l_i(theta) + r(theta): a GD_LEASTSQ or GD_LOGISTIC
+%   problem (the m rows of X are the examples; r is the problem's own
+%   regularisation, lambda/(2m)*||theta(2:end)||^2, whose gradient every
+%   step adds in full), or a handle [f, g] = FUN(theta, idx) that returns
+%   the MEAN loss over the examples in idx (a column of indices in 1..m)
+%   and its gradient, with 'NumExamples', m.  Step k (k = 0, 1, ...):
+%   draw B indices, g = the mean of their gradients, theta_k+1 = theta_k -
+%   eta_k*g (+ beta*(theta_k - theta_k-1) with Momentum beta).  The steps
+%   run in C (dense X: one contiguous pass over the B rows of a row-major
+%   copy of X made once; sparse X: a CSR copy); a handle is called back
+%   once per step (slow but correct: use it for models gdflow does not
+%   have).  Options of Method 'sgd':
+%     BatchSize   B, an integer 1 <= B <= m (default 1).  B = m is
+%                 full-batch GD: the full gradient, no sampling, GD's
+%                 iterates bit for bit (with Momentum: heavy ball's)
+%     Sampling    'with-replacement' (default: B independent uniform
+%                 draws), 'without-replacement' (epochs of a random
+%                 permutation: every example once per epoch; a batch may
+%                 straddle two epochs) or 'cyclic' (1, 2, ..., m, 1, ...)
+%     Seed        a nonnegative integer (default 0): the same Seed gives the
+%                 same run bit for bit, whatever the number of threads
+%                 (gdflow's xoshiro256**; not Octave's rand state)
+%     StepSize    eta0: a positive number, '1/L' (default, when the problem
+%                 knows L) or '2/(L+mu)'.  Small batches may need a smaller
+%                 step than GD's: the per-example curvature can exceed L
+%     Schedule    'constant' (default), 'inverse' eta0/(1 + k/k0),
+%                 'inverse-sqrt' eta0/sqrt(1 + k/k0), or a handle @(k) eta_k
+%                 (a non-positive or non-finite value is the error
+%                 gdflow:gd_run:badSchedule)
+%     ScheduleK0  k0 > 0 (default m/B: one epoch)
+%     Averaging   'off' (default) or 'on': INFO.theta_avg is the
+%                 Polyak-Ruppert average of theta_1..theta_k
+%     AverageFrom k_start: average theta_k for k >= k_start only (turns
+%                 Averaging on)
+%     HistoryStride  s (default floor(m/B): one record per epoch): with
+%                 History 'f' INFO.f and INFO.gradnorm hold the FULL-data f
+%                 and norm(grad f) every s steps and at the last step
+%                 (INFO.k: the step indices).  Each record is a full pass
+%                 over the data, so a small stride can cost more than the
+%                 SGD steps themselves (s = 1 with B = 1 multiplies the cost
+%                 by about m); History 'full' adds the iterates there
+%     MaxIter / Iterations  the number of SGD steps (default 100 epochs,
+%                 ceil(100*m/B)); MaxTime, DivergenceLimit as for GD (the
+%                 limit is tested at the records); Momentum a heavy-ball
+%                 beta in [0, 1)
+%   GradTol, FunTol, StepTol, MaxFunEvals, InitialStep, Metric and OutputFcn
+%   are refused for 'sgd' (error gdflow:gd_run:badOption): a stochastic step
+%   says nothing about convergence.  One starting point only
+%   (gdflow:gd_run:sgdManyStarts).  A step that makes theta non-finite, or a
+%   record whose f is non-finite or past DivergenceLimit, stops the run
+%   (exitflag -2, warning gdflow:diverged; THETA is the last finite
+%   iterate).  THETA is the last iterate; INFO adds k, epochs (steps*B/m),
+%   theta_avg ([] when Averaging is 'off'), seed, batchsize, sampling,
+%   schedule and numexamples; INFO.fval and INFO.gradnorm(end) are
+%   full-data values at THETA, INFO.stepsize is eta0, INFO.funccount counts
+%   full-data evaluations.
+%   Example:
+%     X = [ones(500, 1), randn(500, 2)];  y = X * [1; 2; -1] + 0.1 * randn(500, 1);
+%     [theta, info] = gd_run(gd_leastsq(X, y), [0; 0; 0], 'Method', 'sgd', 'StepSize', 0.05, ...
+%                            'Schedule', 'inverse', 'Averaging', 'on', 'Seed', 1);
+%     fprintf('%g epochs: last iterate f = %.4f, averaged %s\n', info.epochs, info.fval, mat2str(info.theta_avg', 3));
 %
 %   THETA0 may be d-by-m: m starting points, run one after another with the
 %   same options (results equal m separate runs).  Then THETA is d-by-m,

@@ -22,9 +22,11 @@ enum { GDF_GD_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT }; GDF_STATIC_ASSERT(O_COUNT == 
 enum { GDF_GD_RUN_METHODS(GDF_OPT_X_CHOICE_ID) M_COUNT };
 GDF_STATIC_ASSERT((int)M_GD == (int)GDF_GDM_GD && (int)M_HEAVYBALL == (int)GDF_GDM_HEAVYBALL &&
                   (int)M_NESTEROV == (int)GDF_GDM_NESTEROV && (int)M_PROXIMAL == (int)GDF_GDM_PROXIMAL &&
-                  (int)M_NATURAL == (int)GDF_GDM_NATURAL && M_COUNT == 5, method_order);
+                  (int)M_NATURAL == (int)GDF_GDM_NATURAL && (int)M_SGD == (int)GDF_GDM_SGD &&
+                  M_COUNT == 6, method_order);
 enum { GDF_GD_RUN_HISTORY(GDF_OPT_X_CHOICE_ID) H_COUNT };
 enum { GDF_GD_RUN_DISPLAY(GDF_OPT_X_CHOICE_ID) D_COUNT };
+#include "gdf_sgd_gw.h" /* Method 'sgd' (issue 16): sgd_gateway */
 
 typedef struct {
     ptrdiff_t d;
@@ -362,6 +364,17 @@ static void parse_options(gd_call *c, int nrhs, const mxArray *prhs[])
     const gdf_optspec *spec = gdf_mex_optspec(FN, &nspec);
     gdf_mex_options(FN, spec, nspec, nrhs - 2, prhs + 2, ov);
     c->method = ov[O_METHOD].set ? ov[O_METHOD].choice : GDF_GDM_GD;
+    if (c->method == GDF_GDM_SGD)
+        return; /* sgd_gateway parses its own (gdf_sgd_gw.h) */
+    {
+        static const int sgd_only[] = {O_BATCHSIZE, O_SAMPLING, O_SEED, O_SCHEDULE, O_SCHEDK0,
+                                       O_AVERAGING, O_AVGFROM, O_HSTRIDE, O_NUMEXAMPLES};
+        size_t q;
+        for (q = 0; q < sizeof sgd_only / sizeof sgd_only[0]; q++)
+            if (ov[sgd_only[q]].set)
+                gdf_mex_error(FN, "badOption", "option %s applies to Method 'sgd' only.",
+                              spec[sgd_only[q]].name);
+    }
     gdf_gd_defaults(&c->o);
     if (ov[O_MAXITER].set)
         c->o.max_iter = isfinite(ov[O_MAXITER].num) ? (long)ov[O_MAXITER].num : LONG_MAX;
@@ -855,6 +868,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     memset(&c, 0, sizeof c);
     parse_problem(&c, nrhs, prhs);
     parse_options(&c, nrhs, prhs);
+    if (c.method == GDF_GDM_SGD) {
+        sgd_gateway(nlhs, plhs, prhs, c.ov, &c.mp, c.theta0, c.rows, c.cols, c.d, c.m);
+        return;
+    }
     if (nlhs > 2 && c.hist == H_NONE)
         gdf_mex_error(FN, "badOption", "J_history (the third output: f after each iteration) needs "
                                        "History 'f' or 'full', not 'none'.");

@@ -16,11 +16,11 @@
 #include "gdflow.h"
 #include "gdf_gf.h"
 
-static const char *METHOD_NAMES[] = {"gd", "heavyball", "nesterov", "proximal", "natural"};
+static const char *METHOD_NAMES[] = {"gd", "heavyball", "nesterov", "proximal", "natural", "sgd"};
 
 const char *gdf_gd_method_name(int method)
 {
-    return method >= GDF_GDM_GD && method <= GDF_GDM_NATURAL ? METHOD_NAMES[method] : "unknown";
+    return method >= GDF_GDM_GD && method <= GDF_GDM_SGD ? METHOD_NAMES[method] : "unknown";
 }
 
 static int known_L(double L) { return isfinite(L) && L > 0.0; }

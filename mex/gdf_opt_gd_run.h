@@ -17,7 +17,8 @@
     X(M_HEAVYBALL, "heavyball")                                                                    \
     X(M_NESTEROV, "nesterov")                                                                      \
     X(M_PROXIMAL, "proximal")                                                                      \
-    X(M_NATURAL, "natural")
+    X(M_NATURAL, "natural")                                                                        \
+    X(M_SGD, "sgd")
 
 #define GDF_GD_RUN_STEPSIZES(X)                                                                    \
     X(S_INV_L, "1/l")                                                                              \
@@ -33,6 +34,12 @@
     X(D_OFF, "off")                                                                                \
     X(D_FINAL, "final")                                                                            \
     X(D_ITER, "iter")
+
+/* Method 'sgd' (issue 16): the Sampling choices, in gdf_sgd.h's GDF_SGD_* order */
+#define GDF_GD_RUN_SAMPLING(X)                                                                     \
+    X(SMP_WITH, "with-replacement")                                                                \
+    X(SMP_WITHOUT, "without-replacement")                                                          \
+    X(SMP_CYCLIC, "cyclic")
 
 #define GDF_GD_RUN_OPTIONS(X)                                                                      \
     X(O_STEP, "StepSize", GDF_OPT_POS_OR_ENUM, GDF_OPT_CHOICES(GDF_GD_RUN_STEPSIZES))              \
@@ -50,7 +57,16 @@
     X(O_MOMENTUM, "Momentum", GDF_OPT_ARRAY, NULL)                                                 \
     X(O_METRIC, "Metric", GDF_OPT_ARRAY, NULL)                                                     \
     X(O_ITERATIONS, "Iterations", GDF_OPT_COUNT, NULL)                                             \
-    X(O_MAXFEVALS, "MaxFunEvals", GDF_OPT_COUNT, NULL)
+    X(O_MAXFEVALS, "MaxFunEvals", GDF_OPT_COUNT, NULL)                                             \
+    X(O_BATCHSIZE, "BatchSize", GDF_OPT_ARRAY, NULL)                                               \
+    X(O_SAMPLING, "Sampling", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GD_RUN_SAMPLING))                  \
+    X(O_SEED, "Seed", GDF_OPT_ARRAY, NULL)                                                         \
+    X(O_SCHEDULE, "Schedule", GDF_OPT_ARRAY, NULL)                                                 \
+    X(O_SCHEDK0, "ScheduleK0", GDF_OPT_POS, NULL)                                                  \
+    X(O_AVERAGING, "Averaging", GDF_OPT_ENUM, "off|on")                                            \
+    X(O_AVGFROM, "AverageFrom", GDF_OPT_COUNT, NULL)                                               \
+    X(O_HSTRIDE, "HistoryStride", GDF_OPT_ARRAY, NULL)                                             \
+    X(O_NUMEXAMPLES, "NumExamples", GDF_OPT_ARRAY, NULL)
 
 /* the number of options, a compile-time constant */
 #define GDF_GD_RUN_NOPT (0 GDF_GD_RUN_OPTIONS(GDF_OPT_X_ONE))

@@ -375,7 +375,8 @@ int gdf_gd_run(gdf_problem *p, double *theta, const gdf_gd_opts *o,
 
 /* ---- gd_run's policy (gdf_gd_solve.c): methods, step rules, momentum ---- */
 /* The Method choices of gd_run, in the order of its option table. */
-enum { GDF_GDM_GD = 0, GDF_GDM_HEAVYBALL, GDF_GDM_NESTEROV, GDF_GDM_PROXIMAL, GDF_GDM_NATURAL };
+enum { GDF_GDM_GD = 0, GDF_GDM_HEAVYBALL, GDF_GDM_NESTEROV, GDF_GDM_PROXIMAL, GDF_GDM_NATURAL,
+       GDF_GDM_SGD /* stochastic gradient descent: gdf_sgd.h, not gdf_gd_solve */ };
 const char *gdf_gd_method_name(int method); /* "gd", "heavyball", ... */
 /* The step rule as the user gave it (StepSize): DEFAULT (not given), FIXED
  * (a number), INVL (1/L), TWOLMU (2/(L+mu)), BACKTRACK (Armijo). */
