@@ -325,6 +325,33 @@ static void test_exact(void)
     free(work); free(iwork); free(w2); free(iw2);
 }
 
+/* the diffusion factor: F F' = s^2 C, also for a singular C; an
+ * indefinite C is refused */
+static void test_factor(void)
+{
+    enum { d = 4 };
+    double C[16], F[16], V[16], Q[16], ev[4] = {0.0, 0.5, 1.0, 3.0}, s = 0.3, e = 0.0;
+    double *work = (double *)malloc(gdf_sgdcov_factor_work(d) * sizeof(double));
+    void *iwork = malloc(gdf_sgdcov_iwork(d) * sizeof(gdf_int));
+    ptrdiff_t i, j, k;
+    (void)V;
+    spd(d, ev, C, Q);
+    CHECK(gdf_sgdcov_factor(d, C, s, F, work, iwork) == GDF_OK, "factor status");
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++) {
+            double t = 0.0;
+            for (k = 0; k < d; k++)
+                t += F[i + k * d] * F[j + k * d];
+            e = fmax(e, fabs(t - s * s * C[i + j * d]));
+        }
+    CHECK(e <= 1e-14 * 3.0, "F F' = s^2 C: %g", e);
+    ev[0] = -0.5;
+    spd(d, ev, C, Q);
+    CHECK(gdf_sgdcov_factor(d, C, s, F, work, iwork) == GDF_ENOTSPD, "indefinite C refused");
+    free(work);
+    free(iwork);
+}
+
 int main(void)
 {
     gdf_rng_seed(&rng, 16);
@@ -332,5 +359,6 @@ int main(void)
     test_large();
     test_gradcov();
     test_exact();
+    test_factor();
     return check_report("test_sgdcov");
 }
