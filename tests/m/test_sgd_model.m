@@ -142,6 +142,35 @@
 %! [~, T6] = gf_run(p, [0; 0], [0 1], 'Method', 'euler', 'Step', 0.1);
 %! assert (T5, T6, 1e-15);
 
+%!test
+%! % gd_compare with SGD runs: per-epoch rate of the transient against the
+%! % mean's (1 - eta*lambda_min)^(2m/B), and the noise floor E[f - f*] of a
+%! % constant step against gd_sgd_cov's prediction (within 4 standard errors
+%! % of the measured mean over the second half).  Rate tolerance: on the
+%! % measured stretch f - f* >= 1000 floors, so a single run's f - f* is the
+%! % mean's within a factor 1 +- 2*sqrt(1e-3)*z (z <= 4 standard deviations)
+%! % at each of the two end points, over a fall of log f - f* of D
+%! eta = 0.05;  B = 100;
+%! runs = {struct('method', 'sgd', 'step', eta, 'batch', B, 'epochs', 3000, 'seed', 2), ...
+%!         struct('method', 'sgd', 'step', 0.2, 'epochs', 20, 'schedule', 'inverse')};
+%! T = gd_compare(p, [0; 0], runs, 'Display', 'off');
+%! R = gd_sgd_cov(p, eta, B);
+%! assert ({T.unit}, {'epoch', 'epoch'});
+%! theory = (1 - eta * p.mu) ^ (2 * m / B);
+%! assert (T(1).theory, theory, 1e-12);
+%! assert (T(1).floor, R.floor_exact, 1e-15);
+%! assert (T(1).floor_sde, eta / B * trace(R.C) / 4, 1e-15);
+%! assert (T(1).within, 1);
+%! assert (T(1).floor_se < 0.15 * T(1).floor);
+%! D = log(T(1).gap0 / (1e3 * T(1).floor)) / 2;
+%! assert (abs(log(T(1).rate) / log(theory) - 1) <= 2 * 2 * sqrt(1e-3) * 4 / D);
+%! assert (isnan(T(2).floor) && isnan(T(2).bound));
+%! assert (~isempty(strfind(T(2).note, 'decreasing steps')));
+%! out = evalc('gd_compare(p, [0; 0], runs(1));');
+%! assert (~isempty(strfind(out, 'noise floor')) && ~isempty(strfind(out, 'epoch')));
+
+%!error id=gdflow:gd_compare:badSpec gd_compare(gd_testfun('ellipse'), [1; 1], struct('method', 'sgd', 'step', 0.1))
+%!error id=gdflow:gd_compare:badSpec gd_compare(gd_testfun('ellipse'), [1; 1], struct('method', 'gd', 'batch', 2))
 %!error id=gdflow:gf_run:badOption gf_run(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), [0; 0], [0 1], 'Method', 'sgd-sde', 'Step', 0.1)
 %!error id=gdflow:gf_run:badOption gf_run(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), [0; 0], [0 1], 'StepSize', 0.1)
 %!error id=gdflow:gf_run:badBatchSize gf_run(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), [0; 0], [0 1], 'Method', 'sgd-sde', 'Step', 0.1, 'StepSize', 0.1, 'BatchSize', 0)
