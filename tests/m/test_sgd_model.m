@@ -184,3 +184,24 @@
 %!error id=gdflow:gd_sgd_cov:badBatchSize gd_sgd_cov(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), 0.1, 4)
 %!error id=gdflow:gd_sgd_cov:badStepSize gd_sgd_cov(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), -1, 1)
 %!error id=gdflow:gd_sgd_cov:badSampling gd_sgd_cov(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), 0.1, 1, 'Sampling', 'cyclic')
+
+%!test
+%! % demo_sgd runs in quick mode, checks its claims (it stops with
+%! % gdflow:demo:claimViolated otherwise) and writes its four figures
+%! root = gdf_test_root();
+%! figdir = tempname();
+%! mkdir(figdir);
+%! old = pwd();
+%! c = onCleanup(@() cd(old));
+%! cd(fullfile(root, 'demos'));
+%! GDF_QUICK = true;
+%! GDF_FIGDIR = figdir;
+%! out = evalc('demo_sgd');
+%! assert (numel(strfind(out, 'claim holds')) >= 12);
+%! names = {'sgd_paths.png', 'sgd_covariance.png', 'sgd_schedules.png', 'sgd_sde_breaks.png'};
+%! for i = 1:numel(names)
+%!   d = dir(fullfile(figdir, names{i}));
+%!   assert (numel(d) == 1 && d.bytes > 10000);
+%! end
+%! confirm_recursive_rmdir(false, 'local');
+%! rmdir(figdir, 's');
