@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "testsink.h"
 #include "gdflow.h"
 #include "gdf_blas.h"
 #include "gdf_langevin.h"
@@ -352,6 +353,57 @@ static void test_factor(void)
     free(iwork);
 }
 
+/* Euler-Maruyama with a diffusion matrix F (gf_run's 'sgd-sde'): F = 0 is
+ * the noiseless path (T = 0, i.e. euler) bit for bit; F = sqrt(2T) I is the
+ * temperature-T path to rounding (the same normals, sqrt(h) sqrt(2T) xi
+ * against sqrt(2 T h) xi); a non-finite F is refused */
+static void test_diffusion(void)
+{
+    enum { D = 2 };
+    double A[4] = {2.0, 0.5, 0.5, 1.0}, th0[D] = {1.0, -1.0}, tspan[2] = {0.0, 5.0};
+    double F[4] = {0, 0, 0, 0}, T = 0.7, e = 0.0;
+    double *w = (double *)malloc(gdf_langevin_work(D) * sizeof(double));
+    gdf_quad q = {D, A, NULL, 0.0};
+    gdf_problem p;
+    gdf_langevin_opts lo;
+    gdf_gf_result r;
+    sink s1, s2;
+    long j;
+    (void)run; /* testsink.h's gdf_gf_run helper, not used here */
+    gdf_problem_quad(&p, &q);
+    sink_init(&s1, D);
+    sink_init(&s2, D);
+    gdf_langevin_defaults(&lo);
+    lo.h = 0.01;
+    lo.seed = 5;
+    lo.temperature = 0.0;
+    CHECK(gdf_langevin_run(&p, th0, tspan, 2, &lo, &s1.o, w, &r) == GDF_OK && r.exitflag == 1, "T = 0");
+    lo.temperature = 3.0; /* ignored with a diffusion matrix */
+    lo.diffusion = F;
+    CHECK(gdf_langevin_run(&p, th0, tspan, 2, &lo, &s2.o, w, &r) == GDF_OK && r.exitflag == 1, "F = 0");
+    CHECK(s1.o.n == 501 && s2.o.n == s1.o.n &&
+              memcmp(s1.o.theta, s2.o.theta, (size_t)(D * s1.o.n) * sizeof(double)) == 0,
+          "F = 0 is the noiseless path bit for bit");
+    lo.diffusion = NULL;
+    lo.temperature = T;
+    sink_free(&s1);
+    sink_init(&s1, D);
+    CHECK(gdf_langevin_run(&p, th0, tspan, 2, &lo, &s1.o, w, &r) == GDF_OK, "T path");
+    F[0] = F[3] = sqrt(2.0 * T);
+    lo.diffusion = F;
+    sink_free(&s2);
+    sink_init(&s2, D);
+    CHECK(gdf_langevin_run(&p, th0, tspan, 2, &lo, &s2.o, w, &r) == GDF_OK, "F path");
+    for (j = 0; j < D * s1.o.n; j++)
+        e = fmax(e, fabs(s1.o.theta[j] - s2.o.theta[j]));
+    CHECK(s1.o.n == s2.o.n && e <= 1e-12, "F = sqrt(2T) I is the T path to rounding: %g", e);
+    F[1] = NAN;
+    CHECK(gdf_langevin_run(&p, th0, tspan, 2, &lo, &s2.o, w, &r) == GDF_EARG, "NaN in F refused");
+    sink_free(&s1);
+    sink_free(&s2);
+    free(w);
+}
+
 int main(void)
 {
     gdf_rng_seed(&rng, 16);
@@ -360,5 +412,6 @@ int main(void)
     test_gradcov();
     test_exact();
     test_factor();
+    test_diffusion();
     return check_report("test_sgdcov");
 }
