@@ -41,7 +41,11 @@ function R = gd_sgd_cov(varargin)
 %                   correlated (their noise sums to zero over the epoch) and the
 %                   prediction overstates the variance when eta*lambda*m/B is
 %                   small; it is right when the relaxation time 1/(eta*lambda)
-%                   steps is much shorter than an epoch (m/B steps).  'cyclic'
+%                   steps is much shorter than an epoch (m/B steps).  Measured
+%                   on the line fit of DEMO_SGD (m = 400, relaxation times 5
+%                   and 15 steps at eta = 0.2): B = 4 (epochs of 100 steps)
+%                   0.93 and 0.77 of the prediction, B = 100 (4 steps) 0.25
+%                   and 0.09; with replacement it is exact.  'cyclic'
 %                   is refused: a fixed order has no stationary law of this kind.
 %     'NumExamples' m, for the (A, C) form with 'without-replacement'
 %     'Theta'       the point where C is taken (default PROB.theta_star)
