@@ -8,6 +8,7 @@
 %   gd_compare      - Run GD and GF variants on one problem; tabulate measured against theoretical rates.
 %   gd_theory       - Theoretical rate, bound and stability of a GD or GF method on a problem.
 %   gd_minimize     - Minimize like fminunc: [x, fval, exitflag, output, grad], gdflow inside.
+%   gd_sgd_cov      - Predicted stationary covariance of constant-step SGD near the minimiser.
 %
 % Problems
 %   gd_quadratic    - Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.
@@ -37,6 +38,7 @@
 %   demo_natural        - Natural gradient against gradient descent.
 %   demo_nesterov_ode   - Nesterov's method and its ODE (Su, Boyd and Candes 2016).
 %   demo_langevin       - Langevin dynamics: gradient flow plus noise samples the Gibbs density.
+%   demo_sgd            - Stochastic gradient descent: the noise ball, its covariance, and where the SDE picture breaks.
 %   demo_cheatsheet     - The lecture's cheat sheet (section 9), every row evaluated on one problem.
 %   demo_coursework     - The coursework linear-regression loop, replaced by one gd_run call.
 %   demo_coursework_ex2 - The coursework's fminunc call for logistic regression, and gdflow's methods beside it.

@@ -11,7 +11,9 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %   RUNS is a list of run specs: a struct array, or a cell array whose
 %   elements are structs or the short forms below.  Fields of a spec (names
 %   are case-insensitive; all but the ones a method needs are optional):
-%     method  'gd' (gradient descent, GD_RUN) or 'gf' (gradient flow).
+%     method  'gd' (gradient descent, GD_RUN), 'gf' (gradient flow) or
+%             'sgd' (stochastic gradient descent, GD_RUN's Method 'sgd', on
+%             a GD_LEASTSQ or GD_LOGISTIC problem; see "SGD runs" below).
 %             Default 'gf' when solver or T is given, else 'gd'.
 %     step    GD: a positive number, '1/L', '2/(L+mu)' or 'backtracking'
 %             (default '1/L', or 'backtracking' when L is unknown).
@@ -25,6 +27,10 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %             exact for quadratics, else rk45).  All but exact use GF_RUN.
 %     T       GF: the time horizon (default: option T).
 %     label   the name of the row (default: made from the spec).
+%     batch, epochs, schedule, seed   SGD: the batch size B (default 1),
+%             the number of epochs (default: option MaxIter; m/B steps
+%             each), the step schedule ('constant' (default), 'inverse',
+%             'inverse-sqrt') and the Seed (default 0)
 %   Short forms: a number is a GD step size (so a numeric vector of step
 %   sizes is a list of GD runs); '1/L', '2/(L+mu)' and 'backtracking' are
 %   GD runs with that step; 'gf' is a GF run with the 'auto' solver.
@@ -84,6 +90,7 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %               e.g. 'unbounded below', 'nonconvex (mu < 0): ...'; printed
 %     x, e      columns: k or t, and f - f* there
 %     theta     the final iterate (column)
+%     floor, floor_sde, floor_meas, floor_se   SGD runs (NaN otherwise)
 %
 %   Step rules are gd_run's: '1/L' needs L, '2/(L+mu)' needs L and mu > 0;
 %   a GD run on the problem's own constants hands the rule to GD_RUN and
@@ -102,7 +109,20 @@ function T = gd_compare(fun, theta0, runs, varargin)
 %                    struct('method', 'gf', 'solver', 'exact', 'T', 6)}, 'MaxIter', 60);
 %     fprintf('%s: measured %.6f, theory %.6f\n', T(2).label, T(2).rate, T(2).theory);
 %
-%   See also GD_RUN, GF_RUN, GF_EXACT, GD_PLOT.
+%   SGD runs (issue 16): f - f* is the full-data value once per epoch; the
+%   x column counts epochs and the rates are per epoch (unit 'epoch').  The
+%   theory is GDF_THEORY's: on least squares the mean of the iterates obeys
+%   GD exactly, so the transient contracts at rho^(2m/B) per epoch (rho =
+%   max|1 - eta*lambda|), measured on the part of the run where f - f* is
+%   above 1000 times the noise floor; with a constant step f - f* then
+%   fluctuates around the floor E[f - f*] = trace(A*Sigma)/2 with Sigma from
+%   GD_SGD_COV (the exact least-squares prediction; the SDE's
+%   eta*trace(C)/(4B) is in the field floor_sde).  The bound column shows
+%   that floor; floor_meas is the mean of f - f* over the second half of
+%   the run, floor_se its standard error (batch means), and within is 1
+%   when they agree within 4 standard errors.  The note prints both.
+%
+%   See also GD_RUN, GF_RUN, GF_EXACT, GD_PLOT, GD_SGD_COV.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -217,7 +237,8 @@ end
 end
 
 function s = normalize_spec(r, i, P, opt)
-s = struct('method', '', 'step', [], 'iters', [], 'solver', '', 'T', [], 'label', '');
+s = struct('method', '', 'step', [], 'iters', [], 'solver', '', 'T', [], 'label', '', ...
+           'batch', [], 'epochs', [], 'schedule', [], 'seed', []);
 fields = fieldnames(s);
 s.rule = '';
 if isnumeric(r)
@@ -257,14 +278,19 @@ elseif isstruct(r) && isscalar(r)
 else
   error('gdflow:gd_compare:badRuns', 'gd_compare: run %d must be a struct, a step size or a step rule.', i);
 end
-if ~ischar(s.method) || ~any(strcmpi(s.method, {'gd', 'gf'}))
-  error('gdflow:gd_compare:badMethod', 'gd_compare: run %d: method must be ''gd'' or ''gf''.', i);
+if ~ischar(s.method) || ~any(strcmpi(s.method, {'gd', 'gf', 'sgd'}))
+  error('gdflow:gd_compare:badMethod', 'gd_compare: run %d: method must be ''gd'', ''gf'' or ''sgd''.', i);
 end
 s.method = lower(s.method);
 if ~ischar(s.label)
   error('gdflow:gd_compare:badLabel', 'gd_compare: run %d: label must be a string.', i);
 end
-if strcmp(s.method, 'gd')
+if ~strcmp(s.method, 'sgd') && ~(isempty(s.batch) && isempty(s.epochs) && isempty(s.schedule) && isempty(s.seed))
+  error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: batch, epochs, schedule and seed belong to sgd runs.', i);
+end
+if strcmp(s.method, 'sgd')
+  s = normalize_sgd(s, i, P, opt);
+elseif strcmp(s.method, 'gd')
   if ~isempty(s.solver) || ~isempty(s.T)
     error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: solver and T belong to gf runs; a gd run has step and iters.', i);
   end
@@ -351,6 +377,46 @@ else
 end
 end
 
+function s = normalize_sgd(s, i, P, opt)
+% an SGD run: a fixed step eta0 (a number, '1/L', '2/(L+mu)'), B, epochs, schedule, seed
+if ~isempty(s.solver) || ~isempty(s.T) || ~isempty(s.iters)
+  error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: an sgd run has step, batch, epochs, schedule and seed (no solver, T or iters).', i);
+end
+if isempty(s.step)
+  s.step = '1/L';
+end
+[s.step, s.rule] = resolve_step(s.step, P, i, false);
+if isempty(s.batch)
+  s.batch = 1;
+end
+if ~(isnumeric(s.batch) && isscalar(s.batch) && isreal(s.batch) && s.batch >= 1 && s.batch == round(s.batch))
+  error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: batch must be a positive integer.', i);
+end
+if isempty(s.epochs)
+  s.epochs = opt.MaxIter;
+end
+if ~(isnumeric(s.epochs) && isscalar(s.epochs) && isreal(s.epochs) && s.epochs > 0 && isfinite(s.epochs))
+  error('gdflow:gd_compare:badIters', 'gd_compare: run %d: epochs must be a positive number.', i);
+end
+if isempty(s.schedule)
+  s.schedule = 'constant';
+end
+if ~(ischar(s.schedule) && any(strcmpi(s.schedule, {'constant', 'inverse', 'inverse-sqrt'})))
+  error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: schedule must be ''constant'', ''inverse'' or ''inverse-sqrt''.', i);
+end
+s.schedule = lower(s.schedule);
+if isempty(s.seed)
+  s.seed = 0;
+end
+s.solver = '';
+if isempty(s.label)
+  s.label = sprintf('SGD eta = %.4g B = %d', s.step, s.batch);
+  if ~strcmp(s.schedule, 'constant')
+    s.label = sprintf('SGD %s eta0 = %.3g B = %d', s.schedule, s.step, s.batch);
+  end
+end
+end
+
 function [eta, rule] = resolve_step(step, P, i, allow_bt)
 % The step rules of gd_run, with its conditions and its error identifier
 % (noLipschitz): gd_compare needs the step before running (fixed-step GF
@@ -421,8 +487,12 @@ row = struct('label', s.label, 'method', s.method, 'solver', s.solver, 'step', s
              'steps', NaN, 'T', NaN, 'gap0', NaN, 'gap', NaN, 'bound', NaN, 'rate', NaN, ...
              'theory', NaN, 'unit', 'iter', 'kind', 'unknown', 'stable', false, ...
              'theory_stable', NaN, 'within', NaN, 'exitflag', NaN, 'note', '', 'x', [], 'e', [], ...
-             'bound_curve', [], 'theta', []);
-if strcmp(s.method, 'gd')
+             'bound_curve', [], 'theta', [], 'floor', NaN, 'floor_sde', NaN, 'floor_meas', NaN, ...
+             'floor_se', NaN);
+sgd = [];
+if strcmp(s.method, 'sgd')
+  [row, f, sgd] = run_sgd(row, fun, theta0, s, P);
+elseif strcmp(s.method, 'gd')
   if strcmp(s.rule, 'backtracking') || (isstruct(fun) && ~P.overridden && ~isempty(s.rule))
     stepsize = s.rule;                         % gd_run resolves its own rules
   else
@@ -501,13 +571,16 @@ row.gap0 = e(1);
 row.gap = e(end);
 row.stable = all(isfinite(e)) && row.exitflag ~= -2 && e(end) <= e(1) * (1 + 1e-12) + floor_of(fs, f(1));
 row.rate = tail_rate(row.x, e, floor_of(fs, f(1)));
-row = theory(row, s, P, theta0);
+row = theory(row, s, P, theta0, sgd);
+if ~isempty(sgd)
+  row = sgd_measure(row, e, floor_of(fs, f(1)), sgd, P.mu);
+end
 if ~isempty(stop_note) && isempty(row.note)   % a gradient stop at a saddle
   row.note = stop_note;                         % or maximum is not a minimizer
 elseif ~isempty(stop_note)
   row.note = [stop_note, '; ', row.note];
 end
-if isfinite(row.bound)
+if isfinite(row.bound) && ~strcmp(row.unit, 'epoch')   % sgd: the floor's own test (sgd_measure)
   row.within = double(row.gap <= row.bound * (1 + 1e-9) + floor_of(fs, f(1)));
 end
 end
@@ -549,14 +622,17 @@ r = (e(last) / e(mid)) ^ (1 / (x(last) - x(mid)));
 end
 
 % ---------------------------------------------------------------------------
-function row = theory(row, s, P, theta0)
+function row = theory(row, s, P, theta0, sgd)
 % the rate, bound and verdict of gdf_theory (the module gd_plot uses too)
 P.R2 = NaN;
 if ~isempty(P.theta_star) && numel(P.theta_star) == numel(theta0)
   P.R2 = sum((theta0 - P.theta_star) .^ 2);
 end
 P.e0 = row.gap0;
-if strcmp(s.method, 'gd')
+if strcmp(s.method, 'sgd')
+  run = sgd;
+  n = row.x;
+elseif strcmp(s.method, 'gd')
   run = struct('method', 'gd', 'step', row.step, 'momentum', NaN);
   n = row.x;
 elseif any(strcmp(s.solver, {'exact', 'rk45'}))
@@ -575,6 +651,89 @@ row.theory_stable = th.stable;
 row.bound_curve = th.bound;
 row.bound = th.bound(end);
 row.note = th.reason;
+if isfield(th, 'floor')
+  row.floor = th.floor;
+  row.floor_sde = th.floor_sde;
+end
+end
+
+% ---------------------------------------------------------------------------
+function [row, f, run] = run_sgd(row, fun, theta0, s, P)
+% SGD through gd_run, full-data f once per epoch; the prediction of gd_sgd_cov
+if ~(isstruct(fun) && any(strcmp(fun.type, {'leastsq', 'logistic'})))
+  error('gdflow:gd_compare:badSpec', 'gd_compare: sgd runs need a gd_leastsq or gd_logistic problem (its rows are the examples).');
+end
+m = size(fun.X, 1);
+B = s.batch;
+if B > m
+  error('gdflow:gd_compare:badSpec', 'gd_compare: batch = %d exceeds the number of examples m = %d.', B, m);
+end
+K = ceil(s.epochs * m / B);
+if K > 1e8
+  error('gdflow:gd_compare:badIters', 'gd_compare: %g epochs of %g steps: at most 1e8 SGD steps.', s.epochs, m / B);
+end
+[theta, info] = gd_run(fun, theta0, 'Method', 'sgd', 'StepSize', s.step, 'BatchSize', B, 'MaxIter', K, ...
+                       'Schedule', s.schedule, 'Seed', s.seed, 'History', 'f');
+f = info.f(:);
+row.x = info.k(:) * B / m;
+row.steps = K;
+row.step = s.step;
+row.T = K * s.step;
+row.exitflag = info.exitflag;
+row.theta = theta(:);
+row.unit = 'epoch';
+cov = [];
+if strcmp(fun.type, 'leastsq') && strcmp(s.schedule, 'constant') && isfinite(P.L) && s.step < 2 / P.L && ~P.overridden
+  try
+    cov = gd_sgd_cov(fun, s.step, B);
+  catch
+    cov = [];                                  % singular A: no floor (the note says so)
+  end
+end
+run = struct('method', 'sgd', 'step', s.step, 'momentum', NaN, 'batch', B, 'm', m, ...
+             'schedule', s.schedule, 'cov', cov);
+end
+
+function row = sgd_measure(row, e, fl, run, mu)
+% the rate per epoch over the transient (f - f* above 1000 floors) and the
+% floor measured over the second half: mean, standard error from batch means
+% each at least 10 relaxation times long (f - f* relaxes at 2*eta*mu per
+% step, tau = B/(2*m*eta*mu) epochs; 2 to 10 batches, else no measurement)
+x = row.x;
+if isfinite(row.floor) && row.floor > 0
+  last = find(~(e > 1e3 * row.floor), 1) - 1;
+  if isempty(last)
+    last = numel(e);
+  end
+  row.rate = tail_rate(x(1:last), e(1:last), fl);
+  half = find(x >= x(end) / 2, 1);
+  v = e(half:end);
+  n = numel(v);
+  tau = run.batch / (2 * run.m * run.step * mu);
+  nb = min([10, floor(n / 2), floor((x(end) - x(half)) / (10 * tau))]);
+  if nb >= 2
+    Lb = floor(n / nb);
+    mb = zeros(nb, 1);
+    for b = 1:nb
+      mb(b) = mean(v((b - 1) * Lb + 1:b * Lb));
+    end
+    row.floor_meas = mean(v);
+    row.floor_se = std(mb) / sqrt(nb);
+    row.within = double(abs(row.floor_meas - row.floor) <= 4 * row.floor_se);
+  end
+  if nb >= 2
+    txt = sprintf('floor: measured %.3g +- %.2g, predicted %.3g (SDE %.3g)', row.floor_meas, ...
+                  row.floor_se, row.floor, row.floor_sde);
+  else
+    txt = sprintf(['floor: predicted %.3g (SDE %.3g); run too short to measure it (its second half ' ...
+                   'needs 20 relaxation times of %.3g epochs)'], row.floor, row.floor_sde, tau);
+  end
+  if isempty(row.note)
+    row.note = txt;
+  else
+    row.note = [row.note, '; ', txt];
+  end
+end
 end
 
 % ---------------------------------------------------------------------------
@@ -619,6 +778,8 @@ for i = 1:numel(T)
   unit = 'iter';
   if strcmp(r.unit, 'time')
     unit = 't';
+  elseif strcmp(r.unit, 'epoch')
+    unit = 'epoch';
   end
   th = num(r.theory, '%12.6f');
   if strcmp(r.kind, 'sublinear') && ~isfinite(r.theory)
@@ -637,6 +798,11 @@ end
 fprintf(['rates: per-iteration (GD) or per-unit-time (GF) factor of f - f*, measured over the\n' ...
          'second half of each run; the theory is the worst case over the spectrum (quadratics)\n' ...
          'or over all L-smooth mu-strongly convex f; a note says why a theory column is empty.\n']);
+if any(strcmp({T.unit}, 'epoch'))
+  fprintf(['SGD: f - f* of the full data once per epoch; rate per epoch over the transient (f - f* above\n' ...
+           '1000 noise floors; theory: the mean, which obeys GD); bound = the predicted noise floor\n' ...
+           'E[f - f*] of a constant step (gd_sgd_cov), beside its measurement in the note.\n']);
+end
 end
 
 function s = num(v, fmt)

@@ -44,6 +44,21 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 which must lie on the grid T0 + k*Step.  On a quadratic its
 %                 stationary covariance is T*inv(A - Step*A^2/2): T*inv(A)
 %                 up to an O(Step) bias
+%     'sgd-sde'   the SDE model of SGD with step eta = StepSize and batch size
+%                 B = BatchSize (issue 16): d theta = -grad f dt +
+%                 sqrt(eta*kappa) C^(1/2) dW, kappa = 1/B (with replacement)
+%                 or (m - B)/((m - 1)*B) (Sampling 'without-replacement'), C
+%                 the per-example gradient covariance at theta*, held
+%                 constant (for a GD_LEASTSQ problem with a dense X computed
+%                 from it at PROB.theta_star, as GD_SGD_COV does; else give
+%                 NoiseCov).  Euler-Maruyama as langevin, with the diffusion
+%                 F = sqrt(eta*kappa) V*diag(sqrt(c)) (C = V*diag(c)*V'): the
+%                 integrator's Step h is independent of eta, and time t
+%                 corresponds to SGD's step k = t/eta.  With Step h = eta the
+%                 path is the linearised SGD recursion with additive noise;
+%                 its stationary covariance solves A*S + S*A - h*A*S*A =
+%                 eta*kappa*C (GD_SGD_COV's Sigma_discrete when h = eta),
+%                 Sigma_sde as h -> 0
 %     heavyball and nesterov integrate the first-order system z = (theta,
 %     theta') of length 2d in C with the Integrator chosen ('rk45' with its
 %     error control on all of z, or 'euler', 'heun', 'rk4' with a fixed
@@ -86,7 +101,13 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 a Hessian)
 %     Temperature T >= 0 of langevin (default 1); T = 0 is the euler method,
 %                 bit for bit
-%     Seed        langevin: a non-negative integer (default 0, at most
+%     StepSize, BatchSize, Sampling, NoiseCov   sgd-sde: the SGD step eta
+%                 (required), the batch size B (default 1), 'with-replacement'
+%                 (default) or 'without-replacement', and the d x d per-
+%                 example gradient covariance C (positive semidefinite;
+%                 default: from a GD_LEASTSQ problem).  INFO.noisecov is the C
+%                 used, INFO.stepsize and INFO.batchsize eta and B
+%     Seed        langevin, sgd-sde: a non-negative integer (default 0, at most
 %                 2^53); the same Seed gives the same path, bit for bit.
 %                 The generator is gdflow's own, in C (splitmix64 seeding,
 %                 xoshiro256**, Marsaglia's polar method), not RANDN
@@ -123,7 +144,8 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   not a minimizer: exitflag stays 2, the message says so and a warning
 %   gdflow:gf_run:saddle is issued; 'none' otherwise; see GD_RUN); also velocity (n x d:
 %   heavyball, nesterov), integrator (heavyball, nesterov, natural), damping
-%   (heavyball), temperature and seed (langevin).  nfevals counts every
+%   (heavyball), temperature and seed (langevin), seed, stepsize, batchsize
+%   and noisecov (sgd-sde).  nfevals counts every
 %   evaluation of f, those at the returned times included.
 %
 %   THETA0 may be d-by-m (d > 1): m starting points, each integrated in C
@@ -144,7 +166,7 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %     [t, Theta, info] = gf_run(prob, [2; 1], [0 5], 'Method', 'nesterov', 'RelTol', 1e-8);
 %     fprintf('Su-Boyd-Candes ODE: f(theta(5)) - f* = %.2e\n', info.f(end) - prob.f_star);
 %
-%   See also GF_EXACT, GD_RUN, GD_OPTIONS, ODE45.
+%   See also GF_EXACT, GD_RUN, GD_OPTIONS, GD_SGD_COV, ODE45.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 % The common path is one builtin call (nargout) and one MEX call that asks

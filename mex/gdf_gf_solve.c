@@ -307,6 +307,7 @@ static int solve_langevin(gdf_problem *p, const gdf_gf_spec *s, const double *th
     lo.h = s->o.h;
     lo.temperature = s->temperature;
     lo.seed = s->seed;
+    lo.diffusion = s->diffusion;
     lo.max_steps = s->o.max_steps;
     lo.max_time = s->o.max_time;
     return gdf_langevin_run(p, theta0, ts, nt, &lo, out, work, &r->run);

@@ -50,6 +50,8 @@ typedef struct {
     const double *A, *b;    /* exact: dense quadratic f = x'Ax/2 - b'x..., as
                                gdf_exact_sym takes them; NULL: not one */
     double exact_step;      /* exact with nt == 2: the grid step (0: 100 intervals) */
+    const double *diffusion; /* langevin: d x d F, noise sqrt(h) F xi (gf_run's
+                               'sgd-sde', issue 16); NULL: sqrt(2 T h) xi */
 } gdf_gf_spec;
 void gdf_gf_spec_defaults(gdf_gf_spec *s);
 

@@ -87,11 +87,12 @@ void gdf_langevin_defaults(gdf_langevin_opts *o)
     o->seed = 0;
     o->max_steps = LONG_MAX;
     o->max_time = 0.0;
+    o->diffusion = NULL;
 }
 
 size_t gdf_langevin_work(ptrdiff_t d)
 {
-    return 4 * (size_t)(d > 0 ? d : 1);
+    return 5 * (size_t)(d > 0 ? d : 1); /* euler's 4 d, the diffusion's d normals */
 }
 
 /* k with t = t0 + k h, or -1 when t is not on the grid */
@@ -116,17 +117,30 @@ ptrdiff_t gdf_langevin_offgrid(const double *tspan, ptrdiff_t nt, double h)
     return -1;
 }
 
-/* Euler-Maruyama's noise: sqrt(2 T h) xi after the euler update (none at T = 0) */
+/* Euler-Maruyama's noise: sqrt(2 T h) xi after the euler update (none at T = 0),
+ * or sqrt(h) F xi with a diffusion matrix F (xi drawn first, in order) */
 typedef struct {
     gdf_rng rng;
     double T;
+    const double *F;
+    double *xi; /* d doubles */
 } em_noise_ctx;
 
 static void em_noise(void *ctx, ptrdiff_t d, double hs, double *yn)
 {
     em_noise_ctx *q = (em_noise_ctx *)ctx;
-    ptrdiff_t i;
-    if (q->T > 0.0) {
+    ptrdiff_t i, j;
+    if (q->F) {
+        double sh = sqrt(hs);
+        for (j = 0; j < d; j++)
+            q->xi[j] = sh * gdf_rng_normal(&q->rng);
+        for (j = 0; j < d; j++) {
+            const double *fj = q->F + (size_t)j * (size_t)d;
+            double xj = q->xi[j];
+            for (i = 0; i < d; i++)
+                yn[i] += fj[i] * xj;
+        }
+    } else if (q->T > 0.0) {
         double sig = sqrt(2.0 * q->T * hs);
         for (i = 0; i < d; i++)
             yn[i] += sig * gdf_rng_normal(&q->rng);
@@ -178,6 +192,12 @@ int gdf_langevin_run(gdf_problem *p, const double *theta0, const double *tspan, 
     go.stationary = 0;
     gdf_rng_seed(&nz.rng, o->seed);
     nz.T = T;
+    nz.F = o->diffusion;
+    nz.xi = work + 4 * p->d; /* past euler's 4 d */
+    if (nz.F)
+        for (j = 0; j < p->d * p->d; j++)
+            if (!isfinite(nz.F[j]))
+                return GDF_EARG;
     ext.noise = em_noise;
     ext.noise_ctx = &nz;
     ext.N = N;

@@ -56,9 +56,14 @@ typedef struct {
     uint64_t seed;
     long max_steps;      /* steps before stopping (exit 0); LONG_MAX: none */
     double max_time;     /* wall clock seconds (<= 0, NaN or Inf: none) */
+    /* issue 16 (gf_run Method 'sgd-sde'): a d x d column-major matrix F;
+     * the noise of a step of length h is then sqrt(h) F xi (the SDE
+     * d theta = -grad f dt + F dW; temperature is not used); NULL: the
+     * isotropic sqrt(2 T h) xi above.  Same Seed, same xi. */
+    const double *diffusion;
 } gdf_langevin_opts;
-void gdf_langevin_defaults(gdf_langevin_opts *o); /* h 0 (must be set), T 1, seed 0 */
-size_t gdf_langevin_work(ptrdiff_t d);           /* 4 d doubles */
+void gdf_langevin_defaults(gdf_langevin_opts *o); /* h 0 (must be set), T 1, seed 0, no diffusion */
+size_t gdf_langevin_work(ptrdiff_t d);           /* 5 d doubles */
 
 /* -1 when every tspan time is on the grid t0 + k h (k integer, to within
  * 1e-9 max(1, k) steps, strictly increasing k), else the index of the first

@@ -19,13 +19,19 @@
     X(M_HEAVYBALL, "heavyball")                                                                    \
     X(M_NESTEROV, "nesterov")                                                                      \
     X(M_NATURAL, "natural")                                                                        \
-    X(M_LANGEVIN, "langevin")
+    X(M_LANGEVIN, "langevin")                                                                      \
+    X(M_SGDSDE, "sgd-sde")
 
 #define GDF_GF_RUN_INTEGRATORS(X)                                                                  \
     X(I_RK45, "rk45")                                                                              \
     X(I_EULER, "euler")                                                                            \
     X(I_HEUN, "heun")                                                                              \
     X(I_RK4, "rk4")
+
+/* the Sampling choices of Method 'sgd-sde' (issue 16) */
+#define GDF_GF_RUN_SAMPLINGS(X)                                                                    \
+    X(S_WITH, "with-replacement")                                                                  \
+    X(S_WITHOUT, "without-replacement")
 
 #define GDF_GF_RUN_OPTIONS(X)                                                                      \
     X(O_METHOD, "Method", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GF_RUN_METHODS))                       \
@@ -44,7 +50,11 @@
     X(O_TEMPERATURE, "Temperature", GDF_OPT_NONNEG, NULL)                                          \
     X(O_SEED, "Seed", GDF_OPT_COUNT, NULL)                                                         \
     X(O_INITVEL, "InitialVelocity", GDF_OPT_ARRAY, NULL)                                           \
-    X(O_INTEGRATOR, "Integrator", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GF_RUN_INTEGRATORS))
+    X(O_INTEGRATOR, "Integrator", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GF_RUN_INTEGRATORS))             \
+    X(O_STEPSIZE, "StepSize", GDF_OPT_POS, NULL)                                                   \
+    X(O_BATCHSIZE, "BatchSize", GDF_OPT_COUNT, NULL)                                               \
+    X(O_SAMPLING, "Sampling", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GF_RUN_SAMPLINGS))                 \
+    X(O_NOISECOV, "NoiseCov", GDF_OPT_ARRAY, NULL)
 
 /* the number of options, a compile-time constant */
 #define GDF_GF_RUN_NOPT (0 GDF_GF_RUN_OPTIONS(GDF_OPT_X_ONE))

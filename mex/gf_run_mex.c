@@ -16,6 +16,7 @@
 #include "gdf_gf_solve.h"
 #include "gdf_langevin.h"
 #include "gdf_mexutil.h"
+#include "gdf_sgdcov.h"
 
 static const char *FN = "gf_run";
 
@@ -23,12 +24,15 @@ static const char *FN = "gf_run";
 enum { GDF_GF_RUN_OPTIONS(GDF_OPT_X_ID) O_COUNT }; GDF_STATIC_ASSERT(O_COUNT == GDF_GF_RUN_NOPT, o_count);
 /* order of the Method choices in the option table */
 enum { M_RK45, M_EULER, M_HEUN, M_RK4, M_IMPLICIT, M_EXACT, M_HEAVYBALL, M_NESTEROV, M_NATURAL,
-       M_LANGEVIN };
+       M_LANGEVIN, M_SGDSDE };
 /* the choices' order is the library's (gdf_gf_solve.h) */
 typedef char method_order_check[((int)M_RK45 == (int)GDF_GFS_RK45 && (int)M_EXACT == (int)GDF_GFS_EXACT &&
                                  (int)M_LANGEVIN == (int)GDF_GFS_LANGEVIN) ? 1 : -1];
 static const char *METHOD_NAMES[] = {"rk45", "euler", "heun", "rk4", "implicit", "exact",
-                                     "heavyball", "nesterov", "natural", "langevin"};
+                                     "heavyball", "nesterov", "natural", "langevin", "sgd-sde"};
+/* 'sgd-sde' (issue 16) is Euler-Maruyama (the library's langevin method) with
+ * the diffusion matrix sqrt(eta kappa) C^(1/2) instead of sqrt(2 T) I */
+enum { S_WITH, S_WITHOUT };
 /* order of the Integrator choices (heavyball, nesterov, natural) */
 enum { I_RK45, I_EULER, I_HEUN, I_RK4 };
 typedef char integrator_order_check[((int)I_RK45 == (int)GDF_GFS_INT_RK45 && (int)I_RK4 == (int)GDF_GFS_INT_RK4) ? 1 : -1];
@@ -115,6 +119,9 @@ typedef struct {
     ptrdiff_t d, nt;
     ptrdiff_t m; /* starts: theta0 is d x m (m > 1 for the fixed-step methods only) */
     const double *theta0, *ts;
+    double *F;     /* sgd-sde: the diffusion matrix (d x d) */
+    mxArray *C;    /* sgd-sde: the gradient covariance used (info.noisecov) */
+    double eta, batch;
 } gf_call;
 
 /* options that belong to one method only */
@@ -128,16 +135,20 @@ static void check_method_options(const gf_call *a)
         gdf_mex_error(FN, "badOption", "Metric applies to Method 'natural'.");
     if (ov[O_TEMPERATURE].set && method != M_LANGEVIN)
         gdf_mex_error(FN, "badOption", "Temperature applies to Method 'langevin'.");
-    if (ov[O_SEED].set && method != M_LANGEVIN)
-        gdf_mex_error(FN, "badOption", "Seed applies to Method 'langevin'.");
+    if (ov[O_SEED].set && method != M_LANGEVIN && method != M_SGDSDE)
+        gdf_mex_error(FN, "badOption", "Seed applies to Method 'langevin' and 'sgd-sde'.");
+    if ((ov[O_STEPSIZE].set || ov[O_BATCHSIZE].set || ov[O_SAMPLING].set || ov[O_NOISECOV].set) &&
+        method != M_SGDSDE)
+        gdf_mex_error(FN, "badOption", "StepSize, BatchSize, Sampling and NoiseCov apply to Method "
+                                       "'sgd-sde' (the SDE model of SGD; the integrator's own step is 'Step').");
     if (ov[O_INITVEL].set && !second)
         gdf_mex_error(FN, "badOption", "InitialVelocity applies to Method 'heavyball' (and 'nesterov', "
                                        "which starts from rest).");
     if (ov[O_INTEGRATOR].set && !second && method != M_NATURAL)
         gdf_mex_error(FN, "badOption", "Integrator applies to Method 'heavyball', 'nesterov' and "
                                        "'natural'; for the gradient flow choose the Method itself.");
-    if (ov[O_GRADTOL].set && method == M_LANGEVIN)
-        gdf_mex_error(FN, "badOption", "GradTol does not apply to Method 'langevin' (the noise keeps "
+    if (ov[O_GRADTOL].set && (method == M_LANGEVIN || method == M_SGDSDE))
+        gdf_mex_error(FN, "badOption", "GradTol does not apply to Method 'langevin' or 'sgd-sde' (the noise keeps "
                                        "the gradient from vanishing); stop with tspan, MaxSteps or MaxTime.");
 }
 
@@ -146,11 +157,11 @@ static void parse_steps(gf_call *a)
 {
     const gdf_optval *ov = a->ov;
     gdf_gf_opts *o = &a->spec.o;
-    int method = a->method, im = gdf_gf_solve_integrator(method, a->integ);
+    int method = a->method, im = gdf_gf_solve_integrator(a->spec.method, a->integ);
     if (im == GDF_GF_RK45 || method == M_EXACT) {
         if (ov[O_STEP].set && method != M_EXACT)
             gdf_mex_error(FN, "badOption",
-                          "Step fixes the step of 'euler', 'heun', 'rk4', 'implicit' and 'langevin' "
+                          "Step fixes the step of 'euler', 'heun', 'rk4', 'implicit', 'langevin' and 'sgd-sde' "
                           "(and of the Integrator of 'heavyball', 'nesterov', 'natural'); rk45 chooses "
                           "its own steps (use InitialStep, MaxStep, RelTol, AbsTol).");
     } else {
@@ -188,7 +199,97 @@ static void parse_steps(gf_call *a)
 }
 
 /* the options of the methods beyond the gradient flow */
-static void parse_beyond(gf_call *a)
+/* Method 'sgd-sde': the diffusion F = sqrt(eta kappa) C^(1/2) (F F' = eta
+ * kappa C), C from NoiseCov or, for a dense gd_leastsq problem, the
+ * per-example gradient covariance at its theta_star (gdf_lsq_gradcov) */
+static void parse_sgdsde(gf_call *a, const mxArray *prob)
+{
+    const gdf_optval *ov = a->ov;
+    ptrdiff_t d = a->d, r, c;
+    double eta, B, kappa, m = NAN, *w;
+    const double *C;
+    double *Cbuf = NULL;
+    void *iw;
+    int st;
+    if (ov[O_TEMPERATURE].set)
+        gdf_mex_error(FN, "badOption", "Temperature applies to Method 'langevin'; the noise of 'sgd-sde' "
+                                       "is set by StepSize, BatchSize and the gradient covariance.");
+    if (!ov[O_STEPSIZE].set || !isfinite(ov[O_STEPSIZE].num))
+        gdf_mex_error(FN, "badOption", "Method 'sgd-sde' models SGD with step eta: give 'StepSize', eta "
+                                       "(a finite positive number; the integrator's step is 'Step').");
+    eta = ov[O_STEPSIZE].num;
+    B = ov[O_BATCHSIZE].set ? ov[O_BATCHSIZE].num : 1.0;
+    if (!(B >= 1.0) || !isfinite(B))
+        gdf_mex_error(FN, "badBatchSize", "BatchSize must be a positive integer, not %g.", B);
+    if (ov[O_NOISECOV].set) {
+        C = gdf_mex_dense(ov[O_NOISECOV].arr, FN, "NoiseCov", &r, &c);
+        if (r != d || c != d)
+            gdf_mex_error(FN, "badOption", "option NoiseCov must be a %ld x %ld matrix (the per-example "
+                                           "gradient covariance), not %ld x %ld.", (long)d, (long)d, (long)r, (long)c);
+        {
+            double asym, amax;
+            ptrdiff_t ii, jj;
+            if (gdf_mex_asym(C, d, &asym, &amax, &ii, &jj) != 0)
+                gdf_mex_error(FN, "badOption", "option NoiseCov must be a finite symmetric matrix.");
+        }
+    } else {
+        const mxArray *X = mxIsStruct(prob) ? mxGetField(prob, 0, "X") : NULL;
+        const mxArray *y = mxIsStruct(prob) ? mxGetField(prob, 0, "y") : NULL;
+        const mxArray *ts = mxIsStruct(prob) ? mxGetField(prob, 0, "theta_star") : NULL;
+        const double *Xp, *yp, *tp;
+        ptrdiff_t xm, xp, ym, yn, tm, tn;
+        if (a->mp.kind != GDF_KIND_LEASTSQ || a->mp.sparse_x || !X || !y || !ts || mxIsSparse(X) ||
+            mxIsEmpty(ts))
+            gdf_mex_error(FN, "badOption", "Method 'sgd-sde' takes the gradient covariance C at theta* from "
+                                           "a gd_leastsq problem with a dense X and its theta_star; for "
+                                           "other problems give it: 'NoiseCov', C (d x d).");
+        Xp = gdf_mex_dense(X, FN, "prob.X", &xm, &xp);
+        yp = gdf_mex_dense(y, FN, "prob.y", &ym, &yn);
+        tp = gdf_mex_dense(ts, FN, "prob.theta_star", &tm, &tn);
+        if (xp != d || ym * yn != xm || tm * tn != d || xm < 1)
+            gdf_mex_error(FN, "badProblem", "the problem's X, y and theta_star do not match (d = %ld).", (long)d);
+        m = (double)xm;
+        Cbuf = (double *)mxMalloc(2 * (size_t)d * (size_t)d * sizeof(double) + (size_t)d * sizeof(double));
+        w = (double *)mxMalloc(gdf_lsq_gradcov_work(xm, xp) * sizeof(double));
+        st = gdf_lsq_gradcov(xm, xp, Xp, yp, tp, Cbuf + (size_t)d * (size_t)d, Cbuf,
+                             Cbuf + 2 * (size_t)d * (size_t)d, w);
+        mxFree(w);
+        if (st != GDF_OK)
+            gdf_mex_error(FN, "internal", "the gradient covariance failed (%s).", gdf_mex_status_text(st));
+        C = Cbuf;
+    }
+    if (ov[O_BATCHSIZE].set && isfinite(m) && B > m)
+        gdf_mex_error(FN, "badBatchSize", "BatchSize = %g exceeds the number of examples m = %g.", B, m);
+    if (ov[O_SAMPLING].set && ov[O_SAMPLING].choice == S_WITHOUT) {
+        if (!isfinite(m))
+            gdf_mex_error(FN, "badOption", "Sampling 'without-replacement' needs the number of examples "
+                                           "(a gd_leastsq problem; with NoiseCov use with-replacement and "
+                                           "scale C by (m - B)/(m - 1) yourself).");
+        kappa = m > 1.0 ? (m - B) / ((m - 1.0) * B) : 0.0;
+    } else {
+        kappa = 1.0 / B;
+    }
+    a->F = (double *)mxMalloc((size_t)d * (size_t)d * sizeof(double));
+    w = (double *)mxMalloc(gdf_sgdcov_factor_work(d) * sizeof(double));
+    iw = mxMalloc(gdf_sgdcov_iwork(d) * sizeof(ptrdiff_t));
+    st = gdf_sgdcov_factor(d, C, sqrt(eta * kappa), a->F, w, iw);
+    mxFree(w);
+    mxFree(iw);
+    if (st == GDF_ENOTSPD)
+        gdf_mex_error(FN, "badOption", "the gradient covariance (NoiseCov) must be positive semidefinite.");
+    if (st != GDF_OK)
+        gdf_mex_error(FN, "badOption", "the gradient covariance (NoiseCov) must be finite (%s).",
+                      gdf_mex_status_text(st));
+    a->C = mxCreateDoubleMatrix((mwSize)d, (mwSize)d, mxREAL);
+    memcpy(mxGetPr(a->C), C, (size_t)d * (size_t)d * sizeof(double));
+    if (Cbuf)
+        mxFree(Cbuf);
+    a->eta = eta;
+    a->batch = B;
+    a->spec.diffusion = a->F;
+}
+
+static void parse_beyond(gf_call *a, const mxArray *prhs0)
 {
     const gdf_optval *ov = a->ov;
     gdf_gf_spec *sp = &a->spec;
@@ -215,7 +316,7 @@ static void parse_beyond(gf_call *a)
         gdf_mex_error(FN, "badTspan", "Method 'nesterov' (the Su-Boyd-Candes ODE, whose 3/t term is "
                                       "singular at t = 0) starts at t = 0: tspan(1) must be 0, not %g.",
                       a->ts[0]);
-    if (a->method == M_LANGEVIN) {
+    if (a->method == M_LANGEVIN || a->method == M_SGDSDE) {
         ptrdiff_t j;
         if (ov[O_TEMPERATURE].set)
             sp->temperature = ov[O_TEMPERATURE].num;
@@ -227,10 +328,12 @@ static void parse_beyond(gf_call *a)
             gdf_mex_error(FN, "badOption", "option Seed must be a non-negative integer of at most 2^53.");
         sp->seed = (uint64_t)seed;
         if (a->nt > 2 && (j = gdf_langevin_offgrid(a->ts, a->nt, sp->o.h)) >= 0)
-            gdf_mex_error(FN, "badTspan", "Method 'langevin' returns its path on the grid t0 + k*Step: "
+            gdf_mex_error(FN, "badTspan", "Method '%s' returns its path on the grid t0 + k*Step: "
                                           "tspan(%ld) = %.17g is not on it (Step = %g).",
-                          (long)(j + 1), a->ts[j], sp->o.h);
+                          METHOD_NAMES[a->method], (long)(j + 1), a->ts[j], sp->o.h);
     }
+    if (a->method == M_SGDSDE)
+        parse_sgdsde(a, prhs0);
 }
 
 static void parse(int nlhs, int nrhs, const mxArray *prhs[], gf_call *a)
@@ -270,13 +373,13 @@ static void parse(int nlhs, int nrhs, const mxArray *prhs[], gf_call *a)
     check_method_options(a);
     a->integ = a->ov[O_INTEGRATOR].set ? a->ov[O_INTEGRATOR].choice : I_RK45;
     gdf_gf_spec_defaults(&a->spec);
-    a->spec.method = a->method;
+    a->spec.method = a->method == M_SGDSDE ? (int)GDF_GFS_LANGEVIN : a->method;
     a->spec.integrator = a->integ;
     parse_steps(a);
     a->spec.callback = a->mp.kind == GDF_KIND_HANDLE ||
                        (a->method == M_NATURAL && a->ov[O_METRIC].set &&
                         mxGetClassID(a->ov[O_METRIC].arr) == mxFUNCTION_CLASS);
-    parse_beyond(a);
+    parse_beyond(a, prhs[0]);
     if (a->method == M_EXACT && a->mp.kind == GDF_KIND_QUAD) {
         a->spec.A = a->mp.u.quad.A;
         a->spec.b = a->mp.u.quad.b;
@@ -429,10 +532,11 @@ static void warn(const gf_call *a, const gdf_gf_plan *pl, const gdf_gf_out *out,
  * them); the fields are set by number, each value created once */
 enum { F_NSTEPS, F_NFAILED, F_NFEVALS, F_F, F_GRADNORM, F_EXITFLAG, F_MESSAGE, F_METHOD, F_STEP,
        F_TIME, F_STATIONARY, F_COMMON, F_VELOCITY = F_COMMON, F_INTEGRATOR, F_DAMPING,
-       F_TEMPERATURE, F_SEED, F_ALL };
+       F_TEMPERATURE, F_SEED, F_STEPSIZE, F_BATCHSIZE, F_NOISECOV, F_ALL };
 static const char *INFO_NAMES[F_ALL] = {"nsteps", "nfailed", "nfevals", "f", "gradnorm", "exitflag",
                                         "message", "method", "step", "time", "stationary",
-                                        "velocity", "integrator", "damping", "temperature", "seed"};
+                                        "velocity", "integrator", "damping", "temperature", "seed",
+                                        "stepsize", "batchsize", "noisecov"};
 
 /* info (before column_from takes over out.f and out.gnorm) */
 static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *out,
@@ -441,7 +545,7 @@ static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *
     const char *names[F_ALL];
     int nf = F_COMMON, method = a->method, k;
     int has_vel = a->second, has_integ = a->second || method == M_NATURAL;
-    int has_damp = method == M_HEAVYBALL, has_temp = method == M_LANGEVIN;
+    int has_damp = method == M_HEAVYBALL, has_temp = method == M_LANGEVIN, has_sgd = method == M_SGDSDE;
     mxArray *info;
     memcpy(names, INFO_NAMES, F_COMMON * sizeof names[0]);
     if (has_vel)
@@ -453,6 +557,12 @@ static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *
     if (has_temp) {
         names[nf++] = INFO_NAMES[F_TEMPERATURE];
         names[nf++] = INFO_NAMES[F_SEED];
+    }
+    if (has_sgd) {
+        names[nf++] = INFO_NAMES[F_SEED];
+        names[nf++] = INFO_NAMES[F_STEPSIZE];
+        names[nf++] = INFO_NAMES[F_BATCHSIZE];
+        names[nf++] = INFO_NAMES[F_NOISECOV];
     }
     info = mxCreateStructMatrix(1, 1, nf, names);
     mxSetFieldByNumber(info, 0, F_NSTEPS, mxCreateDoubleScalar((double)r->run.nsteps));
@@ -479,6 +589,12 @@ static mxArray *build_info(const gf_call *a, const gdf_gf_plan *pl, gdf_gf_out *
     if (has_temp) {
         mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar(a->spec.temperature));
         mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar((double)a->spec.seed));
+    }
+    if (has_sgd) {
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar((double)a->spec.seed));
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar(a->eta));
+        mxSetFieldByNumber(info, 0, k++, mxCreateDoubleScalar(a->batch));
+        mxSetFieldByNumber(info, 0, k++, mxDuplicateArray(a->C));
     }
     return info;
 }
@@ -618,4 +734,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (nlhs >= 2)
         plhs[1] = rows_from_part(out.theta, out.n, pl.stride, 0, a.d);
     plhs[0] = column_from(out.t, out.n);
+    if (a.C) /* sgd-sde: info holds a copy */
+        mxDestroyArray(a.C);
+    if (a.F)
+        mxFree(a.F);
 }

@@ -74,6 +74,20 @@ function th = gdf_theory(P, run, n)
 %     does not increase); both never above e_0.
 %   None of these applies when f is unbounded below (f* = -Inf), nonconvex
 %   (mu < 0), or when L or mu is unknown.
+%   SGD (issue 16; RUN.method 'sgd' with RUN.batch B, RUN.m examples,
+%     RUN.schedule and RUN.cov, GD_SGD_COV's prediction or []): unit
+%     'epoch' (m/B steps).  On least squares the mean obeys GD exactly,
+%     E[theta_k+1] - theta* = (I - eta A)(E[theta_k] - theta*) (E[H_B] = A,
+%     the batch gradient's noise has mean 0), so the transient of E[f] - f*
+%     contracts at rho^(2m/B) per epoch, rho = max|1 - eta lambda| over the
+%     spectrum (the rate reported).  With a constant step E[f - f*] does not
+%     tend to 0 but to the noise floor trace(A Sigma)/2 (exact for a
+%     quadratic f, Sigma the stationary second moment of GD_SGD_COV:
+%     Sigma_exact for least squares, else Sigma_discrete); the SDE's value is
+%     eta kappa trace(C)/4, kappa = 1/B (with replacement).  TH.floor,
+%     TH.floor_sde carry them, TH.bound is the floor at every N (a level,
+%     not a bound on a single run's f - f*, which fluctuates around it).
+%     Decreasing steps: no floor (E[f - f*] -> 0), no rate.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 n = n(:);
@@ -97,7 +111,14 @@ if isfinite(mu) && mu < 0
   th.reason = 'nonconvex (mu < 0): no convex theory';
   return
 end
+if strcmp(method, 'sgd')
+  th.unit = 'epoch';
+  th.floor = NaN;
+  th.floor_sde = NaN;
+end
 switch method
+  case 'sgd'
+    th = sgd_theory(th, P, run, n);
   case {'gd', 'euler'}
     th = gd_theory(th, P, h, n, e0);
   case 'heavyball'
@@ -129,6 +150,66 @@ if any(strcmp(method, {'gd', 'euler', 'proximal', 'implicit', 'flow'})) && isfin
   has = ~isnan(th.bound);
   th.bound(has) = min(th.bound(has), e0);
 end
+end
+
+% ---------------------------------------------------------------------------
+function th = sgd_theory(th, P, run, n)
+% SGD on a finite sum (issue 16): the mean's rate per epoch and the noise floor
+L = P.L;
+eta = run.step;
+if ~(isfinite(L) && L > 0 && isfinite(P.mu))
+  th.reason = 'L or mu unknown';
+  return
+end
+if ~(isfinite(eta) && eta > 0)
+  th.reason = 'no fixed step';
+  return
+end
+th.stable = double(eta < 2 / L);
+per = run.m / run.batch;                       % steps per epoch
+if eta >= 2 / L
+  th.kind = 'unstable';
+  th.rate = (eta * L - 1) ^ (2 * per);
+  th.reason = sprintf('eta >= 2/L: the mean grows by %.4g/step', (eta * L - 1) ^ 2);
+  return
+end
+if ~strcmpi(run.schedule, 'constant')
+  % eta0/(1 + k/k0) (k0 = m/B, gd_run's default) on a mu-strongly convex f:
+  % E[f - f*] = O(1/k) when eta0*k0*mu > 1 (Bottou, Curtis, Nocedal, SIAM
+  % Review 60, 2018, Thm 4.7); slower otherwise, and for eta0/sqrt(1 + k/k0)
+  if strcmpi(run.schedule, 'inverse') && P.mu > 0 && eta * per * P.mu > 1
+    th.kind = 'sublinear';
+  end
+  th.reason = 'decreasing steps: no noise floor, E[f - f*] -> 0';
+  return
+end
+if ~P.quadratic
+  th.reason = 'not least squares: no exact mean recursion or floor here';
+  return
+end
+th.kind = 'linear';
+if P.mu > 0
+  th.rate = max(abs(1 - eta * spectrum(P))) ^ (2 * per);
+end
+c = run.cov;
+if isempty(c)
+  th.reason = 'noise floor: least squares (gd_sgd_cov) only';
+  return
+end
+th.floor_sde = c.floor_sde;
+if ~isempty(c.exact_stable) && ~c.exact_stable
+  th.stable = 0;
+  th.kind = 'unstable';
+  th.reason = 'eta < 2/L but the second moment grows (multiplicative noise; gd_sgd_cov)';
+  return
+end
+if ~isempty(c.floor_exact)
+  th.floor = c.floor_exact;
+else
+  th.floor = c.floor_discrete;
+end
+th.bound = th.floor * ones(size(n));
+th.label = sprintf('noise floor E[f-f^*] = %.3g', th.floor);
 end
 
 % ---------------------------------------------------------------------------

@@ -73,7 +73,7 @@
 
 %!error <usage> gd_compare(gd_testfun('ellipse'), [1; 1])
 %!error <unknown field 'stepsize'> gd_compare(gd_testfun('ellipse'), [1; 1], struct('stepsize', 0.1))
-%!error <method must be> gd_compare(gd_testfun('ellipse'), [1; 1], struct('method', 'sgd'))
+%!error <method must be> gd_compare(gd_testfun('ellipse'), [1; 1], struct('method', 'adam'))
 %!error <step must be a positive number> gd_compare(gd_testfun('ellipse'), [1; 1], -0.1)
 %!error <step must be a positive number> gd_compare(gd_testfun('ellipse'), [1; 1], struct('step', '1/mu'))
 %!error <solver must be one of> gd_compare(gd_testfun('ellipse'), [1; 1], struct('solver', 'ode23'))
@@ -88,7 +88,7 @@
 %!error <belong to gf runs> gd_compare(gd_testfun('ellipse'), [1; 1], struct('method', 'gd', 'T', 3))
 %!test
 %! ids = {};
-%! bad = {struct('stepsize', 0.1), struct('method', 'sgd'), -0.1, struct('solver', 'ode23'), ...
+%! bad = {struct('stepsize', 0.1), struct('method', 'adam'), -0.1, struct('solver', 'ode23'), ...
 %!        struct('solver', 'euler'), struct('method', 'gf', 'T', -1), struct('iters', 0), {}};
 %! want = {'unknownField', 'badMethod', 'badStep', 'badSolver', 'badStep', 'badHorizon', 'badIters', 'badRuns'};
 %! for i = 1:numel(bad)
