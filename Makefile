@@ -101,6 +101,29 @@ $(BUILD)/ctest-obj-san/gdf_problems_sse2.o: mex/gdf_problems.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) $(SIMD_SSE2) -c $< -o $@
 
+# test_perf2_batch / test_gd15_lanes: the many-start kernels once more without
+# AVX2, their external names prefixed plain_ (the portable variant must give
+# the same bits); a test object, so that no C test includes a library .c file
+PLAIN_BQ := -DGDF_NO_AVX2 -Dgdf_gd_batchq_applies=plain_gdf_gd_batchq_applies -Dgdf_gd_batchq=plain_gdf_gd_batchq
+PLAIN_QL := -DGDF_NO_AVX2 -Dgdf_quad_lanes_applies=plain_gdf_quad_lanes_applies \
+            -Dgdf_quad_fg_lanes_work=plain_gdf_quad_fg_lanes_work -Dgdf_quad_fg_lanes=plain_gdf_quad_fg_lanes
+$(BUILD)/ctest/test_perf2_batch: $(BUILD)/ctest-obj/gdf_gd_batchq_plain.o
+$(BUILD)/ctest-san/test_perf2_batch: $(BUILD)/ctest-obj-san/gdf_gd_batchq_plain.o
+$(BUILD)/ctest/test_gd15_lanes: $(BUILD)/ctest-obj/gdf_quad_lanes_plain.o
+$(BUILD)/ctest-san/test_gd15_lanes: $(BUILD)/ctest-obj-san/gdf_quad_lanes_plain.o
+$(BUILD)/ctest-obj/gdf_gd_batchq_plain.o: mex/gdf_gd_batchq.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(PLAIN_BQ) -c $< -o $@
+$(BUILD)/ctest-obj-san/gdf_gd_batchq_plain.o: mex/gdf_gd_batchq.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) $(PLAIN_BQ) -c $< -o $@
+$(BUILD)/ctest-obj/gdf_quad_lanes_plain.o: mex/gdf_quad_lanes.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(PLAIN_QL) -c $< -o $@
+$(BUILD)/ctest-obj-san/gdf_quad_lanes_plain.o: mex/gdf_quad_lanes.c $(LIB_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) $(PLAIN_QL) -c $< -o $@
+
 $(BUILD)/san/%.o: mex/%.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -c $< -o $@

@@ -26,17 +26,13 @@
 #include "gdf_kernels.h"
 #include "gdf_quad_lanes.h"
 
-/* the kernel once more, built without AVX2 and renamed: the portable
- * variant must give the same bits */
-#define GDF_NO_AVX2 1
-#define gdf_quad_lanes_applies plain_gdf_quad_lanes_applies
-#define gdf_quad_fg_lanes_work plain_gdf_quad_fg_lanes_work
-#define gdf_quad_fg_lanes plain_gdf_quad_fg_lanes
-#include "../../mex/gdf_quad_lanes.c"
-#undef gdf_quad_lanes_applies
-#undef gdf_quad_fg_lanes_work
-#undef gdf_quad_fg_lanes
-#undef GDF_NO_AVX2
+/* the kernel once more, built without AVX2 and renamed plain_ (a second
+ * object of mex/gdf_quad_lanes.c, see the Makefile): the portable variant
+ * must give the same bits */
+int plain_gdf_quad_lanes_applies(const gdf_quad *q);
+size_t plain_gdf_quad_fg_lanes_work(ptrdiff_t d);
+int plain_gdf_quad_fg_lanes(const gdf_quad *q, ptrdiff_t m, const double *X, double *f, double *G, double *g2,
+                            double *work);
 
 static int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0 || (a != a && b != b); }
 

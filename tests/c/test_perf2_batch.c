@@ -20,15 +20,12 @@
 #include "check.h"
 #include "gdflow.h"
 
-/* the kernel once more, built without AVX2 and renamed: the portable
- * variant must give the same bits */
-#define GDF_NO_AVX2 1
-#define gdf_gd_batchq_applies plain_gdf_gd_batchq_applies
-#define gdf_gd_batchq plain_gdf_gd_batchq
-#include "../../mex/gdf_gd_batchq.c"
-#undef gdf_gd_batchq_applies
-#undef gdf_gd_batchq
-#undef GDF_NO_AVX2
+/* the kernel once more, built without AVX2 and renamed plain_ (a second
+ * object of mex/gdf_gd_batchq.c, see the Makefile): the portable variant
+ * must give the same bits */
+int plain_gdf_gd_batchq_applies(const gdf_problem *p, const gdf_gd_opts *o);
+int plain_gdf_gd_batchq(gdf_problem *p, ptrdiff_t m, double *X, const gdf_gd_opts *o, gdf_history *h,
+                        gdf_gd_result *res);
 
 static int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 

@@ -151,7 +151,7 @@
 %! % item 6, checked on the sources (skipped in an installed copy without them):
 %! % no C test includes a library .c file; gdf_problems.c does not include
 %! % gdf_gram.h; the Gram limit 4096 is written once (GDF_GRAM_PMAX)
-%! root = fileparts(fileparts(fileparts(mfilename('fullpath'))));
+%! root = gdf_test_root();
 %! if exist(fullfile(root, 'tests', 'c'), 'dir') && exist(fullfile(root, 'mex', 'gdf_gram.h'), 'file')
 %!   f = dir(fullfile(root, 'tests', 'c', '*.c'));
 %!   for i = 1:numel(f)
