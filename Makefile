@@ -5,6 +5,7 @@
 #   make test     install what is missing, build, run every test
 #   make demos    run every demo script (figures under demos/figures/)
 #   make gallery  redraw the README's figures in docs/gallery/
+#   make animations  the four GIF animations in docs/animations/ (demos/make_animations.m)
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make bench-c  the least-squares / logistic pass in C alone, five builds
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
@@ -51,7 +52,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos gallery bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
+.PHONY: all deps build test demo demos gallery animations bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
 
 all: build
 
@@ -133,15 +134,23 @@ else
 	@OCTAVE="$(OCTAVE)" bash tests/run_all.sh
 endif
 
+# the demo targets run Octave through tools/octave_clean_exit.sh: it drops the one
+# line Octave 7 prints at every exit when it cannot save its history (bug #62515,
+# "error: ignoring const execution_exception& ..."), and keeps the exit status
+OCTAVE_RUN := bash $(CURDIR)/tools/octave_clean_exit.sh $(OCTAVE)
+
 demo: deps
 	@$(MAKE) --no-print-directory build
-	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); demo_overview"
+	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); demo_overview"
 
 demos: build
-	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); run_all_demos"
+	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); run_all_demos"
 
 gallery: build
-	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
+	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
+
+animations: build
+	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); make_animations"
 
 # the pass over X in C alone (bench/c/bench_pass.c): five builds of its kernels,
 # which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test);
