@@ -22,14 +22,14 @@ if ~exist('GDF_QUICK', 'var')
   GDF_QUICK = false;
 end
 if ~exist('GDF_ANIMDIR', 'var') || isempty(GDF_ANIMDIR)
-  GDF_ANIMDIR = fullfile(here, '..', 'docs', 'animations');
+  GDF_ANIMDIR = fullfile(fileparts(here), 'docs', 'animations');
 end
 if ~exist(GDF_ANIMDIR, 'dir')
   mkdir(GDF_ANIMDIR);
 end
 nframes = 60;
 if GDF_QUICK
-  nframes = 4;
+  nframes = 3;
 end
 anim_files = {};
 
@@ -97,15 +97,14 @@ anim_files{end + 1} = file;
 % exp(-f/T)/Z; for f = 1/2 theta'A theta that is the Gaussian with
 % covariance T*inv(A).  The contours drawn are the levels f = T r^2/2,
 % r = 1, 2, 3: the Gibbs ellipses holding 39%, 86% and 99% of the mass.
-% Look at the cloud: it fills the ellipses in those proportions.
+% Look at the cloud: it fills the ellipses in those proportions (printed
+% for the whole chain, 10^5 steps).
 prob = gd_testfun('ellipse', 4, pi / 4);
 Temp = 0.5;
 hstep = 0.01;
-nsamp = 3000;
-stride = 5;
-[~, Th] = gf_run(prob, [2.5; -2.5], [0, nsamp * stride * hstep], 'Method', 'langevin', ...
+[~, Th] = gf_run(prob, [2.5; -2.5], [0, 1e5 * hstep], 'Method', 'langevin', ...
                  'Temperature', Temp, 'Step', hstep, 'Seed', 42);
-S = Th(1:stride:end, :)';
+S = Th(1:10:15000, :)';                       % 1500 samples drawn, 10 steps apart
 fig = figure('visible', 'off', 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
 file = fullfile(GDF_ANIMDIR, 'langevin.gif');
 h = gd_plot(prob, S, 'Field', false, 'Levels', Temp * [1 4 9] / 2, 'Trail', 'dots', ...
@@ -113,8 +112,12 @@ h = gd_plot(prob, S, 'Field', false, 'Levels', Temp * [1 4 9] / 2, 'Trail', 'dot
             'Animate', file, 'Frames', nframes, 'Delay', 0.1);
 close(fig);
 anim_files{end + 1} = file;
-inside = mean(sum(S(:, 500:end) .* (prob.A * S(:, 500:end)), 1) / Temp <= [1; 4; 9], 2);
-fprintf('langevin: fraction of samples inside the ellipses r = 1, 2, 3: %.2f %.2f %.2f (Gibbs: 0.39 0.86 0.99)\n', inside);
+% the whole chain (time 1000) after a burn-in of time 25: the fraction of
+% time spent inside each ellipse against the Gibbs mass 1 - exp(-r^2/2)
+U = Th(2501:end, :)';
+inside = mean(bsxfun(@le, sum(U .* (prob.A * U), 1) / Temp, [1; 4; 9]), 2);
+fprintf('langevin: fraction of samples inside the ellipses r = 1, 2, 3: %.3f %.3f %.3f (Gibbs: %.3f %.3f %.3f)\n', ...
+        inside, 1 - exp(-[1 4 9] / 2));
 
 %% The files
 for i = 1:numel(anim_files)

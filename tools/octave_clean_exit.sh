@@ -7,10 +7,12 @@
 #
 #   tools/octave_clean_exit.sh octave-cli --no-gui --norc --eval "..."
 #
-# Why a filter and not Octave's standard input: the line comes at every exit,
-# --eval or stdin alike, whenever Octave cannot save its history file (a
-# first-time user has no ~/.local/share/octave); saving it fails as Octave
-# exits, after the script has run.  Measured on Octave 7.3.0 (Debian 12).
+# Why: the line comes at every exit, --eval and standard input alike (so
+# running the script through stdin does not avoid it), whenever Octave cannot
+# save its history file (a first-time user has no ~/.local/share/octave):
+# saving fails as Octave exits, after the script has run.  The Makefile also
+# passes --no-history, which removes that cause; this filter catches the line
+# from any other.  Measured on Octave 7.3.0 (Debian 12).
 #
 # This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 if [ $# -eq 0 ]; then

@@ -39,7 +39,7 @@
 %!             'Delay', 0.3, 'Size', [400 320], 'Limits', [-3 1 -2 2]);
 
 %!test
-%! % the file exists, with the requested frame count, delay, size, looping
+%! % the file exists, with the requested frame count, delay and size
 %! assert (exist(file, 'file') == 2);
 %! fi = imfinfo(file);
 %! assert (numel(fi), 8);
@@ -68,3 +68,73 @@
 %!   assert (hypot(r - pr(k), c - pc(k)) < 3, sprintf('frame %d: marker at (%g, %g), iterate at (%g, %g)', ...
 %!           k, r, c, pr(k), pc(k)));
 %! end
+
+%!test
+%! % after writing, the figure shows the whole plot again (the frames' markers gone)
+%! assert (get(h.paths(1), 'xdata'), info.theta(1, :), 0);
+%! assert (get(h.paths(1), 'ydata'), info.theta(2, :), 0);
+%! assert (numel(findobj(h.axes, 'type', 'line', 'marker', 'o')), 0);
+
+%!test
+%! % the flow is traced in the same time: its streamline passes through the
+%! % exact flow at every t = k*eta (a point of gf_exact, not an interpolation),
+%! % and the frames are k = round(linspace(0, K, Frames))
+%! f2 = [tempname() '.gif'];
+%! c = onCleanup(@() delete(f2));
+%! g = figure('visible', 'off');
+%! c2 = onCleanup(@() close(g));
+%! h2 = gd_plot(prob, info, 'Streamlines', [-2.5; 1.5], 'Field', false, 'Levels', 4, ...
+%!              'Animate', f2, 'Frames', 3, 'Size', [200 160], 'Delay', 0.05);
+%! assert (h2.animation.k, [0 4 7]);
+%! assert (h2.animation.eta, info.stepsize);
+%! assert (numel(imfinfo(f2)), 3);
+%! assert (unique([imfinfo(f2).DelayTime]), 5);
+%! P = [get(h2.streamlines(1), 'xdata'); get(h2.streamlines(1), 'ydata')];
+%! Q = gf_exact(prob, [-2.5; 1.5], (0:7) * info.stepsize)';
+%! for k = 1:8
+%!   assert (min(sum(abs(bsxfun(@minus, P, Q(:, k))), 1)) < 1e-12);
+%! end
+
+%!test
+%! % Trail 'dots': the iterates without the joining line (a cloud of samples)
+%! g = figure('visible', 'off');
+%! c = onCleanup(@() close(g));
+%! h3 = gd_plot(prob, info, 'Trail', 'dots', 'Field', false, 'Levels', 3);
+%! assert (get(h3.paths(1), 'linestyle'), 'none');
+%! assert (get(h3.paths(1), 'marker'), '.');
+
+%!test
+%! % demos/make_animations.m (GDF_QUICK: 3 frames each) writes its four GIFs
+%! root = gdf_test_root();
+%! if exist(fullfile(root, 'demos', 'make_animations.m'), 'file') == 2
+%!   GDF_QUICK = true;
+%!   GDF_ANIMDIR = tempname();
+%!   c = onCleanup(@() rmdir(GDF_ANIMDIR, 's'));
+%!   old = pwd(); c2 = onCleanup(@() cd(old));
+%!   cd(fullfile(root, 'demos'));
+%!   out = evalc('make_animations');
+%!   names = {'gd_vs_flow', 'three_steps', 'nesterov_ode', 'langevin'};
+%!   for i = 1:4
+%!     f = fullfile(GDF_ANIMDIR, [names{i} '.gif']);
+%!     assert (numel(imfinfo(f)), 3);
+%!     d = dir(f);
+%!     assert (d.bytes < 5e6);
+%!   end
+%!   % the Langevin chain fills the Gibbs ellipses r = 1, 2, 3 in the Gaussian's
+%!   % proportions p = 1 - exp(-r^2/2) = 0.39, 0.86, 0.99.  Time averages over
+%!   % a time of 975: the indicators decorrelate at least as fast as the slowest
+%!   % mode (rate mu = 1), so the standard error is at most sqrt(2 p (1-p) / 975)
+%!   % = 0.022, 0.016, 0.005; plus 0.01 for Euler-Maruyama's bias (covariance
+%!   % T inv(A - h A^2/2): 2% more variance); allowed: 3 standard errors + bias
+%!   v = sscanf(out(strfind(out, 'r = 1, 2, 3:') + 12:end), '%f', 3);
+%!   p = 1 - exp(-[1 4 9] / 2);
+%!   assert (all(abs(v(:)' - p) <= 3 * sqrt(2 * p .* (1 - p) / 975) + 0.01));
+%! end
+
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.png')
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 3)
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Frames', 0)
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Frames', 2.5)
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Delay', 0)
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Size', [10 10])
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Trail', 'wiggly')

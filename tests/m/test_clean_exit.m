@@ -1,5 +1,5 @@
 % tools/octave_clean_exit.sh, which `make demo`, `make demos`, `make gallery`
-% and `make animations` run Octave through (issue 17): it drops exactly the
+% and `make animations` run Octave through, with --no-history (issue 17): it drops exactly the
 % line of Octave bug #62515 from standard error and keeps the exit status.
 % Source tree only (the package has no Makefile).
 
@@ -63,3 +63,17 @@
 %! assert (isempty(strfind(err2, bug)));
 %! [s3, ~, ~] = gdf_clean_run__(sprintf('bash %s %s %s', wrap, oct, gdf_clean_q__('exit(3)')));
 %! assert (s3, 3);
+
+%!testif ; exist(fullfile(gdf_test_root(), 'Makefile'), 'file') == 2
+%! % every demo target runs Octave through the wrapper, with --no-history
+%! mk = fileread(fullfile(gdf_test_root(), 'Makefile'));
+%! run = regexp(mk, '\nOCTAVE_RUN\s*:=\s*([^\n]*)', 'tokens', 'once');
+%! assert (~isempty(run));
+%! assert (~isempty(strfind(run{1}, 'tools/octave_clean_exit.sh $(OCTAVE) --no-history')));
+%! for t = {'demo', 'demos', 'gallery', 'animations'}
+%!   body = regexp(mk, ['\n' t{1} ':[^\n]*\n((?:\t[^\n]*\n)+)'], 'tokens', 'once');
+%!   assert (~isempty(body), ['no target ' t{1}]);
+%!   oct = regexp(body{1}, '\$\((OCTAVE\w*)\)', 'tokens');
+%!   oct = [oct{:}];
+%!   assert (~isempty(oct) && all(strcmp(oct, 'OCTAVE_RUN')), ['make ' t{1} ' runs Octave without the wrapper']);
+%! end
