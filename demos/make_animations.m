@@ -1,17 +1,18 @@
-%% MAKE_ANIMATIONS  Four GIF animations for the lecture room
-% Writes four GIFs with gd_plot(..., 'Animate', file) into docs/animations/
-% (set GDF_ANIMDIR to write them elsewhere, GDF_QUICK = true for a few small
-% frames).  Each frame is drawn headless and printed; the GIFs loop forever.
+%MAKE_ANIMATIONS  Four GIF animations for the lecture room.
+%   Writes four GIFs with gd_plot(..., 'Animate', file) into docs/animations/
+%   (in an installed package: ./animations; set GDF_ANIMDIR to write them
+%   elsewhere, GDF_QUICK = true for three frames each).  Each frame is drawn
+%   headless and printed; the GIFs loop forever.
 %
-% # gd_vs_flow.gif: GD iterates appearing step by step beside the gradient
-%   flow traced in the same time t = k*eta.
-% # three_steps.gif: three step sizes side by side (small, optimal
-%   2/(L+mu), unstable > 2/L), landscape and f - f* growing live.
-% # nesterov_ode.gif: Nesterov's method beside the Su-Boyd-Candes ODE
-%   theta'' + (3/t) theta' + grad f = 0 at the times t = k*sqrt(eta).
-% # langevin.gif: a Langevin chain filling the Gibbs density exp(-f/T)/Z.
+%   gd_vs_flow.gif    GD iterates appearing step by step beside the gradient
+%                     flow traced in the same time t = k*eta
+%   three_steps.gif   three step sizes side by side (small, optimal
+%                     2/(L+mu), unstable > 2/L): landscape and f - f* live
+%   nesterov_ode.gif  Nesterov's method beside the Su-Boyd-Candes ODE
+%                     theta'' + (3/t) theta' + grad f = 0 at t = k*sqrt(s)
+%   langevin.gif      a Langevin chain filling the Gibbs density exp(-f/T)/Z
 %
-% Run:  make animations     or, in Octave/MATLAB:  cd demos; make_animations
+%   Run:  make animations     or, in Octave/MATLAB:  cd demos; make_animations
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
@@ -22,7 +23,10 @@ if ~exist('GDF_QUICK', 'var')
   GDF_QUICK = false;
 end
 if ~exist('GDF_ANIMDIR', 'var') || isempty(GDF_ANIMDIR)
-  GDF_ANIMDIR = fullfile(fileparts(here), 'docs', 'animations');
+  GDF_ANIMDIR = fullfile(fileparts(here), 'docs', 'animations');   % the source tree
+  if ~exist(fullfile(fileparts(here), 'docs'), 'dir')
+    GDF_ANIMDIR = fullfile(pwd(), 'animations');                    % an installed package
+  end
 end
 if ~exist(GDF_ANIMDIR, 'dir')
   mkdir(GDF_ANIMDIR);
