@@ -16,6 +16,10 @@ if ~isempty(v)
   if ~strcmpi(ext, '.gif')
     error('gdflow:gd_plot:badOption', 'gd_plot: Animate must name a .gif file (got ''%s'').', v);
   end
+  folder = fileparts(v);
+  if ~isempty(folder) && ~exist(folder, 'dir')
+    error('gdflow:gd_plot:badOption', 'gd_plot: the folder of Animate, ''%s'', does not exist.', folder);
+  end
 end
 v = opt.Frames;
 if ~(isnumeric(v) && (isempty(v) || (isreal(v) && isscalar(v) && v >= 1 && v <= 10000 && v == round(v))))

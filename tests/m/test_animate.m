@@ -133,6 +133,7 @@
 
 %!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.png')
 %!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 3)
+%!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', fullfile(tempname(), 'x.gif'))
 %!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Frames', 0)
 %!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Frames', 2.5)
 %!error id=gdflow:gd_plot:badOption gd_plot(prob, info, 'Animate', 'x.gif', 'Delay', 0)
