@@ -1,7 +1,7 @@
 %MAKE_ANIMATIONS  Four GIF animations for the lecture room.
 %   Writes four GIFs with gd_plot(..., 'Animate', file) into docs/animations/
 %   (in an installed package: ./animations; set GDF_ANIMDIR to write them
-%   elsewhere, GDF_QUICK = true for three frames each).  Each frame is drawn
+%   elsewhere, GDF_QUICK = true for two frames each).  Each frame is drawn
 %   headless and printed; the GIFs loop forever.
 %
 %   gd_vs_flow.gif    GD iterates appearing step by step beside the gradient
@@ -33,7 +33,7 @@ if ~exist(GDF_ANIMDIR, 'dir')
 end
 nframes = 60;
 if GDF_QUICK
-  nframes = 3;
+  nframes = 2;
 end
 anim_files = {};
 

@@ -104,7 +104,7 @@
 %! assert (get(h3.paths(1), 'marker'), '.');
 
 %!test
-%! % demos/make_animations.m (GDF_QUICK: 3 frames each) writes its four GIFs
+%! % demos/make_animations.m (GDF_QUICK: 2 frames each) writes its four GIFs
 %! root = gdf_test_root();
 %! if exist(fullfile(root, 'demos', 'make_animations.m'), 'file') == 2
 %!   GDF_QUICK = true;
@@ -116,7 +116,7 @@
 %!   names = {'gd_vs_flow', 'three_steps', 'nesterov_ode', 'langevin'};
 %!   for i = 1:4
 %!     f = fullfile(GDF_ANIMDIR, [names{i} '.gif']);
-%!     assert (numel(imfinfo(f)), 3);
+%!     assert (numel(imfinfo(f)), 2);
 %!     d = dir(f);
 %!     assert (d.bytes < 5e6);
 %!   end
