@@ -6,7 +6,8 @@ function h = gd_explore(prob, varargin)
 %   against k (log scale) beside the theory's bound (GD_THEORY).  A slider
 %   sets the step eta in units of 1/L (0.05 to 2.2: across the stability
 %   limit 2/L); for the built-in bowl (GD_TESTFUN('ellipse', KAPPA, ANGLE))
-%   a second slider sets the condition number kappa (1 to 100).  Moving a
+%   a second slider sets the condition number kappa (1 to 100, or to the
+%   bowl's own kappa when larger).  Moving a
 %   slider reruns GD and redraws all three.  An unstable step (eta > 2/L)
 %   shows the divergence message in the titles.
 %   GD_EXPLORE() explores GD_TESTFUN('ellipse', 10, pi/6).
@@ -101,8 +102,8 @@ if bowl
   uicontrol(fig, 'style', 'text', 'units', 'normalized', 'position', [0.58 0.08 0.10 0.05], ...
             'string', 'kappa', 'backgroundcolor', 'w', 'fontsize', 12);
   H.kappa_slider = uicontrol(fig, 'style', 'slider', 'units', 'normalized', 'position', [0.68 0.09 0.20 0.04], ...
-                             'min', 1, 'max', 100, 'value', min(max(S.kappa, 1), 100), ...
-                             'sliderstep', [1 10] / 99, 'callback', cb, 'tag', 'kappa');
+                             'min', 1, 'max', max(100, S.kappa), 'value', S.kappa, ...
+                             'sliderstep', [1 10] / (max(100, S.kappa) - 1), 'callback', cb, 'tag', 'kappa');
   H.kappa_text = uicontrol(fig, 'style', 'text', 'units', 'normalized', 'position', [0.89 0.08 0.09 0.05], ...
                            'string', '', 'backgroundcolor', 'w', 'fontsize', 12);
 end

@@ -89,6 +89,15 @@
 %! assert (get(g.path, 'ydata'), info.theta(2, :), 0);
 
 %!test
+%! % a bowl beyond the slider's usual range keeps its kappa (the slider widens)
+%! p400 = gd_testfun('ellipse', 400, 0.3);
+%! g = gd_explore(p400, 'Visible', 'off', 'Iterations', 5);
+%! c = onCleanup(@() close(g.figure));
+%! S = g.state(g.figure);
+%! assert (S.prob.A, p400.A, 0);                  % the problem given, not a rebuilt one
+%! assert ([get(g.kappa_slider, 'max'), get(g.kappa_slider, 'value')], [p400.kappa p400.kappa]);
+
+%!test
 %! close(h.figure);
 
 %!error id=gdflow:gd_explore:notTwoD gd_explore(gd_quadratic(eye(3)))
