@@ -91,7 +91,7 @@ for a = h.axes(:)'
   set(a, 'xlimmode', 'manual', 'ylimmode', 'manual');
 end
 full = cell(size(items, 1), 2);
-marks = zeros(1, size(items, 1));
+marks = cell(1, size(items, 1));              % (a cell: graphics objects in MATLAB)
 for i = 1:size(items, 1)
   li = items{i, 1};
   full{i, 1} = get(li, 'XData');
@@ -101,10 +101,10 @@ for i = 1:size(items, 1)
     hold(a, 'on');
     if items{i, 3} == 2
       % the flow's point: a ring, so that an iterate under it stays visible
-      marks(i) = plot(a, NaN, NaN, 'o', 'markersize', 20, 'markerfacecolor', 'none', ...
+      marks{i} = plot(a, NaN, NaN, 'o', 'markersize', 20, 'markerfacecolor', 'none', ...
                       'markeredgecolor', get(li, 'color'), 'linewidth', 3);
     else
-      marks(i) = plot(a, NaN, NaN, 'o', 'markersize', 15, 'markerfacecolor', get(li, 'color'), ...
+      marks{i} = plot(a, NaN, NaN, 'o', 'markersize', 15, 'markerfacecolor', get(li, 'color'), ...
                       'markeredgecolor', 'k', 'linewidth', 1, 'color', get(li, 'color'));
     end
     hold(a, 'off');
@@ -114,7 +114,7 @@ titles = cell(size(h.axes));
 for a = 1:numel(h.axes)
   titles{a} = get(get(h.axes(a), 'title'), 'string');
 end
-S = struct('items', {items}, 'full', {full}, 'marks', marks, 'kj', kj, 'eta', eta, 'axes', h.axes, 'titles', {titles}, ...
+S = struct('items', {items}, 'full', {full}, 'marks', {marks}, 'kj', kj, 'eta', eta, 'axes', h.axes, 'titles', {titles}, ...
            'flow', ~isempty(land) && ~isempty(h.streamlines));
 out = gdf_animate_write(fig, opt.Animate, nF, opt.Delay, @(j) frame(j, S));
 out.k = kj;
@@ -123,7 +123,11 @@ out.eta = eta;
 for i = 1:size(items, 1)
   set(items{i, 1}, 'XData', full{i, 1}, 'YData', full{i, 2});
 end
-delete(marks(marks ~= 0));
+for i = 1:numel(marks)
+  if ~isempty(marks{i})
+    delete(marks{i});
+  end
+end
 for a = 1:numel(h.axes)
   title(h.axes(a), titles{a});
 end
@@ -163,12 +167,12 @@ function frame(j, S)
     x = S.full{ii, 1};
     y = S.full{ii, 2};
     set(S.items{ii, 1}, 'XData', x(keep), 'YData', y(keep));
-    if S.marks(ii)
+    if ~isempty(S.marks{ii})
       last = find(keep, 1, 'last');
       if isempty(last) || ~isfinite(y(last))
-        set(S.marks(ii), 'XData', NaN, 'YData', NaN);
+        set(S.marks{ii}, 'XData', NaN, 'YData', NaN);
       else
-        set(S.marks(ii), 'XData', x(last), 'YData', y(last));
+        set(S.marks{ii}, 'XData', x(last), 'YData', y(last));
       end
     end
   end
