@@ -20,6 +20,7 @@
 % Options and plots
 %   gd_options      - Build and validate an options struct for gd_run or gf_run.
 %   gd_plot         - Landscapes and convergence plots of gradient descent and gradient flow.
+%   gd_explore      - A live step-size explorer: sliders for eta (and kappa) redraw GD.
 %
 % The toolbox
 %   gdflow          - Gradient descent and gradient flow toolbox: version and function list.

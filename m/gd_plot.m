@@ -34,14 +34,26 @@ function h = gd_plot(prob, runs, varargin)
 %     'LineWidth'    width of the GD paths and streamlines (default 1.2 and
 %                    1.5); larger values read better on a projector
 %     'Parent'       axes to draw into (default: the current axes)
+%     'Animate'      name of a GIF file: the plot is also written as an
+%                    animation, iterate by iterate: frame j shows iterates
+%                    0..k_j of each path (a marker on k_j), the streamlines
+%                    traced up to the same time t = k_j*eta (eta: the first
+%                    run's step size), the convergence curves up to k_j
+%     'Frames'       number of frames (default: one per iterate, at most 60)
+%     'Delay'        seconds per frame (default 0.1)
+%     'Size'         [width height] of the frames in pixels (default
+%                    [640 480], [1000 450] for 'both'); the figure is resized
+%     'Trail'        'line' (default): the iterates joined by a line; 'dots':
+%                    the iterates alone (a cloud of samples, e.g. Langevin)
 %
 %   Options may also be given as an options struct; names are
 %   case-insensitive, and a misspelled one gets the nearest name suggested.
 %
 %   H is a struct of graphics handles: axes, contour, quiver, paths,
 %   streamlines, bounds (one per INFO run in the convergence plot: its
-%   YData is the bound, NaN where no theorem applies).  Works headless:
-%   figure('visible', 'off') and print.
+%   YData is the bound, NaN where no theorem applies), and with 'Animate'
+%   animation (file, frames, delay, size, bytes, k: the iterate shown by
+%   each frame).  Works headless: figure('visible', 'off') and print.
 %
 %   Example:
 %     prob = gd_testfun('ellipse', 10, pi / 6);
@@ -65,6 +77,7 @@ elseif nargin < 2
 end
 opt = parse_options(varargin);
 opt = check_inputs(prob, runs, opt);
+opt = gdf_animate_check(opt);                  % Animate, Frames, Delay, Size, Trail
 if ~iscell(runs)
   runs = {runs};
 end
@@ -107,6 +120,12 @@ switch kind
     h.bounds = h2.bounds;
   otherwise
     error('gdflow:gd_plot:badOption', 'gd_plot: Plot must be ''landscape'', ''convergence'' or ''both''.');
+end
+if strcmp(opt.Trail, 'dots') && ~strcmp(kind, 'convergence') && ~isempty(h.paths)
+  set(h.paths, 'linestyle', 'none', 'marker', '.', 'markersize', 5);
+end
+if ~isempty(opt.Animate)
+  h.animation = gdf_animate_plot(h, kind, prob, runs, opt);
 end
 end
 
@@ -209,7 +228,8 @@ end
 
 function opt = parse_options(args)
 opt = struct('Plot', '', 'Limits', [], 'Levels', 25, 'Field', true, 'Streamlines', [], ...
-             'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', []);
+             'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', [], ...
+             'Animate', '', 'Frames', [], 'Delay', 0.1, 'Size', [], 'Trail', 'line');
 opt = gdf_parse_options('gd_plot', opt, args);
 end
 
