@@ -493,7 +493,20 @@ typedef struct {
     gdf_gf_out out;
     out_ctx oc;
     gdf_gf_solve_result r;
+    int batched; /* the rows are in the shared kernel's arrays (run_many) */
 } gf_start;
+
+/* the plain case of many fixed-step starts that the shared kernel
+ * (gdf_gf_batch_fixed) runs: gradient flow on a small dense quadratic,
+ * output on the grid of TSPAN = [t0 tf], nothing that stops a start early
+ * but the stationary stops (which the kernel hands back to run()) */
+static int batch_ok(const gf_call *a)
+{
+    const gdf_gf_opts *o = &a->spec.o;
+    return (a->method == M_EULER || a->method == M_HEUN || a->method == M_RK4) && a->mp.kind == GDF_KIND_QUAD &&
+           a->d <= GDF_GF_BATCH_DMAX && a->nt == 2 && !a->spec.callback && !(o->grad_tol > 0.0) &&
+           !(o->max_time > 0.0) && !o->fgt && !o->stage_time;
+}
 
 static void set_field(mxArray *s, const char *name, mxArray *v)
 {
@@ -511,11 +524,42 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     gdf_gf_plan pl;
     mxArray *info = NULL;
     double *T, tsum = 0.0;
-    long n = 0, i, k;
+    double *bT = NULL, *bF = NULL, *bG = NULL; /* the shared kernel's rows (n x d x m, n x m) */
+    unsigned char *redo = NULL;
+    long n = 0, i, k, nb = 0;
     ptrdiff_t j, jmax = 0, q;
     for (j = 0; j < m; j++) {
         gf_start *s = &st[j];
         a->theta0 = theta0 + j * d;
+        if (j == 1 && batch_ok(a)) {
+            /* start 1 ran alone and went the whole grid: the others run
+             * together (the same steps, bit for bit), save those that a
+             * single run treats apart */
+            const gdf_gf_opts *o = &a->spec.o;
+            int shortened;
+            long N = gdf_gf_grid(a->ts[0], a->ts[1], o->h, &shortened);
+            if (N >= 0 && st[0].r.run.exitflag == 1 && st[0].r.run.why == GDF_GF_WHY_TEND &&
+                st[0].r.run.nsteps == N && st[0].out.n == N + 1) {
+                double t0c = gdf_now();
+                nb = N + 1;
+                check_alloc("the output Theta", (double)nb * (double)d * (double)(m - 1));
+                bT = (double *)mxMalloc((size_t)nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
+                bF = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                bG = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                redo = (unsigned char *)mxCalloc((size_t)(m - 1), 1);
+                if (gdf_gf_batch_fixed(&a->mp.p, &a->mp.u.quad, o->method, a->ts[0], a->ts[1], o->h, N, shortened,
+                                       o->stationary, m - 1, theta0 + d, nb, bT, bF, bG, redo) != GDF_OK)
+                    memset(redo, 1, (size_t)(m - 1));
+                tsum += gdf_now() - t0c;
+            }
+        }
+        if (j > 0 && redo && !redo[j - 1]) {
+            s->batched = 1;
+            s->r = st[0].r;
+            s->r.run.time = 0.0;
+            s->out.n = nb;
+            continue;
+        }
         run(a, &pl, &s->out, &s->oc, &s->r);
         warn(a, &pl, &s->out, &s->r);
         if (j > 0) { /* the output times must be common (at once, not after m runs) */
@@ -544,6 +588,13 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         for (j = 0; j < m; j++) {
             const gf_start *s = &st[j];
             double *Tj = T + (size_t)j * (size_t)n * (size_t)d;
+            if (s->batched) {
+                const double *Bj = bT + (size_t)(j - 1) * (size_t)nb * (size_t)d;
+                for (q = 0; q < d; q++)
+                    for (k = 0; k < n; k++)
+                        Tj[k + q * n] = k < nb ? Bj[k + q * nb] : NAN;
+                continue;
+            }
             for (q = 0; q < d; q++)
                 for (k = 0; k < n; k++)
                     Tj[k + q * n] = k < s->out.n ? s->out.theta[(size_t)k * (size_t)pl.stride + (size_t)q] : NAN;
@@ -568,8 +619,10 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
             smsg[j] = s->r.message;
             ssta[j] = gdf_stationary_name(s->r.stationary);
             for (k = 0; k < n; k++) {
-                pF[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.f[k] : NAN;
-                pG[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.gnorm[k] : NAN;
+                const double *fj = s->batched ? bF + (size_t)(j - 1) * (size_t)nb : s->out.f;
+                const double *gj = s->batched ? bG + (size_t)(j - 1) * (size_t)nb : s->out.gnorm;
+                pF[k + (size_t)j * (size_t)n] = k < s->out.n ? fj[k] : NAN;
+                pG[k + (size_t)j * (size_t)n] = k < s->out.n ? gj[k] : NAN;
             }
         }
         info = build_info(a, &pl, &st[0].out, &st[0].r); /* takes over start 1's f and gnorm */
@@ -588,12 +641,20 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     plhs[0] = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
     memcpy(mxGetPr(plhs[0]), st[jmax].out.t, (size_t)n * sizeof(double));
     for (j = 0; j < m; j++) {
+        if (st[j].batched)
+            continue;
         mxFree(st[j].out.t);
         mxFree(st[j].out.theta);
         if (st[j].out.f)
             mxFree(st[j].out.f);
         if (st[j].out.gnorm)
             mxFree(st[j].out.gnorm);
+    }
+    if (bT) {
+        mxFree(bT);
+        mxFree(bF);
+        mxFree(bG);
+        mxFree(redo);
     }
     mxFree(st);
 }
