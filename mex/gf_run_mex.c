@@ -525,6 +525,7 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     mxArray *info = NULL;
     double *T, tsum = 0.0;
     double *bT = NULL, *bF = NULL, *bG = NULL; /* the shared kernel's rows (n x d x m, n x m) */
+    mxArray *oT = NULL, *oF = NULL, *oG = NULL; /* the outputs, made early when the kernel runs */
     unsigned char *redo = NULL;
     long n = 0, i, k, nb = 0;
     ptrdiff_t j, jmax = 0, q;
@@ -541,11 +542,29 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
             if (N >= 0 && st[0].r.run.exitflag == 1 && st[0].r.run.why == GDF_GF_WHY_TEND &&
                 st[0].r.run.nsteps == N && st[0].out.n == N + 1) {
                 double t0c = gdf_now();
-                nb = N + 1;
-                check_alloc("the output Theta", (double)nb * (double)d * (double)(m - 1));
-                bT = (double *)mxMalloc((size_t)nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
-                bF = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
-                bG = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                mwSize dims[3];
+                nb = N + 1; /* every start's rows: no run has more than the grid */
+                dims[0] = (mwSize)nb;
+                dims[1] = (mwSize)d;
+                dims[2] = (mwSize)m;
+                check_alloc("the output Theta", (double)nb * (double)d * (double)m);
+                /* the kernel writes starts 2..m in place in the outputs
+                 * (scratch for those not asked for) */
+                if (nlhs >= 2) {
+                    oT = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+                    bT = mxGetPr(oT) + (size_t)nb * (size_t)d;
+                } else {
+                    bT = (double *)mxMalloc((size_t)nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
+                }
+                if (nlhs >= 3) {
+                    oF = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
+                    oG = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
+                    bF = mxGetPr(oF) + nb;
+                    bG = mxGetPr(oG) + nb;
+                } else {
+                    bF = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                    bG = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                }
                 redo = (unsigned char *)mxCalloc((size_t)(m - 1), 1);
                 if (gdf_gf_batch_fixed(&a->mp.p, &a->mp.u.quad, o->method, a->ts[0], a->ts[1], o->h, N, shortened,
                                        o->stationary, m - 1, theta0 + d, nb, bT, bF, bG, redo) != GDF_OK)
@@ -583,26 +602,21 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         dims[1] = (mwSize)d;
         dims[2] = (mwSize)m;
         check_alloc("the output Theta", (double)n * (double)d * (double)m);
-        plhs[1] = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+        plhs[1] = oT ? oT : mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL); /* oT: n == nb */
         T = mxGetPr(plhs[1]);
         for (j = 0; j < m; j++) {
             const gf_start *s = &st[j];
             double *Tj = T + (size_t)j * (size_t)n * (size_t)d;
-            if (s->batched) {
-                const double *Bj = bT + (size_t)(j - 1) * (size_t)nb * (size_t)d;
-                for (q = 0; q < d; q++)
-                    for (k = 0; k < n; k++)
-                        Tj[k + q * n] = k < nb ? Bj[k + q * nb] : NAN;
+            if (s->batched) /* in place already */
                 continue;
-            }
             for (q = 0; q < d; q++)
                 for (k = 0; k < n; k++)
                     Tj[k + q * n] = k < s->out.n ? s->out.theta[(size_t)k * (size_t)pl.stride + (size_t)q] : NAN;
         }
     }
     if (nlhs >= 3) {
-        mxArray *F = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
-        mxArray *G = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *F = oF ? oF : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *G = oG ? oG : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
         mxArray *rows[4];
         const char **smsg = (const char **)mxCalloc((size_t)m, sizeof(char *));
         const char **ssta = (const char **)mxCalloc((size_t)m, sizeof(char *));
@@ -618,11 +632,9 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
             mxGetPr(rows[3])[j] = (double)s->r.run.exitflag;
             smsg[j] = s->r.message;
             ssta[j] = gdf_stationary_name(s->r.stationary);
-            for (k = 0; k < n; k++) {
-                const double *fj = s->batched ? bF + (size_t)(j - 1) * (size_t)nb : s->out.f;
-                const double *gj = s->batched ? bG + (size_t)(j - 1) * (size_t)nb : s->out.gnorm;
-                pF[k + (size_t)j * (size_t)n] = k < s->out.n ? fj[k] : NAN;
-                pG[k + (size_t)j * (size_t)n] = k < s->out.n ? gj[k] : NAN;
+            for (k = 0; k < n && !s->batched; k++) { /* a batched start's rows are in place */
+                pF[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.f[k] : NAN;
+                pG[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.gnorm[k] : NAN;
             }
         }
         info = build_info(a, &pl, &st[0].out, &st[0].r); /* takes over start 1's f and gnorm */
@@ -650,10 +662,13 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         if (st[j].out.gnorm)
             mxFree(st[j].out.gnorm);
     }
-    if (bT) {
-        mxFree(bT);
-        mxFree(bF);
-        mxFree(bG);
+    if (redo) { /* the scratch rows of outputs not asked for */
+        if (!oT)
+            mxFree(bT);
+        if (!oF) {
+            mxFree(bF);
+            mxFree(bG);
+        }
         mxFree(redo);
     }
     mxFree(st);

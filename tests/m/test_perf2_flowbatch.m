@@ -72,3 +72,18 @@
 %! check_same(prob, randn(20, 9), [0 0.5], 'Method', 'rk4', 'Step', 0.05);
 %! p2 = gd_quadratic([3 1; 1 2], [1; 1]);
 %! check_same(p2, [2 -1 0.2; 1 3 0.4], [0 20], 'Method', 'heun', 'Step', 0.1, 'GradTol', 1e-3);
+
+%!test
+%! % one, two or three outputs: the same t and Theta (the kernel writes in place
+%! % into the outputs asked for, into scratch otherwise)
+%! prob = gd_quadratic([2 0; 0 4], [2; 4]);
+%! X0 = [1 0 2 1 3 1 0.5 1; 1 1 2 1 0.5 4 -1 9] * 0.5;
+%! X0(:, 4) = [1; 1];                        % theta*, g = 0 exactly: run alone (S1)
+%! [t3, T3, info] = gf_run(prob, X0, [0 3], 'Method', 'heun', 'Step', 0.1);
+%! [t2, T2] = gf_run(prob, X0, [0 3], 'Method', 'heun', 'Step', 0.1);
+%! t1 = gf_run(prob, X0, [0 3], 'Method', 'heun', 'Step', 0.1);
+%! assert (isequal(t1, t2, t3));
+%! assert (isequal(T2, T3));
+%! assert (info.exitflag, ones(1, 8));
+%! assert (~isempty(strfind(info.message{4}, 'stationary')));
+%! assert (all(all(T3(:, :, 4) == 1)));       % the state held from t0 on
