@@ -48,9 +48,11 @@ for i = 1:numel(dims)
   t_ode = bench_median(@() ode45(rhs, [0 T], theta0, opts), 3);
   e1 = path_error(Y1, gf_exact(prob, theta0, t1));
   e2 = path_error(Y2, gf_exact(prob, theta0, t2));
-  ok = 'ok';
-  if e1 > e2
-    ok = 'ERROR LARGER';
+  % the same steps as ode45 (its controller, issue 15 round 5): the errors
+  % differ by the rounding of the two implementations, at most 8 eps per step
+  ok = sprintf('ok (%.4f)', e1 / e2);
+  if e1 > e2 + 8 * (numel(t1) - 1) * eps
+    ok = sprintf('ERROR LARGER (%.4f)', e1 / e2);
   end
   fprintf('  %-6d %7d %7d %11s %11s %7.0fx %11.2e %11.2e %12s  %s\n', d, numel(t1) - 1, numel(t2) - 1, ...
           bench_fmt_time(t_gf), bench_fmt_time(t_ode), t_ode / t_gf, e1, e2, ...

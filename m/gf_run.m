@@ -15,9 +15,10 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   (GD_RUN's rule, 2*d more calls per evaluation).
 %
 %   Method
-%     'rk45'      (default) Dormand-Prince 5(4), FSAL, error control in the
-%                 norm of Octave's ode45, PI step-size control, 4th-order
-%                 continuous extension for dense output
+%     'rk45'      (default) Dormand-Prince 5(4), FSAL, error norm, starting
+%                 step and step-size control of Octave's ode45 (so the same
+%                 steps, and the same error, at the same RelTol/AbsTol),
+%                 4th-order continuous extension for dense output
 %     'euler'     forward Euler with fixed Step h: exactly GD with step h
 %     'heun'      Heun's method (order 2), fixed Step
 %     'rk4'       the classic Runge-Kutta method (order 4), fixed Step
@@ -149,8 +150,11 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %   evaluation of f, those at the returned times included.
 %
 %   THETA0 may be d-by-m (d > 1): m starting points, each integrated in C
-%   with the same options, one after another (results equal m separate
-%   runs; langevin path j uses Seed + j - 1, so path 1 is the single run's).
+%   with the same options (results equal m separate runs bit for bit;
+%   langevin path j uses Seed + j - 1, so path 1 is the single run's).
+%   euler, heun and rk4 on a dense quadratic with d <= 16 and TSPAN = [T0
+%   TF] advance the starts together (8 at a time); otherwise one after
+%   another.
 %   The times must be common: fixed-step methods and 'exact' share their
 %   grid; rk45 needs the output times (a TSPAN of more than two entries).
 %   Then THETA is n-by-d-by-m, INFO.f and INFO.gradnorm n-by-m (column j:

@@ -8,14 +8,15 @@
  *   rk45      Dormand-Prince 5(4) with FSAL:
  *               J. R. Dormand, P. J. Prince, "A family of embedded
  *               Runge-Kutta formulae", J. Comput. Appl. Math. 6 (1980) 19-26;
- *             step size control, initial step estimate and the PI
- *             ("stabilized") controller as described in
- *               E. Hairer, S. P. Norsett, G. Wanner, "Solving Ordinary
- *               Differential Equations I", 2nd ed., Springer 1993,
- *               Sec. II.4 (automatic step size, starting step) and IV.2
- *               (PI control, beta = 0.04);
- *             error norm as Octave's ode45 (max norm, weights max(atol,
- *             rtol*max(|y|,|ynew|))); 4th-order continuous extension of
+ *             error norm, starting step and step size controller those
+ *             of Octave's ode45 (AbsRel_norm, starting_stepsize,
+ *             integrate_adaptive: max norm, weights max(atol,
+ *             rtol*max(|y|,|ynew|)); h *= min(1.5, max(0.8,
+ *             0.38^(1/6) err^(-1/6))), after E. Hairer, S. P. Norsett,
+ *             G. Wanner, "Solving Ordinary Differential Equations I",
+ *             2nd ed., Springer 1993, Sec. II.4), so that an rk45 run
+ *             takes ode45's steps and its error is ode45's; 4th-order
+ *             continuous extension of
  *             Dormand-Prince (Shampine, "Some practical Runge-Kutta
  *             formulas", Math. Comp. 46 (1986) 135-150; written in the
  *             nested form of Hairer-Norsett-Wanner II.6).
@@ -38,7 +39,7 @@
  *             the stationary stops S1/S2; Euler-Maruyama of gdf_langevin.c
  *             is this driver with the euler stepper plus noise,
  *             gdf_gf_drive.h) and run_rk45 (dp_error: error norm,
- *             pi_accept/pi_reject: controller, dp_dense: dense output,
+ *             ctrl_next: controller, dp_dense: dense output,
  *             rk45_settled: S3), sharing drive_start (the first point),
  *             drive_limits (MaxSteps, MaxTime, the end) and drive_emit (the
  *             output point and the GradTol event).
@@ -94,11 +95,11 @@
 #define DP_D6 (-1453857185.0 / 822651844.0)
 #define DP_D7 (69997945.0 / 29380423.0)
 
-/* step size controller (Hairer-Wanner) */
-#define PI_BETA 0.04
-#define PI_SAFE 0.9
-#define PI_FACMIN 0.2  /* hnew >= 0.2 h */
-#define PI_FACMAX 10.0 /* hnew <= 10 h  */
+/* step size controller (Octave's ode45, integrate_adaptive.m; ctrl_next) */
+#define CTRL_SAFE 0.85106735593851446 /* 0.38^(1/6) */
+#define CTRL_FACMIN 0.8               /* hnew >= 0.8 h */
+#define CTRL_FACMAX 1.5               /* hnew <= 1.5 h */
+#define CTRL_BAD 0.2                  /* after a non-finite error */
 
 /* internal stop codes (never returned to the caller) */
 enum { GF_STOP_NONE = 0, GF_STOP_TIME = 100 };
@@ -1175,44 +1176,53 @@ static int run_fixed(gf_ctx *c, const double *theta0, const double *tspan, ptrdi
 /* Dormand-Prince 5(4)                                                  */
 /* ------------------------------------------------------------------ */
 
-/* Hairer's starting step (HNW I, II.4): h0 from the sizes of y and f,
- * then h1 from an estimate of the second derivative after an Euler step
- * (one evaluation), h = min(100 h0, h1, hmax).  y' = -g. */
+/* the starting step of Octave's ode45 (starting_stepsize.m, after Hairer-
+ * Norsett-Wanner I, II.4, with ode45's order 5): in the max norm of
+ * dp_error, each vector weighted by its own max(atol, rtol |v_i|),
+ * d0 = |y|, d1 = |f|; h0 = 0.01 d0/d1 (1e-6 when d0 or d1 < 1e-5); one
+ * Euler step to y + h0 f gives d2 = |f(y + h0 f) - f| / h0; h1 =
+ * (0.01 / max(d1, d2))^(1/6) (max(1e-6, 1e-3 h0) when max(d1, d2) <=
+ * 1e-15); h = min(100 h0, h1, hmax).  y' = -g (one evaluation). */
+static double maxnorm_self(ptrdiff_t d, const double *v, double scale, double rtol, double atol)
+{
+    ptrdiff_t i;
+    double m = 0.0;
+    for (i = 0; i < d; i++) {
+        double a = fabs(scale * v[i]), sc = rtol * a;
+        double q = a / (sc > atol ? sc : atol);
+        if (m == m && !(q <= m)) /* a NaN sticks */
+            m = q;
+    }
+    return m;
+}
+
 static int dp_hinit(gf_ctx *c, double t, const double *y, const double *g, double hmax,
                     double *yt, double *gt, double *hout)
 {
     ptrdiff_t i, d = c->d;
     const gdf_gf_opts *o = c->o;
-    double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON;
-    double dnf = 0.0, dny = 0.0, h0, h1, der2 = 0.0, der12;
+    double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON, atol = o->atol;
+    double d0, d1, d2, h0, h1, dm;
     int s;
-    for (i = 0; i < d; i++) {
-        double sk = o->atol + rtol * fabs(y[i]);
-        dnf += (g[i] / sk) * (g[i] / sk);
-        dny += (y[i] / sk) * (y[i] / sk);
-    }
-    dnf /= (double)d;
-    dny /= (double)d;
-    h0 = (dnf <= 1e-10 || dny <= 1e-10) ? 1e-6 : 0.01 * sqrt(dny / dnf);
-    if (h0 > hmax)
-        h0 = hmax;
+    d0 = maxnorm_self(d, y, 1.0, rtol, atol);
+    d1 = maxnorm_self(d, g, 1.0, rtol, atol); /* |f| = |-g| */
+    h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * (d0 / d1);
+    if (!isfinite(h0))
+        h0 = 1e-6;
     for (i = 0; i < d; i++)
         yt[i] = y[i] - h0 * g[i];
     at(c, t + h0);
     if ((s = eval(c, yt, NULL, gt)))
         return s;
-    for (i = 0; i < d; i++) {
-        double sk = o->atol + rtol * fabs(y[i]);
-        double q = (gt[i] - g[i]) / sk;
-        der2 += q * q;
-    }
-    der2 = sqrt(der2 / (double)d) / h0;
-    if (!isfinite(der2)) {
-        *hout = h0;
+    for (i = 0; i < d; i++)
+        yt[i] = gt[i] - g[i]; /* -(f(y + h0 f) - f): the same norm */
+    d2 = maxnorm_self(d, yt, 1.0, rtol, atol) / h0;
+    dm = d1 > d2 ? d1 : d2;
+    if (!isfinite(dm)) {
+        *hout = h0 < hmax ? h0 : hmax;
         return GDF_OK;
     }
-    der12 = der2 > sqrt(dnf) ? der2 : sqrt(dnf);
-    h1 = der12 <= 1e-15 ? (h0 * 1e-3 > 1e-6 ? h0 * 1e-3 : 1e-6) : pow(0.01 / der12, 0.2);
+    h1 = dm <= 1e-15 ? (h0 * 1e-3 > 1e-6 ? h0 * 1e-3 : 1e-6) : pow(0.01 / dm, 1.0 / 6.0);
     h1 = h1 < 100.0 * h0 ? h1 : 100.0 * h0;
     *hout = h1 < hmax ? h1 : hmax;
     return GDF_OK;
@@ -1246,36 +1256,30 @@ static double dp_error(const gf_ctx *c, double h, const double *y, const double 
     return err;
 }
 
-/* PI controller (Hairer-Wanner IV.2): the next step after an accepted
- * one (err <= 1), at most hmax, and not larger than h right after a
- * rejection; *facold is the last accepted error */
-static double pi_accept(double err, double h, double hmax, int rejected, double *facold)
+/* the step size controller of Octave's ode45 (integrate_adaptive.m), after
+ * an accepted step and after a rejected one alike: h *= min(FACMAX,
+ * max(FACMIN, SAFE (1/(err + eps))^(1/6))) with SAFE = 0.38^(1/6) (the
+ * local error aimed at is 0.38 of the tolerance), FACMIN = 0.8, FACMAX =
+ * 1.5, then at most hmax.  A PI controller (Hairer-Wanner IV.2, beta =
+ * 0.04, safety 0.9, factors 0.2..10) aims at 0.9^(1/0.13) = 0.44 of the
+ * tolerance and lets the step grow tenfold: fewer steps, an error above
+ * ode45's at the same RelTol/AbsTol (issue 15).  A non-finite error
+ * (*bad = 1) shrinks the step by 0.2 instead. */
+static double ctrl_next(double err, double h, double hmax, int *bad)
 {
-    double fac11 = pow(err, 0.2 - 0.75 * PI_BETA), fac, hnew;
-    fac = fac11 / pow(*facold, PI_BETA) / PI_SAFE;
-    if (fac < 1.0 / PI_FACMAX)
-        fac = 1.0 / PI_FACMAX;
-    if (fac > 1.0 / PI_FACMIN)
-        fac = 1.0 / PI_FACMIN;
-    hnew = h / fac;
-    *facold = err > 1e-4 ? err : 1e-4;
-    if (hnew > hmax)
-        hnew = hmax;
-    if (rejected && hnew > h)
-        hnew = h;
-    return hnew;
-}
-
-/* the step after a rejection; *bad = 1 when the error was not finite */
-static double pi_reject(double err, double h, int *bad)
-{
-    if (isfinite(err)) {
-        double fac = pow(err, 0.2 - 0.75 * PI_BETA) / PI_SAFE;
-        *bad = 0;
-        return h / (fac < 1.0 / PI_FACMIN ? fac : 1.0 / PI_FACMIN);
+    double fac;
+    if (!(err == err) || err == INFINITY) {
+        *bad = 1;
+        return h * CTRL_BAD;
     }
-    *bad = 1;
-    return h * PI_FACMIN;
+    *bad = 0;
+    fac = CTRL_SAFE * pow(1.0 / (err + DBL_EPSILON), 1.0 / 6.0);
+    if (!(fac >= CTRL_FACMIN))
+        fac = CTRL_FACMIN;
+    if (fac > CTRL_FACMAX)
+        fac = CTRL_FACMAX;
+    h *= fac;
+    return h < hmax ? h : hmax;
 }
 
 /* dense output at the tspan times inside (t, tn): the 4th-order
@@ -1316,9 +1320,8 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
     ptrdiff_t d = c->d, jout = 1;
     double t0 = tspan[0], tf = tspan[nt - 1], t = t0, h, hmax, fy, fn, gnorm;
     double rtol = o->rtol > 100.0 * DBL_EPSILON ? o->rtol : 100.0 * DBL_EPSILON, atol = o->atol;
-    double facold = 1e-4;
     double *y = work, *yn = work + d, *k1 = work + 3 * d, *k7 = work + 9 * d;
-    int s, stop, reject = 0, bad_reject = 0;
+    int s, stop, bad_reject = 0;
     double Rref = INFINITY, tref = NAN; /* the stationary stop's record of R */
 
     c->s1 = work + 2 * d; /* yt */
@@ -1353,7 +1356,7 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                 return finish(c, r, nfev0, GDF_OK, -2, GDF_GF_WHY_NONFINITE);
             return finish(c, r, nfev0, GDF_OK, -3, GDF_GF_WHY_UNDERFLOW);
         }
-        if (t + 1.01 * h >= tf) {
+        if (t + h >= tf) { /* as ode45: h = min(h, tf - t), no stretch */
             h = tf - t;
             last = 1;
         }
@@ -1363,12 +1366,12 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
         err = dp_error(c, h, y, yn, fn, k1, k7, rtol, atol);
         if (!(err <= 1.0)) {
             r->nfailed++;
-            reject = 1;
-            h = pi_reject(err, h, &bad_reject);
+            h = ctrl_next(err, h, hmax, &bad_reject);
             continue;
         }
         {
-            double hnew = pi_accept(err, h, hmax, reject, &facold);
+            int bad;
+            double hnew = ctrl_next(err, h, hmax, &bad);
             r->nsteps++;
             s = dp_dense(c, r, nfev0, tspan, nt, &jout, t, h, tn, y, yn, k1, k7, c->s1, c->k2, &stop);
             if (stop)
@@ -1387,7 +1390,6 @@ static int run_rk45(gf_ctx *c, const double *theta0, const double *tspan, ptrdif
                     return finish(c, r, nfev0, GDF_OK, 0, GDF_GF_WHY_OUTPUT_FULL);
                 return finish_stationary(c, r, nfev0, t);
             }
-            reject = 0;
             bad_reject = 0;
             h = hnew;
         }

@@ -223,6 +223,23 @@ int gdf_gf_run(gdf_problem *p, const double *theta0, const double *tspan, ptrdif
                const gdf_gf_opts *o, gdf_gf_out *out, double *work, void *iwork,
                gdf_gf_result *r);
 
+/* Many starts (X0 d x m, column j a start) of a fixed-step method (euler,
+ * heun, rk4) on a dense quadratic with d <= GDF_GF_BATCH_DMAX over the grid
+ * t_k = t0 + k h, k = 0..N (N, shortened: gdf_gf_grid; the last step
+ * shortened to tf when shortened), all starts advanced together
+ * (gdf_gf_batch.c).  Writes rows 0..N of T (n x d x m), F and Gn (n x m):
+ * the state, f and norm(grad f) of each start, the bits of gdf_gf_run on it
+ * with TSPAN = [t0 tf], Step h, the given stationary flag and no GradTol,
+ * MaxTime or stage time.  redo[j] = 1: start j met what a single run treats
+ * apart (a non-finite value, a stationary stop); its rows are not valid and
+ * the caller runs it alone.  poll (may be NULL): its fg_batch is called
+ * with no columns once per block and every 4096 steps (the gateway's
+ * Ctrl-C check), its status returned.  GDF_EARG on bad arguments. */
+#define GDF_GF_BATCH_DMAX 16
+int gdf_gf_batch_fixed(gdf_problem *poll, const gdf_quad *q, int method, double t0, double tf, double h, long N, int shortened,
+                       int stationary, ptrdiff_t m, const double *X0, ptrdiff_t n, double *T, double *F,
+                       double *Gn, unsigned char *redo);
+
 #ifdef __cplusplus
 }
 #endif

@@ -609,7 +609,20 @@ typedef struct {
     gdf_gf_out out;
     out_ctx oc;
     gdf_gf_solve_result r;
+    int batched; /* the rows are in the shared kernel's arrays (run_many) */
 } gf_start;
+
+/* the plain case of many fixed-step starts that the shared kernel
+ * (gdf_gf_batch_fixed) runs: gradient flow on a small dense quadratic,
+ * output on the grid of TSPAN = [t0 tf], nothing that stops a start early
+ * but the stationary stops (which the kernel hands back to run()) */
+static int batch_ok(const gf_call *a)
+{
+    const gdf_gf_opts *o = &a->spec.o;
+    return (a->method == M_EULER || a->method == M_HEUN || a->method == M_RK4) && a->mp.kind == GDF_KIND_QUAD &&
+           a->d <= GDF_GF_BATCH_DMAX && a->nt == 2 && !a->spec.callback && !(o->grad_tol > 0.0) &&
+           !(o->max_time > 0.0) && !o->fgt && !o->stage_time;
+}
 
 static void set_field(mxArray *s, const char *name, mxArray *v)
 {
@@ -627,11 +640,61 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     gdf_gf_plan pl;
     mxArray *info = NULL;
     double *T, tsum = 0.0;
-    long n = 0, i, k;
+    double *bT = NULL, *bF = NULL, *bG = NULL; /* the shared kernel's rows (n x d x m, n x m) */
+    mxArray *oT = NULL, *oF = NULL, *oG = NULL; /* the outputs, made early when the kernel runs */
+    unsigned char *redo = NULL;
+    long n = 0, i, k, nb = 0;
     ptrdiff_t j, jmax = 0, q;
     for (j = 0; j < m; j++) {
         gf_start *s = &st[j];
         a->theta0 = theta0 + j * d;
+        if (j == 1 && batch_ok(a)) {
+            /* start 1 ran alone and went the whole grid: the others run
+             * together (the same steps, bit for bit), save those that a
+             * single run treats apart */
+            const gdf_gf_opts *o = &a->spec.o;
+            int shortened;
+            long N = gdf_gf_grid(a->ts[0], a->ts[1], o->h, &shortened);
+            if (N >= 0 && st[0].r.run.exitflag == 1 && st[0].r.run.why == GDF_GF_WHY_TEND &&
+                st[0].r.run.nsteps == N && st[0].out.n == N + 1) {
+                double t0c = gdf_now();
+                mwSize dims[3];
+                nb = N + 1; /* every start's rows: no run has more than the grid */
+                dims[0] = (mwSize)nb;
+                dims[1] = (mwSize)d;
+                dims[2] = (mwSize)m;
+                check_alloc("the output Theta", (double)nb * (double)d * (double)m);
+                /* the kernel writes starts 2..m in place in the outputs
+                 * (scratch for those not asked for) */
+                if (nlhs >= 2) {
+                    oT = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+                    bT = mxGetPr(oT) + (size_t)nb * (size_t)d;
+                } else {
+                    bT = (double *)mxMalloc((size_t)nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
+                }
+                if (nlhs >= 3) {
+                    oF = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
+                    oG = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
+                    bF = mxGetPr(oF) + nb;
+                    bG = mxGetPr(oG) + nb;
+                } else {
+                    bF = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                    bG = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
+                }
+                redo = (unsigned char *)mxCalloc((size_t)(m - 1), 1);
+                if (gdf_gf_batch_fixed(&a->mp.p, &a->mp.u.quad, o->method, a->ts[0], a->ts[1], o->h, N, shortened,
+                                       o->stationary, m - 1, theta0 + d, nb, bT, bF, bG, redo) != GDF_OK)
+                    memset(redo, 1, (size_t)(m - 1));
+                tsum += gdf_now() - t0c;
+            }
+        }
+        if (j > 0 && redo && !redo[j - 1]) {
+            s->batched = 1;
+            s->r = st[0].r;
+            s->r.run.time = 0.0;
+            s->out.n = nb;
+            continue;
+        }
         run(a, &pl, &s->out, &s->oc, &s->r);
         warn(a, &pl, &s->out, &s->r);
         if (j > 0) { /* the output times must be common (at once, not after m runs) */
@@ -655,19 +718,21 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         dims[1] = (mwSize)d;
         dims[2] = (mwSize)m;
         check_alloc("the output Theta", (double)n * (double)d * (double)m);
-        plhs[1] = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+        plhs[1] = oT ? oT : mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL); /* oT: n == nb */
         T = mxGetPr(plhs[1]);
         for (j = 0; j < m; j++) {
             const gf_start *s = &st[j];
             double *Tj = T + (size_t)j * (size_t)n * (size_t)d;
+            if (s->batched) /* in place already */
+                continue;
             for (q = 0; q < d; q++)
                 for (k = 0; k < n; k++)
                     Tj[k + q * n] = k < s->out.n ? s->out.theta[(size_t)k * (size_t)pl.stride + (size_t)q] : NAN;
         }
     }
     if (nlhs >= 3) {
-        mxArray *F = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
-        mxArray *G = mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *F = oF ? oF : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *G = oG ? oG : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
         mxArray *rows[4];
         const char **smsg = (const char **)mxCalloc((size_t)m, sizeof(char *));
         const char **ssta = (const char **)mxCalloc((size_t)m, sizeof(char *));
@@ -683,7 +748,7 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
             mxGetPr(rows[3])[j] = (double)s->r.run.exitflag;
             smsg[j] = s->r.message;
             ssta[j] = gdf_stationary_name(s->r.stationary);
-            for (k = 0; k < n; k++) {
+            for (k = 0; k < n && !s->batched; k++) { /* a batched start's rows are in place */
                 pF[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.f[k] : NAN;
                 pG[k + (size_t)j * (size_t)n] = k < s->out.n ? s->out.gnorm[k] : NAN;
             }
@@ -704,12 +769,23 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     plhs[0] = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
     memcpy(mxGetPr(plhs[0]), st[jmax].out.t, (size_t)n * sizeof(double));
     for (j = 0; j < m; j++) {
+        if (st[j].batched)
+            continue;
         mxFree(st[j].out.t);
         mxFree(st[j].out.theta);
         if (st[j].out.f)
             mxFree(st[j].out.f);
         if (st[j].out.gnorm)
             mxFree(st[j].out.gnorm);
+    }
+    if (redo) { /* the scratch rows of outputs not asked for */
+        if (!oT)
+            mxFree(bT);
+        if (!oF) {
+            mxFree(bF);
+            mxFree(bG);
+        }
+        mxFree(redo);
     }
     mxFree(st);
 }
