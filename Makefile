@@ -77,7 +77,7 @@ m/private/%.mex: mex/%.c $(BUILD)/gdf_mexutil.o $(BUILD)/libgdflow.a $(LIB_HDR)
 
 # ---- C unit tests (no Octave needed) -----------------------------------
 # (a test may link extra test objects, listed as prerequisites below)
-$(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
+$(BUILD)/ctest/%: tests/c/%.c $(BUILD)/libgdflow.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c $(wildcard tests/c/ref/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) -Imex $< $(filter %.o,$^) $(BUILD)/libgdflow.a $(LINALG) -lm -o $@
 
@@ -133,7 +133,7 @@ $(BUILD)/libgdflow-san.a: $(LIB_OBJ_SAN)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c
+$(BUILD)/ctest-san/%: tests/c/%.c $(BUILD)/libgdflow-san.a tests/c/check.h tests/c/testprob.h tests/c/testsink.h tests/c/test_simd.c $(wildcard tests/c/ref/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) -O1 -g $(CWARN) $(OPENMP) $(SAN_FLAGS) -Imex $< $(filter %.o,$^) $(BUILD)/libgdflow-san.a $(LINALG) -lm -o $@
 
