@@ -195,7 +195,7 @@ hf = plot(P(:, 1), P(:, 2), 'k--', 'linewidth', 2.5);
 hold off;
 set(gca, 'position', [0.05 0.12 0.3 0.76]);     % a square landscape, no blank beside it
 subplot(1, 2, 2);
-set(gca, 'position', [0.44 0.12 0.54 0.76]);   % the legend on the right names the colours of both
+set(gca, 'position', [0.47 0.12 0.42 0.76]);   % the legend (eastoutside) names the colours of both
 tk = (0:K) * eta;
 semilogy(tk, gd.f - fs, 'o-', 'color', [0 0.447 0.698], 'linewidth', 2.5, 'markersize', 4);
 hold on;

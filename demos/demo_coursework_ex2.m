@@ -186,10 +186,10 @@ subplot(1, 2, 1);
 adm = y == 1;
 plot(X(adm, 2), X(adm, 3), 'k+', 'markersize', 8, 'linewidth', 2);
 hold on;
-plot(X(~adm, 2), X(~adm, 3), 'ko', 'markerfacecolor', [1 0.85 0.2], 'markersize', 7);
+plot(X(~adm, 2), X(~adm, 3), 'ko', 'markerfacecolor', [0.902 0.624 0], 'markersize', 7);
 xs = [30 100];
 bd = @(t) -(t(1) + t(2) * xs) / t(3);
-plot(xs, bd(rows(i_nat).theta), 'b-', 'linewidth', 3);
+plot(xs, bd(rows(i_nat).theta), '-', 'color', [0 0.447 0.698], 'linewidth', 3);
 plot(xs, bd(rows(i_sc).theta), '--', 'color', [0 0.620 0.451], 'linewidth', 2);
 b_raw = bd(rows(i_raw).theta);                % after 400 steps on the raw scores
 plot(xs, b_raw, '-', 'color', [0.835 0.369 0], 'linewidth', 2);

@@ -73,7 +73,8 @@ hold off;
 grid on;
 xlabel('component along the slow eigenvector');
 ylabel('density');
-legend({'samples', 'Gibbs density exp(-f/T)/Z'}, 'location', 'northoutside');
+ylim([0, 1.5 * max(cnt / (sum(cnt) * w))]);      % room for the legend above the density
+legend({'samples', 'Gibbs density exp(-f/T)/Z'}, 'location', 'northeast');
 title('a marginal of the samples against the Gibbs density');
 f1 = gdf_demo_save(fig, outdir, 'langevin.png');
 

@@ -41,7 +41,7 @@ gd_plot(prob, {r1.theta(:, 1:30), r2.theta(:, 1:30), r3.theta(:, 1:30)}, 'Limits
         'Field', false, 'Title', sprintf('first 30 iterates, \\kappa = %g', kappa));
 set(gca, 'position', [0.06 0.12 0.3 0.76]);   % a square landscape (colours as on the right)
 subplot(1, 2, 2);
-set(gca, 'position', [0.45 0.12 0.53 0.76]);
+set(gca, 'position', [0.47 0.12 0.42 0.76]);   % the legend (eastoutside) takes its right part
 k = 0:K;
 e0 = norm(theta0 - prob.theta_star);
 q = [(kappa - 1) / (kappa + 1), (sqrt(kappa) - 1) / (sqrt(kappa) + 1), sqrt(1 - 1 / sqrt(kappa))];
@@ -60,7 +60,7 @@ ylim([1e-16 1e2]);
 xlabel('iteration k');
 ylabel('||\theta_k - \theta^*||');
 legend([names, {'((\kappa-1)/(\kappa+1))^k', '((sqrt(\kappa)-1)/(sqrt(\kappa)+1))^k', '(1-1/sqrt(\kappa))^{k/2}'}], ...
-       'location', 'southwest');
+       'location', 'eastoutside');
 title('errors (solid) against the rates of the theory (dashed)');
 f1 = gdf_demo_save(fig, outdir, 'momentum.png');
 

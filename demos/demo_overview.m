@@ -46,7 +46,7 @@ warning(ws);
 fig = gdf_demo_figure(1000, 800);
 starts = [theta0, [3.5; -2.5], [-3.5; -2.5], [3.5; 2.5], [0; 3.2], [0; -3.2]];
 gd_plot(prob, runs, 'Limits', [-4.5 4.5 -4.5 4.5], 'Streamlines', starts, 'Labels', labels, ...
-        'Title', sprintf('GD on a bowl with \\kappa = %g: GD paths, the field -grad f (arrows), the flow (green)', kappa));
+        'Title', sprintf('GD on a bowl with \\kappa = %g: GD paths, the field -grad f (arrows), the flow (black)', kappa));
 f1 = gdf_demo_save(fig, outdir, 'overview_landscape.png');
 
 

@@ -24,8 +24,8 @@ function h = gd_plot(prob, runs, varargin)
 %     'Levels'       number of contour levels (default 25) or a vector of levels
 %     'Field'        true (default) to draw the field -grad f
 %     'Streamlines'  2-by-m starting points of gradient-flow trajectories, drawn
-%                    as smooth curves (GF_EXACT for quadratics, GF_RUN rk45
-%                    otherwise); [] for none
+%                    as smooth black curves (GF_EXACT for quadratics, GF_RUN
+%                    rk45 otherwise); [] for none
 %     'Horizon'      time span of the streamlines (default 20/mu, or 20); at
 %                    most 1e6/L (1e4 when L is unknown) and at most 1e3/mu
 %                    when mu > 0: gdflow:gd_plot:badHorizon
@@ -300,7 +300,7 @@ if ~isempty(starts)
   T = opt.Horizon;
   for j = 1:size(starts, 2)
     P = streamline_points(prob, starts(:, j), T);
-    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0 0.620 0.451], 'linewidth', lw + 0.3);
+    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0 0 0], 'linewidth', lw + 0.3);
   end
 end
 colors = palette(numel(paths));
@@ -412,12 +412,12 @@ xlabel(ax, 'iteration k');
 ylabel(ax, 'f(\theta_k) - f^*');
 grid(ax, 'on');
 if ~isempty(labels)
-  % curves fall from the top left: the box goes top right, or below the
-  % panel beside a landscape (where a box inside would cover the curves)
+  % outside the axes: a box inside covers the curve of a diverging run (and
+  % gnuplot draws its key larger than the legend's position says)
   if strcmp(opt.Plot, 'both')
     lh = legend(ax, labels, 'location', 'southoutside');
   else
-    lh = legend(ax, labels, 'location', 'northeast');
+    lh = legend(ax, labels, 'location', 'eastoutside');
   end
   set(lh, 'fontsize', st.font);
 end
