@@ -109,7 +109,7 @@ end
 % backward Euler errors keep falling at their predicted factor 1/(1 + eta mu)
 % (dashed).  The right panel shows the same on the Rosenbrock valley.
 % ---- the figure -------------------------------------------------------------------------------
-fig = gdf_demo_figure(1950, 650);
+fig = gdf_demo_figure(1950, 820);
 subplot(1, 3, 1);
 [~, gdp] = gd_run(prob, theta0, 'StepSize', 1.25 * 2 / L, 'MaxIter', 8, 'GradTol', 0, 'DivergenceLimit', Inf, 'History', 'full');
 c = ts;
@@ -136,7 +136,7 @@ labs{end + 1} = 'GD \eta = 2.5/L';
 xlabel('step k');
 ylabel('||\theta_k - \theta^*|| / ||\theta_0 - \theta^*||');
 title('quadratic: measured (solid), (1+\eta\mu)^{-k} (dashed)');
-legend(h, labs, 'location', 'northwest');
+legend(h, labs, 'location', 'southoutside', 'orientation', 'horizontal');
 ylim([1e-15 1e14]);
 set(gca, 'ytick', 10 .^ (-15:3:12));
 xlim([0 K]);
@@ -147,7 +147,7 @@ semilogy(0:numel(gd_small.f) - 1, gd_small.f - rosen.f_star, '-', 'color', [0 0.
 hold on;
 ng = numel(gd_big.f);
 semilogy(0:ng - 1, gd_big.f - rosen.f_star, 'k-', 'linewidth', 3);
-cols = [0.85 0.33 0.1; 0.47 0.67 0.19; 0.49 0.18 0.56];
+cols = [0.835 0.369 0; 0 0.620 0.451; 0.800 0.475 0.655];
 for i = 1:numel(hs)
   ok = rb{i} > 1e-15;                              % above the rounding of f
   k = 0:numel(rb{i}) - 1;
@@ -162,7 +162,7 @@ xlabel('step k (log scale)');
 ylabel('f(\theta_k) - f^*');
 title(sprintf('Rosenbrock from (-1.2, 1); 2/\\lambda_{max} at \\theta^* = %.4f', 2 / Lloc));
 legend({'GD \eta = 0.001', sprintf('GD \\eta = 0.01: diverged at k = %d', ng - 1), 'BE \eta = 0.01', 'BE \eta = 1', 'BE \eta = 10'}, ...
-       'location', 'northeast');
+       'location', 'southoutside', 'orientation', 'horizontal');
 ylim([1e-15 1e14]);
 set(gca, 'ytick', 10 .^ (-15:3:12));
 grid on;

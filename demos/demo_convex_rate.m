@@ -94,7 +94,7 @@ end
 % line for every k.  Right: the ratio of actual to guaranteed decrease stays
 % at or above 1 for every step size.
 % ---- the figure -----------------------------------------------------------------
-fig = gdf_demo_figure(1400, 600);
+fig = gdf_demo_figure(1400, 780);
 subplot(1, 2, 1);
 loglog(k, gap, '-', 'color', [0 0.447 0.698], 'linewidth', 3.5);
 hold on;
@@ -104,7 +104,7 @@ xlabel('iteration k   (flow: t L)');
 ylabel('f - f^*');
 title(sprintf('rank-deficient least squares (rank %d of %d), \\mu = 0', r, p));
 legend({'GD, \eta = 1/L', 'gradient flow at t = k/L', 'bound L||\theta_0-\theta^*||^2/(2k) = ||\theta_0-\theta^*||^2/(2t)'}, ...
-       'location', 'southwest');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 xlim([1 K]);
 hold off;
@@ -123,7 +123,7 @@ labs{end} = 'ratio 1: the guaranteed decrease';
 xlabel('iteration k');
 ylabel('(f_k - f_{k+1}) / (\eta(1-L\eta/2) ||grad f_k||^2)');
 title('sufficient decrease: actual / guaranteed \geq 1 at every step');
-legend(labs, 'location', 'northeast');
+legend(labs, 'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 xlim([0 Kd]);
 ylim([0.8 1000]);

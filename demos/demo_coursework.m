@@ -58,7 +58,7 @@ warning(ws);
 %% The fit and the cost history
 % Look at the left panel (the fitted line through the data) and at the
 % right one: just below the step limit the cost falls, just above it it blows up.
-fig = gdf_demo_figure(1500, 620);
+fig = gdf_demo_figure(1500, 800);
 subplot(1, 2, 1);
 plot(data(:, 1), y, 'x', 'color', [0.835 0.369 0], 'markersize', 9, 'linewidth', 1.5);
 hold on;
@@ -68,7 +68,7 @@ hold off;
 grid on;
 xlabel('population of city in 10,000s');
 ylabel('profit in $10,000s');
-legend({'training data', sprintf('one gdflow call: %.4f + %.4f x', th)}, 'location', 'northwest');
+legend({'training data', sprintf('one gdflow call: %.4f + %.4f x', th)}, 'location', 'southoutside', 'orientation', 'horizontal');
 title('ex1data1: linear regression, the coursework loop replaced');
 subplot(1, 2, 2);
 semilogy(0:num_iters, info.f, '-', 'color', [0 0.447 0.698], 'linewidth', 2.5);
@@ -82,7 +82,7 @@ ylim([3 1e3]);
 xlabel('iteration');
 ylabel('cost J(\theta)');
 legend({'gdflow: info.f', 'coursework loop: J history', sprintf('step 0.98 x 2/L = %.4f', 0.98 * etamax), ...
-        sprintf('step 1.02 x 2/L: diverges')}, 'location', 'northeast');
+        sprintf('step 1.02 x 2/L: diverges')}, 'location', 'southoutside', 'orientation', 'horizontal');
 title('cost history, and the step-size limit 2/\lambda_{max}(X''X/m)');
 f1 = gdf_demo_save(fig, outdir, 'coursework.png');
 

@@ -181,7 +181,7 @@ gdf_demo_claim(res(i_sc, 1) <= 1e-8 && res(i_sc, 1) < 1e-6 * res(i_raw, 1), ...
 % Left: the boundaries of the methods over the data; right: f - f* per
 % iteration (log scale).
 % ---- the figure: the data with decision boundaries; f - f* against iterations
-fig = gdf_demo_figure(1500, 620);
+fig = gdf_demo_figure(1600, 900);
 subplot(1, 2, 1);
 adm = y == 1;
 plot(X(adm, 2), X(adm, 3), 'k+', 'markersize', 8, 'linewidth', 2);
@@ -204,7 +204,7 @@ if all(b_raw < 30 | b_raw > 100)
                       100 * mean(X * rows(i_raw).theta >= 0));
 end
 h = legend({'admitted', 'not admitted', 'theta*: natural gradient, gd-minimize, fminunc', ...
-            '400 GD steps, scaled features', raw_label}, 'location', 'south');
+            '400 GD steps, scaled features', raw_label}, 'location', 'southoutside');
 set(h, 'interpreter', 'none', 'fontsize', 14);
 title(sprintf('decision boundaries on ex2-shaped data (m = %d)', m));
 subplot(1, 2, 2);
@@ -229,7 +229,7 @@ xlim([0 400]);
 ylim([floor_f 1e4]);
 xlabel('iteration');
 ylabel('f - f*');
-h = legend(labels, 'location', 'northeast');
+h = legend(labels, 'location', 'southoutside', 'orientation', 'horizontal');
 set(h, 'interpreter', 'none', 'fontsize', 14);
 title('cost above the optimum, log scale');
 f1 = gdf_demo_save(fig, outdir, 'coursework_ex2.png');

@@ -131,7 +131,7 @@ for i = 1:numel(etalh)
 end
 slh = slope(etalh(4:end), elh(4:end));
 
-fig = gdf_demo_figure(1450, 650);
+fig = gdf_demo_figure(1450, 860);
 subplot(1, 2, 1);
 loglog(etaq, eq, 'o-', 'color', [0 0.447 0.698], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0 0.447 0.698]);
 hold on;
@@ -144,7 +144,7 @@ ylabel('||\theta_K - \theta(T)||');
 title('global error at a fixed horizon T = K\eta');
 legend({sprintf('GD, ellipse (T = %g): slope %.3f', Tq, sq), sprintf('GD, Himmelblau (T = %g): slope %.3f', Th, sh), ...
         sprintf('Heun, Himmelblau: slope %.2f', sheun), sprintf('RK4, Himmelblau: slope %.2f', srk4), 'slope 1'}, ...
-       'location', 'southeast');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 subplot(1, 2, 2);
@@ -157,7 +157,7 @@ xlabel('step \eta');
 ylabel('||\theta_1 - \theta(\eta)||');
 title('local error of one step from \theta_0');
 legend({sprintf('ellipse: slope %.3f', sl), '(\eta^2/2) ||Hess f grad f||, ellipse', ...
-        sprintf('Himmelblau: slope %.3f', slh), '(\eta^2/2) ||Hess f grad f||, Himmelblau'}, 'location', 'southeast');
+        sprintf('Himmelblau: slope %.3f', slh), '(\eta^2/2) ||Hess f grad f||, Himmelblau'}, 'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 f2 = gdf_demo_save(fig, outdir, 'euler_error.png');

@@ -56,7 +56,7 @@ rel = abs(dfdt(use) + g2([false; use; false])) ./ g2([false; use; false]);
 dissipated = [0; cumsum((g2(1:end - 1) + g2(2:end)) / 2 .* diff(t))];
 balance = abs((f(1) - f) - dissipated) / (f(1) - f(end));
 
-fig = gdf_demo_figure(1900, 640);
+fig = gdf_demo_figure(1900, 800);
 subplot(1, 3, 1);
 gd_plot(rosen, {}, 'Limits', [-2 2 -1 3], 'Streamlines', [-1.2 -1.5 1.8 0.5; 1 2.5 2.8 -0.8], 'Horizon', T1, ...
         'Levels', 10 .^ linspace(-1, 3.3, 14), 'LineWidth', 3, 'Title', 'Rosenbrock: gradient-flow paths');
@@ -69,7 +69,7 @@ loglog(t(2:end), f(2:end) - rosen.f_star, '-', 'color', [0 0.620 0.451], 'linewi
 xlabel('time t');
 ylabel('value');
 title('from (-1.2, 1): energy and its dissipation');
-legend({'-d f(\theta(t))/dt, measured', '||grad f(\theta(t))||^2', 'f(\theta(t)) - f^*'}, 'location', 'southwest');
+legend({'-d f(\theta(t))/dt, measured', '||grad f(\theta(t))||^2', 'f(\theta(t)) - f^*'}, 'location', 'southoutside', 'orientation', 'horizontal');
 xlim([1e-5 T1]);
 ylim([1e-16 1e6]);
 set(gca, 'ytick', 10 .^ (-16:4:4));
@@ -82,7 +82,7 @@ loglog(t(2:end), balance(2:end), '-', 'color', [0.835 0.369 0], 'linewidth', 2.5
 xlabel('time t');
 ylabel('relative difference');
 title('|df/dt + ||grad f||^2| / ||grad f||^2');
-legend({'pointwise (3-point differences)', 'energy balance: f(0) - f(t) vs integral of ||grad f||^2'}, 'location', 'northwest');
+legend({'pointwise (3-point differences)', 'energy balance: f(0) - f(t) vs integral of ||grad f||^2'}, 'location', 'southoutside', 'orientation', 'horizontal');
 xlim([1e-5 T1]);
 ylim([1e-12 1]);
 grid on;

@@ -98,7 +98,7 @@ end
 % Look at each panel: the measured curves (solid) stay below the rate lines
 % (dashed) of the theory, and become parallel to them.
 % ---- figure 1: errors against the bounds ---------------------------------------------
-fig = gdf_demo_figure(1450, 620);
+fig = gdf_demo_figure(1450, 860);
 k = 0:K;
 for j = 1:2
   subplot(1, 2, j);
@@ -126,9 +126,9 @@ for j = 1:2
   ylabel('relative error');
   title(names{j});
   if j == 1
-    legend(leg, 'location', 'southwest');
+    legend(leg, 'location', 'southoutside', 'orientation', 'horizontal');
   else
-    legend(leg, 'location', 'northeast');
+    legend(leg, 'location', 'southoutside', 'orientation', 'horizontal');
   end
   grid on;
   hold off;
@@ -214,7 +214,7 @@ xlabel('condition number \kappa = L/\mu');
 ylabel(sprintf('iterations until f - f^* \\leq %g (f_0 - f^*)', epsilon));
 title(sprintf('GD on quadratics (d = %d, eigenvalues from \\mu = 1 to L = \\kappa)', d));
 legend({'GD \eta = 1/L (measured)', 'GD \eta = 2/(L+\mu) (measured)', '\kappa log(1/\epsilon)', ...
-        'bound from (1-\mu/L)^k \leq \epsilon'}, 'location', 'northwest');
+        'bound from (1-\mu/L)^k \leq \epsilon'}, 'location', 'southeast');
 grid on;
 hold off;
 f2 = gdf_demo_save(fig, outdir, 'linear_rate_kappa.png');

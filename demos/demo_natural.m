@@ -39,7 +39,7 @@ t0 = [-2; 2];
 % Hypotheses: the metric G(theta) is the Hessian of the bowl (or the Fisher
 % information of the logistic model), positive definite.  Look at the
 % natural gradient paths: straight to the minimum, where GD bends.
-fig = gdf_demo_figure(1600, 640);
+fig = gdf_demo_figure(1300, 700);
 subplot(1, 2, 1);
 gd_plot(bowl, {g1.theta(:, 1:min(end, 60)), n1.theta}, 'Limits', [-4 4 -4 4], 'Field', false, ...
         'Labels', {'GD, 1/L', 'natural, G = A, \eta = 0.25'}, 'Title', 'bowl, \kappa = 30');

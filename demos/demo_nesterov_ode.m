@@ -58,7 +58,7 @@ end
 % Hypotheses: f is convex and L-smooth (here a quadratic), Nesterov step s,
 % time t = k sqrt(s).  Look at the left panel: the iterates sit on the ODE
 % curve, closer for smaller s; right: f - f* under the bound 2R^2/t^2.
-fig = gdf_demo_figure(1500, 620);
+fig = gdf_demo_figure(1500, 760);
 subplot(1, 2, 1);
 plot(tt, Th(:, 1), 'k-', 'linewidth', 2.5);
 hold on;
@@ -86,7 +86,7 @@ ylim([1e-8 10]);
 xlabel('t');
 ylabel('f - f^*');
 legend([{'ODE', '2||\theta_0-\theta^*||^2/t^2'}, arrayfun(@(s) sprintf('Nesterov, s = %g', s), steps, 'UniformOutput', false)], ...
-       'location', 'southwest');
+       'location', 'southoutside', 'orientation', 'horizontal');
 title('f - f^* against the O(1/t^2) bound');
 f1 = gdf_demo_save(fig, outdir, 'nesterov_ode.png');
 

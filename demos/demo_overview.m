@@ -43,7 +43,7 @@ warning(ws);
 % ill-conditioned bowl); GD with a fixed step.  Look at the three paths:
 % small step slow, 2/(L+mu) fast, above 2/L diverging.
 % ---- the landscape ------------------------------------------------------
-fig = gdf_demo_figure(1000, 800);
+fig = gdf_demo_figure(1000, 860);
 starts = [theta0, [3.5; -2.5], [-3.5; -2.5], [3.5; 2.5], [0; 3.2], [0; -3.2]];
 gd_plot(prob, runs, 'Limits', [-4.5 4.5 -4.5 4.5], 'Streamlines', starts, 'Labels', labels, ...
         'Title', sprintf('GD on a bowl with \\kappa = %g: GD paths, the field -grad f (arrows), the flow (black)', kappa));
@@ -53,7 +53,7 @@ f1 = gdf_demo_save(fig, outdir, 'overview_landscape.png');
 %% Convergence beside the theory
 % Look at each run against its bound (dashed); the diverging run has none.
 % ---- convergence against the bounds --------------------------------------
-fig = gdf_demo_figure(1000, 640);
+fig = gdf_demo_figure(1400, 640);
 gd_plot(prob, runs, 'Plot', 'convergence', 'Labels', labels, ...
         'Title', 'f(\theta_k) - f^* (solid) and the theoretical bound (dashed)');
 f2 = gdf_demo_save(fig, outdir, 'overview_convergence.png');

@@ -43,7 +43,7 @@ lambda = 4;
 scalar = gd_quadratic(lambda);
 K = 40;
 etas_path = [0.3, 1.6, 1.9, 2.1] / lambda;
-fig = gdf_demo_figure(1300, 560);
+fig = gdf_demo_figure(1400, 700);
 subplot(1, 2, 1);
 colors = gdf_demo_palette(numel(etas_path));
 hp = zeros(1, numel(etas_path) + 1);
@@ -94,7 +94,7 @@ xlabel('\eta\lambda');
 ylabel(sprintf('|\\theta_K| / |\\theta_0| after K = %d steps', K));
 title('final error across the threshold \eta = 2/\lambda');
 legend({sprintf('theory |1-\\eta\\lambda|^{%d}', K), 'GD: converged', 'GD: diverged', '\eta = 2/\lambda'}, ...
-       'location', 'northwest');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 f1 = gdf_demo_save(fig, outdir, 'stability_scalar.png');
@@ -149,7 +149,7 @@ for i = 1:numel(eta2)
   meas(i) = (err(end) / err(K2 / 2 + 1)) ^ (2 / K2);        % per-step factor, second half
 end
 
-fig = gdf_demo_figure(1300, 600);
+fig = gdf_demo_figure(1400, 760);
 subplot(1, 2, 1);
 ws = warning('off', 'gdflow:diverged');
 [~, below] = gd_run(prob, theta0, 'StepSize', 0.95 * 2 / L, 'MaxIter', 25, 'GradTol', 0, 'History', 'full');
@@ -184,7 +184,7 @@ xlabel('\eta / (2/L)');
 ylabel('contraction per step of ||\theta_k - \theta^*||');
 title('measured rate against \rho(I - \eta A)');
 legend({'\rho(I-\eta A) = max_i|1-\eta\lambda_i|', 'GD, measured', 'rate 1', '\eta = 2/L', '\eta = 2/(L+\mu)'}, ...
-       'location', 'southwest');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 f2 = gdf_demo_save(fig, outdir, 'stability_quadratic.png');

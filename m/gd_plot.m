@@ -323,14 +323,18 @@ if isfield(prob, 'theta_star') && ~isempty(prob.theta_star)
   plot(ax, prob.theta_star(1, :), prob.theta_star(2, :), 'kp', 'markersize', 16, 'markerfacecolor', [0.941 0.894 0.259], 'linewidth', 1.5);
 end
 axis(ax, lim);
-axis(ax, 'square');
 xlabel(ax, '\theta_1');
 ylabel(ax, '\theta_2');
+keyh = 0;
 if ~isempty(opt.Labels) && ~isempty(h.paths)
   n = min(numel(h.paths), numel(opt.Labels));   % fewer labels than paths: label the first ones
-  lh = legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'northeastoutside');
+  % below the frame, in rows: it covers no path, and takes less of the box
+  % than a column beside it
+  lh = legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'southoutside', 'orientation', 'horizontal');
   set(lh, 'fontsize', st.font);
+  keyh = key_height(ax, opt.Labels(1:n), st.font);
 end
+frame_aspect(ax, lim, keyh);
 h = finish_axes(h, ax, opt);
 end
 
@@ -515,6 +519,64 @@ if ~isempty(opt.Title)
 end
 hold(ax, 'off');
 h.axes = ax;
+end
+
+function frame_aspect(ax, lim, keyh)
+% One unit on both axes (the arrows then look perpendicular to the
+% contours), through the plot box's aspect ratio rather than
+% dataaspectratio: with gnuplot, a manual dataaspectratio leaves "set size
+% ratio" behind for the next axes of a subplot figure, which then shrink to
+% a sliver.  A very elongated frame gets a square box.  A key below the box
+% is cut from the box by gnuplot: KEYH (pixels, estimated) is added to the
+% box's height so that the rest keeps the data's aspect.
+sx = lim(2) - lim(1);
+sy = lim(4) - lim(3);
+if max(sx, sy) > 4 * min(sx, sy)
+  axis(ax, 'square');
+  return
+end
+r = sy / sx;
+gnuplot = false;
+try
+  gnuplot = strcmp(get(ancestor(ax, 'figure'), '__graphics_toolkit__'), 'gnuplot');
+catch
+  gnuplot = false;                             % MATLAB: the legend shrinks the axes itself
+end
+if gnuplot && keyh > 0
+  u = get(ax, 'units');
+  set(ax, 'units', 'pixels');
+  pp = get(ax, 'position');
+  set(ax, 'units', u);
+  W = pp(3);
+  H = pp(4);
+  if H > keyh
+    r1 = r * H / (H - keyh);                   % the box fills the height
+    if W * r1 >= H
+      r = r1;
+    else
+      r = r + keyh / W;                        % the box fills the width
+    end
+  end
+end
+set(ax, 'plotboxaspectratio', [1, r, 1]);
+end
+
+function hk = key_height(ax, labels, font)
+% the height in pixels of gnuplot's key of LABELS at FONT points in rows
+% below the axes AX (measured: about 4 font sizes a row, and 3 for the gap), with as many
+% entries a row as fit the axes' width; TeX commands count as one character
+n = 0;
+for i = 1:numel(labels)
+  t = regexprep(labels{i}, '\\[a-zA-Z]+', 'x');
+  t = regexprep(t, '[\^_{}]', '');
+  n = max(n, numel(t));
+end
+u = get(ax, 'units');
+set(ax, 'units', 'pixels');
+pp = get(ax, 'position');
+set(ax, 'units', u);
+per_row = max(1, floor(pp(3) / ((0.55 * n + 4.5) * font)));
+hk = (ceil(numel(labels) / per_row) * 4 + 3) * font;
 end
 
 function st = style(name)
