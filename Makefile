@@ -5,6 +5,8 @@
 #   make test     install what is missing, build, run every test
 #   make demos    run every demo script (figures under demos/figures/)
 #   make gallery  redraw the README's figures in docs/gallery/
+#   make handouts publish every demo as an HTML handout in docs/handouts/ (headless;
+#                 HANDOUT_STYLE=paper for print, HANDOUT_QUICK=1 for small sizes)
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make bench-c  the least-squares / logistic pass in C alone, five builds
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
@@ -51,7 +53,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos gallery bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
+.PHONY: all deps build test demo demos gallery handouts bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
 
 all: build
 
@@ -142,6 +144,11 @@ demos: build
 
 gallery: build
 	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); GDF_FIGDIR = '$(CURDIR)/docs/gallery'; run_all_demos"
+
+HANDOUT_STYLE ?= slides
+HANDOUT_QUICK ?= 0
+handouts: build
+	$(OCTAVE) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); make_handouts('$(CURDIR)/docs/handouts', $(HANDOUT_QUICK), {}, '$(HANDOUT_STYLE)')"
 
 # the pass over X in C alone (bench/c/bench_pass.c): five builds of its kernels,
 # which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test);

@@ -4,7 +4,7 @@ function [index, saved] = make_handouts(outdir, quick, names, style)
 %   as run_all_demos) with PUBLISH into docs/handouts/: one page per demo,
 %   <name>.html, with the prose of its %% sections, its code, the printed
 %   tables and claims, and every figure it draws; and index.html linking
-%   them.  INDEX is the path of index.html; SAVED{i} lists the figure files
+%   them (in an installed package: ./handouts).  INDEX is the path of index.html; SAVED{i} lists the figure files
 %   the i-th demo saved itself (each must appear in its page).  This is what "make handouts"
 %   runs; it is headless (invisible figures, printed by publish).
 %   MAKE_HANDOUTS(OUTDIR, QUICK, NAMES, STYLE): output folder OUTDIR, QUICK
@@ -24,6 +24,9 @@ function [index, saved] = make_handouts(outdir, quick, names, style)
 here = fileparts(mfilename('fullpath'));
 if nargin < 1 || isempty(outdir)
   outdir = fullfile(here, '..', 'docs', 'handouts');
+  if ~exist(fullfile(here, '..', 'docs'), 'dir')
+    outdir = fullfile(pwd(), 'handouts');       % an installed package: here
+  end
 end
 if nargin < 2 || isempty(quick)
   quick = false;

@@ -151,3 +151,21 @@
 %!   lw = regexp(code, '''linewidth'',\s*([\d.]+)', 'tokens');
 %!   assert (all(cellfun(@(t) str2double(t{1}), lw) >= 1.5), sprintf('%s sets a line below 1.5', d(i).name));
 %! end
+
+%!test
+%! % a landscape has one unit on both axes through its plot box (not through
+%! % dataaspectratio, which under gnuplot leaves "size ratio" set for the next
+%! % subplot and squashes it): the box's aspect is the frame's
+%! f = figure('visible', 'off', 'position', [0 0 1200 500]);
+%! c = onCleanup(@() close(f));
+%! subplot(1, 2, 1);
+%! h = gd_plot(prob, runs(1), 'Limits', [-4 2 -3 1]);
+%! assert (get(h.axes, 'dataaspectratiomode'), 'auto');
+%! r = get(h.axes, 'plotboxaspectratio');
+%! assert (r(2) / r(1), 4 / 6, 1e-12);
+%! % with a legend below, the box is taller by the key gnuplot cuts from it
+%! clf(f);
+%! subplot(1, 2, 1);
+%! h = gd_plot(prob, runs, 'Limits', [-4 2 -3 1], 'Labels', {'a', 'b', 'c'});
+%! r = get(h.axes, 'plotboxaspectratio');
+%! assert (r(2) / r(1) > 4 / 6);
