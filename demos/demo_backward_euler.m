@@ -1,10 +1,10 @@
 %% Backward Euler (the proximal point method) is stable far beyond eta = 2/L
 % Claim (lecture section 4.3, "Backward Euler"): the implicit step
 % theta_{k+1} = theta_k - eta grad f(theta_{k+1}) is the proximal point step
-% theta_{k+1} = argmin_u f(u) + ||u - theta_k||^2/(2 eta); it has no upper
+% theta_{k+1} = argmin_u f(u) + norm(u - theta_k)^2/(2 eta); it has no upper
 % bound on eta for stability, whereas GD (forward Euler) needs eta < 2/L.
 % On a quadratic each eigen-component is multiplied by 1/(1 + eta lambda_i)
-% per step, so ||theta_k - theta*|| contracts by 1/(1 + eta mu) for every eta > 0.
+% per step, so norm(theta_k - theta*) contracts by 1/(1 + eta mu) for every eta > 0.
 %
 % Problems: a 2-D quadratic with eigenvalues 1 and 100 (2/L = 0.02), and
 % the Rosenbrock function (Newton's method solves each implicit step).
@@ -24,7 +24,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 fprintf('\n=== demo_backward_euler: the implicit step (proximal point) is stable for any eta ===\n');
 
 %% Hypotheses and runs

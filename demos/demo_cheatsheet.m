@@ -29,7 +29,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 fprintf('\n=== demo_cheatsheet: the cheat sheet of section 9, theory beside measurement ===\n');
 
 %% Measuring every row

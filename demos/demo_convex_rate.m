@@ -12,9 +12,9 @@
 % rate to fall back on.  theta_0 = 0, so theta* (the minimum-norm
 % minimizer) is the minimizer closest to theta_0.
 %
-% Shows: f - f* of GD (eta = 1/L) against k and of the flow against t*L on
-% log-log axes beside the bound L*R^2/(2k) (one curve: t = k/L); the
-% decrease of each GD step divided by the guaranteed eta*(1 - L*eta/2)*||g||^2
+% Shows: f - f* of GD (eta = 1/L) against k and of the flow against t L on
+% log-log axes beside the bound L R^2/(2k) (one curve: t = k/L); the
+% decrease of each GD step divided by the guaranteed eta (1 - L eta/2) norm(g)^2
 % at four step sizes (never below 1).  Tables: measured f_k - f* against the bound at
 % several k, the smallest ratio (actual decrease)/(guaranteed decrease)
 % over all steps at four step sizes, and gd_compare's summary.  The demo
@@ -27,7 +27,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 K = 5000;
 if GDF_QUICK
   K = 600;

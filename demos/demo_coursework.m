@@ -6,7 +6,7 @@
 %         J_history(iter) = computeCost(X, y, theta);
 %       end
 %
-% is gradient descent on f = 1/(2m)||X theta - y||^2, so one call
+% is gradient descent on f = 1/(2m)norm(X theta - y)^2, so one call
 %
 %       [theta, info] = gd_run(gd_leastsq(X, y), theta0, 'StepSize', alpha, 'MaxIter', num_iters)
 %
@@ -21,7 +21,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 % ---- exercise 1, one variable -------------------------------------------
 data = load(fullfile(here, 'data', 'ex1data1.txt'));

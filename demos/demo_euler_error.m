@@ -3,7 +3,7 @@
 % is the forward Euler step of theta' = -grad f(theta) with time step eta;
 % its local truncation error is O(eta^2) per step, with leading term
 % (eta^2/2) theta''(t) = (eta^2/2) Hess f grad f, and over a fixed horizon
-% T = K eta the global error ||theta_K - theta(T)|| is O(eta): for small eta
+% T = K eta the global error norm(theta_K - theta(T)) is O(eta): for small eta
 % the GD path follows the flow.
 %
 % Problems: the bowl gd_testfun('ellipse', 10, pi/6) (exact flow by
@@ -22,7 +22,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 Ks = 2 .^ (3:12);
 if GDF_QUICK
   Ks = 2 .^ (3:8);

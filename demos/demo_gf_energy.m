@@ -1,4 +1,4 @@
-%% Gradient flow dissipates energy: df/dt = -||grad f||^2, and e^{-2 mu t} decay
+%% Gradient flow dissipates energy: df/dt = -norm(grad f)^2, and e^{-2 mu t} decay
 % Claims (lecture section 3):
 %
 %     3.1  along the flow theta' = -grad f(theta), d/dt f(theta(t)) = -||grad f(theta(t))||^2 <= 0:
@@ -12,8 +12,8 @@
 %
 % Every trajectory is integrated numerically by gf_run (Dormand-Prince 5(4)
 % with dense output); df/dt is measured by finite differences of the
-% computed f(theta(t)) and set beside the computed -||grad f||^2, and the
-% energy balance f(0) - f(t) = int_0^t ||grad f||^2 ds by the trapezoidal rule.
+% computed f(theta(t)) and set beside the computed -norm(grad f)^2, and the
+% energy balance f(0) - f(t) = int_0^t norm(grad f)^2 ds by the trapezoidal rule.
 %
 % Figures: gf_energy.png (Rosenbrock flow, energy identity), gf_exponential.png
 % (the e^{-2 mu t} bounds), gf_modes.png (eigen-modes).  The demo stops with
@@ -25,7 +25,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 nt = 4000;
 if GDF_QUICK
   nt = 3000;
@@ -34,7 +34,7 @@ fprintf('\n=== demo_gf_energy: df/dt = -||grad f||^2 along the flow; e^{-2 mu t}
 
 %% 3.1: energy dissipation on the Rosenbrock function
 % Hypotheses: f is C1 (here non-convex); no convexity is needed for
-% df/dt = -||grad f||^2.  Look at the left panel: -df/dt and ||grad f||^2
+% df/dt = -norm(grad f)^2.  Look at the left panel: -df/dt and norm(grad f)^2
 % lie on top of each other; right: their relative difference stays small.
 
 % ---- 1. energy identity along the flow of the Rosenbrock function ------------------

@@ -5,8 +5,8 @@
 %
 % no longer converges to a point: its samples are distributed with the
 % Gibbs density exp(-f/T)/Z.  For a quadratic that is the Gaussian with
-% covariance T*inv(A); Euler-Maruyama with step h samples the nearby
-% Gaussian with covariance T*inv(A - h A^2/2).  The demo runs gf_run
+% covariance T inv(A); Euler-Maruyama with step h samples the nearby
+% Gaussian with covariance T inv(A - h A^2/2).  The demo runs gf_run
 % 'langevin' on a 2-D bowl, draws the samples over the contours with the
 % Gibbs ellipses, compares a marginal histogram with the Gibbs density,
 % and prints the sample covariance next to the theory.  The same Seed
@@ -17,7 +17,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 prob = gd_testfun('ellipse', 4, pi / 4);     % A with eigenvalues 1 and 4
 A = prob.A;

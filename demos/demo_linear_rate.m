@@ -11,7 +11,7 @@
 % Problems: a quadratic in d = 50 with eigenvalues spread from mu = 1 to
 % L = 50 and theta_0 with components on every eigenvector; ridge-regularized
 % logistic regression (a function handle, so the C loop calls back into the
-% interpreter), f = mean(log(1 + exp(X theta)) - y.*X theta) + lambda/2 ||theta||^2
+% interpreter), f = mean(log(1 + exp(X theta)) - y.*X theta) + lambda/2 norm(theta)^2
 % with mu = lambda and L = lambda_max(X'X)/(4m) + lambda.  A sweep of
 % quadratics with kappa from 2 to 1000 gives the iteration counts.
 %
@@ -24,7 +24,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 kappas = round(logspace(log10(2), 3, 12));
 if GDF_QUICK
   kappas = [2 10 50 200];

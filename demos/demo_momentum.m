@@ -10,14 +10,14 @@
 %
 % The demo draws the three paths on the bowl gd_testfun('ellipse', 50, pi/5),
 % their errors against these rates, and prints iterations to reach 1e-8
-% next to kappa*log(1/eps) and sqrt(kappa)*log(1/eps).
+% next to kappa log(1/eps) and sqrt(kappa) log(1/eps).
 %
 % Run:  cd demos; demo_momentum
 
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 kappa = 50;
 prob = gd_testfun('ellipse', kappa, pi / 5);

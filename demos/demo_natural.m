@@ -1,19 +1,19 @@
 %% Natural gradient against gradient descent
 % Claim (section 7 of the lecture): replacing the Euclidean gradient by the
-% Riemannian one, theta+ = theta - eta*G(theta)^{-1}*grad f, adapts the
+% Riemannian one, theta+ = theta - eta G(theta)^{-1}*grad f, adapts the
 % direction to the geometry.  With G = A on a quadratic the natural step
 % points straight at the minimizer (one unit step lands on it, whatever the
 % condition number); for logistic regression, G = the Fisher information
 % gives Newton-like steps.  The demo draws GD and natural-gradient paths on
 % an ill-conditioned bowl and on a 2-parameter logistic regression (its
-% log-loss contours), and prints iterations to ||grad f|| <= 1e-8.
+% log-loss contours), and prints iterations to norm(grad f) <= 1e-8.
 %
 % Run:  cd demos; demo_natural
 
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 % a bowl with kappa = 30, and a logistic regression in 2 parameters
 bowl = gd_testfun('ellipse', 30, pi / 6);

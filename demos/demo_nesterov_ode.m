@@ -5,7 +5,7 @@
 %
 %       theta'' + (3/t) theta' + grad f(theta) = 0,  theta(0) = theta0, theta'(0) = 0
 %
-% at the times t = k*sqrt(s), and the closer the smaller s.  On the
+% at the times t = k sqrt(s), and the closer the smaller s.  On the
 % quadratic of the paper's first figure, f = 0.02 x^2 + 0.005 y^2 from
 % (1, 1), the ODE has the closed form theta_i(t) = 2 J_1(sqrt(lambda_i) t) /
 % (sqrt(lambda_i) t) theta0_i (Bessel J_1); f(theta(t)) - f* <= 2||theta0 -
@@ -19,7 +19,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 A = diag([0.04, 0.01]);            % f = 0.02 x^2 + 0.005 y^2
 prob = gd_quadratic(A);

@@ -1,19 +1,19 @@
 %% The stability threshold of gradient descent: eta < 2/L
 % Claim (lecture sections 2.3 and 4.3): on the scalar test problem
-% f = 1/2*lambda*theta^2, GD is theta_k = (1 - eta*lambda)^k * theta_0 and
-% converges if and only if |1 - eta*lambda| < 1, i.e. eta < 2/lambda, while
-% the gradient flow theta(t) = exp(-lambda*t)*theta_0 decays for every
-% lambda > 0; on a quadratic the error is e_k = (I - eta*A)^k * e_0 and GD
-% converges if and only if the spectral radius rho(I - eta*A) =
-% max_i |1 - eta*lambda_i| is below 1, i.e. eta < 2/L with L = lambda_max(A).
+% f = 1/2 lambda theta^2, GD is theta_k = (1 - eta lambda)^k * theta_0 and
+% converges if and only if abs(1 - eta lambda) < 1, i.e. eta < 2/lambda, while
+% the gradient flow theta(t) = exp(-lambda t) theta_0 decays for every
+% lambda > 0; on a quadratic the error is e_k = (I - eta A)^k * e_0 and GD
+% converges if and only if the spectral radius rho(I - eta A) =
+% max_i abs(1 - eta lambda_i) is below 1, i.e. eta < 2/L with L = lambda_max(A).
 %
 % Shows: GD iterates of the scalar problem at four step sizes (monotone,
-% oscillating, oscillating, diverging) beside the flow; |theta_K| after K
-% steps over a sweep of eta across 2/lambda against |1 - eta*lambda|^K;
+% oscillating, oscillating, diverging) beside the flow; abs(theta_K) after K
+% steps over a sweep of eta across 2/lambda against abs(1 - eta lambda)^K;
 % on a 2-D quadratic, the GD paths just below and just above 2/L and the
-% measured per-step contraction of ||theta_k - theta*|| over a sweep of eta
-% against rho(I - eta*A).  The table puts the measured numbers (gd_run,
-% gd_compare) beside rho(I - eta*A); the demo stops with an error if a
+% measured per-step contraction of norm(theta_k - theta*) over a sweep of eta
+% against rho(I - eta A).  The table puts the measured numbers (gd_run,
+% gd_compare) beside rho(I - eta A); the demo stops with an error if a
 % step below 2/L diverges, a step above converges, or a measured rate is
 % off the spectral radius.
 %
@@ -25,7 +25,7 @@
 %% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 nsweep = 141;
 if GDF_QUICK
   nsweep = 36;
@@ -125,11 +125,11 @@ gdf_demo_claim(isequal(stable_s, eta_s * lambda < 2), ...
                sum(stable_s), numel(eta_s));
 
 
-%% A 2-D quadratic: the rate max|1 - eta lambda_i| and the threshold 2/L
+%% A 2-D quadratic: the rate maxabs(1 - eta lambda_i) and the threshold 2/L
 % Hypotheses: f a quadratic with Hessian eigenvalues mu, L > 0.  Look at the
 % measured rates (markers) on the V-shaped theoretical curve, crossing 1
 % exactly at eta = 2/L.
-% ---- 2. a 2-D quadratic: the spectral radius of I - eta*A --------------------
+% ---- 2. a 2-D quadratic: the spectral radius of I - eta A --------------------
 R = [cos(pi / 5), -sin(pi / 5); sin(pi / 5), cos(pi / 5)];
 A = R * diag([1 10]) * R';
 A = (A + A') / 2;

@@ -1,7 +1,7 @@
 % Handouts (make handouts, issue 17): every demo is written in cell mode with
 % prose, and publish turns a demo into an HTML page that embeds every figure
 % the demo saves, its printed tables and its checked claims.  The full build
-% is "make handouts"; here two demos are published in quick mode.
+% is "make handouts"; here three demos are published in quick mode.
 
 %!function [titles, prose] = cells(file)
 %!  % the %% section titles of FILE and, per section, its leading prose lines
@@ -62,7 +62,7 @@
 %! old = pwd();
 %! c2 = onCleanup(@() cd(old));
 %! cd(fullfile(root, 'demos'));
-%! names = {'demo_zigzag', 'demo_overview'};
+%! names = {'demo_zigzag', 'demo_overview', 'demo_coursework'};   % coursework reads demos/data
 %! [index, saved] = make_handouts(out, true, names);
 %! assert (exist(index, 'file') == 2);
 %! idx = fileread(index);
@@ -86,9 +86,12 @@
 %!   assert (isempty(strfind(html, 'claim violated')));
 %!   assert (~isempty(strfind(html, 'max-width: 100%')));      % the figures use the page's width
 %! end
-%! % zigzag: one three-panel figure; overview: the landscape and the convergence plot
+%! % zigzag: one three-panel figure; overview: the landscape and the convergence
+%! % plot; coursework: its data read from demos/data although publish runs it
+%! % inside publish.m (mfilename is publish's there)
 %! assert (numel(saved{1}), 1);
 %! assert (numel(saved{2}), 2);
+%! assert (numel(saved{3}), 1);
 %! if exist(out, 'dir')
 %!   confirm_recursive_rmdir(false, 'local');
 %!   rmdir(out, 's');
