@@ -9,7 +9,7 @@
 % optimum; the natural gradient (Fisher metric: Newton's steps for the
 % log-loss) reaches it in a few iterations; plain gradient descent on the
 % unscaled scores does not within 400 iterations (the Hessian's condition
-% number is about 1e6), its cost stays measurably above f*, and gd_run
+% number is about 1e6), its cost stays measurably above the optimum, and gd_run
 % says so with a hint; scaling the features (mean 0, standard deviation 1)
 % brings the condition number to about 14 and GD to the optimum.
 % The table gives iterations, function evaluations, time, final cost,

@@ -8,8 +8,8 @@
 % at the times t = k sqrt(s), and the closer the smaller s.  On the
 % quadratic of the paper's first figure, f = 0.02 x^2 + 0.005 y^2 from
 % (1, 1), the ODE has the closed form theta_i(t) = 2 J_1(sqrt(lambda_i) t) /
-% (sqrt(lambda_i) t) theta0_i (Bessel J_1); f(theta(t)) - f* <= 2||theta0 -
-% theta*||^2 / t^2.  The demo integrates the ODE with gf_run 'nesterov'
+% (sqrt(lambda_i) t) theta0_i (Bessel J_1), and the gap f(theta(t)) - f* is
+% at most 2 norm(theta0 - theta*)^2 / t^2.  The demo integrates the ODE with gf_run 'nesterov'
 % (rk45; the singular 3/t is handled by its limit at t = 0), compares it
 % with the Bessel form, and overlays Nesterov's iterates for s = 1, 0.25,
 % 0.04; the table shows the gap shrinking with s.

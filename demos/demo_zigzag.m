@@ -8,7 +8,7 @@
 % the flow without zig-zag, but slowly.
 %
 % The bowls are gd_testfun('ellipse', kappa, pi/6).  Measured (gd_run,
-% gd_compare): iterations until f - f* <= 1e-8 (f_0 - f*), the per-step
+% gd_compare): iterations until the gap f - f* is below 1e-8 of its start, the per-step
 % factor of f - f*, and the zig-zag index: the mean cosine between
 % consecutive steps theta_{k+1} - theta_k (near -1: the path reverses
 % direction every step; near +1: it goes straight).  The demo stops with an
