@@ -111,8 +111,12 @@ end
 fprintf(fid, '<p>Built by <code>make handouts</code> (%s, style %s, %s).</p>\n<ol>\n', mode, style, ...
         esc(datestr(now(), 'yyyy-mm-dd HH:MM')));
 for i = 1:numel(names)
-  fprintf(fid, '<li><a href="%s.html">%s</a> &mdash; %s (%d figures)</li>\n', names{i}, names{i}, ...
-          esc(titles{i}), nfig(i));
+  plural = 's';
+  if nfig(i) == 1
+    plural = '';
+  end
+  fprintf(fid, '<li><a href="%s.html">%s</a> &mdash; %s (%d figure%s)</li>\n', names{i}, names{i}, ...
+          esc(titles{i}), nfig(i), plural);
 end
 fprintf(fid, '</ol>\n</body>\n</html>\n');
 end

@@ -549,13 +549,10 @@ if gnuplot && keyh > 0
   set(ax, 'units', u);
   W = pp(3);
   H = pp(4);
-  if H > keyh
-    r1 = r * H / (H - keyh);                   % the box fills the height
-    if W * r1 >= H
-      r = r1;
-    else
-      r = r + keyh / W;                        % the box fills the width
-    end
+  % the key goes first into the room the box leaves below it (a box that
+  % fills the width); only what does not fit there is cut from the box
+  if H > keyh && W * r > H - keyh
+    r = max(r * H / (H - keyh), r);            % the box fills the height
   end
 end
 set(ax, 'plotboxaspectratio', [1, r, 1]);

@@ -83,6 +83,9 @@
 %!     assert (~isempty(strfind(html, t{j})), sprintf('%s: section "%s" missing', names{i}, t{j}));
 %!   end
 %!   assert (~isempty(strfind(html, 'claim holds')));
+%!   % no prose turned bold, italic or monospace by publish's markup (*...*,
+%!   % _..._, |...|): a norm written ||x|| or two f* in a paragraph did
+%!   assert (isempty(regexp(html, '<(b|i|code)>', 'once')), sprintf('%s: markup in the prose', names{i}));
 %!   assert (isempty(strfind(html, 'claim violated')));
 %!   assert (~isempty(strfind(html, 'max-width: 100%')));      % the figures use the page's width
 %! end
