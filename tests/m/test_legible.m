@@ -163,9 +163,14 @@
 %! assert (get(h.axes, 'dataaspectratiomode'), 'auto');
 %! r = get(h.axes, 'plotboxaspectratio');
 %! assert (r(2) / r(1), 4 / 6, 1e-12);
-%! % with a legend below, the box is taller by the key gnuplot cuts from it
+%! % a square frame filling the height, with a legend below: the box is taller
+%! % by the key gnuplot cuts from it (no room below a box that fills the height)
 %! clf(f);
 %! subplot(1, 2, 1);
-%! h = gd_plot(prob, runs, 'Limits', [-4 2 -3 1], 'Labels', {'a', 'b', 'c'});
+%! h = gd_plot(prob, runs, 'Limits', [-4 2 -3 3], 'Labels', {'a', 'b', 'c'});
 %! r = get(h.axes, 'plotboxaspectratio');
-%! assert (r(2) / r(1) > 4 / 6);
+%! if strcmp(graphics_toolkit(), 'gnuplot')
+%!   assert (r(2) / r(1) > 1);
+%! else
+%!   assert (r(2) / r(1), 1, 1e-12);
+%! end
