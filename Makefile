@@ -6,6 +6,8 @@
 #   make demos    run every demo script (figures under demos/figures/)
 #   make gallery  redraw the README's figures in docs/gallery/
 #   make animations  the four GIF animations in docs/animations/ (demos/make_animations.m)
+#   make handouts publish every demo as an HTML handout in docs/handouts/ (headless;
+#                 HANDOUT_STYLE=paper for print, HANDOUT_QUICK=1 for small sizes)
 #   make bench    run the benchmarks (bench/README.md keeps the figures)
 #   make bench-c  the least-squares / logistic pass in C alone, five builds
 #   make check-mem  C unit tests under valgrind and ASan+UBSan (part of test)
@@ -52,7 +54,7 @@ LIB_OBJ_SAN  := $(patsubst mex/%.c,$(BUILD)/san/%.o,$(LIB_SRC))
 CTEST_BIN    := $(patsubst tests/c/%.c,$(BUILD)/ctest/%,$(CTESTS))
 CTEST_SAN    := $(patsubst tests/c/%.c,$(BUILD)/ctest-san/%,$(CTESTS))
 
-.PHONY: all deps build test demo demos gallery animations bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
+.PHONY: all deps build test demo demos gallery animations handouts bench bench-c bench-quick ctest check-mem clean dist distname test-dist fuzz fuzz-asan
 
 all: build
 
@@ -176,6 +178,11 @@ gallery: build
 
 animations: build
 	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); make_animations"
+
+HANDOUT_STYLE ?= slides
+HANDOUT_QUICK ?= 0
+handouts: build
+	$(OCTAVE_RUN) --no-gui --norc --eval "addpath('$(CURDIR)/m'); cd('$(CURDIR)/demos'); make_handouts('$(CURDIR)/docs/handouts', $(HANDOUT_QUICK), {}, '$(HANDOUT_STYLE)')"
 
 # the pass over X in C alone (bench/c/bench_pass.c): five builds of its kernels,
 # which must give the same bits (make bench-c BENCH_C_SIZE="40003 7": tiny, in make test);

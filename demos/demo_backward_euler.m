@@ -1,30 +1,37 @@
-%DEMO_BACKWARD_EULER  Backward Euler (the proximal point method) is stable far beyond eta = 2/L.
-%   Claim (lecture section 4.3, "Backward Euler"): the implicit step
-%   theta_{k+1} = theta_k - eta grad f(theta_{k+1}) is the proximal point step
-%   theta_{k+1} = argmin_u f(u) + ||u - theta_k||^2/(2 eta); it has no upper
-%   bound on eta for stability, whereas GD (forward Euler) needs eta < 2/L.
-%   On a quadratic each eigen-component is multiplied by 1/(1 + eta lambda_i)
-%   per step, so ||theta_k - theta*|| contracts by 1/(1 + eta mu) for every eta > 0.
+%% Backward Euler (the proximal point method) is stable far beyond eta = 2/L
+% Claim (lecture section 4.3, "Backward Euler"): the implicit step
+% theta_{k+1} = theta_k - eta grad f(theta_{k+1}) is the proximal point step
+% theta_{k+1} = argmin_u f(u) + norm(u - theta_k)^2/(2 eta); it has no upper
+% bound on eta for stability, whereas GD (forward Euler) needs eta < 2/L.
+% On a quadratic each eigen-component is multiplied by 1/(1 + eta lambda_i)
+% per step, so norm(theta_k - theta*) contracts by 1/(1 + eta mu) for every eta > 0.
 %
-%   Problems: a 2-D quadratic with eigenvalues 1 and 100 (2/L = 0.02), and
-%   the Rosenbrock function (Newton's method solves each implicit step).
-%   Backward Euler runs are gf_run(..., 'Method', 'implicit', 'Step', eta),
-%   GD runs gd_run.  Checked: GD diverges above 2/L, backward Euler converges
-%   at every step size up to 5000/L with the predicted factor, and each step
-%   satisfies the proximal optimality condition grad f(theta_{k+1}) +
-%   (theta_{k+1} - theta_k)/eta = 0 (and, for the quadratic, equals the
-%   closed-form prox (I + eta A) \ (theta_k + eta b)).  The demo stops with
-%   an error if any of this fails.
+% Problems: a 2-D quadratic with eigenvalues 1 and 100 (2/L = 0.02), and
+% the Rosenbrock function (Newton's method solves each implicit step).
+% Backward Euler runs are gf_run(..., 'Method', 'implicit', 'Step', eta),
+% GD runs gd_run.  Checked: GD diverges above 2/L, backward Euler converges
+% at every step size up to 5000/L with the predicted factor, and each step
+% satisfies the proximal optimality condition grad f(theta_{k+1}) +
+% (theta_{k+1} - theta_k)/eta = 0 (and, for the quadratic, equals the
+% closed-form prox (I + eta A) \ (theta_k + eta b)).  The demo stops with
+% an error if any of this fails.
 %
-%   Figure: backward_euler.png.  GDF_FIGDIR: output folder (the demo is fast;
-%   GDF_QUICK changes nothing).
+% Figure: backward_euler.png.  GDF_FIGDIR: output folder (the demo is fast;
+% GDF_QUICK changes nothing).
 %
-%   Run:  cd demos; demo_backward_euler
+% Run:  cd demos; demo_backward_euler
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 fprintf('\n=== demo_backward_euler: the implicit step (proximal point) is stable for any eta ===\n');
+
+%% Hypotheses and runs
+% Hypotheses: f is a quadratic with Hessian eigenvalues mu <= lambda_i <= L
+% (strongly convex) for the rates; on the Rosenbrock function the implicit step
+% is solved by Newton iterations inside gf_run.  GD and backward Euler run at
+% the same step sizes, below and above 2/L.
 
 % ---- 1. the quadratic ------------------------------------------------------------------
 R = [cos(pi / 7), -sin(pi / 7); sin(pi / 7), cos(pi / 7)];
@@ -96,8 +103,13 @@ for i = 1:numel(hs)
   rb_res(i) = res;
 end
 
+
+%% Errors of both methods at large steps
+% Look at the left panel: above 2/L the GD errors (solid) grow, while the
+% backward Euler errors keep falling at their predicted factor 1/(1 + eta mu)
+% (dashed).  The right panel shows the same on the Rosenbrock valley.
 % ---- the figure -------------------------------------------------------------------------------
-fig = gdf_demo_figure(1950, 650);
+fig = gdf_demo_figure(1950, 820);
 subplot(1, 3, 1);
 [~, gdp] = gd_run(prob, theta0, 'StepSize', 1.25 * 2 / L, 'MaxIter', 8, 'GradTol', 0, 'DivergenceLimit', Inf, 'History', 'full');
 c = ts;
@@ -106,7 +118,7 @@ hp = gd_plot(prob, {gdp, be_path{2}, be_path{4}}, 'Limits', [c(1) - 4, c(1) + 2,
              'Title', 'eigenvalues 1 and 100: GD blows up, backward Euler does not');
 legend(hp.paths, {'GD \eta = 2.5/L', 'BE \eta = 2.5/L', 'BE \eta = 100/L'}, 'location', 'southoutside', 'orientation', 'horizontal');
 subplot(1, 3, 2);
-cols = lines(numel(mult));
+cols = gdf_demo_palette(numel(mult));
 h = zeros(1, 0);
 labs = {};
 for i = 2:numel(mult)
@@ -124,18 +136,18 @@ labs{end + 1} = 'GD \eta = 2.5/L';
 xlabel('step k');
 ylabel('||\theta_k - \theta^*|| / ||\theta_0 - \theta^*||');
 title('quadratic: measured (solid), (1+\eta\mu)^{-k} (dashed)');
-legend(h, labs, 'location', 'northwest');
+legend(h, labs, 'location', 'southoutside', 'orientation', 'horizontal');
 ylim([1e-15 1e14]);
 set(gca, 'ytick', 10 .^ (-15:3:12));
 xlim([0 K]);
 grid on;
 hold off;
 subplot(1, 3, 3);
-semilogy(0:numel(gd_small.f) - 1, gd_small.f - rosen.f_star, '-', 'color', [0 0.45 0.74], 'linewidth', 3);
+semilogy(0:numel(gd_small.f) - 1, gd_small.f - rosen.f_star, '-', 'color', [0 0.447 0.698], 'linewidth', 3);
 hold on;
 ng = numel(gd_big.f);
 semilogy(0:ng - 1, gd_big.f - rosen.f_star, 'k-', 'linewidth', 3);
-cols = [0.85 0.33 0.1; 0.47 0.67 0.19; 0.49 0.18 0.56];
+cols = [0.835 0.369 0; 0 0.620 0.451; 0.800 0.475 0.655];
 for i = 1:numel(hs)
   ok = rb{i} > 1e-15;                              % above the rounding of f
   k = 0:numel(rb{i}) - 1;
@@ -150,12 +162,14 @@ xlabel('step k (log scale)');
 ylabel('f(\theta_k) - f^*');
 title(sprintf('Rosenbrock from (-1.2, 1); 2/\\lambda_{max} at \\theta^* = %.4f', 2 / Lloc));
 legend({'GD \eta = 0.001', sprintf('GD \\eta = 0.01: diverged at k = %d', ng - 1), 'BE \eta = 0.01', 'BE \eta = 1', 'BE \eta = 10'}, ...
-       'location', 'northeast');
+       'location', 'southoutside', 'orientation', 'horizontal');
 ylim([1e-15 1e14]);
 set(gca, 'ytick', 10 .^ (-15:3:12));
 grid on;
 hold off;
 f1 = gdf_demo_save(fig, outdir, 'backward_euler.png');
+
+%% Measured factors against the theory
 
 % ---- tables -------------------------------------------------------------------------------------
 fprintf('\nQuadratic, eigenvalues %g and %g, 2/L = %g; %d steps from ||theta_0 - theta*|| = %.3g:\n', mu, L, 2 / L, K, norm(theta0 - ts));
@@ -176,6 +190,10 @@ for i = 1:numel(hs)
   fprintf('  %-22s %8d %16.4e %22.2e\n', sprintf('BE eta = %g', hs(i)), numel(rb{i}) - 1, rb{i}(end), rb_res(i));
 end
 
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(isequal(gd_ratio < 1, mult < 1), 'GD converges only for eta < 2/L (it diverges at %s x 2/L)', ...
                strjoin(arrayfun(@num2str, mult(mult > 1), 'UniformOutput', false), ', '));
 % the theory module's rate of f - f* for the proximal point method on this

@@ -1,7 +1,8 @@
-%DEMO_CHEATSHEET  The lecture's cheat sheet (section 9), every row evaluated on one problem.
-%   Claim: each row of the table "Gradient Descent vs. Gradient Flow" holds,
-%   measured on one quadratic f = 1/2 theta'A theta - b'theta (eigenvalues
-%   mu = 1 and L = 10, theta* away from the origin):
+%% The lecture's cheat sheet (section 9), every row evaluated on one problem
+% Claim: each row of the table "Gradient Descent vs. Gradient Flow" holds,
+% measured on one quadratic f = 1/2 theta'A theta - b'theta (eigenvalues
+% mu = 1 and L = 10, theta* away from the origin):
+%
 %     update rule / ODE     GD is theta_{k+1} = theta_k - eta grad f(theta_k);
 %                           GF solves d theta/dt = -grad f(theta)
 %     function decrease     f_{k+1} <= f_k - eta(1 - L eta/2)||grad f_k||^2;  df/dt = -||grad f||^2
@@ -10,24 +11,31 @@
 %     rate, strongly convex f_k - f* <= (1 - mu/L)^k (f_0 - f*);  f(t) - f* <= (f_0 - f*) e^{-2 mu t}
 %     quadratic             theta_k - theta* = (I - eta A)^k (theta_0 - theta*);
 %                           theta(t) - theta* = e^{-At} (theta_0 - theta*)
-%   plus the comparison of section 5, done right: the text sets GD's
-%   parameter error (1 - eta mu)^k against GF's function-value rate
-%   e^{-2 mu t}; measured in the same quantity, GD with a small step decays
-%   like the flow, f - f* ~ (1 - eta mu)^{2k} ~ e^{-2 mu t} at t = k eta.
 %
-%   GD numbers come from gd_run and gd_compare, GF numbers from gf_run
-%   (rk45) and gf_exact; the theory column is evaluated from L, mu and the
-%   matrix A (expm, matrix powers).  The table is printed and also written
-%   as cheatsheet.md; the demo stops with an error if a row fails.
+% plus the comparison of section 5, done right: the text sets GD's
+% parameter error (1 - eta mu)^k against GF's function-value rate
+% e^{-2 mu t}; measured in the same quantity, GD with a small step decays
+% like the flow, f - f* ~ (1 - eta mu)^{2k} ~ e^{-2 mu t} at t = k eta.
 %
-%   Figures: cheatsheet.png.  GDF_FIGDIR: output folder (the demo is fast).
+% GD numbers come from gd_run and gd_compare, GF numbers from gf_run
+% (rk45) and gf_exact; the theory column is evaluated from L, mu and the
+% matrix A (expm, matrix powers).  The table is printed and also written
+% as cheatsheet.md; the demo stops with an error if a row fails.
 %
-%   Run:  cd demos; demo_cheatsheet
+% Figures: cheatsheet.png.  GDF_FIGDIR: output folder (the demo is fast).
+%
+% Run:  cd demos; demo_cheatsheet
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 fprintf('\n=== demo_cheatsheet: the cheat sheet of section 9, theory beside measurement ===\n');
+
+%% Measuring every row
+% Hypotheses: the quadratic is mu-strongly convex and L-smooth, so every row
+% of the sheet applies (the convex rows with mu = 0 hold a fortiori).  Each
+% quantity below is computed from gd_run and gf_run output.
 
 R = [cos(pi / 5), -sin(pi / 5); sin(pi / 5), cos(pi / 5)];
 A = R * diag([1 10]) * R';
@@ -143,6 +151,10 @@ rows(end + 1, :) = {'SC, same quantity (sec. 5)', sprintf('f: (1-eta mu)^{2k} ~ 
                     sprintf('eta = 0.01/L: exponent %.4f per unit t', gd_exp), sprintf('f: e^{-2 mu t}, 2mu = %g', 2 * mu), ...
                     sprintf('exponent %.4f per unit t', gf_exp), abs(gd_exp - 2 * mu) < 0.01 * 2 * mu && abs(gf_exp - 2 * mu) < 1e-6};
 
+
+%% The sheet, theory beside measurement
+% Look at the last column: every row must say yes.  The same table is
+% written as Markdown (cheatsheet.md).
 % ---- print, and write as Markdown -------------------------------------------------------------------
 fprintf('\nProblem: quadratic with eigenvalues mu = %g, L = %g; theta_0 - theta* = (-3, 2); GD eta = 1/L, K = %d\n', mu, L, K);
 w = [27 42 40 32 42 5];
@@ -166,6 +178,10 @@ fid = fopen(mdfile, 'w');
 fprintf(fid, '%s', md);
 fclose(fid);
 
+%% GD and the flow on one time axis
+% Look at the two curves of f - f* against t = k eta: GD (markers) and the
+% flow (line) stay below their bounds (dashed).
+
 % ---- the figure --------------------------------------------------------------------------------------
 fig = gdf_demo_figure(1500, 650);
 subplot(1, 2, 1);
@@ -177,27 +193,31 @@ hold on;
 P = gf_exact(prob, theta0, linspace(0, Tf, 400));
 hf = plot(P(:, 1), P(:, 2), 'k--', 'linewidth', 2.5);
 hold off;
-legend([hp.paths, hf], {'GD \eta = 1/L', 'GD \eta = 0.1/L', 'gradient flow'}, 'location', 'southoutside', ...
-       'orientation', 'horizontal');
+set(gca, 'position', [0.05 0.12 0.3 0.76]);     % a square landscape, no blank beside it
 subplot(1, 2, 2);
+set(gca, 'position', [0.47 0.12 0.42 0.76]);   % the legend (eastoutside) names the colours of both
 tk = (0:K) * eta;
-semilogy(tk, gd.f - fs, 'o-', 'color', [0 0.45 0.74], 'linewidth', 2.5, 'markersize', 4);
+semilogy(tk, gd.f - fs, 'o-', 'color', [0 0.447 0.698], 'linewidth', 2.5, 'markersize', 4);
 hold on;
 tks = (0:numel(gds.f) - 1) * 0.1 / L;
-semilogy(tks, gds.f - fs, '-', 'color', [0.85 0.33 0.1], 'linewidth', 3);
+semilogy(tks, gds.f - fs, '-', 'color', [0.835 0.369 0], 'linewidth', 3);
 semilogy(t, gfi.f - fs, 'k-', 'linewidth', 2);
-semilogy(tk, (1 - mu / L) .^ (0:K) * e0, '--', 'color', [0 0.45 0.74], 'linewidth', 1.5);
+semilogy(tk, (1 - mu / L) .^ (0:K) * e0, '--', 'color', [0 0.447 0.698], 'linewidth', 1.5);
 semilogy(t, exp(-2 * mu * t) * e0, 'k--', 'linewidth', 1.5);
 semilogy(t(2:end), R2 ./ (2 * t(2:end)), 'k:', 'linewidth', 2);
 xlabel('time t (GD: t = k\eta)');
 ylabel('f - f^*');
 title('f - f^* against time, with the cheat-sheet bounds');
 legend({'GD \eta = 1/L', 'GD \eta = 0.1/L', 'gradient flow', '(1-\mu/L)^k (f_0 - f^*)', 'e^{-2\mu t} (f_0 - f^*)', ...
-        '||\theta_0-\theta^*||^2/(2t)'}, 'location', 'southwest');
+        '||\theta_0-\theta^*||^2/(2t)'}, 'location', 'eastoutside');
 xlim([0 Tf]);
 ylim([1e-6 1e3]);
 grid on;
 hold off;
 f1 = gdf_demo_save(fig, outdir, 'cheatsheet.png');
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(all(cell2mat(rows(:, 6))), 'every row of the cheat sheet holds on this problem (%d rows)', size(rows, 1));
 fprintf('\nFigure and table written to %s:\n  %s\n  %s\n', outdir, f1, mdfile);

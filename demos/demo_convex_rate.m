@@ -1,35 +1,43 @@
-%DEMO_CONVEX_RATE  Sufficient decrease and the O(1/k) rate of GD on a convex, not strongly convex problem.
-%   Claims (lecture section 2.1, and 3.2 for the flow):
+%% Sufficient decrease and the O(1/k) rate of GD on a convex, not strongly convex problem
+% Claims (lecture section 2.1, and 3.2 for the flow):
+%
 %     sufficient decrease  f(theta_{k+1}) <= f(theta_k) - eta*(1 - L*eta/2)*||grad f(theta_k)||^2
 %                          for every step, whenever 0 < eta < 2/L;
 %     O(1/k) rate          f(theta_k) - f* <= L*||theta_0 - theta*||^2 / (2k) for eta = 1/L,
 %                          and f(theta(t)) - f* <= ||theta_0 - theta*||^2 / (2t) for the flow.
-%   The problem is rank-deficient least squares (gd_leastsq): the Hessian
-%   X'X/m has eigenvalues 1/i^2, i = 1..r, and p - r zeros, so f is convex
-%   and L-smooth but not strongly convex (mu = 0) and there is no linear
-%   rate to fall back on.  theta_0 = 0, so theta* (the minimum-norm
-%   minimizer) is the minimizer closest to theta_0.
 %
-%   Shows: f - f* of GD (eta = 1/L) against k and of the flow against t*L on
-%   log-log axes beside the bound L*R^2/(2k) (one curve: t = k/L); the
-%   decrease of each GD step divided by the guaranteed eta*(1 - L*eta/2)*||g||^2
-%   at four step sizes (never below 1).  Tables: measured f_k - f* against the bound at
-%   several k, the smallest ratio (actual decrease)/(guaranteed decrease)
-%   over all steps at four step sizes, and gd_compare's summary.  The demo
-%   stops with an error if any bound is violated.
+% The problem is rank-deficient least squares (gd_leastsq): the Hessian
+% X'X/m has eigenvalues 1/i^2, i = 1..r, and p - r zeros, so f is convex
+% and L-smooth but not strongly convex (mu = 0) and there is no linear
+% rate to fall back on.  theta_0 = 0, so theta* (the minimum-norm
+% minimizer) is the minimizer closest to theta_0.
 %
-%   Figure: convex_rate.png.  GDF_QUICK = true: fewer iterations; GDF_FIGDIR: output folder.
+% Shows: f - f* of GD (eta = 1/L) against k and of the flow against t L on
+% log-log axes beside the bound L R^2/(2k) (one curve: t = k/L); the
+% decrease of each GD step divided by the guaranteed eta (1 - L eta/2) norm(g)^2
+% at four step sizes (never below 1).  Tables: measured f_k - f* against the bound at
+% several k, the smallest ratio (actual decrease)/(guaranteed decrease)
+% over all steps at four step sizes, and gd_compare's summary.  The demo
+% stops with an error if any bound is violated.
 %
-%   Run:  cd demos; demo_convex_rate
+% Figure: convex_rate.png.  GDF_QUICK = true: fewer iterations; GDF_FIGDIR: output folder.
+%
+% Run:  cd demos; demo_convex_rate
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 K = 5000;
 if GDF_QUICK
   K = 600;
 end
 fprintf('\n=== demo_convex_rate: sufficient decrease and f_k - f* <= L R^2/(2k) (mu = 0) ===\n');
+
+%% Hypotheses and runs
+% Hypotheses: f convex and L-smooth (here mu = 0: no linear rate), a fixed
+% step 0 < eta < 2/L for sufficient decrease and eta = 1/L for the O(1/k)
+% rate.  Runs of GD at several steps and of the flow.
 
 % ---- rank-deficient least squares: Hessian eigenvalues 1/i^2 and zeros ------
 % theta* has components c_i = i^(-1/2) on the eigenvectors: then f_k - f* ~ 1/k
@@ -80,23 +88,28 @@ for i = 1:numel(etas)
   minratio(i) = min(dec{i}(use) ./ guar{i}(use));
 end
 
+
+%% The gap against L R^2/(2k), and the decrease ratio
+% Look at the left panel: the gap of GD and of the flow stay below the bound
+% line for every k.  Right: the ratio of actual to guaranteed decrease stays
+% at or above 1 for every step size.
 % ---- the figure -----------------------------------------------------------------
-fig = gdf_demo_figure(1400, 600);
+fig = gdf_demo_figure(1400, 780);
 subplot(1, 2, 1);
-loglog(k, gap, '-', 'color', [0 0.45 0.74], 'linewidth', 3.5);
+loglog(k, gap, '-', 'color', [0 0.447 0.698], 'linewidth', 3.5);
 hold on;
-loglog(tk * L, gf_gap, 'o', 'color', [0.1 0.55 0.2], 'markersize', 5, 'linewidth', 1.2);
+loglog(tk * L, gf_gap, 'o', 'color', [0 0.620 0.451], 'markersize', 5, 'linewidth', 1.5);
 loglog(k, bound, 'k-', 'linewidth', 2.5);
 xlabel('iteration k   (flow: t L)');
 ylabel('f - f^*');
 title(sprintf('rank-deficient least squares (rank %d of %d), \\mu = 0', r, p));
 legend({'GD, \eta = 1/L', 'gradient flow at t = k/L', 'bound L||\theta_0-\theta^*||^2/(2k) = ||\theta_0-\theta^*||^2/(2t)'}, ...
-       'location', 'southwest');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 xlim([1 K]);
 hold off;
 subplot(1, 2, 2);
-cols = lines(numel(etas));
+cols = gdf_demo_palette(numel(etas));
 labs = cell(1, numel(etas) + 1);
 for i = 1:numel(etas)
   kk = 0:numel(dec{i}) - 1;
@@ -110,12 +123,14 @@ labs{end} = 'ratio 1: the guaranteed decrease';
 xlabel('iteration k');
 ylabel('(f_k - f_{k+1}) / (\eta(1-L\eta/2) ||grad f_k||^2)');
 title('sufficient decrease: actual / guaranteed \geq 1 at every step');
-legend(labs, 'location', 'northeast');
+legend(labs, 'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 xlim([0 Kd]);
 ylim([0.8 1000]);
 hold off;
 f1 = gdf_demo_save(fig, outdir, 'convex_rate.png');
+
+%% Tables
 
 % ---- tables -------------------------------------------------------------------
 fprintf('\nO(1/k): GD with eta = 1/L, and the flow at t = k/L (bound R^2/(2t) = L R^2/(2k)):\n');
@@ -137,6 +152,10 @@ end
 
 T = gd_compare(prob, theta0, {'1/L', struct('method', 'gf', 'solver', 'exact', 'T', K / L)}, 'MaxIter', K);
 
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(all(gap <= bound * (1 + 1e-12)), 'GD: f_k - f* <= L R^2/(2k) for all k = 1..%d (max ratio %.4f)', ...
                K, max(gap ./ bound));
 gdf_demo_claim(all(gf_gap <= gf_bound * (1 + 1e-12)), 'flow: f(theta(t)) - f* <= R^2/(2t) at all %d times (max ratio %.4f)', ...

@@ -1,32 +1,38 @@
-%DEMO_EULER_ERROR  Gradient descent is forward Euler on the gradient flow: global error O(eta), local O(eta^2).
-%   Claims (lecture section 4): the GD update theta_{k+1} = theta_k - eta grad f(theta_k)
-%   is the forward Euler step of theta' = -grad f(theta) with time step eta;
-%   its local truncation error is O(eta^2) per step, with leading term
-%   (eta^2/2) theta''(t) = (eta^2/2) Hess f grad f, and over a fixed horizon
-%   T = K eta the global error ||theta_K - theta(T)|| is O(eta): for small eta
-%   the GD path follows the flow.
+%% Gradient descent is forward Euler on the gradient flow: global error O(eta), local O(eta^2)
+% Claims (lecture section 4): the GD update theta_{k+1} = theta_k - eta grad f(theta_k)
+% is the forward Euler step of theta' = -grad f(theta) with time step eta;
+% its local truncation error is O(eta^2) per step, with leading term
+% (eta^2/2) theta''(t) = (eta^2/2) Hess f grad f, and over a fixed horizon
+% T = K eta the global error norm(theta_K - theta(T)) is O(eta): for small eta
+% the GD path follows the flow.
 %
-%   Problems: the bowl gd_testfun('ellipse', 10, pi/6) (exact flow by
-%   gf_exact) and the non-quadratic Himmelblau function (reference flow by
-%   gf_run rk45 at RelTol 1e-13).  GD iterates come from gd_run; Heun (order 2)
-%   and RK4 (order 4) from gf_run are shown for contrast.  The slopes of the
-%   log-log error curves are fitted and printed next to the theoretical
-%   orders; the demo stops with an error if they disagree.
+% Problems: the bowl gd_testfun('ellipse', 10, pi/6) (exact flow by
+% gf_exact) and the non-quadratic Himmelblau function (reference flow by
+% gf_run rk45 at RelTol 1e-13).  GD iterates come from gd_run; Heun (order 2)
+% and RK4 (order 4) from gf_run are shown for contrast.  The slopes of the
+% log-log error curves are fitted and printed next to the theoretical
+% orders; the demo stops with an error if they disagree.
 %
-%   Figures: euler_paths.png (GD paths over the flow at several eta),
-%   euler_error.png (global and local error against eta).
-%   GDF_QUICK = true: fewer step sizes; GDF_FIGDIR: output folder.
+% Figures: euler_paths.png (GD paths over the flow at several eta),
+% euler_error.png (global and local error against eta).
+% GDF_QUICK = true: fewer step sizes; GDF_FIGDIR: output folder.
 %
-%   Run:  cd demos; demo_euler_error
+% Run:  cd demos; demo_euler_error
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 Ks = 2 .^ (3:12);
 if GDF_QUICK
   Ks = 2 .^ (3:8);
 end
 fprintf('\n=== demo_euler_error: GD = forward Euler; global error O(eta), local error O(eta^2) ===\n');
+
+%% Hypotheses and paths
+% Hypotheses: f is C2 with a Lipschitz gradient on the region the paths
+% visit; the flow is computed exactly (gf_exact) or to RelTol 1e-13.  Look at
+% the paths: GD at small eta lies on the flow, at large eta it cuts corners.
 
 bowl = gd_testfun('ellipse', 10, pi / 6);
 L = bowl.L;
@@ -65,6 +71,10 @@ hold off;
 legend([hp.paths, hf], {'GD \eta = 0.01', 'GD \eta = 0.0025', 'gradient flow'}, ...
        'location', 'southoutside', 'orientation', 'horizontal');
 f1 = gdf_demo_save(fig, outdir, 'euler_paths.png');
+
+%% Global and local errors against eta
+% Look at the slopes on the log-log axes: about 1 for the global error of GD,
+% 2 for its local error, and 2 and 4 for Heun and RK4.
 
 % ---- global error at a fixed horizon -----------------------------------------------------
 Tq = 1;            % bowl: horizon (K = 8 steps is then below 2/L)
@@ -121,37 +131,39 @@ for i = 1:numel(etalh)
 end
 slh = slope(etalh(4:end), elh(4:end));
 
-fig = gdf_demo_figure(1450, 650);
+fig = gdf_demo_figure(1450, 860);
 subplot(1, 2, 1);
-loglog(etaq, eq, 'o-', 'color', [0 0.45 0.74], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0 0.45 0.74]);
+loglog(etaq, eq, 'o-', 'color', [0 0.447 0.698], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0 0.447 0.698]);
 hold on;
-loglog(etah, eh, 's-', 'color', [0.85 0.33 0.1], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0.85 0.33 0.1]);
-loglog(etah, eheun, 'd-', 'color', [0.47 0.67 0.19], 'linewidth', 2, 'markersize', 6);
-loglog(etah(ok4), erk4(ok4), '^-', 'color', [0.49 0.18 0.56], 'linewidth', 2, 'markersize', 6);
+loglog(etah, eh, 's-', 'color', [0.835 0.369 0], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0.835 0.369 0]);
+loglog(etah, eheun, 'd-', 'color', [0 0.620 0.451], 'linewidth', 2, 'markersize', 6);
+loglog(etah(ok4), erk4(ok4), '^-', 'color', [0.800 0.475 0.655], 'linewidth', 2, 'markersize', 6);
 loglog(etaq, eq(end) * etaq / etaq(end), 'k--', 'linewidth', 1.5);
 xlabel('step \eta');
 ylabel('||\theta_K - \theta(T)||');
 title('global error at a fixed horizon T = K\eta');
 legend({sprintf('GD, ellipse (T = %g): slope %.3f', Tq, sq), sprintf('GD, Himmelblau (T = %g): slope %.3f', Th, sh), ...
         sprintf('Heun, Himmelblau: slope %.2f', sheun), sprintf('RK4, Himmelblau: slope %.2f', srk4), 'slope 1'}, ...
-       'location', 'southeast');
+       'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 subplot(1, 2, 2);
-loglog(etal, el, 'o-', 'color', [0 0.45 0.74], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0 0.45 0.74]);
+loglog(etal, el, 'o-', 'color', [0 0.447 0.698], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0 0.447 0.698]);
 hold on;
 loglog(etal, lead * etal .^ 2, 'k--', 'linewidth', 1.5);
-loglog(etalh, elh, 's-', 'color', [0.85 0.33 0.1], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0.85 0.33 0.1]);
+loglog(etalh, elh, 's-', 'color', [0.835 0.369 0], 'linewidth', 3, 'markersize', 7, 'markerfacecolor', [0.835 0.369 0]);
 loglog(etalh, leadh * etalh .^ 2, 'k:', 'linewidth', 2);
 xlabel('step \eta');
 ylabel('||\theta_1 - \theta(\eta)||');
 title('local error of one step from \theta_0');
 legend({sprintf('ellipse: slope %.3f', sl), '(\eta^2/2) ||Hess f grad f||, ellipse', ...
-        sprintf('Himmelblau: slope %.3f', slh), '(\eta^2/2) ||Hess f grad f||, Himmelblau'}, 'location', 'southeast');
+        sprintf('Himmelblau: slope %.3f', slh), '(\eta^2/2) ||Hess f grad f||, Himmelblau'}, 'location', 'southoutside', 'orientation', 'horizontal');
 grid on;
 hold off;
 f2 = gdf_demo_save(fig, outdir, 'euler_error.png');
 
+
+%% Tables
 % ---- tables ------------------------------------------------------------------------------------
 fprintf('\nGlobal error ||theta_K - theta(T)|| of GD (gd_run) against the flow (gf_exact / gf_run rk45):\n');
 fprintf('  %6s %12s %14s %10s %12s %14s %10s %12s %12s\n', 'K', 'eta (ell.)', 'ellipse', 'err/eta', ...
@@ -179,6 +191,10 @@ for i = 1:max(numel(etal), numel(etalh))
   fprintf('  %s   %s\n', a, b);
 end
 fprintf('  fitted orders of the local error (from the 4th eta on): %.3f (ellipse), %.3f (Himmelblau).  Theory: 2\n', sl, slh);
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(abs(sq - 1) < 0.05 && abs(sh - 1) < 0.05, 'GD global error is first order (slopes %.3f, %.3f)', sq, sh);
 gdf_demo_claim(abs(sl - 2) < 0.05 && abs(slh - 2) < 0.05, 'GD local error is second order (slopes %.3f, %.3f)', sl, slh);
 gdf_demo_claim(abs(el(end) / (lead * etal(end) ^ 2) - 1) < 0.01 && abs(elh(end) / (leadh * etalh(end) ^ 2) - 1) < 0.01, ...

@@ -1,5 +1,6 @@
-%DEMO_GF_ENERGY  Gradient flow dissipates energy: df/dt = -||grad f||^2, and e^{-2 mu t} decay.
-%   Claims (lecture section 3):
+%% Gradient flow dissipates energy: df/dt = -norm(grad f)^2, and e^{-2 mu t} decay
+% Claims (lecture section 3):
+%
 %     3.1  along the flow theta' = -grad f(theta), d/dt f(theta(t)) = -||grad f(theta(t))||^2 <= 0:
 %          f is a Lyapunov function and decreases for any differentiable f
 %          (here the non-convex Rosenbrock function);
@@ -8,26 +9,33 @@
 %          (here ridge-regularized logistic regression, mu = lambda);
 %     3.3  for a quadratic the eigen-components z_i = v_i'(theta - theta*) decouple:
 %          z_i(t) = z_i(0) e^{-lambda_i t}.
-%   Every trajectory is integrated numerically by gf_run (Dormand-Prince 5(4)
-%   with dense output); df/dt is measured by finite differences of the
-%   computed f(theta(t)) and set beside the computed -||grad f||^2, and the
-%   energy balance f(0) - f(t) = int_0^t ||grad f||^2 ds by the trapezoidal rule.
 %
-%   Figures: gf_energy.png (Rosenbrock flow, energy identity), gf_exponential.png
-%   (the e^{-2 mu t} bounds), gf_modes.png (eigen-modes).  The demo stops with
-%   an error if a claim is violated.  GDF_QUICK = true: coarser grids;
-%   GDF_FIGDIR: output folder.
+% Every trajectory is integrated numerically by gf_run (Dormand-Prince 5(4)
+% with dense output); df/dt is measured by finite differences of the
+% computed f(theta(t)) and set beside the computed -norm(grad f)^2, and the
+% energy balance f(0) - f(t) = int_0^t norm(grad f)^2 ds by the trapezoidal rule.
 %
-%   Run:  cd demos; demo_gf_energy
+% Figures: gf_energy.png (Rosenbrock flow, energy identity), gf_exponential.png
+% (the e^{-2 mu t} bounds), gf_modes.png (eigen-modes).  The demo stops with
+% an error if a claim is violated.  GDF_QUICK = true: coarser grids;
+% GDF_FIGDIR: output folder.
+%
+% Run:  cd demos; demo_gf_energy
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 nt = 4000;
 if GDF_QUICK
   nt = 3000;
 end
 fprintf('\n=== demo_gf_energy: df/dt = -||grad f||^2 along the flow; e^{-2 mu t}; decoupled modes ===\n');
+
+%% 3.1: energy dissipation on the Rosenbrock function
+% Hypotheses: f is C1 (here non-convex); no convexity is needed for
+% df/dt = -norm(grad f)^2.  Look at the left panel: -df/dt and norm(grad f)^2
+% lie on top of each other; right: their relative difference stays small.
 
 % ---- 1. energy identity along the flow of the Rosenbrock function ------------------
 rosen = gd_testfun('rosenbrock');
@@ -48,33 +56,33 @@ rel = abs(dfdt(use) + g2([false; use; false])) ./ g2([false; use; false]);
 dissipated = [0; cumsum((g2(1:end - 1) + g2(2:end)) / 2 .* diff(t))];
 balance = abs((f(1) - f) - dissipated) / (f(1) - f(end));
 
-fig = gdf_demo_figure(1900, 640);
+fig = gdf_demo_figure(1900, 800);
 subplot(1, 3, 1);
 gd_plot(rosen, {}, 'Limits', [-2 2 -1 3], 'Streamlines', [-1.2 -1.5 1.8 0.5; 1 2.5 2.8 -0.8], 'Horizon', T1, ...
         'Levels', 10 .^ linspace(-1, 3.3, 14), 'LineWidth', 3, 'Title', 'Rosenbrock: gradient-flow paths');
 subplot(1, 3, 2);
 pos = -dfdt > 0;
-loglog(tm(pos), -dfdt(pos), '-', 'color', [0 0.45 0.74], 'linewidth', 4);
+loglog(tm(pos), -dfdt(pos), '-', 'color', [0 0.447 0.698], 'linewidth', 4);
 hold on;
-loglog(t, g2, '--', 'color', [0.85 0.33 0.1], 'linewidth', 2);
-loglog(t(2:end), f(2:end) - rosen.f_star, '-', 'color', [0.1 0.55 0.2], 'linewidth', 2.5);
+loglog(t, g2, '--', 'color', [0.835 0.369 0], 'linewidth', 2);
+loglog(t(2:end), f(2:end) - rosen.f_star, '-', 'color', [0 0.620 0.451], 'linewidth', 2.5);
 xlabel('time t');
 ylabel('value');
 title('from (-1.2, 1): energy and its dissipation');
-legend({'-d f(\theta(t))/dt, measured', '||grad f(\theta(t))||^2', 'f(\theta(t)) - f^*'}, 'location', 'southwest');
+legend({'-d f(\theta(t))/dt, measured', '||grad f(\theta(t))||^2', 'f(\theta(t)) - f^*'}, 'location', 'southoutside', 'orientation', 'horizontal');
 xlim([1e-5 T1]);
 ylim([1e-16 1e6]);
 set(gca, 'ytick', 10 .^ (-16:4:4));
 grid on;
 hold off;
 subplot(1, 3, 3);
-loglog(tm(use), rel, '-', 'color', [0 0.45 0.74], 'linewidth', 2.5);
+loglog(tm(use), rel, '-', 'color', [0 0.447 0.698], 'linewidth', 2.5);
 hold on;
-loglog(t(2:end), balance(2:end), '-', 'color', [0.85 0.33 0.1], 'linewidth', 2.5);
+loglog(t(2:end), balance(2:end), '-', 'color', [0.835 0.369 0], 'linewidth', 2.5);
 xlabel('time t');
 ylabel('relative difference');
 title('|df/dt + ||grad f||^2| / ||grad f||^2');
-legend({'pointwise (3-point differences)', 'energy balance: f(0) - f(t) vs integral of ||grad f||^2'}, 'location', 'northwest');
+legend({'pointwise (3-point differences)', 'energy balance: f(0) - f(t) vs integral of ||grad f||^2'}, 'location', 'southoutside', 'orientation', 'horizontal');
 xlim([1e-5 T1]);
 ylim([1e-12 1]);
 grid on;
@@ -90,9 +98,17 @@ for tq = [1e-4 1e-3 1e-2 0.1 1 10 30]
 end
 fprintf('  max relative difference of -df/dt and ||grad f||^2: %.2e (%d times)\n', max(rel), sum(use));
 fprintf('  energy balance |f(0) - f(t) - int ||grad f||^2| / (f(0) - f(T)): max %.2e\n', max(balance));
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(all(diff(f) <= 1e-12 * abs(f(1:end - 1))), 'f(theta(t)) never increases along the flow (%d times)', numel(t));
 gdf_demo_claim(max(rel) < 1e-3, 'df/dt = -||grad f||^2 to %.1e relative at every measured time', max(rel));
 gdf_demo_claim(max(balance) < 1e-4, 'f(0) - f(t) = int_0^t ||grad f||^2 ds to %.1e', max(balance));
+
+%% 3.2: e^{-2 mu t} decay on ridge logistic regression
+% Hypotheses: f is mu-strongly convex (mu = lambda, the ridge weight).  Look
+% at both curves staying below their dashed e^{-2 mu t} bounds.
 
 % ---- 2. the exponential bounds for a strongly convex f ------------------------------
 m = 200;
@@ -128,9 +144,9 @@ rate_f = -log(gap(lastf) / gap(ceil(lastf / 2))) / (t2(lastf) - t2(ceil(lastf / 
 rate_e = -log(e2(laste) / e2(ceil(laste / 2))) / (t2(laste) - t2(ceil(laste / 2)));
 
 fig = gdf_demo_figure(1000, 650);
-semilogy(t2(1:lastf), gap(1:lastf), '-', 'color', [0 0.45 0.74], 'linewidth', 3.5);
+semilogy(t2(1:lastf), gap(1:lastf), '-', 'color', [0 0.447 0.698], 'linewidth', 3.5);
 hold on;
-semilogy(t2(1:laste), e2(1:laste), '-', 'color', [0.85 0.33 0.1], 'linewidth', 3.5);
+semilogy(t2(1:laste), e2(1:laste), '-', 'color', [0.835 0.369 0], 'linewidth', 3.5);
 semilogy(t2, bnd, 'k--', 'linewidth', 2);
 xlabel('time t');
 ylabel('relative error');
@@ -157,9 +173,17 @@ w = sg(zs) .* (1 - sg(zs));
 mu_loc = min(eig(Xl' * bsxfun(@times, w, Xl) / m + lambda * eye(p)));
 fprintf(['  the bound uses the global mu = lambda; near theta* the Hessian''s smallest eigenvalue is %.4f,\n' ...
          '  so the asymptotic exponent is 2 lambda_min(Hessian(theta*)) = %.4f\n'], mu_loc, 2 * mu_loc);
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(all(ok_f) && all(ok_e), ['f(theta(t)) - f* <= (f_0 - f*) e^{-2 mu t} and ' ...
                                         '||theta(t) - theta*||^2 <= ||theta_0 - theta*||^2 e^{-2 mu t} at %d times'], numel(t2));
 
+
+%% 3.3: the eigen-components of a quadratic decouple
+% Hypotheses: f is a quadratic with Hessian eigenvalues lambda_i.  Look at
+% the straight lines on the log scale: slope -lambda_i for each component.
 % ---- 3. eigen-modes of a quadratic -------------------------------------------------
 lam = [0.25 0.5 1 2 4];
 randn('seed', 11);
@@ -183,7 +207,7 @@ Zex = bsxfun(@times, z0', exp(-t3 * lam));
 devz = max(abs(Z(:) - Zex(:)));
 
 fig = gdf_demo_figure(1000, 650);
-cols = lines(numel(lam));
+cols = gdf_demo_palette(numel(lam));
 h = zeros(1, numel(lam));
 for i = 1:numel(lam)
   ok = abs(Z(:, i)) > 1e-13;                       % above the integration accuracy
@@ -207,6 +231,10 @@ for i = 1:numel(lam)
   fprintf('  %10g %22.8f %14.2e\n', lam(i), meas(i), abs(meas(i) - lam(i)) / lam(i));
 end
 fprintf('  max |z_i(t) - z_i(0) e^{-lambda_i t}| over the grid: %.2e\n', devz);
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(max(abs(meas - lam) ./ lam) < 1e-6 && devz < 1e-8, ...
                'each mode decays at its own eigenvalue: rates within %.1e (relative)', max(abs(meas - lam) ./ lam));
 fprintf('\nFigures written to %s:\n  %s\n  %s\n  %s\n', outdir, f1, f2, f3);

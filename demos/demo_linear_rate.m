@@ -1,32 +1,40 @@
-%DEMO_LINEAR_RATE  Linear convergence of GD under strong convexity, and O(kappa log(1/eps)) iterations.
-%   Claims (lecture section 2.2): if f is L-smooth and mu-strongly convex,
+%% Linear convergence of GD under strong convexity, and O(kappa log(1/eps)) iterations
+% Claims (lecture section 2.2): if f is L-smooth and mu-strongly convex,
+%
 %     eta = 1/L:         ||theta_k - theta*||^2 <= (1 - mu/L)^k ||theta_0 - theta*||^2
 %                        f(theta_k) - f*        <= (1 - mu/L)^k (f(theta_0) - f*)
 %     eta = 2/(L+mu):    ||theta_k - theta*||^2 <= ((kappa-1)/(kappa+1))^(2k) ||theta_0 - theta*||^2
-%   and the number of iterations to reach f - f* <= eps (f_0 - f*) is
-%   O(kappa log(1/eps)), kappa = L/mu.
 %
-%   Problems: a quadratic in d = 50 with eigenvalues spread from mu = 1 to
-%   L = 50 and theta_0 with components on every eigenvector; ridge-regularized
-%   logistic regression (a function handle, so the C loop calls back into the
-%   interpreter), f = mean(log(1 + exp(X theta)) - y.*X theta) + lambda/2 ||theta||^2
-%   with mu = lambda and L = lambda_max(X'X)/(4m) + lambda.  A sweep of
-%   quadratics with kappa from 2 to 1000 gives the iteration counts.
+% and the number of iterations to reach f - f* <= eps (f_0 - f*) is
+% O(kappa log(1/eps)), kappa = L/mu.
 %
-%   Figures: linear_rate.png (errors against the bounds), linear_rate_kappa.png
-%   (iterations to eps against kappa).  The demo stops with an error if a
-%   bound is violated.  GDF_QUICK = true: a shorter sweep; GDF_FIGDIR: output folder.
+% Problems: a quadratic in d = 50 with eigenvalues spread from mu = 1 to
+% L = 50 and theta_0 with components on every eigenvector; ridge-regularized
+% logistic regression (a function handle, so the C loop calls back into the
+% interpreter), f = mean(log(1 + exp(X theta)) - y.*X theta) + lambda/2 norm(theta)^2
+% with mu = lambda and L = lambda_max(X'X)/(4m) + lambda.  A sweep of
+% quadratics with kappa from 2 to 1000 gives the iteration counts.
 %
-%   Run:  cd demos; demo_linear_rate
+% Figures: linear_rate.png (errors against the bounds), linear_rate_kappa.png
+% (iterations to eps against kappa).  The demo stops with an error if a
+% bound is violated.  GDF_QUICK = true: a shorter sweep; GDF_FIGDIR: output folder.
+%
+% Run:  cd demos; demo_linear_rate
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 kappas = round(logspace(log10(2), 3, 12));
 if GDF_QUICK
   kappas = [2 10 50 200];
 end
 fprintf('\n=== demo_linear_rate: linear rates (1 - mu/L)^k and ((kappa-1)/(kappa+1))^(2k); O(kappa log(1/eps)) ===\n');
+
+%% Hypotheses and runs
+% Hypotheses: f is mu-strongly convex and L-smooth; a fixed step 1/L or
+% 2/(L+mu).  Two problems: a quadratic and ridge-regularized logistic
+% regression.
 
 % ---- the two problems ------------------------------------------------------------
 d = 50;
@@ -85,8 +93,12 @@ for j = 1:2
   end
 end
 
+
+%% Errors against the linear rates
+% Look at each panel: the measured curves (solid) stay below the rate lines
+% (dashed) of the theory, and become parallel to them.
 % ---- figure 1: errors against the bounds ---------------------------------------------
-fig = gdf_demo_figure(1450, 620);
+fig = gdf_demo_figure(1450, 860);
 k = 0:K;
 for j = 1:2
   subplot(1, 2, j);
@@ -95,17 +107,17 @@ for j = 1:2
   c2 = ((kap - 1) / (kap + 1)) .^ (2 * k);
   cut = @(v) v(1:min([find(v <= floors(j), 1) - 1, numel(v)]));
   cutf = @(v) v(1:min([find(v <= 1e-12, 1) - 1, numel(v)]));     % f - f* above its rounding
-  semilogy(k(1:numel(cut(res(j, 1).e2))), cut(res(j, 1).e2), '-', 'color', [0 0.45 0.74], 'linewidth', 3);
+  semilogy(k(1:numel(cut(res(j, 1).e2))), cut(res(j, 1).e2), '-', 'color', [0 0.447 0.698], 'linewidth', 3);
   hold on;
-  semilogy(k(1:numel(cutf(res(j, 1).gap))), cutf(res(j, 1).gap), '-', 'color', [0.3 0.75 0.93], 'linewidth', 3);
-  semilogy(k(1:numel(cut(res(j, 2).e2))), cut(res(j, 2).e2), '-', 'color', [0.85 0.33 0.1], 'linewidth', 3);
-  semilogy(k, c1, '--', 'color', [0 0.2 0.5], 'linewidth', 1.5);
-  semilogy(k, c2, '--', 'color', [0.6 0.15 0], 'linewidth', 1.5);
+  semilogy(k(1:numel(cutf(res(j, 1).gap))), cutf(res(j, 1).gap), '-', 'color', [0.337 0.706 0.914], 'linewidth', 3);
+  semilogy(k(1:numel(cut(res(j, 2).e2))), cut(res(j, 2).e2), '-', 'color', [0.835 0.369 0], 'linewidth', 3);
+  semilogy(k, c1, '--', 'color', [0 0.447 0.698], 'linewidth', 1.5);
+  semilogy(k, c2, '--', 'color', [0.835 0.369 0], 'linewidth', 1.5);
   leg = {'||\theta_k-\theta^*||^2, \eta = 1/L', 'f - f^*, \eta = 1/L', '||\theta_k-\theta^*||^2, \eta = 2/(L+\mu)', ...
          'bound (1-\mu/L)^k', 'bound ((\kappa-1)/(\kappa+1))^{2k}'};
   if j == 1
     % the text's c = 1 - mu/L is not tight for quadratics: the exact factor is (1 - mu/L)^2
-    semilogy(k, c1 .^ 2, '-.', 'color', [0 0.2 0.5], 'linewidth', 1.5);
+    semilogy(k, c1 .^ 2, '-.', 'color', [0 0.447 0.698], 'linewidth', 1.5);
     leg{end + 1} = 'quadratic worst case (1-\mu/L)^{2k}'; %#ok<SAGROW>
   end
   ylim([1e-16 10]);
@@ -114,14 +126,16 @@ for j = 1:2
   ylabel('relative error');
   title(names{j});
   if j == 1
-    legend(leg, 'location', 'southwest');
+    legend(leg, 'location', 'southoutside', 'orientation', 'horizontal');
   else
-    legend(leg, 'location', 'northeast');
+    legend(leg, 'location', 'southoutside', 'orientation', 'horizontal');
   end
   grid on;
   hold off;
 end
 f1 = gdf_demo_save(fig, outdir, 'linear_rate.png');
+
+%% Per-step factors
 
 fprintf('\nGD for K = %d steps; measured per-step factors over the second half (gd_compare for f):\n', K);
 fprintf('  %-38s %-9s %12s %12s %14s %14s %12s\n', 'problem', 'step', '||e||^2 rate', 'f rate', ...
@@ -162,9 +176,17 @@ for j = 1:2
     end
   end
 end
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(ok, ['||theta_k - theta*||^2 within (1 - mu/L)^k (eta = 1/L) and ((kappa-1)/(kappa+1))^(2k) ' ...
                     '(eta = 2/(L+mu)), f - f* within (1 - mu/L)^k, on both problems, all k']);
 
+
+%% Iterations against kappa
+% Look at the log-log plot: the count grows like kappa (slope 1), under the
+% bound kappa log(1/eps).
 % ---- figure 2: iterations to eps against kappa ------------------------------------------
 epsilon = 1e-6;
 Kmeas = zeros(2, numel(kappas));
@@ -183,16 +205,16 @@ end
 Kbound = ceil(log(epsilon) ./ log(1 - 1 ./ kappas));        % from (1 - mu/L)^k <= eps
 Ktext = kappas * log(1 / epsilon);
 fig = gdf_demo_figure(1000, 680);
-loglog(kappas, Kmeas(1, :), 'o-', 'color', [0 0.45 0.74], 'linewidth', 3, 'markersize', 8, 'markerfacecolor', [0 0.45 0.74]);
+loglog(kappas, Kmeas(1, :), 'o-', 'color', [0 0.447 0.698], 'linewidth', 3, 'markersize', 8, 'markerfacecolor', [0 0.447 0.698]);
 hold on;
-loglog(kappas, Kmeas(2, :), 's-', 'color', [0.85 0.33 0.1], 'linewidth', 3, 'markersize', 8, 'markerfacecolor', [0.85 0.33 0.1]);
+loglog(kappas, Kmeas(2, :), 's-', 'color', [0.835 0.369 0], 'linewidth', 3, 'markersize', 8, 'markerfacecolor', [0.835 0.369 0]);
 loglog(kappas, Ktext, 'k-', 'linewidth', 2.5);
 loglog(kappas, Kbound, 'k--', 'linewidth', 2);
 xlabel('condition number \kappa = L/\mu');
 ylabel(sprintf('iterations until f - f^* \\leq %g (f_0 - f^*)', epsilon));
 title(sprintf('GD on quadratics (d = %d, eigenvalues from \\mu = 1 to L = \\kappa)', d));
 legend({'GD \eta = 1/L (measured)', 'GD \eta = 2/(L+\mu) (measured)', '\kappa log(1/\epsilon)', ...
-        'bound from (1-\mu/L)^k \leq \epsilon'}, 'location', 'northwest');
+        'bound from (1-\mu/L)^k \leq \epsilon'}, 'location', 'southeast');
 grid on;
 hold off;
 f2 = gdf_demo_save(fig, outdir, 'linear_rate_kappa.png');
@@ -205,6 +227,10 @@ for i = 1:numel(kappas)
 end
 fprintf('  log-log slope of K (eta = 1/L) against kappa: %.3f (theory: 1)\n', sl(1));
 % for a quadratic the exact count is about kappa/2 log(1/eps): the text's kappa log(1/eps) is a bound
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(all(Kmeas(1, :) <= Kbound) && all(Kbound <= ceil(Ktext)), ...
                'K(eps) <= log(eps)/log(1 - 1/kappa) <= kappa log(1/eps) for every kappa');
 gdf_demo_claim(abs(sl(1) - 1) < 0.2, 'iterations grow linearly in kappa (slope %.3f, within 0.2 of 1)', sl(1));

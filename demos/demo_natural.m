@@ -1,18 +1,19 @@
-%DEMO_NATURAL  Natural gradient against gradient descent.
-%   Claim (section 7 of the lecture): replacing the Euclidean gradient by the
-%   Riemannian one, theta+ = theta - eta*G(theta)^{-1}*grad f, adapts the
-%   direction to the geometry.  With G = A on a quadratic the natural step
-%   points straight at the minimizer (one unit step lands on it, whatever the
-%   condition number); for logistic regression, G = the Fisher information
-%   gives Newton-like steps.  The demo draws GD and natural-gradient paths on
-%   an ill-conditioned bowl and on a 2-parameter logistic regression (its
-%   log-loss contours), and prints iterations to ||grad f|| <= 1e-8.
+%% Natural gradient against gradient descent
+% Claim (section 7 of the lecture): replacing the Euclidean gradient by the
+% Riemannian one, theta+ = theta - eta G(theta)^{-1}*grad f, adapts the
+% direction to the geometry.  With G = A on a quadratic the natural step
+% points straight at the minimizer (one unit step lands on it, whatever the
+% condition number); for logistic regression, G = the Fisher information
+% gives Newton-like steps.  The demo draws GD and natural-gradient paths on
+% an ill-conditioned bowl and on a 2-parameter logistic regression (its
+% log-loss contours), and prints iterations to norm(grad f) <= 1e-8.
 %
-%   Run:  cd demos; demo_natural
+% Run:  cd demos; demo_natural
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 % a bowl with kappa = 30, and a logistic regression in 2 parameters
 bowl = gd_testfun('ellipse', 30, pi / 6);
@@ -33,16 +34,21 @@ t0 = [-2; 2];
 [~, g2] = gd_run(logi, t0, 'MaxIter', 20000, 'GradTol', 1e-8, 'History', 'full');
 [~, n2] = gd_run(logi, t0, 'Method', 'natural', 'Metric', 'fisher', 'StepSize', 0.5, 'MaxIter', 200, 'GradTol', 1e-8, 'History', 'full');
 
-fig = figure('visible', 'off', 'position', [0 0 1400 620]);
+
+%% Paths
+% Hypotheses: the metric G(theta) is the Hessian of the bowl (or the Fisher
+% information of the logistic model), positive definite.  Look at the
+% natural gradient paths: straight to the minimum, where GD bends.
+fig = gdf_demo_figure(1300, 700);
 subplot(1, 2, 1);
 gd_plot(bowl, {g1.theta(:, 1:min(end, 60)), n1.theta}, 'Limits', [-4 4 -4 4], 'Field', false, ...
         'Labels', {'GD, 1/L', 'natural, G = A, \eta = 0.25'}, 'Title', 'bowl, \kappa = 30');
 subplot(1, 2, 2);
 gd_plot(logi, {g2.theta(:, 1:min(end, 400)), n2.theta}, 'Limits', [-4 4 -4 4], 'Field', false, ...
         'Labels', {'GD, 1/L', 'natural, Fisher, \eta = 0.5'}, 'Title', 'logistic regression: log-loss contours');
-f1 = fullfile(outdir, 'natural.png');
-print(fig, f1, '-dpng', '-r90');
-close(fig);
+f1 = gdf_demo_save(fig, outdir, 'natural.png');
+
+%% Iterations and the claim
 
 fprintf('\nIterations to ||grad f|| <= 1e-8\n');
 fprintf('%-34s %10s %12s %14s\n', 'problem', 'GD (1/L)', 'natural', 'natural, eta=1');

@@ -1,6 +1,7 @@
-%DEMO_OVERVIEW  Gradient descent on an ill-conditioned bowl at three step sizes.
-%   The whole story of the lecture on one 2-D quadratic with condition
-%   number kappa = 20 (the bowl gd_testfun('ellipse', 20, pi/6)):
+%% Gradient descent on an ill-conditioned bowl at three step sizes
+% The whole story of the lecture on one 2-D quadratic with condition
+% number kappa = 20 (the bowl gd_testfun('ellipse', 20, pi/6)):
+%
 %     - contour lines of f, the field -grad f (perpendicular to the contours)
 %       and gradient-flow streamlines (the continuous path, exact, gf_exact);
 %     - GD paths from one start at a small step 0.3/L (follows the flow),
@@ -9,14 +10,16 @@
 %     - f(theta_k) - f* on a log scale beside the bound of the theory;
 %     - a table of measured against theoretical rates (GD_THEORY), and the
 %       claim that GD is stable exactly below 2/L, within its rate there.
-%   Figures are written to demos/figures/ (the folder is printed), or to
-%   GDF_FIGDIR when that variable is set.
 %
-%   Run:  make demo      or, in Octave/MATLAB:  cd demos; demo_overview
+% Figures are written to demos/figures/ (the folder is printed), or to
+% GDF_FIGDIR when that variable is set.
+%
+% Run:  make demo      or, in Octave/MATLAB:  cd demos; demo_overview
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 
 kappa = 20;
 prob = gd_testfun('ellipse', kappa, pi / 6);
@@ -34,23 +37,29 @@ for i = 1:3
 end
 warning(ws);
 
+
+%% The landscape and the three paths
+% Hypotheses: f is a mu-strongly convex, L-smooth quadratic (an
+% ill-conditioned bowl); GD with a fixed step.  Look at the three paths:
+% small step slow, 2/(L+mu) fast, above 2/L diverging.
 % ---- the landscape ------------------------------------------------------
-fig = figure('visible', 'off', 'position', [0 0 900 760]);
+fig = gdf_demo_figure(1000, 860);
 starts = [theta0, [3.5; -2.5], [-3.5; -2.5], [3.5; 2.5], [0; 3.2], [0; -3.2]];
 gd_plot(prob, runs, 'Limits', [-4.5 4.5 -4.5 4.5], 'Streamlines', starts, 'Labels', labels, ...
-        'Title', sprintf('GD on a bowl with \\kappa = %g: GD paths, the field -grad f (arrows), the flow (green)', kappa));
-f1 = fullfile(outdir, 'overview_landscape.png');
-print(fig, f1, '-dpng', '-r100');
-close(fig);
+        'Title', sprintf('GD on a bowl with \\kappa = %g: GD paths, the field -grad f (arrows), the flow (black)', kappa));
+f1 = gdf_demo_save(fig, outdir, 'overview_landscape.png');
 
+
+%% Convergence beside the theory
+% Look at each run against its bound (dashed); the diverging run has none.
 % ---- convergence against the bounds --------------------------------------
-fig = figure('visible', 'off', 'position', [0 0 900 600]);
+fig = gdf_demo_figure(1400, 640);
 gd_plot(prob, runs, 'Plot', 'convergence', 'Labels', labels, ...
         'Title', 'f(\theta_k) - f^* (solid) and the theoretical bound (dashed)');
-f2 = fullfile(outdir, 'overview_convergence.png');
-print(fig, f2, '-dpng', '-r100');
-close(fig);
+f2 = gdf_demo_save(fig, outdir, 'overview_convergence.png');
 
+
+%% The table and the claim
 % ---- the table: measured against theory ---------------------------------
 fprintf('\nGD on gd_testfun(''ellipse'', %g, pi/6): L = %g, mu = %g, kappa = %g, 2/L = %.4g\n', ...
         kappa, L, mu, L / mu, 2 / L);

@@ -1,28 +1,37 @@
-%DEMO_ZIGZAG  Zig-zag and conditioning: GD paths on bowls of condition number 1, 10 and 100.
-%   Claims (lecture sections 5 and 6): on a well-conditioned bowl GD goes
-%   straight to the minimum; on an elongated one (large kappa = L/mu) a
-%   large stable step makes the path zig-zag across the valley while the
-%   gradient flow glides smoothly, and the best fixed step, eta = 2/(L+mu),
-%   only achieves the factor ((kappa-1)/(kappa+1))^2 per iteration, so the
-%   iteration count grows with kappa.  A small step (eta = 0.3/L) follows
-%   the flow without zig-zag, but slowly.
+%% Zig-zag and conditioning: GD paths on bowls of condition number 1, 10 and 100
+% Claims (lecture sections 5 and 6): on a well-conditioned bowl GD goes
+% straight to the minimum; on an elongated one (large kappa = L/mu) a
+% large stable step makes the path zig-zag across the valley while the
+% gradient flow glides smoothly, and the best fixed step, eta = 2/(L+mu),
+% only achieves the factor ((kappa-1)/(kappa+1))^2 per iteration, so the
+% iteration count grows with kappa.  A small step (eta = 0.3/L) follows
+% the flow without zig-zag, but slowly.
 %
-%   The bowls are gd_testfun('ellipse', kappa, pi/6).  Measured (gd_run,
-%   gd_compare): iterations until f - f* <= 1e-8 (f_0 - f*), the per-step
-%   factor of f - f*, and the zig-zag index: the mean cosine between
-%   consecutive steps theta_{k+1} - theta_k (near -1: the path reverses
-%   direction every step; near +1: it goes straight).  The demo stops with an
-%   error if a measured rate is off the theory or the zig-zag does not grow
-%   with kappa.
+% The bowls are gd_testfun('ellipse', kappa, pi/6).  Measured (gd_run,
+% gd_compare): iterations until the gap f - f* is below 1e-8 of its start, the per-step
+% factor of f - f*, and the zig-zag index: the mean cosine between
+% consecutive steps theta_{k+1} - theta_k (near -1: the path reverses
+% direction every step; near +1: it goes straight).  The demo stops with an
+% error if a measured rate is off the theory or the zig-zag does not grow
+% with kappa.
 %
-%   Figure: zigzag.png.  GDF_FIGDIR: output folder (the demo is fast).
+% Figure: zigzag.png.  GDF_FIGDIR: output folder (the demo is fast).
 %
-%   Run:  cd demos; demo_zigzag
+% Run:  cd demos; demo_zigzag
 
+%% Set-up
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 here = fileparts(mfilename('fullpath'));
-[GDF_QUICK, outdir] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR
+[GDF_QUICK, outdir, here] = gdf_demo_setup(here);   % ../m on the path; GDF_QUICK, GDF_FIGDIR; HERE under publish
 fprintf('\n=== demo_zigzag: GD zig-zags on ill-conditioned bowls; the flow does not ===\n');
+
+%% Paths on the three bowls
+% Hypotheses: each bowl is a mu-strongly convex, L-smooth quadratic; GD
+% uses a fixed step below 2/L.  For each kappa, 40 steps of GD at
+% eta = 2/(L+mu) and at eta = 0.3/L beside the exact gradient flow
+% (gf_exact, dashed black).  Look at the middle and right panels: the large
+% step crosses the valley at every iteration, the small one and the flow
+% slide along it.  The titles give the iterations to reach 1e-8.
 
 kappas = [1 10 100];
 theta0 = [-3.5; 2.5];
@@ -74,6 +83,11 @@ for j = 1:numel(kappas)
 end
 f1 = gdf_demo_save(fig, outdir, 'zigzag.png');
 
+%% Rates and zig-zag against the theory
+% Look at the measured rate beside ((kappa-1)/(kappa+1))^2, and at the
+% zig-zag index: near -1 for the large step as kappa grows, positive for
+% the small step.
+
 fprintf('\nGD from (%g, %g) on gd_testfun(''ellipse'', kappa, pi/6); rates are per iteration, of f - f*:\n', theta0);
 fprintf('  %6s %-10s %12s %14s %14s %20s\n', 'kappa', 'step', sprintf('iters to %g', epsilon), 'measured rate', ...
         'theory rate', 'zig-zag (mean cos)');
@@ -90,6 +104,10 @@ fprintf('  theory for eta = 2/(L+mu): ((kappa-1)/(kappa+1))^2 = %s\n', ...
         strjoin(arrayfun(@(k) sprintf('%.6f', ((k - 1) / (k + 1)) ^ 2), kappas, 'UniformOutput', false), ', '));
 opt = rows(strcmp({rows.rule}, '2/(L+mu)'));
 small = rows(strcmp({rows.rule}, '0.3/L'));
+
+%% The claims, checked
+% Each line below is one claim of the lecture measured on this run; a
+% violated claim stops the demo (and make handouts) with an error.
 gdf_demo_claim(opt(1).iters == 1, 'kappa = 1: eta = 2/(L+mu) = 1/L reaches the minimum in one step');
 gdf_demo_claim(all(abs([opt(2:end).rate] - [opt(2:end).theory]) < 1e-6), ...
                'eta = 2/(L+mu): measured rate = ((kappa-1)/(kappa+1))^2 for kappa = 10, 100');

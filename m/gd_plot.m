@@ -24,15 +24,20 @@ function h = gd_plot(prob, runs, varargin)
 %     'Levels'       number of contour levels (default 25) or a vector of levels
 %     'Field'        true (default) to draw the field -grad f
 %     'Streamlines'  2-by-m starting points of gradient-flow trajectories, drawn
-%                    as smooth curves (GF_EXACT for quadratics, GF_RUN rk45
-%                    otherwise); [] for none
+%                    as smooth black curves (GF_EXACT for quadratics, GF_RUN
+%                    rk45 otherwise); [] for none
 %     'Horizon'      time span of the streamlines (default 20/mu, or 20); at
 %                    most 1e6/L (1e4 when L is unknown) and at most 1e3/mu
 %                    when mu > 0: gdflow:gd_plot:badHorizon
 %     'Labels'       cell array of legend labels for RUNS
 %     'Title'        a title string
-%     'LineWidth'    width of the GD paths and streamlines (default 1.2 and
-%                    1.5); larger values read better on a projector
+%     'LineWidth'    width of the GD paths and streamlines (default: the
+%                    Style's, 2.5 and 2.8 for 'slides', 1.5 and 1.8 for 'paper')
+%     'Style'        'slides' (default: 16 pt axes, tick and legend fonts,
+%                    thick lines, readable from the back of a lecture room)
+%                    or 'paper' (14 pt, lines 1.5).  Colours are always the
+%                    Okabe-Ito palette (blue, vermillion, bluish green, ...),
+%                    distinguishable by colour-blind viewers
 %     'Parent'       axes to draw into (default: the current axes)
 %     'Animate'      name of a GIF file: the plot is also written as an
 %                    animation, iterate by iterate: frame j shows iterates
@@ -185,6 +190,10 @@ if any(abs(v(:)) > 1e150)
   error('gdflow:gd_plot:badOption', 'gd_plot: Streamlines must start at points of magnitude at most 1e150 (as Limits).');
 end
 opt.Streamlines = double(v);
+if ~(ischar(opt.Style) && any(strcmpi(opt.Style, {'slides', 'paper'})))
+  error('gdflow:gd_plot:badOption', 'gd_plot: Style must be ''slides'' or ''paper''.');
+end
+opt.Style = lower(opt.Style);
 names = {'Horizon', 'LineWidth'};
 for i = 1:numel(names)
   v = opt.(names{i});
@@ -229,7 +238,7 @@ end
 function opt = parse_options(args)
 opt = struct('Plot', '', 'Limits', [], 'Levels', 25, 'Field', true, 'Streamlines', [], ...
              'Horizon', [], 'Labels', {{}}, 'Title', '', 'Parent', [], 'LineWidth', [], ...
-             'Animate', '', 'Frames', [], 'Delay', 0.1, 'Size', [], 'Trail', 'line');
+             'Animate', '', 'Frames', [], 'Delay', 0.1, 'Size', [], 'Trail', 'line', 'Style', 'slides');
 opt = gdf_parse_options('gd_plot', opt, args);
 end
 
@@ -269,9 +278,10 @@ if isempty(lim)
   lim = default_limits(prob, paths, opt.Streamlines);
   check_limits(lim, 'the frame around the paths (give Limits)');
 end
+st = style(opt.Style);
 lw = opt.LineWidth;
 if isempty(lw)
-  lw = 1.2;
+  lw = st.line;
 end
 n = 121;
 [X, Y] = meshgrid(linspace(lim(1), lim(2), n), linspace(lim(3), lim(4), n));
@@ -290,6 +300,7 @@ if isscalar(levels)
   levels = unique(fmin + (fmax - fmin) * linspace(0.02, 1, levels) .^ 2);
 end
 [~, h.contour] = contour(ax, X, Y, F, levels);
+set(h.contour, 'linewidth', 1.5);
 if opt.Field
   m = 17;
   [QX, QY] = meshgrid(linspace(lim(1), lim(2), m), linspace(lim(3), lim(4), m));
@@ -300,7 +311,7 @@ if opt.Field
   s = sqrt(U .^ 2 + V .^ 2);
   s(s == 0) = 1;
   % unit arrows: the direction is the message, the length would hide it
-  h.quiver = quiver(ax, QX, QY, U ./ s, V ./ s, 0.45, 'color', [0.55 0.55 0.55]);
+  h.quiver = quiver(ax, QX, QY, U ./ s, V ./ s, 0.45, 'color', [0.6 0.6 0.6], 'linewidth', 1.5);
 end
 starts = opt.Streamlines;
 h.streamlines = [];
@@ -308,10 +319,10 @@ if ~isempty(starts)
   T = opt.Horizon;
   for j = 1:size(starts, 2)
     P = streamline_points(prob, starts(:, j), T);
-    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0.1 0.55 0.2], 'linewidth', lw + 0.3);
+    h.streamlines(end + 1) = plot(ax, P(:, 1), P(:, 2), '-', 'color', [0 0 0], 'linewidth', lw + 0.3);
   end
 end
-colors = lines(max(numel(paths), 1));
+colors = palette(numel(paths));
 h.paths = [];
 for i = 1:numel(paths)
   P = paths{i};
@@ -325,19 +336,24 @@ for i = 1:numel(paths)
   if outside(end)
     P = P(:, 1:find(outside, 1));
   end
-  h.paths(end + 1) = plot(ax, P(1, :), P(2, :), '.-', 'color', colors(i, :), 'markersize', 10, 'linewidth', lw);
+  h.paths(end + 1) = plot(ax, P(1, :), P(2, :), '.-', 'color', colors(i, :), 'markersize', 4 * lw + 6, 'linewidth', lw);
 end
 if isfield(prob, 'theta_star') && ~isempty(prob.theta_star)
-  plot(ax, prob.theta_star(1, :), prob.theta_star(2, :), 'kp', 'markersize', 12, 'markerfacecolor', 'y');
+  plot(ax, prob.theta_star(1, :), prob.theta_star(2, :), 'kp', 'markersize', 16, 'markerfacecolor', [0.941 0.894 0.259], 'linewidth', 1.5);
 end
 axis(ax, lim);
-axis(ax, 'square');
 xlabel(ax, '\theta_1');
 ylabel(ax, '\theta_2');
+keyh = 0;
 if ~isempty(opt.Labels) && ~isempty(h.paths)
   n = min(numel(h.paths), numel(opt.Labels));   % fewer labels than paths: label the first ones
-  legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'northeastoutside');
+  % below the frame, in rows: it covers no path, and takes less of the box
+  % than a column beside it
+  lh = legend(h.paths(1:n), opt.Labels{1:n}, 'location', 'southoutside', 'orientation', 'horizontal');
+  set(lh, 'fontsize', st.font);
+  keyh = key_height(ax, opt.Labels(1:n), st.font);
 end
+frame_aspect(ax, lim, keyh);
 h = finish_axes(h, ax, opt);
 end
 
@@ -356,7 +372,12 @@ function h = convergence(ax, prob, runs, opt, h)
 % (all NaN, with the reason in the legend, when no theorem applies)
 axes(ax);
 P = gdf_theory_problem(prob, [], [], []);
-colors = lines(max(numel(runs), 1));
+st = style(opt.Style);
+lw = opt.LineWidth;
+if isempty(lw)
+  lw = st.line;
+end
+colors = palette(numel(runs));
 h.paths = [];
 h.bounds = [];
 labels = {};
@@ -379,7 +400,7 @@ for i = 1:numel(runs)
   e = r.f - fs;
   e(~(e > 0)) = NaN;                           % exactly f*: off a log scale
   e0s(end + 1) = r.f(1) - fs; %#ok<AGROW>
-  h.paths(end + 1) = semilogy(ax, k, e, '-', 'color', colors(i, :), 'linewidth', 1.5);
+  h.paths(end + 1) = semilogy(ax, k, e, '-', 'color', colors(i, :), 'linewidth', lw);
   hold(ax, 'on');
   lab = sprintf('step %s', step_label(r));
   if numel(opt.Labels) >= i
@@ -389,7 +410,7 @@ for i = 1:numel(runs)
   th = run_theory(Pi, r, fs);
   b = th.bound(:)';
   b(~(b > 0)) = NaN;
-  h.bounds(end + 1) = semilogy(ax, k, b, '--', 'color', colors(i, :));
+  h.bounds(end + 1) = semilogy(ax, k, b, '--', 'color', colors(i, :), 'linewidth', max(1.5, 0.6 * lw));
   if isempty(th.reason) || any(isfinite(b))
     labels{end + 1} = th.label; %#ok<AGROW>
   else
@@ -414,10 +435,14 @@ xlabel(ax, 'iteration k');
 ylabel(ax, 'f(\theta_k) - f^*');
 grid(ax, 'on');
 if ~isempty(labels)
-  lh = legend(ax, labels, 'location', 'northeast');
+  % outside the axes: a box inside covers the curve of a diverging run (and
+  % gnuplot draws its key larger than the legend's position says)
   if strcmp(opt.Plot, 'both')
-    set(lh, 'fontsize', 7);                    % beside a landscape: keep the box inside its panel
+    lh = legend(ax, labels, 'location', 'southoutside');
+  else
+    lh = legend(ax, labels, 'location', 'eastoutside');
   end
+  set(lh, 'fontsize', st.font);
 end
 h = finish_axes(h, ax, opt);
 end
@@ -504,12 +529,88 @@ end
 end
 
 function h = finish_axes(h, ax, opt)
-% the end of either panel: its title, hold released, its axes recorded
+% the end of either panel: the Style's fonts, its title, hold released, its
+% axes recorded
+st = style(opt.Style);
+set(ax, 'fontsize', st.font, 'linewidth', 1);
 if ~isempty(opt.Title)
-  title(ax, opt.Title);
+  title(ax, opt.Title, 'fontsize', round(1.1 * st.font));
 end
 hold(ax, 'off');
 h.axes = ax;
+end
+
+function frame_aspect(ax, lim, keyh)
+% One unit on both axes (the arrows then look perpendicular to the
+% contours), through the plot box's aspect ratio rather than
+% dataaspectratio: with gnuplot, a manual dataaspectratio leaves "set size
+% ratio" behind for the next axes of a subplot figure, which then shrink to
+% a sliver.  A very elongated frame gets a square box.  A key below the box
+% is cut from the box by gnuplot: KEYH (pixels, estimated) is added to the
+% box's height so that the rest keeps the data's aspect.
+sx = lim(2) - lim(1);
+sy = lim(4) - lim(3);
+if max(sx, sy) > 4 * min(sx, sy)
+  axis(ax, 'square');
+  return
+end
+r = sy / sx;
+gnuplot = false;
+try
+  gnuplot = strcmp(get(ancestor(ax, 'figure'), '__graphics_toolkit__'), 'gnuplot');
+catch
+  gnuplot = false;                             % MATLAB: the legend shrinks the axes itself
+end
+if gnuplot && keyh > 0
+  u = get(ax, 'units');
+  set(ax, 'units', 'pixels');
+  pp = get(ax, 'position');
+  set(ax, 'units', u);
+  W = pp(3);
+  H = pp(4);
+  % the key goes first into the room the box leaves below it (a box that
+  % fills the width); only what does not fit there is cut from the box
+  if H > keyh && W * r > H - keyh
+    r = max(r * H / (H - keyh), r);            % the box fills the height
+  end
+end
+set(ax, 'plotboxaspectratio', [1, r, 1]);
+end
+
+function hk = key_height(ax, labels, font)
+% the height in pixels of gnuplot's key of LABELS at FONT points in rows
+% below the axes AX (measured: about 4 font sizes a row, and 3 for the gap), with as many
+% entries a row as fit the axes' width; TeX commands count as one character
+n = 0;
+for i = 1:numel(labels)
+  t = regexprep(labels{i}, '\\[a-zA-Z]+', 'x');
+  t = regexprep(t, '[\^_{}]', '');
+  n = max(n, numel(t));
+end
+u = get(ax, 'units');
+set(ax, 'units', 'pixels');
+pp = get(ax, 'position');
+set(ax, 'units', u);
+per_row = max(1, floor(pp(3) / ((0.55 * n + 4.5) * font)));
+hk = (ceil(numel(labels) / per_row) * 4 + 3) * font;
+end
+
+function st = style(name)
+% font size (points) and default line width of a Style
+if strcmp(name, 'paper')
+  st = struct('font', 14, 'line', 1.5);
+else
+  st = struct('font', 16, 'line', 2.5);
+end
+end
+
+function c = palette(n)
+% the first N colours of the Okabe-Ito palette (cycling), without its yellow
+% (too pale on a projector): blue, vermillion, bluish green, reddish purple,
+% sky blue, orange, black
+oi = [0 0.447 0.698; 0.835 0.369 0; 0 0.620 0.451; 0.800 0.475 0.655; ...
+      0.337 0.706 0.914; 0.902 0.624 0; 0 0 0];
+c = oi(mod(0:max(n, 1) - 1, size(oi, 1)) + 1, :);
 end
 
 % Tests of gd_plot (Octave: test gd_plot; more in tests/m/test_gd_compare.m, test_trust_theory.m)

@@ -230,4 +230,4 @@
 %! assert (get(h.streamlines(1), 'linewidth'), 3.3);
 %! clf(f);
 %! h = gd_plot(prob, info);
-%! assert (get(h.paths(1), 'linewidth'), 1.2);
+%! assert (get(h.paths(1), 'linewidth'), 2.5);          % the default Style, 'slides'
