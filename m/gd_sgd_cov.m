@@ -33,21 +33,24 @@ function R = gd_sgd_cov(varargin)
 %   R = GD_SGD_COV(A, C, ETA, B) does the same for a quadratic with Hessian A
 %   and per-example gradient covariance C given (no Sigma_exact).
 %   R = GD_SGD_COV(..., Name, Value) with the options
-%     'Sampling'    'with-replacement' (default): kappa = 1/B;
-%                   'without-replacement': B distinct examples at each step,
-%                   kappa = (m - B)/((m - 1)*B), the finite-population factor.
-%                   GD_RUN's 'without-replacement' draws epochs of a random
-%                   permutation: the batches of one epoch are then negatively
-%                   correlated (their noise sums to zero over the epoch) and the
-%                   prediction overstates the variance when eta*lambda*m/B is
-%                   small; it is right when the relaxation time 1/(eta*lambda)
-%                   steps is much shorter than an epoch (m/B steps).  Measured
-%                   on the line fit of DEMO_SGD (m = 400, relaxation times 5
-%                   and 15 steps at eta = 0.2): B = 4 (epochs of 100 steps)
-%                   0.93 and 0.77 of the prediction, B = 100 (4 steps) 0.25
-%                   and 0.09; with replacement it is exact.  'cyclic'
-%                   is refused: a fixed order has no stationary law of this kind.
-%     'NumExamples' m, for the (A, C) form with 'without-replacement'
+%     'Sampling'    'with-replacement' (default): kappa = 1/B, the model of
+%                   GD_RUN's 'with-replacement' (exact for it);
+%                   'independent-batches': B distinct examples drawn afresh at
+%                   each step, kappa = (m - B)/((m - 1)*B), the
+%                   finite-population factor.  GD_RUN's 'without-replacement'
+%                   is NOT this scheme: it draws epochs of a random permutation
+%                   (random reshuffling), whose batches within an epoch are
+%                   negatively correlated (their noise sums to zero over the
+%                   epoch), and its stationary variance lies below every
+%                   prediction here when an epoch (m/B steps) is not long
+%                   against the relaxation time 1/(eta*lambda) steps (measured
+%                   on the line fit of DEMO_SGD, m = 400, eta = 0.2: B = 4 0.93
+%                   and 0.77 of the prediction, B = 100 0.25 and 0.09).
+%                   'without-replacement' is therefore refused
+%                   (gdflow:gd_sgd_cov:reshuffling) rather than answered with a
+%                   number that does not describe GD_RUN's runs; 'cyclic' is
+%                   refused too (a fixed order has no stationary law of this kind).
+%     'NumExamples' m, for the (A, C) form with 'independent-batches'
 %     'Theta'       the point where C is taken (default PROB.theta_star)
 %
 %   R is a struct with the fields
@@ -151,14 +154,20 @@ if ~isempty(m) && B > m
   error('gdflow:gd_sgd_cov:badBatchSize', 'gd_sgd_cov: the batch size B = %d exceeds the number of examples m = %d.', B, m);
 end
 if ~(ischar(opt.Sampling) && size(opt.Sampling, 1) <= 1)
-  error('gdflow:gd_sgd_cov:badSampling', 'gd_sgd_cov: Sampling must be ''with-replacement'' or ''without-replacement''.');
+  error('gdflow:gd_sgd_cov:badSampling', 'gd_sgd_cov: Sampling must be ''with-replacement'' or ''independent-batches''.');
 end
 switch lower(opt.Sampling)
   case 'with-replacement'
     kappa = 1 / B;
   case 'without-replacement'
+    error('gdflow:gd_sgd_cov:reshuffling', ['gd_sgd_cov: Sampling ''without-replacement'' (gd_run''s epochs of ' ...
+          'a random permutation, random reshuffling) is not covered by this model: the batches of an epoch ' ...
+          'are negatively correlated and the stationary variance is below the prediction (measured 0.09 to ' ...
+          '0.93 of it). The model covers ''with-replacement'' (gd_run''s default) and ''independent-batches'' ' ...
+          '(B distinct examples drawn afresh at each step).']);
+  case 'independent-batches'
     if isempty(m)
-      error('gdflow:gd_sgd_cov:badSampling', ['gd_sgd_cov: Sampling ''without-replacement'' needs the ' ...
+      error('gdflow:gd_sgd_cov:badSampling', ['gd_sgd_cov: Sampling ''independent-batches'' needs the ' ...
             'number of examples: give ''NumExamples'', m.']);
     end
     if m == 1
@@ -169,10 +178,10 @@ switch lower(opt.Sampling)
   case 'cyclic'
     error('gdflow:gd_sgd_cov:badSampling', ['gd_sgd_cov: Sampling ''cyclic'' visits the examples in a fixed ' ...
           'order: the iterates settle on a deterministic cycle, not a stationary law; the prediction covers ' ...
-          '''with-replacement'' and ''without-replacement''.']);
+          '''with-replacement'' and ''independent-batches''.']);
   otherwise
     error('gdflow:gd_sgd_cov:badSampling', ['gd_sgd_cov: Sampling must be ''with-replacement'' or ' ...
-          '''without-replacement'', not ''%s''.'], opt.Sampling);
+          '''independent-batches'', not ''%s''.'], opt.Sampling);
 end
 [V, lambda, Ct, Ssde, Sdisc, st] = gd_sgd_cov_mex('solve', A, C, eta * kappa, eta);
 if st ~= 0
@@ -231,10 +240,9 @@ h = {sprintf(['constant step eta = %.4g < 2/L = %.4g, batches of B = %d drawn in
 if ~isempty(R.exact_stable)
   h{end + 1} = 'Sigma_exact: least squares, the multiplicative part of the noise included, no further approximation';
 end
-if strcmp(R.sampling, 'without-replacement')
-  h{end + 1} = ['without replacement: B distinct examples drawn afresh at each step; epochs of one random ' ...
-                'permutation (gd_run) correlate the batches of an epoch, and then the prediction is high when ' ...
-                'an epoch is short against the relaxation time'];
+if strcmp(R.sampling, 'independent-batches')
+  h{end + 1} = ['independent batches: B distinct examples drawn afresh at each step (not gd_run''s ' ...
+                '''without-replacement'', whose epochs of one random permutation correlate the batches)'];
 end
 R.hypotheses = h';
 end
@@ -274,4 +282,5 @@ end
 %!error id=gdflow:gd_sgd_cov:singular gd_sgd_cov(diag([0 2]), eye(2), 0.1, 1)
 %!error id=gdflow:gd_sgd_cov:notLeastSquares gd_sgd_cov(gd_quadratic(eye(2)), 0.1, 1)
 %!error id=gdflow:gd_sgd_cov:badSampling gd_sgd_cov(eye(2), eye(2), 0.1, 1, 'Sampling', 'cyclic')
+%!error id=gdflow:gd_sgd_cov:reshuffling gd_sgd_cov(eye(2), eye(2), 0.1, 1, 'Sampling', 'without-replacement', 'NumExamples', 10)
 %!error id=gdflow:gd_sgd_cov:badBatchSize gd_sgd_cov(eye(2), eye(2), 0.1, 0)

@@ -48,7 +48,7 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %     'sgd-sde'   the SDE model of SGD with step eta = StepSize and batch size
 %                 B = BatchSize (issue 16): d theta = -grad f dt +
 %                 sqrt(eta*kappa) C^(1/2) dW, kappa = 1/B (with replacement)
-%                 or (m - B)/((m - 1)*B) (Sampling 'without-replacement'), C
+%                 or (m - B)/((m - 1)*B) (Sampling 'independent-batches'), C
 %                 the per-example gradient covariance at theta*, held
 %                 constant (for a GD_LEASTSQ problem with a dense X computed
 %                 from it at PROB.theta_star, as GD_SGD_COV does; else give
@@ -104,7 +104,10 @@ function [t, Theta, info] = gf_run(fun, theta0, tspan, varargin)
 %                 bit for bit
 %     StepSize, BatchSize, Sampling, NoiseCov   sgd-sde: the SGD step eta
 %                 (required), the batch size B (default 1), 'with-replacement'
-%                 (default) or 'without-replacement', and the d x d per-
+%                 (default) or 'independent-batches' (B distinct examples
+%                 drawn afresh at each step; GD_RUN's 'without-replacement',
+%                 epochs of a random permutation, is not this model: see
+%                 GD_SGD_COV), and the d x d per-
 %                 example gradient covariance C (positive semidefinite;
 %                 default: from a GD_LEASTSQ problem).  INFO.noisecov is the C
 %                 used, INFO.stepsize and INFO.batchsize eta and B

@@ -31,7 +31,7 @@
 /* the Sampling choices of Method 'sgd-sde' (issue 16) */
 #define GDF_GF_RUN_SAMPLINGS(X)                                                                    \
     X(S_WITH, "with-replacement")                                                                  \
-    X(S_WITHOUT, "without-replacement")
+    X(S_INDEP, "independent-batches")
 
 #define GDF_GF_RUN_OPTIONS(X)                                                                      \
     X(O_METHOD, "Method", GDF_OPT_ENUM, GDF_OPT_CHOICES(GDF_GF_RUN_METHODS))                       \

@@ -32,7 +32,7 @@ static const char *METHOD_NAMES[] = {"rk45", "euler", "heun", "rk4", "implicit",
                                      "heavyball", "nesterov", "natural", "langevin", "sgd-sde"};
 /* 'sgd-sde' (issue 16) is Euler-Maruyama (the library's langevin method) with
  * the diffusion matrix sqrt(eta kappa) C^(1/2) instead of sqrt(2 T) I */
-enum { S_WITH, S_WITHOUT };
+enum { GDF_GF_RUN_SAMPLINGS(GDF_OPT_X_CHOICE_ID) }; /* S_WITH, S_INDEP: from the option list */
 /* order of the Integrator choices (heavyball, nesterov, natural) */
 enum { I_RK45, I_EULER, I_HEUN, I_RK4 };
 typedef char integrator_order_check[((int)I_RK45 == (int)GDF_GFS_INT_RK45 && (int)I_RK4 == (int)GDF_GFS_INT_RK4) ? 1 : -1];
@@ -260,9 +260,9 @@ static void parse_sgdsde(gf_call *a, const mxArray *prob)
     }
     if (ov[O_BATCHSIZE].set && isfinite(m) && B > m)
         gdf_mex_error(FN, "badBatchSize", "BatchSize = %g exceeds the number of examples m = %g.", B, m);
-    if (ov[O_SAMPLING].set && ov[O_SAMPLING].choice == S_WITHOUT) {
+    if (ov[O_SAMPLING].set && ov[O_SAMPLING].choice == S_INDEP) {
         if (!isfinite(m))
-            gdf_mex_error(FN, "badOption", "Sampling 'without-replacement' needs the number of examples "
+            gdf_mex_error(FN, "badOption", "Sampling 'independent-batches' needs the number of examples "
                                            "(a gd_leastsq problem; with NoiseCov use with-replacement and "
                                            "scale C by (m - B)/(m - 1) yourself).");
         kappa = m > 1.0 ? (m - B) / ((m - 1.0) * B) : 0.0;

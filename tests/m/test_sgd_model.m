@@ -53,8 +53,8 @@
 %! assert (R.var_sde, diag(R.V' * R.Sigma_sde * R.V), 1e-13 * max(R.var_sde));
 %! assert (R.floor_sde, eta * k * trace(C) / 4, 1e-14);
 %! assert (iscellstr(R.hypotheses) && numel(R.hypotheses) >= 5);
-%! % without replacement: the finite-population factor (m - B)/((m - 1) B)
-%! Rw = gd_sgd_cov(q, eta, B, 'Sampling', 'without-replacement');
+%! % independent batches without replacement: the finite-population factor (m - B)/((m - 1) B)
+%! Rw = gd_sgd_cov(q, eta, B, 'Sampling', 'independent-batches');
 %! assert (Rw.kappa, 27 / (29 * 3), 1e-15);
 %! assert (Rw.Sigma_sde, R.Sigma_sde * (27 / 29), 1e-13 * norm(R.Sigma_sde));
 %! % the (A, C) form gives the same SDE and discrete solutions
@@ -133,7 +133,7 @@
 %! [~, T3] = gf_run(p, p.theta_star, [0 50], o{:}, 'Seed', 4);
 %! assert (isequal(T1, T2));
 %! assert (~isequal(T1, T3));
-%! [~, T4] = gf_run(p, p.theta_star, [0 50], o{:}, 'Seed', 3, 'Sampling', 'without-replacement');
+%! [~, T4] = gf_run(p, p.theta_star, [0 50], o{:}, 'Seed', 3, 'Sampling', 'independent-batches');
 %! r = sqrt((m - 100) / (m - 1));
 %! D1 = T1 - p.theta_star';  D4 = T4 - p.theta_star';
 %! assert (D4, r * D1, 1e-9 * max(abs(D1(:))));
@@ -205,3 +205,4 @@
 %! end
 %! confirm_recursive_rmdir(false, 'local');
 %! rmdir(figdir, 's');
+%!error <independent-batches> gf_run(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Sampling', 'without-replacement')
