@@ -40,10 +40,11 @@ function S = gd_sweep(fun, theta0, varargin)
 %   Options of the sweep
 %     Runner     'gd_run' (default) or 'gf_run' (gf_run(FUN, THETA0, TSpan,
 %                ...), TSpan default [0 10])
-%     Backend    'auto' (default: 'parallel' when Octave's parallel package
-%                is installed, more than one worker is asked for or the
-%                machine has more than one core, and the sweep has more than
-%                one configuration; else 'serial'), 'serial', 'parallel'
+%     Backend    'auto' (default: in Octave with its parallel package and
+%                more than one worker (Workers, or the cores), the first
+%                configuration runs here and is timed: if the rest would take
+%                over a second serially, they go to 'parallel', else they run
+%                serially; in MATLAB 'parfor'), 'serial', 'parallel'
 %                (Octave's parallel package: parcellfun over forked local
 %                processes) or 'parfor' (MATLAB's parfor over the chunks; in
 %                Octave, and in MATLAB without the Parallel Computing
@@ -53,6 +54,8 @@ function S = gd_sweep(fun, theta0, varargin)
 %                cut into 8 chunks per worker)
 %     Display    'off' (default), 'final' (the table at the end) or 'on'
 %                (also progress: done/total, elapsed, estimated remaining)
+%     Theory     true (default) or false: skip the theory columns (NaN), about
+%                0.5 ms a configuration in Octave (gd_theory is .m code)
 %     MaxTime    seconds: start no new configuration (chunk, in parallel)
 %                after this; the unfinished ones are NaN (default Inf)
 %
@@ -114,26 +117,41 @@ end
 [spec, opt] = gdf_sweep_spec(fun, theta0, varargin);
 S = gdf_sweep_result(spec);
 S.fixed = spec.fixed;
-S.backend = opt.backend;
-S.workers = opt.workers;
-S.chunk = opt.chunk;
 
 rs = rng();                                     % the caller's generators, restored at the end
 ws = warning('off', 'gdflow:diverged');
 cleaner = onCleanup(@() restore(rs, ws));
-gdf_sweep_store('set', []);
+gdf_sweep_store('set', S);
 t0 = tic;
+todo = 1:S.n;
+if strcmp(opt.backend, 'auto')
+  % time the first configuration here: a sweep whose serial time would be
+  % under a second stays serial (a call of the process backend costs 0.1-0.3 s)
+  out = gdf_sweep_chunk(spec, 1);
+  gdf_sweep_raise(out);
+  gdf_sweep_store('put', 1, out);
+  todo = 2:S.n;
+  if toc(t0) * (S.n - 1) < 1
+    opt.backend = 'serial';
+    spec.threads1 = false;
+  else
+    opt.backend = 'parallel';
+  end
+  opt = gdf_sweep_chunksize(opt, numel(todo));
+end
 switch opt.backend
   case 'serial'
-    S = gdf_sweep_serial(spec, opt, S, t0);
+    gdf_sweep_serial(spec, opt, S, t0, todo);
   case 'parfor'
-    S = gdf_sweep_parfor(spec, opt, S, t0);
+    gdf_sweep_parfor(spec, opt, S, t0, todo);
   case 'parallel'
-    S = gdf_sweep_parallel(spec, opt, S, t0);
+    gdf_sweep_parallel(spec, opt, S, t0, todo);
 end
-S.elapsed = toc(t0);
-S.complete = all(S.done(:));
-gdf_sweep_store('set', []);
+gdf_sweep_store('stamp', toc(t0));
+S = gdf_sweep_store('take');
+S.backend = opt.backend;
+S.workers = opt.workers;
+S.chunk = opt.chunk;
 if ~strcmp(opt.display, 'off')
   gdf_sweep_table(S);
 end

@@ -1,4 +1,4 @@
-function S = gdf_sweep_parfor(spec, opt, S, t0)
+function S = gdf_sweep_parfor(spec, opt, S, t0, todo)
 %GDF_SWEEP_PARFOR  GD_SWEEP's parfor backend (MATLAB's Parallel Computing Toolbox).
 %   parfor over the chunks of a wave (4 chunks per worker), with at most
 %   opt.workers workers.  Without the toolbox, and in Octave, parfor runs
@@ -7,13 +7,11 @@ function S = gdf_sweep_parfor(spec, opt, S, t0)
 %   parallel path is reviewed on paper, not run (no MATLAB here).
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-chunks = gdf_sweep_chunks(S.n, opt.chunk);
+chunks = gdf_sweep_chunks(todo, opt.chunk);
+done = S.n - numel(todo);
 nw = opt.workers;
 wave = 4 * nw;
-gdf_sweep_store('set', S);
-clear S
 last = -Inf;
-done = 0;
 for w0 = 1:wave:numel(chunks)
   if w0 > 1 && toc(t0) > opt.maxtime
     break
@@ -31,5 +29,5 @@ for w0 = 1:wave:numel(chunks)
   gdf_sweep_store('stamp', toc(t0));
   last = gdf_sweep_progress(opt, done, prod(spec.dims), t0, last);
 end
-S = gdf_sweep_store('take');
+S = [];                                       % the results are in GDF_SWEEP_STORE
 end

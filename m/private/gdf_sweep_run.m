@@ -6,36 +6,35 @@ function row = gdf_sweep_run(spec, i)
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 na = numel(spec.dims);
 sub = cell(1, na);
-if na == 1
-  sub{1} = i;
-else
-  [sub{:}] = ind2sub(spec.dims, i);
-end
-params = {};
+params = cell(1, 0);
 opts = spec.fixed;
 stepL = NaN;
 seed = spec.seed;
 seed_axis = false;
 tspan = spec.tspan;
+r = i - 1;                                    % ind2sub by hand (ind2sub costs 0.1 ms a call)
 for k = 1:na
-  v = spec.values{k};
-  if iscell(v)
-    x = v{sub{k}};
+  j = rem(r, spec.dims(k));
+  r = (r - j) / spec.dims(k);
+  j = j + 1;
+  sub{k} = j;
+  if spec.iscellv(k)
+    x = spec.values{k}{j};
   else
-    x = v(sub{k});
+    x = spec.values{k}(j);
   end
-  switch spec.kinds{k}
-    case 'option'
-      opts = [opts, {spec.keys{k}, x}];
-    case 'param'
-      params{end + 1} = x;
-    case 'stepL'
-      stepL = x;
-    case 'seed'
-      seed = x;
-      seed_axis = true;
-    case 'tspan'
-      tspan = x;
+  c = spec.kcode(k);                          % 1 option, 2 maker parameter, 3 StepSizeL, 4 Seed, 5 TSpan
+  if c == 1
+    opts = [opts, {spec.keys{k}, x}]; %#ok<AGROW>
+  elseif c == 2
+    params{end + 1} = x; %#ok<AGROW>
+  elseif c == 3
+    stepL = x;
+  elseif c == 4
+    seed = x;
+    seed_axis = true;
+  else
+    tspan = x;
   end
 end
 if isnan(seed)
@@ -136,10 +135,16 @@ if isfinite(fs)
 else
   stable = all(isfinite(f)) && info.exitflag ~= -2 && f(end) <= f(1) + abs(f(1)) * 1e-12 + fl;
 end
-P.R2 = NaN;
-P.e0 = gap;
-th = gdf_theory(P, run, zeros(0, 1));
-row = [f(end), gap, iters, info.exitflag, rate, th.rate, th.stable, double(stable), step, mom, P.L, P.mu, time];
+trate = NaN;
+tstable = NaN;
+if spec.theory
+  P.R2 = NaN;
+  P.e0 = gap;
+  th = gdf_theory(P, run, zeros(0, 1));
+  trate = th.rate;
+  tstable = th.stable;
+end
+row = [f(end), gap, iters, info.exitflag, rate, trate, tstable, double(stable), step, mom, P.L, P.mu, time];
 end
 
 function r = tail_rate(x, e, fl)

@@ -1,15 +1,13 @@
-function S = gdf_sweep_serial(spec, opt, S, t0)
+function S = gdf_sweep_serial(spec, opt, S, t0, todo)
 %GDF_SWEEP_SERIAL  GD_SWEEP's serial backend: the chunks one after another in this process.
 %   The finished chunks are in GDF_SWEEP_STORE as they finish, so Ctrl-C
 %   leaves them for GD_SWEEP('last').  MaxTime: no chunk starts after it
 %   (the first always runs).
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
-chunks = gdf_sweep_chunks(S.n, opt.chunk);
-gdf_sweep_store('set', S);
-clear S
+chunks = gdf_sweep_chunks(todo, opt.chunk);
+done = S.n - numel(todo);
 last = -Inf;
-done = 0;
 for k = 1:numel(chunks)
   if k > 1 && toc(t0) > opt.maxtime
     break
@@ -21,5 +19,5 @@ for k = 1:numel(chunks)
   gdf_sweep_store('stamp', toc(t0));
   last = gdf_sweep_progress(opt, done, prod(spec.dims), t0, last);
 end
-S = gdf_sweep_store('take');
+S = [];                                       % the results are in GDF_SWEEP_STORE
 end

@@ -16,8 +16,8 @@ if mod(numel(args), 2) ~= 0
   error('gdflow:gd_sweep:badOption', 'gd_sweep: options must be name-value pairs after THETA0.');
 end
 opt = struct('axes', {{}}, 'fixed', {{}}, 'runner', 'gd_run', 'backend', 'auto', 'workers', NaN, ...
-             'chunk', NaN, 'display', 'off', 'maxtime', Inf);
-known = {'Axes', 'Fixed', 'Runner', 'Backend', 'Workers', 'ChunkSize', 'Display', 'MaxTime'};
+             'chunk', NaN, 'display', 'off', 'maxtime', Inf, 'theory', true);
+known = {'Axes', 'Fixed', 'Runner', 'Backend', 'Workers', 'ChunkSize', 'Display', 'MaxTime', 'Theory'};
 for k = 1:2:numel(args)
   name = args{k};
   v = args{k + 1};
@@ -60,6 +60,11 @@ for k = 1:2:numel(args)
         error('gdflow:gd_sweep:badDisplay', 'gd_sweep: Display must be ''off'', ''final'' or ''on''.');
       end
       opt.display = lower(v);
+    case 'theory'
+      if ~((islogical(v) || isnumeric(v)) && isscalar(v) && (v == 0 || v == 1))
+        error('gdflow:gd_sweep:badTheory', 'gd_sweep: Theory must be true or false.');
+      end
+      opt.theory = logical(v);
     case 'maxtime'
       if ~(isnumeric(v) && isreal(v) && isscalar(v) && v >= 0)
         error('gdflow:gd_sweep:badMaxTime', 'gd_sweep: MaxTime must be a non-negative number of seconds (Inf: no limit).');
@@ -83,7 +88,7 @@ spec = struct('fun', fun, 'theta0', double(theta0(:)), 'runner', opt.runner, 'ma
               'names', {cell(1, na)}, 'keys', {cell(1, na)}, 'values', {cell(1, na)}, ...
               'kinds', {cell(1, na)}, 'dims', zeros(1, na), 'fixed', {{}}, 'seed', NaN, ...
               'seed_option', has_seed, 'tspan', [0 10], 'threads1', false, 'P', [], ...
-              'octave', exist('OCTAVE_VERSION', 'builtin') ~= 0);
+              'octave', exist('OCTAVE_VERSION', 'builtin') ~= 0, 'theory', opt.theory);
 for k = 1:na
   name = opt.axes{2 * k - 1};
   v = opt.axes{2 * k};
@@ -135,6 +140,8 @@ for k = 1:na
   spec.values{k} = v;
   spec.dims(k) = numel(v);
 end
+[~, spec.kcode] = ismember(spec.kinds, {'option', 'param', 'stepL', 'seed', 'tspan'});
+spec.iscellv = cellfun('isclass', spec.values, 'cell');
 if numel(unique(lower(spec.keys))) < na
   error('gdflow:gd_sweep:badAxes', 'gd_sweep: an axis name appears twice.');
 end
@@ -194,7 +201,7 @@ if strcmp(opt.backend, 'auto')
   if ~octave
     opt.backend = 'parfor';
   elseif opt.workers > 1 && n > 1 && gdf_sweep_haspar()
-    opt.backend = 'parallel';
+    opt.backend = 'auto';                     % GD_SWEEP times the first run, then decides
   else
     opt.backend = 'serial';
   end
@@ -205,18 +212,10 @@ if strcmp(opt.backend, 'parallel')
           '(Debian: apt-get install octave-parallel; make deps installs it).']);
   end
 end
-if strcmp(opt.backend, 'serial')
-  opt.workers = 1;
-end
-if isnan(opt.chunk)
-  if strcmp(opt.backend, 'serial')
-    opt.chunk = max(1, min(50, ceil(n / 200)));   % the progress and Ctrl-C granularity
-  else
-    opt.chunk = max(1, ceil(n / (8 * opt.workers)));
-  end
-end
+opt.chunk_given = ~isnan(opt.chunk);
+opt = gdf_sweep_chunksize(opt, n);
 % one library thread per worker when the workers fill the cores
-spec.threads1 = ~strcmp(opt.backend, 'serial') && opt.workers >= gdf_sweep_ncores();
+spec.threads1 = any(strcmp(opt.backend, {'parallel', 'parfor', 'auto'})) && opt.workers >= gdf_sweep_ncores();
 end
 
 function check_seed(v)

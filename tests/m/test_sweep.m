@@ -182,6 +182,23 @@
 %! h = gd_sweep_plot(P, 'Plot', 'curves', 'X', 'StepSize');
 %! assert (numel(h.lines), 6);
 
+%!test
+%! % demo_sweep_stability in quick mode: its figures, and every claim checked
+%! root = gdf_test_root();
+%! old = pwd();
+%! figdir = tempname();  mkdir(figdir);
+%! c = onCleanup(@() cd(old));
+%! c2 = onCleanup(@() confirm_recursive_rmdir(false, 'local') + rmdir(figdir, 's'));
+%! cd(fullfile(root, 'demos'));
+%! out = evalc('GDF_QUICK = true; GDF_FIGDIR = figdir; demo_sweep_stability');
+%! for f = {'sweep_stability.png', 'sweep_limits.png'}
+%!   d = dir(fullfile(figdir, f{1}));
+%!   assert (numel(d) == 1 && d.bytes > 10000);
+%! end
+%! assert (numel(strfind(out, 'claim holds')), 5);
+%! tok = regexp(out, 'brackets the theory''s limit to the grid spacing [\d.]+ \((\d+) of (\d+)', 'tokens', 'once');
+%! assert (str2double(tok{1}) >= str2double(tok{2}) - 2);
+
 %!error <Axes> gd_sweep(gd_quadratic(eye(2)), [1; 1])
 %!error <usage> gd_sweep(gd_quadratic(eye(2)))
 %!test
