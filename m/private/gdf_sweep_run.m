@@ -79,10 +79,12 @@ if spec.threads1 && isstruct(prob) && any(strcmp(prob.type, {'leastsq', 'logisti
    (~isfield(prob, 'threads') || isempty(prob.threads) || prob.threads == 0)
   prob.threads = 1;                           % the workers fill the cores already
 end
-if spec.maker || isempty(spec.P)
+if ~spec.maker && ~isempty(spec.P)
+  P = spec.P;                                 % one problem: its constants once
+elseif spec.theory || ~isstruct(prob)
   P = gdf_theory_problem(prob, [], [], []);
 else
-  P = spec.P;                                 % one problem: its constants once
+  P = struct('L', prob.L, 'mu', prob.mu, 'fstar', prob.f_star);   % no theory: the constants only
 end
 t0 = tic;
 if strcmp(spec.runner, 'gd_run')

@@ -138,6 +138,15 @@
 %! end
 
 %!test
+%! % Theory false: the theory columns are NaN, every measured one the same
+%! T = gd_sweep(maker, [1; 1], 'Axes', {'kappa', kap, 'StepSizeL', etl}, ...
+%!              'Fixed', {'MaxIter', 200, 'GradTol', 0}, 'Backend', 'serial', 'Theory', false);
+%! assert (all(isnan(T.theory(:))) && all(isnan(T.theory_stable(:))));
+%! for f = {'f', 'gap', 'iterations', 'exitflag', 'rate', 'stable', 'step', 'L', 'mu'}
+%!   assert (isequaln(T.(f{1}), S.(f{1})), f{1});
+%! end
+
+%!test
 %! % MaxTime: no chunk starts after it, the first always runs: with MaxTime 0
 %! % exactly the first chunk; the rest is NaN and not done
 %! P = gd_sweep(maker, [1; 1], 'Axes', {'kappa', kap, 'StepSizeL', etl}, 'Fixed', {'MaxIter', 50}, ...
@@ -228,9 +237,11 @@
 %!          {42, [1; 1], 'Axes', {'StepSize', 0.1}}, ...
 %!          {@(k) 42, [1; 1], 'Axes', {'k', 1}}, ...
 %!          {@(t) deal(sum(t .^ 2), 2 * t), [1; 1], 'Axes', {'StepSizeL', 1}}, ...
-%!          {p, [1; 1], 'Axes', {'StepSizeL', 1, 'StepSize', 1}}};
+%!          {p, [1; 1], 'Axes', {'StepSizeL', 1, 'StepSize', 1}}, ...
+%!          {p, [1; 1], 'Axes', {'StepSize', 0.1}, 'Theory', 'yes'}};
 %! want = {'badAxes', 'badAxes', 'badAxes', 'badAxes', 'badFixed', 'badFixed', 'badSeed', 'badBackend', ...
-%!         'badWorkers', 'badDisplay', 'badOption', 'badStart', 'badProblem', 'badMaker', 'noL', 'badAxes'};
+%!         'badWorkers', 'badDisplay', 'badOption', 'badStart', 'badProblem', 'badMaker', 'noL', 'badAxes', ...
+%!         'badTheory'};
 %! for k = 1:numel(calls)
 %!   try
 %!     gd_sweep(calls{k}{:});
