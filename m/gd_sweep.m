@@ -45,19 +45,22 @@ function S = gd_sweep(fun, theta0, varargin)
 %                configuration runs here and is timed: if the rest would take
 %                over a second serially, they go to 'parallel', else they run
 %                serially; in MATLAB 'parfor'), 'serial', 'parallel'
-%                (Octave's parallel package: parcellfun over forked local
-%                processes) or 'parfor' (MATLAB's parfor over the chunks; in
+%                (Octave's parallel package: parcellfun over its local worker
+%                processes, one OpenMP thread each when they fill the cores)
+%                or 'parfor' (MATLAB's parfor over the chunks; in
 %                Octave, and in MATLAB without the Parallel Computing
 %                Toolbox, it runs serially)
 %     Workers    number of processes (default: the number of cores, nproc)
-%     ChunkSize  configurations per message to a worker (default: the sweep
-%                cut into 8 chunks per worker)
+%     ChunkSize  configurations per chunk: per message to a worker (default:
+%                8 chunks per worker), or serially between progress lines
+%                and what Ctrl-C keeps (default: n/200, at most 50)
 %     Display    'off' (default), 'final' (the table at the end) or 'on'
 %                (also progress: done/total, elapsed, estimated remaining)
 %     Theory     true (default) or false: skip the theory columns (NaN), about
 %                0.5 ms a configuration in Octave (gd_theory is .m code)
-%     MaxTime    seconds: start no new configuration (chunk, in parallel)
-%                after this; the unfinished ones are NaN (default Inf)
+%     MaxTime    seconds: start no new chunk (serial) or wave of chunks
+%                (parallel, parfor) after this, the first always; the
+%                unfinished configurations are NaN (default Inf)
 %
 %   S fields (every result array has the shape of the grid, S.size; one axis
 %   of n values gives n-by-1)
@@ -82,8 +85,9 @@ function S = gd_sweep(fun, theta0, varargin)
 %     complete   all done;  backend, workers, chunk, elapsed: how it ran
 %
 %   Ctrl-C stops the sweep; the finished configurations are kept and
-%   S = GD_SWEEP('last') returns them (serial and 'parfor' backends per
-%   configuration, 'parallel' per wave of chunks).  The gdflow:diverged
+%   S = GD_SWEEP('last') returns them (serially per chunk; 'parallel' and
+%   'parfor' per wave of 4 chunks per worker; the SIGINT path is tested
+%   serially only).  The gdflow:diverged
 %   warning of each run is off during the sweep (exitflag -2 records it).
 %   GD_SWEEP_PLOT draws a sweep.  Errors: gdflow:gd_sweep:<what>.
 %
