@@ -33,7 +33,9 @@ function S = gd_sweep(fun, theta0, varargin)
 %   Every configuration is an independent run: before it, the random number
 %   generators are seeded (rng(s, 'twister')) with s = its 'Seed' (axis or
 %   fixed) or else its linear index in the grid, and the runner gets 'Seed', s
-%   when it has that option (gf_run's Langevin).  So the results do not depend
+%   when a Seed is given and the configuration's method takes one (gd_run
+%   'sgd'; gf_run 'langevin', 'sgd-sde': the other methods refuse a Seed, and
+%   the sweep's Seed then seeds only the maker).  So the results do not depend
 %   on the backend, the number of workers or the order of the runs (bit for
 %   bit).  The caller's generator state is restored afterwards.
 %

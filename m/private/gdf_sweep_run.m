@@ -72,7 +72,7 @@ if ~isnan(stepL)
     opts = [opts, {'Step', stepL / prob.L}];
   end
 end
-if seed_axis && spec.seed_option
+if (seed_axis || ~isnan(spec.seed)) && spec.seed_option && takes_seed(spec.runner, opts)
   opts = [opts, {'Seed', seed}];
 end
 if spec.threads1 && isstruct(prob) && any(strcmp(prob.type, {'leastsq', 'logistic'})) && ...
@@ -102,6 +102,17 @@ if strcmp(spec.runner, 'gd_run')
   end
   mom = info.momentum;
   run = struct('method', info.method, 'step', step, 'momentum', mom);
+  if strcmp(info.method, 'sgd')
+    % SGD: f is recorded every HistoryStride steps (info.k); rates per epoch
+    % (m/B steps), the unit of the theory's SGD entry (the mean's contraction)
+    if numel(info.k) == numel(f)
+      x = info.k(:) * info.batchsize / info.numexamples;
+    end
+    run.batch = info.batchsize;
+    run.m = info.numexamples;
+    run.schedule = info.schedule;
+    run.cov = [];
+  end
   if ~isnumeric(mom)
     mom = NaN;                                % 'schedule'
   end
@@ -186,4 +197,24 @@ for k = 1:numel(sub)
   end
 end
 s = strjoin(parts, ', ');
+end
+
+function yes = takes_seed(runner, opts)
+% whether the configuration's method draws random numbers of its own, i.e.
+% takes the runner's Seed option: gd_run 'sgd'; gf_run 'langevin', 'sgd-sde'.
+% Any other method refuses Seed, and the sweep's Seed then only seeds the
+% maker and the generators (a Seed axis over GD on random problems)
+if strcmp(runner, 'gd_run')
+  method = 'gd';
+  seeded = {'sgd'};
+else
+  method = 'rk45';
+  seeded = {'langevin', 'sgd-sde'};
+end
+for k = 1:2:numel(opts) - 1
+  if ischar(opts{k}) && strcmpi(opts{k}, 'Method') && ischar(opts{k + 1})
+    method = lower(opts{k + 1});
+  end
+end
+yes = any(strcmp(method, seeded));
 end

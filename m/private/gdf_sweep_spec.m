@@ -167,10 +167,7 @@ for k = 1:2:numel(fixed)
     if ~isscalar(fixed{k + 1})
       error('gdflow:gd_sweep:badSeed', 'gd_sweep: a fixed Seed must be one integer (use an axis for several).');
     end
-    spec.seed = double(fixed{k + 1});
-    if has_seed
-      spec.fixed = [spec.fixed, {'Seed', fixed{k + 1}}];
-    end
+    spec.seed = double(fixed{k + 1});               % given to the runner by gdf_sweep_run where its method takes one
   elseif isempty(i)
     error('gdflow:gd_sweep:badFixed', 'gd_sweep: ''%s'' in Fixed is not an option of %s (see gd_options).', name, opt.runner);
   else

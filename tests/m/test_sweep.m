@@ -252,3 +252,42 @@
 %!   assert (ids{k}, ['gdflow:gd_sweep:', want{k}]);
 %! end
 %!error <gd_sweep_plot> gd_sweep_plot(42)
+
+%!test
+%! % a Seed axis reaches the runner only where the method takes a Seed: GD on
+%! % random problems (the Seed seeds the maker; gd_run's plain methods refuse
+%! % Seed), and SGD, whose runs equal gd_run(..., 'Method', 'sgd', 'Seed', s)
+%! rand('twister', 5); randn('twister', 5);
+%! X = randn(40, 3);  y = X * [1; -1; 2] + 0.1 * randn(40, 1);
+%! p = gd_leastsq(X, y);
+%! rmaker = @(lam) gd_leastsq(X, y + lam);
+%! S = gd_sweep(rmaker, zeros(3, 1), 'Axes', {'lam', [0 1], 'Seed', 1:2}, 'Fixed', {'MaxIter', 20}, ...
+%!              'Backend', 'serial');
+%! assert (all(S.exitflag(:) == 0));
+%! S = gd_sweep(p, zeros(3, 1), 'Axes', {'Seed', [3 4]}, ...
+%!              'Fixed', {'Method', 'sgd', 'BatchSize', 4, 'MaxIter', 200}, 'Backend', 'serial');
+%! for s = [3 4]
+%!   [~, info] = gd_run(p, zeros(3, 1), 'Method', 'sgd', 'BatchSize', 4, 'MaxIter', 200, 'Seed', s);
+%!   assert (S.f(S.grid.Seed == s), info.fval);
+%! end
+%! assert (S.f(1) ~= S.f(2));
+%! % a fixed Seed with a plain method seeds the maker only (no badOption)
+%! S = gd_sweep(rmaker, zeros(3, 1), 'Axes', {'lam', [0 1]}, 'Fixed', {'Seed', 7, 'MaxIter', 20}, ...
+%!              'Backend', 'serial');
+%! assert (all(S.exitflag(:) == 0));
+
+%!test
+%! % SGD in a sweep: the theory's per-epoch rate of the mean (rho^(2m/B)) beside a
+%! % per-epoch measurement, both in the same unit
+%! rand('twister', 2); randn('twister', 2);
+%! X = randn(200, 2) * diag([1 0.5]);  y = X * [1; 2] + 0.05 * randn(200, 1);
+%! p = gd_leastsq(X, y);
+%! S = gd_sweep(p, [5; 5], 'Axes', {'StepSizeL', [0.2 0.5]}, ...
+%!              'Fixed', {'Method', 'sgd', 'BatchSize', 20, 'MaxIter', 400, 'HistoryStride', 10}, 'Backend', 'serial');
+%! lam = eig(X' * X / 200);               % f = mean of (x_i'theta - y_i)^2 / 2
+%! assert (max(lam), p.L, 1e-12 * p.L);
+%! for j = 1:2
+%!   eta = S.step(j);
+%!   assert (S.theory(j), max(abs(1 - eta * lam)) ^ (2 * 200 / 20), 1e-10);
+%! end
+%! assert (all(isfinite(S.rate)));
