@@ -3,11 +3,11 @@
 % stochastic gradient flow d theta = -grad f dt + noise): constant-step SGD
 % does not converge to the minimiser theta* but fills a noise ball around
 % it, whose covariance gd_sgd_cov predicts: the SDE (Lyapunov) covariance
-% A*S + S*A = (eta/B)*C to first order in eta, the discrete recursion's, and
+% A S + S A = (eta/B) C to first order in eta, the discrete recursion's, and
 % the exact least-squares second moment.  Decreasing steps and iterate
 % averaging converge; as eta approaches 2/L the SDE picture breaks.
 % Hypotheses: least-squares problems (f = mean of m per-example squared
-% residuals, A = X'*X/m positive definite), constant step eta < 2/L, batches
+% residuals, A = X' X/m positive definite), constant step eta < 2/L, batches
 % of B examples drawn independently with replacement, the stationary regime
 % (long runs after a burn-in of 20 relaxation times).  Every claim is
 % checked with a tolerance from the sample itself (4 batch-means standard
@@ -21,13 +21,13 @@
 % Run cell by cell, or:  cd demos; demo_sgd
 
 %% Set-up: two least-squares problems
-% (a) The lecture bowl f = 1/2 theta'*A*theta - b'*theta, A = [3 1; 1 2],
+% (a) The lecture bowl f = 1/2 theta' A theta - b' theta, A = [3 1; 1 2],
 %     b = [1; 1], written as a finite sum of m = 200 squared residuals: X =
-%     Z*chol(A) with Z'*Z/m = I, and y = X*theta* + sigma*r with r orthogonal
-%     to Z's columns, so X'*X/m = A and X'*y/m = b exactly (f is the bowl up
+%     Z chol(A) with Z' Z/m = I, and y = X theta* + sigma r with r orthogonal
+%     to Z's columns, so X' X/m = A and X' y/m = b exactly (f is the bowl up
 %     to a constant).  (b) A line fit: m = 400 points, X = [1, x], x evenly
-%     spaced in [-1, 1], residuals 0.5*sin(37 i).
-% Hypotheses of every prediction below: A = X'*X/m positive definite,
+%     spaced in [-1, 1], residuals 0.5 sin(37 i).
+% Hypotheses of every prediction below: A = X' X/m positive definite,
 % constant step, batches drawn independently with replacement, the
 % stationary regime (long runs, a burn-in of 20 relaxation times).
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
@@ -53,14 +53,15 @@ fprintf('\n(a) the lecture bowl as a sum of %d squares: X''X/m = A to %.1e, thet
 fprintf('(b) a line fit, m = %d: L = %.4f, mu = %.4f\n', m2, lfit.L, lfit.mu);
 
 %% 1. SGD against GD: GD converges to theta*, SGD to a noise ball around it
-% Claim: with a constant step GD (the full gradient) reaches theta*, while
-% SGD (one example per step) keeps fluctuating; the ball it fills has the
-% second moment E|theta - theta*|^2 = trace(Sigma) predicted by gd_sgd_cov.
+% Claim: with a constant step GD (the full gradient) reaches theta* and stays
+% there, while SGD (one example per step) keeps fluctuating; the ball it fills
+% has a mean squared distance from theta* equal to trace(Sigma), the second
+% moment predicted by gd_sgd_cov.
 % Look at: on the left (one row per problem), the GD path ending at theta*
 % and the first 150 SGD steps reaching the ball; on the right, the dashed
 % box enlarged: the last 60 steps of that SGD path and 3000 iterates of a
-% long run (dots) inside the ellipses {e : e'*inv(Sigma)*e = 1, 4} of the
-% prediction.  (GD's error after 400 steps is at most (1 - eta*mu)^400 =
+% long run (dots) inside the ellipses {e : e' inv(Sigma) e = 1, 4} of the
+% prediction.  (GD's error after 400 steps is at most (1 - eta mu)^400 =
 % 1e-12 to 1e-30 of the start's: the 1e-8 of the claim leaves room for
 % rounding.)
 probs = {bowl, lfit};
@@ -141,11 +142,12 @@ f1 = gdf_demo_save(fig, outdir, 'sgd_paths.png');
 %% 2. The stationary covariance: measured against the Lyapunov prediction, for several eta and B
 % Claim: the variance of the SGD iterates along each eigenvector v_i of A is
 % predicted by gd_sgd_cov.  To first order in eta it is the SDE's
-% (eta/B) * v_i'*C*v_i/(2*lambda_i): it depends on eta/B only (rows with
+% (eta/B) * v_i' C v_i/(2 lambda_i): it depends on eta/B only (rows with
 % eta/B = 0.05 agree); the exact least-squares prediction (the discrete
 % recursion plus the multiplicative part of the noise) accounts for the rest.
 % Look at: the measured column against 'exact' (relative error within a few
-% standard errors) and against 'SDE' (off by O(eta*lambda)).
+% standard errors) and against 'SDE' (off by O(eta lambda)); in the figure,
+% the round markers on the diagonal, the squares off it.
 cfg = [0.05 1; 0.1 2; 0.2 4; 0.2 1; 0.4 2; 0.8 8];
 p = lfit;
 fprintf('\nline fit: variance along each eigenvector of A, %d SGD steps per row (records every 10 steps)\n', K);
@@ -196,13 +198,13 @@ legend([h1, h2, hd], {'exact (least squares)', 'SDE (Lyapunov, \eta/B)', 'measur
 f2 = gdf_demo_save(fig, outdir, 'sgd_covariance.png');
 
 %% 3. Decreasing steps converge, constant steps do not
-% Claim: with a constant step f - f* settles at the noise floor E[f - f*] =
-% trace(A*Sigma)/2 > 0 (gdf_theory through gd_compare); with eta_k = eta0/(1 +
-% k/k0) (k0 = one epoch, eta0*k0*mu > 1) it keeps decreasing like 1/k, and
+% Claim: with a constant step f - f* settles at the noise floor E[f - f* ] =
+% trace(A Sigma)/2 > 0 (gdf_theory through gd_compare); with eta_k = eta0/(1 +
+% k/k0) (k0 = one epoch, eta0 k0 mu > 1) it keeps decreasing like 1/k, and
 % the Polyak-Ruppert average of the constant-step iterates converges too.
 % Look at: the constant-step curve flattening on the predicted floor, the
 % decreasing-step curve going through it.  Tolerances: the floor within 4
-% batch-means standard errors; with eta_k ~ eta0*k0/k the local floor at
+% batch-means standard errors; with eta_k ~ eta0 k0/k the local floor at
 % epoch k is about floor/k, so the last quarter of 100 or 200 epochs sits
 % near floor/100, and the claim "below floor/10" has a margin of 10; the
 % averaged iterate converges at O(1/k) on least squares (Bach and Moulines,
@@ -256,10 +258,10 @@ f3 = gdf_demo_save(fig, outdir, 'sgd_schedules.png');
 
 %% 4. Where the SDE picture breaks: eta towards 2/L
 % Claim: along the top eigenvector (lambda = L) the SDE predicts a variance
-% proportional to eta, but the discrete recursion e <- (1 - eta*L)*e + noise
-% has the extra factor 1/(1 - eta*L/2), which blows up at eta = 2/L.  With a
+% proportional to eta, but the discrete recursion e <- (1 - eta L) e + noise
+% has the extra factor 1/(1 - eta L/2), which blows up at eta = 2/L.  With a
 % large batch (B = 32: little multiplicative noise) the discrete prediction
-% stays right while the SDE is off by a factor 10 at eta*L = 1.9.  With B = 1
+% stays right while the SDE is off by a factor 10 at eta L = 1.9.  With B = 1
 % the multiplicative noise makes the second moment diverge already below
 % 2/L (gd_sgd_cov: exact_stable false), and SGD diverges.
 % Look at: measured points on the discrete curve, leaving the SDE's line.
