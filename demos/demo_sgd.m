@@ -1,14 +1,16 @@
-%DEMO_SGD  Stochastic gradient descent: the noise ball, its covariance, and where the SDE picture breaks.
-%   Section 7 of the lecture names SGD as the reason for the stochastic
-%   gradient flow d theta = -grad f dt + noise.  This demo measures, on
-%   least-squares problems (f = mean of per-example losses), what constant-
-%   step SGD does near the minimiser and checks it against gd_sgd_cov's
-%   predictions: the SDE (Lyapunov) covariance A*S + S*A = (eta/B)*C, the
-%   discrete one, and the exact least-squares second moment.  Every claim is
-%   checked with a tolerance from the sample itself (4 batch-means standard
-%   errors) plus, where a model is compared that has a known bias, that bias
-%   computed.  Run cell by cell, or:  cd demos; demo_sgd
-
+%% Stochastic gradient descent: the noise ball, its covariance, and where the SDE picture breaks
+% Claims (lecture section 7, which names SGD as the reason for the
+% stochastic gradient flow d theta = -grad f dt + noise): this demo
+% measures, on least-squares problems (f = mean of per-example losses),
+% what constant-step SGD does near the minimiser and checks it against
+% gd_sgd_cov's predictions: the SDE (Lyapunov) covariance
+% A*S + S*A = (eta/B)*C, the discrete one, and the exact least-squares
+% second moment.  Every claim is checked with a tolerance from the sample
+% itself (4 batch-means standard errors) plus, where a model is compared
+% that has a known bias, that bias computed.
+%
+% Run:  cd demos; demo_sgd   (or cell by cell)
+%
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 
 %% Set-up: two least-squares problems
