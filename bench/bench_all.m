@@ -25,8 +25,7 @@ extra = {'bench_gf_rk45', 'bench_gf_exact', 'bench_gd_batch', 'bench_leastsq', '
          'bench_coursework_scale', 'bench_small_dense', 'bench_scaling'};
 extra{end + 1} = 'bench_info_return';   % issue 15, round 5: how info is handed back
 extra{end + 1} = 'bench_sgd';   % issue 16: SGD, BatchSize 1, against the Octave loop
-         'bench_coursework_scale', 'bench_small_dense', 'bench_scaling', ...
-         'bench_gf_batch'};
+extra{end + 1} = 'bench_gf_batch';   % issue 15: gf_run d x m fixed-step (a merge had left it as a stray list tail)
 for i = 1:numel(extra)
   if exist(extra{i}, 'file')
     names{end + 1} = extra{i}; %#ok<AGROW>
