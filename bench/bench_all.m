@@ -24,11 +24,9 @@ extra = {'bench_gf_rk45', 'bench_gf_exact', 'bench_gd_batch', 'bench_leastsq', '
          'bench_quad_dense', 'bench_sparse_heat', 'bench_sparse_design', 'bench_threads', ...
          'bench_coursework_scale', 'bench_small_dense', 'bench_scaling'};
 extra{end + 1} = 'bench_info_return';   % issue 15, round 5: how info is handed back
-extra{end + 1} = 'bench_sgd';   % issue 16: SGD, BatchSize 1, against the Octave loop
-         'bench_coursework_scale', 'bench_small_dense', 'bench_scaling', ...
-         'bench_gf_batch'};
-         'bench_coursework_scale', 'bench_small_dense', 'bench_scaling', ...
-         'bench_sweep'};
+extra{end + 1} = 'bench_gf_batch';      % issue 15, round 5: gf_run d x m fixed-step
+extra{end + 1} = 'bench_sgd';           % issue 16: SGD, BatchSize 1, against the Octave loop
+extra{end + 1} = 'bench_sweep';         % issue 18: sweeps, serial against the process backend
 for i = 1:numel(extra)
   if exist(extra{i}, 'file')
     names{end + 1} = extra{i}; %#ok<AGROW>

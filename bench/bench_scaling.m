@@ -162,47 +162,56 @@ end
 
 function ok = make_figure(Q, S, p, bw, fl, file)
 % log-log: time per iteration (markers) and the two limits (lines), one
-% panel per family, against the bytes the iteration must read
+% panel per family, against the bytes the iteration must read.  Legible in
+% a lecture room: Okabe-Ito colours (blue, vermillion, bluish green; the
+% cache line black), fonts >= 14 pt, lines >= 1.5, the legend below the
+% panels (outside the data)
 ok = false;
+oi = [0 0.447 0.698; 0.835 0.369 0; 0 0.620 0.451; 0 0 0];
+fs = 16;
 try
-  fig = figure('visible', 'off', 'position', [0 0 1300 560]);
+  fig = figure('visible', 'off', 'position', [0 0 1600 900], 'color', 'w');
   panels = {Q, S};
-  titles = {'GD on a dense quadratic (one A*theta per iteration)', ...
-            sprintf('GD on least squares, p = %d (one pass over X per iteration)', p)};
-  xl = {'d   (A is d x d; bytes per iteration 4 d^2)', 'n p   (X is n x p; bytes per iteration 8 n p)'};
+  titles = {'dense quadratic: one A*theta per iteration', ...
+            sprintf('least squares, p = %d: one pass over X', p)};
+  % (a superscript in both labels: gnuplot then leaves room between the
+  % label and the legend below; without one the legend overlaps the label)
+  xl = {'d   (A is d x d; 4 d^2 bytes per iteration)', 'n p   (X is n x p; 8 n p bytes per iteration)^{ }'};
   for k = 1:2
     C = panels{k};
-    subplot(1, 2, k);
+    ax = subplot(1, 2, k);
     tb = C.bytes / (bw.gbps * 1e9);
     tf = C.flops / (fl.gflops * 1e9);
     x = C.size;
-    loglog(x, C.t * 1e6, 'o-', 'linewidth', 2.5, 'markersize', 8, 'color', [0 0.3 0.8]);
+    h = zeros(1, 4);
+    h(1) = loglog(x, C.t * 1e6, 'o-', 'linewidth', 3.5, 'markersize', 9, 'color', oi(1, :), ...
+                  'markerfacecolor', oi(1, :));
     hold on
-    loglog(x, tb * 1e6, 's-', 'linewidth', 2, 'markersize', 5, 'color', [0.85 0.2 0.1]);
-    loglog(x, tf * 1e6, '^--', 'linewidth', 2, 'markersize', 5, 'color', [0.1 0.6 0.2]);
+    h(2) = loglog(x, tb * 1e6, 's-', 'linewidth', 2.5, 'markersize', 7, 'color', oi(2, :));
+    h(3) = loglog(x, tf * 1e6, '^--', 'linewidth', 2.5, 'markersize', 7, 'color', oi(3, :));
     if k == 1   % the size whose data fill the last-level cache
       xc = sqrt(fl.llc / 4);
     else
       xc = fl.llc / 8;
     end
     yl = [min([C.t, tb, tf]) max([C.t, tb, tf])] * 1e6 .* [0.5 2];
-    loglog([xc xc], yl, '-.', 'linewidth', 1.5, 'color', [0.35 0.35 0.35]);
-    text(xc * 0.45, yl(1) * 2, 'in cache | in memory', 'fontsize', 10, 'color', [0.3 0.3 0.3]);
+    h(4) = loglog([xc xc], yl, '-.', 'linewidth', 2.5, 'color', oi(4, :));
+    text(xc / 1.3, yl(1) * 1.6, 'in cache', 'fontsize', 14, 'color', oi(4, :), 'horizontalalignment', 'right');
+    text(xc * 1.3, yl(1) * 1.6, 'in memory', 'fontsize', 14, 'color', oi(4, :), 'horizontalalignment', 'left');
     hold off
     ylim(yl);
     xlim([x(1) / 1.5, x(end) * 1.5]);
     grid on
-    set(gca, 'fontsize', 11);
-    xlabel(xl{k}, 'fontsize', 11);
-    ylabel('time per iteration (microseconds)', 'fontsize', 11);
-    title(titles{k}, 'fontsize', 12);
-    lg = legend({'gd_run, C loop (median)', sprintf('bandwidth limit (%.1f GB/s read)', bw.gbps), ...
-            sprintf('flop limit (dgemm %.1f GFLOP/s)', fl.gflops), ...
-            sprintf('last-level cache (%.0f MB)', fl.llc / 2^20)}, ...
-           'location', 'northwest');
-    set(lg, 'interpreter', 'none', 'fontsize', 10);
+    set(ax, 'fontsize', fs, 'linewidth', 1);
+    xlabel(xl{k}, 'fontsize', fs);
+    ylabel('time per iteration (us)', 'fontsize', fs);
+    title(titles{k}, 'fontsize', fs + 2);
+    lg = legend(h, {'gd_run, C loop (median)', sprintf('bandwidth limit (%.1f GB/s read)', bw.gbps), ...
+                    sprintf('flop limit (dgemm %.1f GFLOP/s)', fl.gflops), ...
+                    sprintf('last-level cache (%.0f MB)', fl.llc / 2^20)}, 'location', 'southoutside');
+    set(lg, 'fontsize', 14, 'interpreter', 'none');
   end
-  print(fig, file, '-dpng', '-r90');
+  print(fig, file, '-dpng', '-r100');
   close(fig);
   ok = true;
 catch err

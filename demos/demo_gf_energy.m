@@ -57,10 +57,13 @@ dissipated = [0; cumsum((g2(1:end - 1) + g2(2:end)) / 2 .* diff(t))];
 balance = abs((f(1) - f) - dissipated) / (f(1) - f(end));
 
 fig = gdf_demo_figure(1900, 800);
-subplot(1, 3, 1);
+% the landscape has one unit on both axes: in a third of the width it would
+% be a small square beside two tall panels, so it gets a wider slot (the
+% other two keep room for their legends below)
+subplot('position', [0.035 0.10 0.28 0.80]);
 gd_plot(rosen, {}, 'Limits', [-2 2 -1 3], 'Streamlines', [-1.2 -1.5 1.8 0.5; 1 2.5 2.8 -0.8], 'Horizon', T1, ...
         'Levels', 10 .^ linspace(-1, 3.3, 14), 'LineWidth', 3, 'Title', 'Rosenbrock: gradient-flow paths');
-subplot(1, 3, 2);
+subplot('position', [0.39 0.10 0.26 0.80]);
 pos = -dfdt > 0;
 loglog(tm(pos), -dfdt(pos), '-', 'color', [0 0.447 0.698], 'linewidth', 4);
 hold on;
@@ -75,7 +78,7 @@ ylim([1e-16 1e6]);
 set(gca, 'ytick', 10 .^ (-16:4:4));
 grid on;
 hold off;
-subplot(1, 3, 3);
+subplot('position', [0.725 0.10 0.26 0.80]);
 loglog(tm(use), rel, '-', 'color', [0 0.447 0.698], 'linewidth', 2.5);
 hold on;
 loglog(t(2:end), balance(2:end), '-', 'color', [0.835 0.369 0], 'linewidth', 2.5);

@@ -46,11 +46,17 @@ prob = gd_testfun('ellipse', 10, pi / 6);
 theta0 = [-3; 2];
 eta = 0.4 / prob.L;
 [~, info] = gd_run(prob, theta0, 'StepSize', eta, 'History', 'full', 'MaxIter', 40, 'GradTol', 0);
-fig = figure('visible', 'off', 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
+% Each figure is opened at its frame size (sz, also passed as 'Size'):
+% gd_plot sizes a landscape's box when it draws (one unit on both axes,
+% room for the legend below), so a figure resized only afterwards, by
+% 'Size', had stretched landscapes and, in three_steps, legends over each
+% other.
+sz = [640 480];
+fig = figure('visible', 'off', 'position', [0 0 sz], 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
 file = fullfile(GDF_ANIMDIR, 'gd_vs_flow.gif');
 h = gd_plot(prob, info, 'Streamlines', theta0, 'Field', false, 'Levels', 15, 'LineWidth', 2, ...
             'Limits', [-3.5 1.5 -1.5 2.5], 'Title', sprintf('GD, \\eta = %.2g/L, and the flow', eta * prob.L), ...
-            'Animate', file, 'Frames', min(nframes, 41), 'Delay', 0.15);
+            'Animate', file, 'Frames', min(nframes, 41), 'Delay', 0.15, 'Size', sz);
 close(fig);
 anim_files{end + 1} = file;
 
@@ -67,12 +73,13 @@ for i = 1:3
   [~, runs{i}] = gd_run(prob, theta0, 'StepSize', steps(i), 'History', 'full', 'MaxIter', 30, ...
                         'GradTol', 0, 'DivergenceLimit', Inf);
 end
-fig = figure('visible', 'off', 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
+sz = [1200 820];
+fig = figure('visible', 'off', 'position', [0 0 sz], 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
 file = fullfile(GDF_ANIMDIR, 'three_steps.gif');
 h = gd_plot(prob, runs, 'Plot', 'both', 'Field', false, 'Levels', 12, 'LineWidth', 2, ...
             'Limits', [-3 3 -3 3], 'Labels', {sprintf('\\eta = %.2f/L', steps(1) * prob.L), ...
             '\eta = 2/(L+\mu)', sprintf('\\eta = %.2f/L', steps(3) * prob.L)}, ...
-            'Animate', file, 'Frames', min(nframes, 31), 'Delay', 0.2);
+            'Animate', file, 'Frames', min(nframes, 31), 'Delay', 0.2, 'Size', sz);
 close(fig);
 anim_files{end + 1} = file;
 
@@ -88,11 +95,12 @@ K = 80;
 [~, nes] = gd_run(prob, theta0, 'Method', 'nesterov', 'Momentum', 'schedule', 'StepSize', s, ...
                   'History', 'full', 'MaxIter', K, 'GradTol', 0);
 [~, ode] = gf_run(prob, theta0, (0:K) * sqrt(s), 'Method', 'nesterov', 'RelTol', 1e-8, 'AbsTol', 1e-10);
-fig = figure('visible', 'off', 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
+sz = [720 760];
+fig = figure('visible', 'off', 'position', [0 0 sz], 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
 file = fullfile(GDF_ANIMDIR, 'nesterov_ode.gif');
 h = gd_plot(prob, {ode', nes}, 'Field', false, 'Levels', 15, 'LineWidth', 2, 'Limits', [-3 2 -2.5 2.5], ...
             'Labels', {'ODE at t = k sqrt(s)', 'Nesterov, s = 0.05/L'}, 'Title', 'Nesterov and its ODE', ...
-            'Animate', file, 'Frames', min(nframes, 41), 'Delay', 0.15, 'Size', [860 480]);
+            'Animate', file, 'Frames', min(nframes, 41), 'Delay', 0.15, 'Size', sz);
 close(fig);
 anim_files{end + 1} = file;
 
@@ -109,11 +117,15 @@ hstep = 0.01;
 [~, Th] = gf_run(prob, [2.5; -2.5], [0, 1e5 * hstep], 'Method', 'langevin', ...
                  'Temperature', Temp, 'Step', hstep, 'Seed', 42);
 S = Th(1:10:15000, :)';                       % 1500 samples drawn, 10 steps apart
-fig = figure('visible', 'off', 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14);
+sz = [640 480];
+% the three ellipses in dark grey (the colour map's yellow for r = 3 was
+% barely visible on white)
+fig = figure('visible', 'off', 'position', [0 0 sz], 'color', 'w', 'defaultaxesfontsize', 14, 'defaulttextfontsize', 14, ...
+             'colormap', repmat([0.25 0.25 0.25], 64, 1));
 file = fullfile(GDF_ANIMDIR, 'langevin.gif');
 h = gd_plot(prob, S, 'Field', false, 'Levels', Temp * [1 4 9] / 2, 'Trail', 'dots', ...
             'Limits', [-3 3 -3 3], 'Title', sprintf('Langevin, T = %g: the Gibbs ellipses r = 1, 2, 3', Temp), ...
-            'Animate', file, 'Frames', nframes, 'Delay', 0.1);
+            'Animate', file, 'Frames', nframes, 'Delay', 0.1, 'Size', sz);
 close(fig);
 anim_files{end + 1} = file;
 % the whole chain (time 1000) after a burn-in of time 25: the fraction of

@@ -13,10 +13,12 @@ function [index, saved] = make_handouts(outdir, quick, names, style)
 %   demos' GDF_STYLE).  A demo whose claim fails stops the build (publish's
 %   catchError is off).
 %
-%   The demos call their helpers in demos/private.  Octave evaluates a
-%   published script inside publish itself, where demos/private is not
-%   visible, so the helpers are copied to a temporary folder put on the path
-%   for the build (and removed afterwards).
+%   The demos' helpers (gdf_demo_*.m, ...) sit beside them in demos/, not in
+%   demos/private: a published script is evaluated inside publish (Octave)
+%   or in the base workspace (MATLAB), where private functions of demos/
+%   are not visible.  So publish('demo_zigzag.m') works by itself from the
+%   demos folder; this function only puts demos/ and ../m on the path for
+%   the build (and restores the path afterwards).
 %
 %   Run:  make handouts      or, in Octave/MATLAB:  cd demos; make_handouts
 
@@ -41,15 +43,11 @@ gdf_demo_style(style);                         % refuses an unknown style
 if ~exist(outdir, 'dir')
   mkdir(outdir);
 end
-helpers = tempname();
-mkdir(helpers);
 figdir = tempname();
 mkdir(figdir);
-copyfile(fullfile(here, 'private', '*.m'), helpers);
 old = path();
-restore = onCleanup(@() cleanup(old, helpers, figdir));
+restore = onCleanup(@() cleanup(old, figdir));
 addpath(here);
-addpath(helpers);
 mdir = fullfile(here, '..', 'm');
 if exist(mdir, 'dir')
   addpath(mdir);
@@ -133,11 +131,10 @@ fwrite(fid, s);
 fclose(fid);
 end
 
-function cleanup(old, helpers, figdir)
+function cleanup(old, figdir)
 path(old);
 if exist('OCTAVE_VERSION', 'builtin')
   confirm_recursive_rmdir(false, 'local');
 end
-rmdir(helpers, 's');
 rmdir(figdir, 's');
 end

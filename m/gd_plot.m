@@ -112,6 +112,24 @@ if any(strcmp(kind, {'convergence', 'both'})) && isequal(prob.f_star, -Inf)
   error('gdflow:gd_plot:unbounded', ['gd_plot: f is unbounded below (f* = -Inf): there is no f - f* ' ...
         'to plot; use ''Plot'', ''landscape'' (2-D) or plot info.f.']);
 end
+if ~isempty(opt.Animate)
+  % the frame size before drawing: a landscape's box (one unit on both axes,
+  % room for the legend below it) is sized from the figure's pixels, so a
+  % figure resized only when the frames were printed had stretched boxes
+  if isempty(opt.Size)
+    opt.Size = [640 480];
+    if strcmp(kind, 'both')
+      opt.Size = [1000 450];
+    end
+  end
+  if isempty(opt.Parent)
+    fig = gcf();
+  else
+    fig = ancestor(opt.Parent, 'figure');
+  end
+  pos = get(fig, 'position');
+  set(fig, 'position', [pos(1:2), opt.Size]);
+end
 switch kind
   case 'landscape'
     h = landscape(parent_axes(opt), prob, paths, opt, h);

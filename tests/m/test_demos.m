@@ -4,14 +4,15 @@
 % demo_overview is run by test_demos_bench.m.
 
 %!function out = run_demo(name, figdir)
-%!  % the demo in a workspace of its own, quick sizes, figures into FIGDIR
+%!  % the demo in a workspace of its own (gdf_demo_run, as run_all_demos),
+%!  % quick sizes, figures into FIGDIR.  Not evalc here: a demo that sets a
+%!  % variable c (demo_zigzag does) would replace the onCleanup object below,
+%!  % whose deletion cds back out of demos/ in the middle of the demo
 %!  root = gdf_test_root();
 %!  old = pwd();
 %!  c = onCleanup(@() cd(old));
 %!  cd(fullfile(root, 'demos'));
-%!  GDF_QUICK = true;
-%!  GDF_FIGDIR = figdir;
-%!  out = evalc(name);
+%!  out = gdf_demo_run(name, true, figdir, '');
 %!endfunction
 
 %!function check_pngs(figdir, names)
@@ -193,7 +194,7 @@
 %! % run_all_demos runs every demo_*.m, demo_overview first, the lecture's claims in order
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));
-%! cd(fullfile(root, 'demos', 'private'));
+%! cd(fullfile(root, 'demos'));
 %! names = gdf_demo_list(fullfile(root, 'demos'));
 %! d = dir(fullfile(root, 'demos', 'demo_*.m'));
 %! assert (sort(names), sort(regexprep({d.name}, '\.m$', '')));
@@ -204,7 +205,7 @@
 %! % a violated claim is an error, not a line of output
 %! root = gdf_test_root();
 %! old = pwd();  c = onCleanup(@() cd(old));
-%! cd(fullfile(root, 'demos', 'private'));
+%! cd(fullfile(root, 'demos'));
 %! try
 %!   gdf_demo_claim(false, 'a bound of %d', 1);
 %!   error('no error');

@@ -99,3 +99,74 @@
 %!   confirm_recursive_rmdir(false, 'local');
 %!   rmdir(out, 's');
 %! end
+
+%!test
+%! % publish('demo_zigzag.m') works by itself from the demos folder, in a
+%! % fresh Octave (a child process, with a timeout), without make_handouts:
+%! % the demos' helpers sit beside them in demos/.  They were in demos/private,
+%! % which Octave's publish cannot see (it evaluates the script inside
+%! % publish.m, so mfilename and the private folder are publish's), and
+%! % neither can MATLAB's (it evaluates the script's cells in the base
+%! % workspace, where only functions on the path or in the current folder
+%! % are visible, never a folder's private/).  GDF_QUICK and GDF_FIGDIR set
+%! % at the prompt are read from the base workspace (gdf_demo_setup), as
+%! % MATLAB's publish would see them.
+%! root = gdf_test_root();
+%! tmp = tempname();
+%! mkdir(tmp);
+%! out = fullfile(tmp, 'html');
+%! figdir = fullfile(tmp, 'fig');
+%! log = fullfile(tmp, 'log.txt');
+%! setup = '';                                     % the source tree: nothing (the demo adds ../m)
+%! if ~exist(fullfile(root, 'm'), 'dir')            % an installed package: its functions
+%!   setup = sprintf('addpath(''%s''); ', fileparts(which('gd_run')));
+%! end
+%! cmd = sprintf(['%scd(''%s''); GDF_QUICK = true; GDF_FIGDIR = ''%s''; ' ...
+%!                'publish(''demo_zigzag.m'', struct(''outputDir'', ''%s''));'], ...
+%!               setup, fullfile(root, 'demos'), figdir, out);
+%! st = system(sprintf('timeout 120 octave-cli --no-gui --norc --eval "%s" > %s 2>&1', cmd, log));
+%! msg = fileread(log);
+%! assert (isempty(strfind(msg, 'undefined')), msg);
+%! page = fullfile(out, 'demo_zigzag.html');
+%! assert (exist(page, 'file') == 2, sprintf('no page (exit status %d): %s', st, msg));
+%! html = fileread(page);
+%! % publish catches a section's error and prints it into the page: there was
+%! % "error: 'gdf_demo_setup' undefined" and no figure
+%! assert (isempty(regexp(html, 'oct-code-output">error:', 'once')), 'an error in the page');
+%! img = regexp(html, '<img src="([^"]+)"', 'tokens');
+%! assert (numel(img), 1);                          % the one three-panel figure
+%! a = imfinfo(fullfile(out, img{1}{1}));
+%! assert (strcmpi(a.Format, 'png') && a.Width >= 800 && a.Height >= 400);
+%! assert (exist(fullfile(figdir, 'zigzag.png'), 'file') == 2);   % GDF_FIGDIR read from the prompt
+%! assert (~isempty(strfind(html, 'claim holds')));
+%! assert (isempty(strfind(html, 'claim violated')));
+%! [t, ~] = cells(fullfile(root, 'demos', 'demo_zigzag.m'));
+%! for j = 1:numel(t)
+%!   assert (~isempty(strfind(html, t{j})), sprintf('section "%s" missing', t{j}));
+%! end
+%! confirm_recursive_rmdir(false, 'local');
+%! rmdir(tmp, 's');
+
+%!test
+%! % the class: every gdf_* helper a demo script calls (or takes a handle of)
+%! % is a file in demos/ itself (visible to publish from the demos folder)
+%! % or a variable of that script; no helper is left in demos/private
+%! root = gdf_test_root();
+%! ddir = fullfile(root, 'demos');
+%! assert (isempty(dir(fullfile(ddir, 'private', '*.m'))), 'demos/private/*.m: move them to demos/');
+%! d = dir(fullfile(ddir, '*.m'));
+%! n = 0;
+%! for i = 1:numel(d)
+%!   src = fileread(fullfile(ddir, d(i).name));
+%!   src = regexprep(src, '(^|\n)[ \t]*%[^\n]*', '$1');   % not the comment lines
+%!   called = [regexp(src, '\<gdf_\w+(?=\s*\()', 'match'), regexp(src, '(?<=@)gdf_\w+', 'match')];
+%!   called = unique(called);
+%!   for k = 1:numel(called)
+%!     f = called{k};
+%!     isvar = ~isempty(regexp(src, ['\<' f '\s*='], 'once'));
+%!     assert (isvar || exist(fullfile(ddir, [f '.m']), 'file') == 2, ...
+%!             sprintf('%s calls %s, which is not in demos/', d(i).name, f));
+%!     n = n + 1;
+%!   end
+%! end
+%! assert (n >= 15);

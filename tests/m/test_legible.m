@@ -112,7 +112,7 @@
 %! root = gdf_test_root();
 %! old = pwd();
 %! c = onCleanup(@() cd(old));
-%! cd(fullfile(root, 'demos', 'private'));
+%! cd(fullfile(root, 'demos'));
 %! f = gdf_demo_figure(800, 400);
 %! c2 = onCleanup(@() close(f));
 %! assert (get(f, 'defaultaxesfontsize'), 16);

@@ -5,7 +5,8 @@ function [quick, outdir, here] = gdf_demo_setup(here)
 %   installed package has it there already), reads the caller's GDF_QUICK
 %   (smaller sweeps; default false) and GDF_FIGDIR (where figures go;
 %   default demos/figures), and returns QUICK and the output folder
-%   (created).  Under publish, mfilename is publish's own name, so HERE is
+%   (created); a variable missing from the caller's workspace is read from
+%   the base workspace.  Under publish, mfilename is publish's own name, so HERE is
 %   not the demos folder: the demos folder is then found from where the
 %   demo list (run_all_demos) is, and returned as HERE.
 
@@ -19,11 +20,21 @@ if exist(mdir, 'dir')
 end
 quick = false;
 figdir = '';
-if evalin('caller', 'exist(''GDF_QUICK'', ''var'')')
-  quick = evalin('caller', 'GDF_QUICK');
+% the demo's workspace; else the base workspace: Octave's publish runs the
+% script in a workspace of its own, so that "GDF_QUICK = true;
+% publish('demo_zigzag.m')" reads it there, as MATLAB's publish (which
+% runs the script in the base workspace) does
+for ws = {'caller', 'base'}
+  if evalin(ws{1}, 'exist(''GDF_QUICK'', ''var'')')
+    quick = evalin(ws{1}, 'GDF_QUICK');
+    break;
+  end
 end
-if evalin('caller', 'exist(''GDF_FIGDIR'', ''var'')')
-  figdir = evalin('caller', 'GDF_FIGDIR');
+for ws = {'caller', 'base'}
+  if evalin(ws{1}, 'exist(''GDF_FIGDIR'', ''var'')')
+    figdir = evalin(ws{1}, 'GDF_FIGDIR');
+    break;
+  end
 end
 outdir = gdf_demo_outdir(here, figdir);
 end
