@@ -16,13 +16,14 @@
 
 %!function [r, c] = gdf_anim_pixel__(X, map, ax, x, y)
 %!  % data (x, y) to pixel (row, column) of frame X: the axes are read off the
-%!  % frame (the x axis: the row that is most dark grey, from its first to
-%!  % its last dark pixel; the y axis: the column that is most dark grey,
-%!  % from its first dark pixel down), the axis limits from the axes
+%!  % frame (the y axis: the column that is most dark grey, from its first
+%!  % dark pixel down; the x axis: the row that is most dark grey, from the
+%!  % y axis to its last dark pixel -- not from the row's first dark pixel,
+%!  % which may be a tick label left of the box), the limits from the axes
 %!  B = ismember(double(X), find(all(map < 0.3, 2)) - 1);
 %!  [~, row] = max(sum(B, 2));
 %!  [~, col] = max(sum(B, 1));
-%!  c0 = find(B(row, :), 1, 'first'); c1 = find(B(row, :), 1, 'last');
+%!  c0 = col; c1 = find(B(row, :), 1, 'last');
 %!  r0 = find(B(:, col), 1, 'first');
 %!  xl = xlim(ax); yl = ylim(ax);
 %!  c = c0 + (x - xl(1)) / (xl(2) - xl(1)) * (c1 - c0);
@@ -36,7 +37,7 @@
 %! file = [tempname() '.gif'];
 %! fig = figure('visible', 'off');
 %! h = gd_plot(prob, info, 'Field', false, 'Levels', 6, 'Animate', file, 'Frames', 8, ...
-%!             'Delay', 0.3, 'Size', [400 320], 'Limits', [-3 1 -2 2]);
+%!             'Delay', 0.3, 'Size', [560 448], 'Limits', [-3 1 -2 2]);
 
 %!test
 %! % the file exists, with the requested frame count, delay and size
@@ -44,7 +45,7 @@
 %! fi = imfinfo(file);
 %! assert (numel(fi), 8);
 %! assert ([fi.DelayTime], 30 * ones(1, 8));          % hundredths of a second
-%! assert ([fi(1).Width, fi(1).Height], [400 320]);
+%! assert ([fi(1).Width, fi(1).Height], [560 448]);
 %! assert (h.animation.frames, 8);
 %! assert (h.animation.k, 0:7);                         % one frame per iterate
 %! d = dir(file);
