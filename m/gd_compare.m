@@ -162,7 +162,7 @@ if isnan(P.fstar)
     T(i).e = T(i).e - fmin;
     T(i).gap0 = T(i).e(1);
     T(i).gap = T(i).e(end);
-    T(i).rate = tail_rate(T(i).x, T(i).e, floor_of(fmin, T(i).e(1) + fmin));
+    T(i).rate = gdf_tail_rate(T(i).x, T(i).e, floor_of(fmin, T(i).e(1) + fmin));
   end
   P.fstar_note = sprintf(' (f* unknown: f - min f = %.6g over the runs)', fmin);
 elseif P.fstar == -Inf
@@ -570,7 +570,7 @@ row.e = e;
 row.gap0 = e(1);
 row.gap = e(end);
 row.stable = all(isfinite(e)) && row.exitflag ~= -2 && e(end) <= e(1) * (1 + 1e-12) + floor_of(fs, f(1));
-row.rate = tail_rate(row.x, e, floor_of(fs, f(1)));
+row.rate = gdf_tail_rate(row.x, e, floor_of(fs, f(1)));
 row = theory(row, s, P, theta0, sgd);
 if ~isempty(sgd)
   row = sgd_measure(row, e, floor_of(fs, f(1)), sgd, P.mu);
@@ -602,23 +602,6 @@ end
 function fl = floor_of(fstar, f0)
 % f - f* below this is rounding noise (f is summed from terms of size ~ |f|)
 fl = 1e3 * eps * max([abs(fstar), abs(f0), realmin]);
-end
-
-function r = tail_rate(x, e, fl)
-r = NaN;
-ok = isfinite(e) & e > fl;
-last = find(~ok, 1) - 1;
-if isempty(last)
-  last = numel(e);
-end
-if last < 3
-  return
-end
-mid = find(x(1:last) >= x(1) + (x(last) - x(1)) / 2, 1);
-if mid >= last
-  mid = last - 1;
-end
-r = (e(last) / e(mid)) ^ (1 / (x(last) - x(mid)));
 end
 
 % ---------------------------------------------------------------------------
@@ -705,7 +688,7 @@ if isfinite(row.floor) && row.floor > 0
   if isempty(last)
     last = numel(e);
   end
-  row.rate = tail_rate(x(1:last), e(1:last), fl);
+  row.rate = gdf_tail_rate(x(1:last), e(1:last), fl);
   half = find(x >= x(end) / 2, 1);
   v = e(half:end);
   n = numel(v);

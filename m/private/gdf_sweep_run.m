@@ -143,7 +143,7 @@ rate = NaN;
 if isfinite(fs)
   e = f - fs;
   gap = e(end);
-  rate = tail_rate(x, e, fl);
+  rate = gdf_tail_rate(x, e, fl);
   stable = all(isfinite(e)) && info.exitflag ~= -2 && e(end) <= e(1) * (1 + 1e-12) + fl;
 else
   stable = all(isfinite(f)) && info.exitflag ~= -2 && f(end) <= f(1) + abs(f(1)) * 1e-12 + fl;
@@ -158,25 +158,6 @@ if spec.theory
   tstable = th.stable;
 end
 row = [f(end), gap, iters, info.exitflag, rate, trate, tstable, double(stable), step, mom, P.L, P.mu, time];
-end
-
-function r = tail_rate(x, e, fl)
-% gd_compare's measured rate: the factor of f - f* per unit of x over the
-% second half of the part of the run above the rounding floor
-r = NaN;
-ok = isfinite(e) & e > fl;
-last = find(~ok, 1) - 1;
-if isempty(last)
-  last = numel(e);
-end
-if last < 3
-  return
-end
-mid = find(x(1:last) >= x(1) + (x(last) - x(1)) / 2, 1);
-if mid >= last
-  mid = last - 1;
-end
-r = (e(last) / e(mid)) ^ (1 / (x(last) - x(mid)));
 end
 
 function s = describe(spec, sub)
