@@ -331,6 +331,9 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
         hh.n = n;
         hh.rows = rows;
         hh.cols = cols;
+        /* the full-data index list 1..m: sized by the user's m (2^53 asked
+         * Octave for 64 PB and failed without an identifier) */
+        gdf_mex_check_alloc(FN, "the index list 1..NumExamples of the full-data records", (double)n);
         hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
         for (i = 0; i < n; i++)
             mxGetPr(hh.all)[i] = (double)(i + 1);
@@ -498,6 +501,9 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     if (o.averaging)
         avg = (double *)mxMalloc((size_t)d * sizeof(double));
     work = (double *)mxMalloc(gdf_sgd_work(d) * sizeof(double));
+    /* 'without-replacement' keeps a permutation of the m examples */
+    gdf_mex_check_alloc(FN, "the SGD index workspace (a permutation of the m examples for "
+                            "'without-replacement')", (double)gdf_sgd_iwork(n, o.batch, o.sampling));
     iwork = (ptrdiff_t *)mxMalloc(gdf_sgd_iwork(n, o.batch, o.sampling) * sizeof(ptrdiff_t));
     st = gdf_sgd_run(&full, &src, theta, &o, hist != H_NONE ? &h : NULL, avg, work, iwork, &r);
     if (st == GDF_EARG)
