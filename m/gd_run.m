@@ -158,7 +158,8 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %     Averaging   'off' (default) or 'on': INFO.theta_avg is the
 %                 Polyak-Ruppert average of theta_1..theta_k
 %     AverageFrom k_start: average theta_k for k >= k_start only (turns
-%                 Averaging on)
+%                 Averaging on; a run that averaged no iterate returns the
+%                 last one, with the warning gdflow:gd_run:noAverage)
 %     HistoryStride  s (default floor(m/B): one record per epoch): with
 %                 History 'f' INFO.f and INFO.gradnorm hold the FULL-data f
 %                 and norm(grad f) every s steps and at the last step

@@ -154,14 +154,14 @@ if strcmp(form, 'lsq')
     error('gdflow:gd_sgd_cov:overflow', ['gd_sgd_cov: the Hessian X''*X/m or the gradient covariance at ' ...
           'Theta overflows (entries beyond realmax): rescale X, y or Theta.']);
   end
-  if ~isempty(opt.NumExamples) && ~(isnumeric(opt.NumExamples) && isscalar(opt.NumExamples) && ...
-                                    opt.NumExamples == m)
+  if ~(isnumeric(opt.NumExamples) && (isempty(opt.NumExamples) || ...
+                                     (isscalar(opt.NumExamples) && opt.NumExamples == m)))
     error('gdflow:gd_sgd_cov:badNumExamples', ['gd_sgd_cov: NumExamples is for the (A, C) form; a ' ...
           'gd_leastsq problem has m = %d examples (the rows of X).'], m);
   end
 else
   m = opt.NumExamples;
-  if ~isempty(m) && ~(isnumeric(m) && isreal(m) && isscalar(m) && isfinite(m) && m >= 1 && m == round(m))
+  if ~(isnumeric(m) && (isempty(m) || (isreal(m) && isscalar(m) && isfinite(m) && m >= 1 && m == round(m))))
     error('gdflow:gd_sgd_cov:badNumExamples', ['gd_sgd_cov: NumExamples must be a positive integer ' ...
           '(the number of examples m).']);
   end

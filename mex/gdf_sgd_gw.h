@@ -331,12 +331,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
         hh.n = n;
         hh.rows = rows;
         hh.cols = cols;
-        /* the full-data index list 1..m: sized by the user's m (2^53 asked
-         * Octave for 64 PB and failed without an identifier) */
-        gdf_mex_check_alloc(FN, "the index list 1..NumExamples of the full-data records", (double)n);
-        hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
-        for (i = 0; i < n; i++)
-            mxGetPr(hh.all)[i] = (double)(i + 1);
+        hh.all = NULL; /* (1:m)': made after every option check, below */
         src.n = n;
         src.ctx = &hh;
         src.fg = sgd_handle_batch;
@@ -505,6 +500,17 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     gdf_mex_check_alloc(FN, "the SGD index workspace (a permutation of the m examples for "
                             "'without-replacement')", (double)gdf_sgd_iwork(n, o.batch, o.sampling));
     iwork = (ptrdiff_t *)mxMalloc(gdf_sgd_iwork(n, o.batch, o.sampling) * sizeof(ptrdiff_t));
+    if (mp->kind == GDF_KIND_HANDLE) {
+        /* the full-data index list 1..m, sized by the user's m: checked
+         * (m = 2^53 asked Octave for 64 PB: its out-of-memory error without
+         * an identifier), and made only now that every option has been
+         * checked (m = 1e9 with a bad BatchSize spent 28 s filling 8 GB
+         * before the error) */
+        gdf_mex_check_alloc(FN, "the index list 1..NumExamples of the full-data records", (double)n);
+        hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
+        for (i = 0; i < n; i++)
+            mxGetPr(hh.all)[i] = (double)(i + 1);
+    }
     st = gdf_sgd_run(&full, &src, theta, &o, hist != H_NONE ? &h : NULL, avg, work, iwork, &r);
     if (st == GDF_EARG)
         gdf_mex_error(FN, "badSchedule",
@@ -521,6 +527,14 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                         o.schedule != GDF_SGD_CONSTANT ? " at k = 0" : "",
                         isfinite(L) && o.eta0 >= 2.0 / L ? ", not below 2/L" : "",
                         gdf_why_message(r.why));
+    /* no iterate reached AverageFrom (or no step was taken): the core
+     * hands back the last iterate as theta_avg; say so rather than return
+     * it as an average */
+    if (o.averaging && r.navg == 0)
+        gdf_mex_warning("gdflow:gd_run:noAverage",
+                        "gd_run (sgd): no iterate was averaged (AverageFrom = %ld, the run took %ld "
+                        "steps): INFO.theta_avg is the last iterate, not an average.",
+                        o.avg_from > 1 ? o.avg_from : 1L, r.iterations);
     if (display != D_OFF) {
         mexPrintf("gd_run (sgd): %s  %ld steps (%.4g epochs), f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
                   gdf_why_message(r.why), r.iterations, r.epochs, r.f, r.gnorm, r.time);
