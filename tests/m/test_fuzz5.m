@@ -134,3 +134,18 @@
 %!   'catch err', '  fprintf(''ID=%s\n'', err.identifier);', 'end'}, 20);
 %! assert (~r.timedout);
 %! assert (~isempty(strfind(r.text, 'ID=gdflow:gd_run:badBatchSize')));
+
+%% gd_compare SGD specs: a sparse step, batch, epochs or seed reached
+%% gd_run unconverted (a sparse batch: "gd_run: option MaxIter must be a
+%% non-negative integer", about a field the user never set); a bad seed
+%% was gd_run's error.  Now converted / checked by gd_compare.
+%!test
+%! X = [ones(40, 1), linspace(-1, 1, 40)'];
+%! P = gd_leastsq(X, X * [1; 2] + 0.3 * sin(37 * (1:40)'));
+%! T1 = gd_compare(P, [0.5; 0.5], {struct('method', 'sgd', 'step', 0.1, 'batch', 2, 'epochs', 3, 'seed', 4)}, 'Display', 'off');
+%! T2 = gd_compare(P, [0.5; 0.5], {struct('method', 'sgd', 'step', sparse(0.1), 'batch', sparse(2), ...
+%!                                        'epochs', sparse(3), 'seed', sparse(4))}, 'Display', 'off');
+%! assert (T2.theta, T1.theta, 0);            % the same run, bit for bit
+%! assert (T2.e, T1.e, 0);
+%!error id=gdflow:gd_compare:badSpec gd_compare(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0.5; 0.5], {struct('method', 'sgd', 'step', 0.1, 'seed', -1)}, 'Display', 'off')
+%!error id=gdflow:gd_compare:badSpec gd_compare(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0.5; 0.5], {struct('method', 'sgd', 'step', 0.1, 'seed', 1.5)}, 'Display', 'off')
