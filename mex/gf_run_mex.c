@@ -275,6 +275,13 @@ static void parse_sgdsde(gf_call *a, const mxArray *prob)
     st = gdf_sgdcov_factor(d, C, sqrt(eta * kappa), a->F, w, iw);
     mxFree(w);
     mxFree(iw);
+    /* C computed from the problem (no NoiseCov given): say so, not
+     * "NoiseCov must be finite" about an option the user never set */
+    if (st != GDF_OK && Cbuf)
+        gdf_mex_error(FN, "badProblem", "the gradient covariance C computed from the problem's X, y and "
+                                        "theta_star is not usable (%s: entries beyond realmax?); rescale the "
+                                        "data or give 'NoiseCov', C.",
+                      st == GDF_ENOTSPD ? "not positive semidefinite" : gdf_mex_status_text(st));
     if (st == GDF_ENOTSPD)
         gdf_mex_error(FN, "badOption", "the gradient covariance (NoiseCov) must be positive semidefinite.");
     if (st != GDF_OK)

@@ -967,6 +967,15 @@ C = struct('fn', Cfn(1:nc), 'args', Cargs(1:nc), 'nout', Cnout(1:nc), 'label', C
         add('gd_compare', {P{1}, th0, sp, 'Display', 'off', 'MaxIter', 50}, 1, sprintf('fz5: gd_compare sgd spec %d', k));
       end
     end
+    % gd_compare SGD specs: each field (step, batch, epochs, schedule, seed,
+    % label) given each value
+    for fld = {'step', 'batch', 'epochs', 'schedule', 'seed', 'label', 'iters'}
+      for v = 1:nf
+        sp = struct('method', 'sgd', 'step', 0.1, 'batch', 2, 'epochs', 3);
+        sp.(fld{1}) = fz5_vals{v};
+        add('gd_compare', {sls, th0, {sp}, 'Display', 'off'}, 1, sprintf('fz5: gd_compare sgd %s = %s', fld{1}, fz5_lab{v}));
+      end
+    end
     % gd_plot 'Animate', Frames, Delay, Size, Trail, Style: in a child (graphics)
     [~, info_sgd] = gd_run(sls, th0, 'Method', 'sgd', 'StepSize', 0.05, 'MaxIter', 40, 'HistoryStride', 1, ...
                            'History', 'full');

@@ -149,3 +149,10 @@
 %! assert (T2.e, T1.e, 0);
 %!error id=gdflow:gd_compare:badSpec gd_compare(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0.5; 0.5], {struct('method', 'sgd', 'step', 0.1, 'seed', -1)}, 'Display', 'off')
 %!error id=gdflow:gd_compare:badSpec gd_compare(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0.5; 0.5], {struct('method', 'sgd', 'step', 0.1, 'seed', 1.5)}, 'Display', 'off')
+
+%% gf_run 'sgd-sde' without NoiseCov on a problem whose gradient covariance
+%% overflows (X = 1e200 * X0): the error said "the gradient covariance
+%% (NoiseCov) must be finite" (gdflow:gf_run:badOption), about an option the
+%% user never gave.  Now it names the problem (badProblem).
+%!error id=gdflow:gf_run:badProblem gf_run(gd_leastsq(1e200 * [1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1)
+%!error id=gdflow:gf_run:badOption gf_run(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'NoiseCov', [1 0; 0 -1])
