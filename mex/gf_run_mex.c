@@ -219,8 +219,14 @@ static void parse_sgdsde(gf_call *a, const mxArray *prob)
                                        "(a finite positive number; the integrator's step is 'Step').");
     eta = ov[O_STEPSIZE].num;
     B = ov[O_BATCHSIZE].set ? ov[O_BATCHSIZE].num : 1.0;
-    if (!(B >= 1.0) || !isfinite(B))
+    if (!(B >= 1.0) || !isfinite(B)) {
+        /* a count option of 9e15 or more arrives as Inf ("no limit"): say
+         * what was given, not "not inf" */
+        if (isinf(B))
+            gdf_mex_error(FN, "badBatchSize", "BatchSize must be a positive integer (at most the number of "
+                                              "examples m), not a value of 9e15 or more.");
         gdf_mex_error(FN, "badBatchSize", "BatchSize must be a positive integer, not %g.", B);
+    }
     if (ov[O_NOISECOV].set) {
         C = gdf_mex_dense(ov[O_NOISECOV].arr, FN, "NoiseCov", &r, &c);
         if (r != d || c != d)

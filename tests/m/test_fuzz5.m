@@ -156,3 +156,7 @@
 %% user never gave.  Now it names the problem (badProblem).
 %!error id=gdflow:gf_run:badProblem gf_run(gd_leastsq(1e200 * [1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1)
 %!error id=gdflow:gf_run:badOption gf_run(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'NoiseCov', [1 0; 0 -1])
+
+%% gf_run 'sgd-sde': BatchSize 1e300 (a count of 9e15 or more arrives as
+%% Inf) was refused with "BatchSize must be a positive integer, not inf"
+%!error <not a value of 9e15 or more> gf_run(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'BatchSize', 1e300)
