@@ -29,7 +29,7 @@ CSTD      ?= -std=c99
 COPT      ?= -O2
 CWARN     ?= -Wall -Wextra -Wno-unused-parameter
 SAN_FLAGS ?= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox fonts-freefont-otf ghostscript
+DEB_PKGS  ?= octave liboctave-dev libopenblas-dev liblapack-dev gnuplot-nox fonts-freefont-otf ghostscript octave-parallel
 DISTDIR   ?= $(CURDIR)
 # OpenMP for the one-pass least-squares / logistic evaluation (threads over
 # row blocks); empty when the compiler has none (then one thread, same numbers).

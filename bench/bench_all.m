@@ -27,6 +27,8 @@ extra{end + 1} = 'bench_info_return';   % issue 15, round 5: how info is handed 
 extra{end + 1} = 'bench_sgd';   % issue 16: SGD, BatchSize 1, against the Octave loop
          'bench_coursework_scale', 'bench_small_dense', 'bench_scaling', ...
          'bench_gf_batch'};
+         'bench_coursework_scale', 'bench_small_dense', 'bench_scaling', ...
+         'bench_sweep'};
 for i = 1:numel(extra)
   if exist(extra{i}, 'file')
     names{end + 1} = extra{i}; %#ok<AGROW>

@@ -9,6 +9,7 @@
 %   gd_theory       - Theoretical rate, bound and stability of a GD or GF method on a problem.
 %   gd_minimize     - Minimize like fminunc: [x, fval, exitflag, output, grad], gdflow inside.
 %   gd_sgd_cov      - Predicted stationary covariance of constant-step SGD near the minimiser.
+%   gd_sweep        - Run a grid of gd_run (or gf_run) configurations; tabulate rates against the theory.
 %
 % Problems
 %   gd_quadratic    - Quadratic objective f = 1/2*theta'*A*theta - b'*theta + c.
@@ -21,6 +22,7 @@
 %   gd_options      - Build and validate an options struct for gd_run or gf_run.
 %   gd_plot         - Landscapes and convergence plots of gradient descent and gradient flow.
 %   gd_explore      - A live step-size explorer: sliders for eta (and kappa) redraw GD.
+%   gd_sweep_plot   - Heat map or rate curves of a GD_SWEEP, with the theory's stability boundary.
 %
 % The toolbox
 %   gdflow          - Gradient descent and gradient flow toolbox: version and function list.
@@ -43,6 +45,7 @@
 %   demo_cheatsheet     - The lecture's cheat sheet (section 9), every row evaluated on one problem.
 %   demo_coursework     - The coursework linear-regression loop, replaced by one gd_run call.
 %   demo_coursework_ex2 - The coursework's fminunc call for logistic regression, and gdflow's methods beside it.
+%   demo_sweep_stability - The stability regions of GD, heavy ball and Nesterov over (eta, kappa).
 %
 % Building (top folder of the source tree)
 %   gdflow_setup    - Put gdflow on the path; build the MEX gateways if missing.

@@ -6,7 +6,8 @@ function names = gdf_demo_list(folder)
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
 order = {'demo_overview', 'demo_stability', 'demo_convex_rate', 'demo_linear_rate', 'demo_gf_energy', ...
-         'demo_euler_error', 'demo_backward_euler', 'demo_zigzag', 'demo_cheatsheet'};
+         'demo_euler_error', 'demo_backward_euler', 'demo_zigzag', 'demo_cheatsheet', ...
+         'demo_sweep_stability'};
 d = dir(fullfile(folder, 'demo_*.m'));
 found = sort(regexprep({d.name}, '\.m$', ''));
 names = [order(ismember(order, found)), found(~ismember(found, order))];

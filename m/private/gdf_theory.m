@@ -72,6 +72,15 @@ function th = gdf_theory(P, run, n)
 %   Gradient flow: de/dt = -||grad f||^2 <= -2 mu e (PL), so e(t) <= e_0
 %     exp(-2 mu t); convex: e(t) <= R^2/(2t) (the energy t e + ||x - x*||^2/2
 %     does not increase); both never above e_0.
+%   Nesterov on quadratics with any constant beta in [0, 1) and step eta:
+%     the asymptotic rate max r(lambda)^2 of the companion matrices [(1 +
+%     beta)(1 - eta lambda), -beta(1 - eta lambda); 1, 0]; stable iff eta L
+%     < 2(1 + beta)/(1 + 2 beta) (Jury's criterion; derived in
+%     demos/demo_sweep_stability.m).
+%   ETA = GDF_THEORY('stepmax', METHOD, BETA) is the stability limit of the
+%     step times L on quadratics: 2 (gd), 2(1 + beta) (heavyball),
+%     2(1 + beta)/(1 + 2 beta) (nesterov); eta*L below it is stable for every
+%     spectrum in (0, L], at or above it the top mode does not decay.
 %   None of these applies when f is unbounded below (f* = -Inf), nonconvex
 %   (mu < 0), or when L or mu is unknown.
 %   SGD (issue 16; RUN.method 'sgd' with RUN.batch B, RUN.m examples,
@@ -90,6 +99,10 @@ function th = gdf_theory(P, run, n)
 %     Decreasing steps: no floor (E[f - f*] -> 0), no rate.
 
 %   This file is part of gdflow.  SPDX-License-Identifier: GPL-3.0-or-later
+if ischar(P) && strcmp(P, 'stepmax')
+  th = step_max(run, n);                      % gdf_theory('stepmax', method, beta)
+  return
+end
 n = n(:);
 th = struct('rate', NaN, 'unit', 'iter', 'bound', NaN(size(n)), 'kind', 'unknown', 'stable', NaN, ...
             'reason', '', 'label', '');
@@ -327,6 +340,28 @@ end
 sk = sqrt(L / mu);
 if ~(isnumeric(beta) && isscalar(beta) && abs(beta - (sk - 1) / (sk + 1)) <= 1e-12 && ...
      abs(eta * L - 1) <= 1e-12)
+  if P.quadratic && isnumeric(beta) && isscalar(beta) && beta >= 0 && beta < 1 && isfinite(eta) && eta > 0
+    % constant beta on a quadratic: per eigenvalue lambda, with a = eta*lambda,
+    % x_{k+1} = (1 + beta)(1 - a) x_k - beta (1 - a) x_{k-1} (the iteration
+    % matrix of Lessard, Recht and Packard 2016, sec. 2); its roots have
+    % modulus < 1 (Jury's criterion) iff 0 < a < 2(1 + beta)/(1 + 2 beta).
+    % The radius falls then rises in a, so its max over [mu, L] is at an end.
+    r = 0;
+    for lam = spectrum(P)'
+      c = 1 - eta * lam;
+      r = max(r, max(abs(roots([1, -(1 + beta) * c, beta * c]))));
+    end
+    th.rate = r ^ 2;
+    th.stable = double(r < 1);
+    if r < 1
+      th.kind = 'linear';
+      th.reason = 'asymptotic rate only (constant beta on a quadratic)';
+    else
+      th.kind = 'unstable';
+      th.reason = 'Nesterov unstable: spectral radius >= 1 (eta*L >= 2(1+beta)/(1+2beta))';
+    end
+    return
+  end
   th.reason = 'Nesterov: bound only for eta = 1/L, beta = (sqrt(kappa)-1)/(sqrt(kappa)+1)';
   return
 end
@@ -430,4 +465,23 @@ if ~isfinite(P.R2)
 end
 th.bound = P.R2 ./ (2 * t);
 th.label = 'bound R^2/(2t)';
+end
+
+% ---------------------------------------------------------------------------
+function a = step_max(method, beta)
+% the largest stable eta*L on quadratics (the top eigenvalue decides):
+% GD |1 - a| < 1; heavy ball z^2 - (1 + beta - a) z + beta: Jury's
+% |1 + beta - a| < 1 + beta; Nesterov z^2 - (1 + beta)(1 - a) z + beta(1 - a):
+% (1 + beta)(a - 1) < 1 + beta(1 - a) for a > 1
+beta = double(beta);
+switch lower(method)
+  case 'gd'
+    a = 2 + 0 * beta;
+  case 'heavyball'
+    a = 2 * (1 + beta);
+  case 'nesterov'
+    a = 2 * (1 + beta) ./ (1 + 2 * beta);
+  otherwise
+    a = NaN(size(beta));
+end
 end

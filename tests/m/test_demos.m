@@ -17,7 +17,7 @@
 %!function check_pngs(figdir, names)
 %!  for i = 1:numel(names)
 %!    d = dir(fullfile(figdir, names{i}));
-%!    assert (numel(d), 1, sprintf('%s was not written', names{i}));
+%!    assert (numel(d) == 1, sprintf('%s was not written', names{i}));
 %!    assert (d.bytes > 10000, sprintf('%s is only %d bytes', names{i}, d.bytes));
 %!  end
 %!endfunction

@@ -46,7 +46,7 @@
 %!   for j = 1:numel(parts)
 %!     nfig = numel(regexp(parts{j}, 'gdf_demo_figure\(', 'match'));
 %!     nsave = numel(regexp(parts{j}, 'gdf_demo_save\(', 'match'));
-%!     assert (nfig, nsave, sprintf('%s, section %d: %d figures opened, %d saved', d(i).name, j, nfig, nsave));
+%!     assert (nfig == nsave, sprintf('%s, section %d: %d figures opened, %d saved', d(i).name, j, nfig, nsave));
 %!   end
 %!   % no figure bypasses the helpers (they carry the style and the publish hook)
 %!   assert (isempty(regexp(src, '(^|\n)[^%\n]*\<print\(', 'once')), sprintf('%s prints a figure itself', d(i).name));
@@ -73,7 +73,7 @@
 %!   img = regexp(html, '<img src="([^"]+)"', 'tokens');
 %!   img = cellfun(@(c) c{1}, img, 'UniformOutput', false);
 %!   assert (numel(saved{i}) >= 1);
-%!   assert (numel(img), numel(saved{i}), sprintf('%s: %d figures saved, %d embedded', names{i}, numel(saved{i}), numel(img)));
+%!   assert (numel(img) == numel(saved{i}), sprintf('%s: %d figures saved, %d embedded', names{i}, numel(saved{i}), numel(img)));
 %!   for k = 1:numel(img)
 %!     a = imfinfo(fullfile(out, img{k}));       % a PNG publish wrote, of slide width
 %!     assert (strcmpi(a.Format, 'png') && a.Width >= 800 && a.Height >= 400);

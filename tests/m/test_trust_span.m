@@ -178,7 +178,7 @@
 %! want = {'spanTooLong', 'spanTooLong', 'spanTooLong', 'spanTooLong', 'badOption', 'tooLarge', ...
 %!         'tooLarge', 'badTspan', 'badOption', 'spanTooLong'};
 %! for i = 1:numel(want)
-%!   assert (r.id{i}, ['gdflow:gf_run:' want{i}], sprintf('case %d: %s', i, r.msg{i}));
+%!   assert (strcmp(r.id{i}, ['gdflow:gf_run:' want{i}]), sprintf('case %d: %s', i, r.msg{i}));
 %!   assert (readable(r.msg{i}), sprintf('case %d: %s', i, r.msg{i}));
 %!   assert (r.el(i) < 2, sprintf('case %d', i));
 %! end

@@ -21,7 +21,7 @@
 %! % README.md: the "Version and licence" section names this version
 %! r = fileread(fullfile(root, 'README.md'));
 %! k = strfind(r, sprintf('\n## Version and licence\n'));
-%! assert (numel(k), 1, 'README.md needs one "## Version and licence" section');
+%! assert (numel(k) == 1, 'README.md needs one "## Version and licence" section');
 %! sec = r(k + 1:end);
 %! e = strfind(sec, sprintf('\n## '));
 %! if ~isempty(e)
