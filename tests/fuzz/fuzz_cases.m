@@ -976,6 +976,82 @@ C = struct('fn', Cfn(1:nc), 'args', Cargs(1:nc), 'nout', Cnout(1:nc), 'label', C
         add('gd_compare', {sls, th0, {sp}, 'Display', 'off'}, 1, sprintf('fz5: gd_compare sgd %s = %s', fld{1}, fz5_lab{v}));
       end
     end
+    % gd_sweep (issue 18, merged at 13:45): every slot and option x value,
+    % hostile axes (huge grids, NaN values, repeated names, StepSizeL
+    % without L, makers that throw or return garbage), serial backend in
+    % this process, the parallel backend in children; gd_sweep_plot on
+    % sweeps, edited sweeps and garbage
+    if exist('gd_sweep', 'file') == 2
+      qs = gd_quadratic([3 1; 1 2], [1; 1]);
+      swb = {qs, th0, 'Axes', {'StepSize', [0.1 0.4]}, 'Backend', 'serial', 'Fixed', {'MaxIter', 20}};
+      for sl = [1 2 4 6 8]
+        for v = 1:nf
+          a = swb;
+          a{sl} = fz5_vals{v};
+          add('gd_sweep', a, 1, sprintf('fz5: sweep slot %d = %s', sl, fz5_lab{v}));
+        end
+      end
+      for nm = {'Runner', 'Backend', 'Workers', 'ChunkSize', 'Display', 'Theory', 'MaxTime', 'NoSuch'}
+        for v = 1:nf
+          add('gd_sweep', [swb, {nm{1}, fz5_vals{v}}], 1, sprintf('fz5: sweep %s = %s', nm{1}, fz5_lab{v}));
+        end
+      end
+      for an = {'StepSize', 'StepSizeL', 'Method', 'Momentum', 'MaxIter', 'Seed', 'kappa', 'TSpan', 'Step'}
+        for v = 1:nf
+          add('gd_sweep', {qs, th0, 'Axes', {an{1}, fz5_vals{v}}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}}, 1, ...
+              sprintf('fz5: sweep axis %s values = %s', an{1}, fz5_lab{v}));
+          add('gd_sweep', {qs, th0, 'Axes', {'StepSize', [0.1 0.2]}, 'Backend', 'serial', 'Fixed', {an{1}, fz5_vals{v}}}, 1, ...
+              sprintf('fz5: sweep fixed %s = %s', an{1}, fz5_lab{v}));
+        end
+      end
+      mk = {@(kappa) gd_testfun('ellipse', kappa), @(kappa) error('fuzz:callback', 'maker throws'), @(kappa) 5, ...
+            @(kappa) gd_quadratic(eye(3), ones(3, 1)), @(kappa) @(x) deal(sum(x .^ 2), 2 * x), @() 1, ...
+            @(kappa) gd_quadratic([1 0; 0 -1], [0; 0]), @(kappa) gd_testfun('rosenbrock'), @(kappa) struct()};
+      mkl = {'ellipse', 'throws', 'returns 5', 'returns 3-D', 'returns a handle', 'no input', 'indefinite', ...
+             'rosenbrock (no L)', 'struct()'};
+      for k = 1:numel(mk)
+        for ax = {{'kappa', [1 10]}, {'kappa', [1 10], 'StepSizeL', [0.5 2.1]}, {'kappa', [NaN Inf -1 0]}}
+          add('gd_sweep', {mk{k}, th0, 'Axes', ax{1}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}}, 1, ...
+              sprintf('fz5: sweep maker %s, axes %d', mkl{k}, numel(ax{1}) / 2));
+        end
+      end
+      SAx = {{'StepSize', [0.1 0.2], 'StepSize', [0.3 0.4]}, {'StepSize', 1:1e4, 'Momentum', 0:1e-4:0.5}, ...
+             {'StepSize', linspace(0.01, 0.6, 3000)}, {'StepSize', [0.1 0.2], 'MaxIter', 1e300}, {'StepSize'}, ...
+             {'StepSize', {}}, {'StepSize', []}, {'', [1 2]}, {5, [1 2]}, {'StepSize', [0.1 0.2], 'Method', {'gd', 'sgd'}}, ...
+             {'Method', {'gd', 'heavyball', 'nesterov', 'natural', 'sgd', 'bogus'}}, {'Seed', [-1 1.5 NaN 2 ^ 60]}, ...
+             {'TSpan', {[0 1], [1 0], [0 1e300]}}, {'StepSizeL', [1 2], 'StepSize', [0.1 0.2]}};
+      for k = 1:numel(SAx)
+        addc('gd_sweep', {qs, th0, 'Axes', SAx{k}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}, 'MaxTime', 2}, 1, ...
+             sprintf('fz5: sweep hostile axes %d', k), 60);
+        addc('gd_sweep', {qs, th0, 'Axes', SAx{k}, 'Runner', 'gf_run', 'Backend', 'serial', 'MaxTime', 2}, 1, ...
+             sprintf('fz5: sweep hostile axes %d, gf_run', k), 60);
+      end
+      for k = {0, 1, 2, 1e6, NaN, -1, 1.5}
+        addc('gd_sweep', {qs, th0, 'Axes', {'StepSize', linspace(0.05, 0.7, 40)}, 'Backend', 'parallel', ...
+                          'Workers', k{1}, 'Fixed', {'MaxIter', 20}}, 1, sprintf('fz5: sweep parallel, Workers %g', k{1}), 120);
+      end
+      addc('gd_sweep', {@(x) deal(sum(x .^ 2), 2 * x), th0, 'Axes', {'StepSize', [0.1 0.2 0.3]}, 'Backend', 'parallel', ...
+                        'Workers', 2}, 1, 'fz5: sweep parallel, a handle problem', 120);
+      addc('gd_sweep', {@(kappa) error('fuzz:callback', 'maker throws'), th0, 'Axes', {'kappa', 1:20}, ...
+                        'Backend', 'parallel', 'Workers', 2}, 1, 'fz5: sweep parallel, maker throws', 120);
+      S0 = gd_sweep(@(kappa) gd_testfun('ellipse', kappa), th0, 'Axes', {'kappa', [1 10], 'StepSizeL', [0.5 1.9 2.1]}, ...
+                    'Fixed', {'MaxIter', 20}, 'Backend', 'serial');
+      S1 = gd_sweep(qs, th0, 'Axes', {'StepSize', [0.1 0.4 0.7]}, 'Fixed', {'MaxIter', 20}, 'Backend', 'serial');
+      SE = {S0, S1, rmfield(S0, 'rate'), setfield(S0, 'rate', NaN(2, 3)), setfield(S0, 'rate', []), ...
+            setfield(S0, 'axes', {}), setfield(S0, 'size', [1e9 1e9]), setfield(S0, 'values', {}), [S0 S0], struct(), ...
+            setfield(S0, 'rate', Inf(2, 3)), setfield(S0, 'L', -ones(2, 3)), setfield(S1, 'grid', 5), 5};
+      SEl = {'2-axis', '1-axis', 'no rate', 'rate NaN', 'rate []', 'axes {}', 'size 1e9', 'values {}', '1x2', ...
+             'struct()', 'rate Inf', 'L -1', 'grid 5', '5'};
+      for k = 1:numel(SE)
+        addc('gd_sweep_plot', {SE{k}}, 1, sprintf('fz5: sweep_plot %s', SEl{k}), 60);
+        add('gd_sweep_plot', {SE{k}, 'Plot', 'curves'}, 1, sprintf('fz5: sweep_plot %s, curves', SEl{k}));
+      end
+      for nm = {'Plot', 'Value', 'X', 'Y', 'Slice', 'Title', 'NoSuch'}
+        for v = [1:8:nv, nv + (1:5)]
+          add('gd_sweep_plot', {S0, nm{1}, fz5_vals{v}}, 1, sprintf('fz5: sweep_plot %s = %s', nm{1}, fz5_lab{v}));
+        end
+      end
+    end
     % gd_plot 'Animate', Frames, Delay, Size, Trail, Style: in a child (graphics)
     [~, info_sgd] = gd_run(sls, th0, 'Method', 'sgd', 'StepSize', 0.05, 'MaxIter', 40, 'HistoryStride', 1, ...
                            'History', 'full');

@@ -160,3 +160,17 @@
 %% gf_run 'sgd-sde': BatchSize 1e300 (a count of 9e15 or more arrives as
 %% Inf) was refused with "BatchSize must be a positive integer, not inf"
 %!error <not a value of 9e15 or more> gf_run(gd_leastsq([1 1; 1 2; 1 3; 1 5], [1; 2; 2; 4]), [0; 0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'BatchSize', 1e300)
+
+%% gd_sweep (issue 18) on a hand-made struct with a type but no constants:
+%% "structure has no member 'L'" (no gdflow identifier) from the theory's
+%% reader of the problem, gdf_theory_problem (shared by gd_compare, gd_plot,
+%% gd_theory, gd_sweep).  A missing constant is now unknown (NaN) and the
+%% runner's own check says what is wrong.
+%!error id=gdflow:gd_run:badProblem gd_sweep(struct('type', 'quadratic'), [0.5; 0.5], 'Axes', {'StepSize', [0.1 0.4]}, 'Backend', 'serial')
+%!error id=gdflow:gd_run:badProblem gd_sweep(@(k) struct('type', 'quadratic'), [0.5; 0.5], 'Axes', {'k', [0.1 0.4]}, 'Backend', 'serial')
+%!test
+%! % the constants of a real problem are read as before
+%! q = gd_quadratic([3 1; 1 2], [1; 1]);
+%! S = gd_sweep(q, [0.5; 0.5], 'Axes', {'StepSize', [0.1 0.4]}, 'Backend', 'serial', 'Fixed', {'MaxIter', 20});
+%! assert (S.L, q.L * ones(2, 1));
+%! assert (S.mu, q.mu * ones(2, 1));
