@@ -174,3 +174,39 @@
 %! S = gd_sweep(q, [0.5; 0.5], 'Axes', {'StepSize', [0.1 0.4]}, 'Backend', 'serial', 'Fixed', {'MaxIter', 20});
 %! assert (S.L, q.L * ones(2, 1));
 %! assert (S.mu, q.mu * ones(2, 1));
+
+%% gd_sweep: a grid of 1e8 configurations (the old cap) needs about 16 GB
+%% for its results: on this 24 GB machine Octave's out-of-memory error or
+%% the kernel's OOM killer.  Now checked against the available memory
+%% (gdflow:gd_sweep:tooLarge).  In a child with a timeout; where the
+%% memory would hold it, the test only checks the estimate is not refused.
+%!test
+%! txt = fileread('/proc/meminfo');
+%! tok = regexp(txt, 'MemAvailable:\s*(\d+)\s*kB', 'tokens', 'once');
+%! avail = 1024 * str2double(tok{1});
+%! need = 1e8 * 8 * (16 + 2 * 2);
+%! if need > 0.5 * avail
+%!   r = gdf_test_child({'try', ...
+%!     '  gd_sweep(gd_quadratic([3 1; 1 2], [1; 1]), [0.5; 0.5], ''Axes'', {''StepSize'', linspace(0.01, 1, 1e4), ''MaxIter'', 1:1e4}, ''Backend'', ''serial'');', ...
+%!     'catch err', '  fprintf(''ID=%s\n'', err.identifier);', 'end'}, 60);
+%!   assert (~r.timedout);
+%!   assert (~isempty(strfind(r.text, 'ID=gdflow:gd_sweep:tooLarge')));
+%! end
+%% and a hand-made struct without L on a StepSizeL axis: "no member 'L'"
+%!error id=gdflow:gd_sweep:noL gd_sweep(struct('type', 'quadratic'), [0.5; 0.5], 'Axes', {'StepSizeL', [1 2]}, 'Backend', 'serial')
+
+%% gd_sweep_plot on an edited sweep (axes {}, values {}, rate []) failed
+%% inside the indexing without an identifier; a Title that is not text in
+%% the graphics' set()
+%!shared S0
+%! S0 = gd_sweep(@(kappa) gd_testfun('ellipse', kappa), [0.5; 0.5], 'Axes', {'kappa', [1 10], 'StepSizeL', [0.5 1.9 2.1]}, ...
+%!              'Fixed', {'MaxIter', 20}, 'Backend', 'serial');
+%!error id=gdflow:gd_sweep_plot:badSweep gd_sweep_plot(setfield(S0, 'rate', []))
+%!error id=gdflow:gd_sweep_plot:badSweep gd_sweep_plot(setfield(S0, 'axes', {}))
+%!error id=gdflow:gd_sweep_plot:badSweep gd_sweep_plot(setfield(S0, 'values', {}))
+%!error id=gdflow:gd_sweep_plot:badOption gd_sweep_plot(S0, 'Title', struct())
+%!test
+%! f = figure('visible', 'off');
+%! c = onCleanup(@() close(f));
+%! h = gd_sweep_plot(S0);                 % the real sweep still plots
+%! assert (isstruct(h));
