@@ -68,13 +68,40 @@ static int sgd_handle_batch(void *ctx, const double *theta, ptrdiff_t b, const p
     return GDF_OK;
 }
 
+/* a full-data record hands the handle the indices 1..m: in one call up to
+ * SGD_FULL_CHUNK examples (h->all, made once), beyond that in chunks whose
+ * means are combined with the weights len/m (f and g are means over idx, so
+ * the result is the full mean up to rounding).  One list of 10^9 indices
+ * was 8 GB, copied into every call: minutes per record */
+#define SGD_FULL_CHUNK ((ptrdiff_t)1 << 20)
 static int sgd_handle_full(void *ctx, const double *theta, double *f, double *g)
 {
     sgd_handle *h = (sgd_handle *)ctx;
     double fl, *gg = g;
     if (!g) /* a full evaluation always wants the gradient: scratch */
         gg = (double *)mxMalloc((size_t)h->d * sizeof(double));
-    sgd_handle_call(h, theta, h->all, &fl, gg);
+    if (h->n <= SGD_FULL_CHUNK) {
+        sgd_handle_call(h, theta, h->all, &fl, gg);
+    } else {
+        double *gc = (double *)mxMalloc((size_t)h->d * sizeof(double)), fc;
+        ptrdiff_t s, j, k;
+        fl = 0.0;
+        memset(gg, 0, (size_t)h->d * sizeof(double));
+        for (s = 0; s < h->n; s += SGD_FULL_CHUNK) {
+            ptrdiff_t len = h->n - s < SGD_FULL_CHUNK ? h->n - s : SGD_FULL_CHUNK;
+            double w = (double)len / (double)h->n, *pi;
+            mxArray *I = mxCreateDoubleMatrix((mwSize)len, 1, mxREAL);
+            pi = mxGetPr(I);
+            for (j = 0; j < len; j++)
+                pi[j] = (double)(s + j + 1);
+            sgd_handle_call(h, theta, I, &fc, gc);
+            mxDestroyArray(I);
+            fl += w * fc;
+            for (k = 0; k < h->d; k++)
+                gg[k] += w * gc[k];
+        }
+        mxFree(gc);
+    }
     if (f)
         *f = fl;
     if (gg != g)
@@ -507,9 +534,11 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
          * checked (m = 1e9 with a bad BatchSize spent 28 s filling 8 GB
          * before the error) */
         gdf_mex_check_alloc(FN, "the index list 1..NumExamples of the full-data records", (double)n);
-        hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
-        for (i = 0; i < n; i++)
-            mxGetPr(hh.all)[i] = (double)(i + 1);
+        if (n <= SGD_FULL_CHUNK) {
+            hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
+            for (i = 0; i < n; i++)
+                mxGetPr(hh.all)[i] = (double)(i + 1);
+        }
     }
     st = gdf_sgd_run(&full, &src, theta, &o, hist != H_NONE ? &h : NULL, avg, work, iwork, &r);
     if (st == GDF_EARG)
@@ -570,7 +599,8 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
         mxFree((void *)q.Rx);
     }
     if (mp->kind == GDF_KIND_HANDLE)
-        mxDestroyArray(hh.all);
+        if (hh.all)
+            mxDestroyArray(hh.all);
 }
 
 static mxArray *sgd_info(const gdf_sgd_opts *po, const gdf_sgd_result *pr, const gdf_sgd_hist *ph,

@@ -210,3 +210,24 @@
 %! c = onCleanup(@() close(f));
 %! h = gd_sweep_plot(S0);                 % the real sweep still plots
 %! assert (isstruct(h));
+
+%% gd_run 'sgd' on a handle: a full-data record passed the index list 1..m
+%% in one call (8 GB for m = 1e9, copied into every call: the fuzz cases
+%% 158,276-7 hung for over 60 s; 4.6 s per 1e8).  Beyond 2^20 examples the
+%% list goes in chunks whose means are combined with weights len/m (12 s
+%% for 1e9, 1.6 s for 1e8).  The combination is the full mean: for
+%% f = mean(idx)*sum(theta), g = mean(idx)*[1; 1] the full-data values
+%% are (m + 1)/2 * sum(theta) and (m + 1)/2 * sqrt(2) * ..., exactly up to
+%% rounding.
+%!test
+%! m = 2 ^ 20 + 5;                                  % two chunks, the second of 5
+%! h = @(x, idx) deal(mean(idx) * sum(x), mean(idx) * ones(size(x)));
+%! [~, info] = gd_run(h, [0.25; 0.5], 'Method', 'sgd', 'StepSize', 1e-9, 'NumExamples', m, ...
+%!                    'MaxIter', 1, 'History', 'f', 'HistoryStride', 1);
+%! assert (info.f(1), (m + 1) / 2 * 0.75, 1e-14 * m);
+%! assert (info.gradnorm(1), (m + 1) / 2 * sqrt(2), 1e-14 * m);
+%! % and m at the chunk size: one call, as before
+%! m = 2 ^ 20;
+%! [~, info] = gd_run(h, [0.25; 0.5], 'Method', 'sgd', 'StepSize', 1e-9, 'NumExamples', m, ...
+%!                    'MaxIter', 1, 'History', 'f', 'HistoryStride', 1);
+%! assert (info.f(1), (m + 1) / 2 * 0.75, 1e-14 * m);
