@@ -130,7 +130,9 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %   regularisation, lambda/(2m)*||theta(2:end)||^2, whose gradient every
 %   step adds in full), or a handle [f, g] = FUN(theta, idx) that returns
 %   the MEAN loss over the examples in idx (a column of indices in 1..m)
-%   and its gradient, with 'NumExamples', m.  Step k (k = 0, 1, ...):
+%   and its gradient, with 'NumExamples', m (a full-data record calls it
+%   with idx = (1:m)', or, beyond 2^20 examples, with chunks of 2^20
+%   indices whose means it combines).  Step k (k = 0, 1, ...):
 %   draw B indices, g = the mean of their gradients, theta_k+1 = theta_k -
 %   eta_k*g (+ beta*(theta_k - theta_k-1) with Momentum beta).  The steps
 %   run in C (dense X: one contiguous pass over the B rows of a row-major
