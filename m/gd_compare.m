@@ -392,12 +392,14 @@ end
 if ~(isnumeric(s.batch) && isscalar(s.batch) && isreal(s.batch) && s.batch >= 1 && s.batch == round(s.batch))
   error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: batch must be a positive integer.', i);
 end
+s.batch = full(double(s.batch));          % sparse batch/epochs/seed reached gd_run as MaxIter's error
 if isempty(s.epochs)
   s.epochs = opt.MaxIter;
 end
 if ~(isnumeric(s.epochs) && isscalar(s.epochs) && isreal(s.epochs) && s.epochs > 0 && isfinite(s.epochs))
   error('gdflow:gd_compare:badIters', 'gd_compare: run %d: epochs must be a positive number.', i);
 end
+s.epochs = full(double(s.epochs));
 if isempty(s.schedule)
   s.schedule = 'constant';
 end
@@ -408,6 +410,11 @@ s.schedule = lower(s.schedule);
 if isempty(s.seed)
   s.seed = 0;
 end
+if ~(isnumeric(s.seed) && isscalar(s.seed) && isreal(s.seed) && s.seed >= 0 && s.seed <= 2 ^ 53 && ...
+     s.seed == round(s.seed))
+  error('gdflow:gd_compare:badSpec', 'gd_compare: run %d: seed must be a nonnegative integer (at most 2^53).', i);
+end
+s.seed = full(double(s.seed));
 s.solver = '';
 if isempty(s.label)
   s.label = sprintf('SGD eta = %.4g B = %d', s.step, s.batch);
@@ -443,7 +450,7 @@ if ischar(step)
       eta = 2 / (P.L + P.mu);
     case 'backtracking'
       if ~allow_bt
-        error('gdflow:gd_compare:badStep', 'gd_compare: run %d: a gf solver needs a numeric step, not backtracking.', i);
+        error('gdflow:gd_compare:badStep', 'gd_compare: run %d: a gf solver or an sgd run needs a numeric step, not backtracking.', i);
       end
       eta = NaN;
       rule = 'backtracking';
@@ -452,7 +459,7 @@ if ischar(step)
             'gd_compare: run %d: step must be a positive number, ''1/L'', ''2/(L+mu)'' or ''backtracking''.', i);
   end
 elseif isnumeric(step) && isscalar(step) && isreal(step) && step > 0 && isfinite(step)
-  eta = double(step);
+  eta = full(double(step));                 % (a sparse step reached gd_run: its error, not ours)
 else
   error('gdflow:gd_compare:badStep', ...
         'gd_compare: run %d: step must be a positive number, ''1/L'', ''2/(L+mu)'' or ''backtracking''.', i);

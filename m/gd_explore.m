@@ -121,13 +121,26 @@ S = get(fig, 'userdata');
 S = rmfield(S, 'handles');
 end
 
+function v = slider_value(h)
+% a slider's value within its range (set programmatically it can be
+% anything: NaN or -1 reached gd_run as a StepSize, its error, not ours)
+v = get(h, 'value');
+lo = get(h, 'min');
+hi = get(h, 'max');
+if ~(isnumeric(v) && isscalar(v) && isreal(v) && ~isnan(v))
+  v = lo;
+end
+v = min(max(double(v), lo), hi);
+set(h, 'value', v);
+end
+
 function update(fig)
 % the sliders' callback: read eta (and kappa), rerun GD and the flow, redraw
 S = get(fig, 'userdata');
 H = S.handles;
-etaL = get(H.eta_slider, 'value');
+etaL = slider_value(H.eta_slider);
 if S.bowl
-  kappa = get(H.kappa_slider, 'value');
+  kappa = slider_value(H.kappa_slider);
   if kappa ~= S.kappa
     S.prob = gd_testfun('ellipse', kappa, S.angle);
     S.kappa = kappa;

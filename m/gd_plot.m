@@ -44,6 +44,7 @@ function h = gd_plot(prob, runs, varargin)
 %                    0..k_j of each path (a marker on k_j), the streamlines
 %                    traced up to the same time t = k_j*eta (eta: the first
 %                    run's step size), the convergence curves up to k_j
+%                    (a file that cannot be written: gdflow:gd_plot:cannotWrite)
 %     'Frames'       number of frames (default: one per iterate, at most 60)
 %     'Delay'        seconds per frame (default 0.1)
 %     'Size'         [width height] of the frames in pixels (default

@@ -130,7 +130,9 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %   regularisation, lambda/(2m)*||theta(2:end)||^2, whose gradient every
 %   step adds in full), or a handle [f, g] = FUN(theta, idx) that returns
 %   the MEAN loss over the examples in idx (a column of indices in 1..m)
-%   and its gradient, with 'NumExamples', m.  Step k (k = 0, 1, ...):
+%   and its gradient, with 'NumExamples', m (a full-data record calls it
+%   with idx = (1:m)', or, beyond 2^20 examples, with chunks of 2^20
+%   indices whose means it combines).  Step k (k = 0, 1, ...):
 %   draw B indices, g = the mean of their gradients, theta_k+1 = theta_k -
 %   eta_k*g (+ beta*(theta_k - theta_k-1) with Momentum beta).  The steps
 %   run in C (dense X: one contiguous pass over the B rows of a row-major
@@ -158,7 +160,8 @@ function [theta, info, J_history] = gd_run(fun, theta0, varargin)
 %     Averaging   'off' (default) or 'on': INFO.theta_avg is the
 %                 Polyak-Ruppert average of theta_1..theta_k
 %     AverageFrom k_start: average theta_k for k >= k_start only (turns
-%                 Averaging on)
+%                 Averaging on; a run that averaged no iterate returns the
+%                 last one, with the warning gdflow:gd_run:noAverage)
 %     HistoryStride  s (default floor(m/B): one record per epoch): with
 %                 History 'f' INFO.f and INFO.gradnorm hold the FULL-data f
 %                 and norm(grad f) every s steps and at the last step

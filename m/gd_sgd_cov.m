@@ -66,7 +66,9 @@ function R = gd_sgd_cov(varargin)
 %   Errors (identifiers gdflow:gd_sgd_cov:<what>): notEnoughInputs,
 %   notLeastSquares (a problem the theory here does not cover: logistic,
 %   test functions, handles, a quadratic without its C), noMinimiser (no
-%   theta_star), badStepSize, badBatchSize, badSampling, badSize, singular
+%   theta_star), badStepSize, badBatchSize, badSampling, badSize,
+%   badNumExamples, indefinite (C not positive semidefinite), overflow
+%   (a covariance beyond realmax), singular
 %   (A has an eigenvalue <= 0 to rounding: along that direction SGD has no
 %   restoring force, so no unique stationary law), unstable (eta >= 2/L: the
 %   discrete recursion has no stationary law).
@@ -112,6 +114,12 @@ else
     error('gdflow:gd_sgd_cov:badSize', 'gd_sgd_cov: A and C must have the same size (%d x %d and %d x %d).', ...
           size(A, 1), size(A, 2), size(C, 1), size(C, 2));
   end
+  % C is a covariance: an indefinite C gave negative variances
+  e = eig(C);
+  if min(e) < -gdf_eig_tol(e)
+    error('gdflow:gd_sgd_cov:indefinite', ['gd_sgd_cov: C must be positive semidefinite (the covariance ' ...
+          'of one per-example gradient); its smallest eigenvalue is %.3g.'], min(e));
+  end
   rest = varargin(3:end);
   form = 'AC';
 end
@@ -130,7 +138,7 @@ if strcmp(form, 'lsq')
   y = full(prob.y(:));
   m = size(X, 1);
   theta = opt.Theta;
-  if isempty(theta)
+  if isempty(theta) && isfield(prob, 'theta_star')
     theta = prob.theta_star;
   end
   if isempty(theta)
@@ -142,8 +150,22 @@ if strcmp(form, 'lsq')
   end
   theta = double(theta(:));
   [A, C] = gd_sgd_cov_mex('lsq', X, y, theta);
+  if ~all(isfinite([A(:); C(:)]))
+    error('gdflow:gd_sgd_cov:overflow', ['gd_sgd_cov: the Hessian X''*X/m or the gradient covariance at ' ...
+          'Theta overflows (entries beyond realmax): rescale X, y or Theta.']);
+  end
+  if ~(isnumeric(opt.NumExamples) && (isempty(opt.NumExamples) || ...
+                                     (isscalar(opt.NumExamples) && opt.NumExamples == m)))
+    error('gdflow:gd_sgd_cov:badNumExamples', ['gd_sgd_cov: NumExamples is for the (A, C) form; a ' ...
+          'gd_leastsq problem has m = %d examples (the rows of X).'], m);
+  end
 else
   m = opt.NumExamples;
+  if ~(isnumeric(m) && (isempty(m) || (isreal(m) && isscalar(m) && isfinite(m) && m >= 1 && m == round(m))))
+    error('gdflow:gd_sgd_cov:badNumExamples', ['gd_sgd_cov: NumExamples must be a positive integer ' ...
+          '(the number of examples m).']);
+  end
+  m = double(m);
   theta = [];
 end
 if ~(isnumeric(B) && isreal(B) && isscalar(B) && isfinite(B) && B >= 1 && B == round(B))
@@ -195,12 +217,22 @@ if eta * L >= 2
   error('gdflow:gd_sgd_cov:unstable', ['gd_sgd_cov: eta = %.4g >= 2/L = %.4g: the linearised SGD recursion ' ...
         'grows along the top eigenvector (|1 - eta*L| = %.3g >= 1); no stationary law.'], eta, 2 / L, abs(1 - eta * L));
 end
+if ~all(isfinite([Ssde(:); Sdisc(:); Ct(:)]))
+  error('gdflow:gd_sgd_cov:overflow', ['gd_sgd_cov: the predicted covariance overflows (entries beyond ' ...
+        'realmax; eta*C/B against the eigenvalues of A): rescale the problem.']);
+end
 R = struct();
 R.Sigma_sde = Ssde;
 R.Sigma_discrete = Sdisc;
 R.Sigma_exact = [];
-R.var_sde = eta * kappa * diag(Ct) ./ (2 * lambda);
-R.var_discrete = eta * kappa * diag(Ct) ./ (2 * lambda - eta * lambda .^ 2);
+% (written so that no intermediate overflows: 2*lambda - eta*lambda.^2 of
+% lambda = 1e308 was Inf - Inf = NaN)
+R.var_sde = (eta * kappa * diag(Ct) ./ lambda) / 2;
+R.var_discrete = (eta * kappa * diag(Ct) ./ lambda) ./ (2 - eta * lambda);
+if ~all(isfinite([R.var_sde; R.var_discrete]))
+  error('gdflow:gd_sgd_cov:overflow', ['gd_sgd_cov: the predicted variances overflow (entries beyond ' ...
+        'realmax; eta*C/B against the eigenvalues of A): rescale the problem.']);
+end
 R.var_exact = [];
 R.floor_sde = trace(A * Ssde) / 2;
 R.floor_discrete = trace(A * Sdisc) / 2;
@@ -255,10 +287,14 @@ A = full(double(A));
 if ~all(isfinite(A(:)))
   error(['gdflow:' fn ':badSize'], '%s: %s must be finite.', fn, name);
 end
-if norm(A - A', 'fro') > gdf_sym_rtol() * max(abs(A(:))) * numel(A)
+% scaled, so that entries near realmax do not overflow (A - A' or A + A'
+% of 1e308 entries was Inf: 'must be symmetric' or 'must be finite' of a
+% finite symmetric matrix)
+s = max(abs(A(:)));
+if s > 0 && norm(A / s - A' / s, 'fro') > gdf_sym_rtol() * numel(A)
   error(['gdflow:' fn ':badSize'], '%s: %s must be symmetric.', fn, name);
 end
-A = (A + A') / 2;
+A = A / 2 + A' / 2;
 end
 
 %!test

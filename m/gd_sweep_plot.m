@@ -36,6 +36,7 @@ function h = gd_sweep_plot(S, varargin)
 if ~(isstruct(S) && isscalar(S) && all(isfield(S, {'axes', 'values', 'size', 'rate', 'theory', 'L', 'mu'})))
   error('gdflow:gd_sweep_plot:badSweep', 'gd_sweep_plot: S must be the result of gd_sweep.');
 end
+check_sweep(S);
 if mod(numel(varargin), 2) ~= 0
   error('gdflow:gd_sweep_plot:badOption', 'gd_sweep_plot: options must be name-value pairs.');
 end
@@ -53,6 +54,12 @@ if ~(isempty(o.plot) || (ischar(o.plot) && any(strcmpi(o.plot, {'heatmap', 'curv
 end
 if ~(ischar(o.value) && any(strcmpi(o.value, {'rate', 'gap'})))
   error('gdflow:gd_sweep_plot:badOption', 'gd_sweep_plot: Value must be ''rate'' or ''gap''.');
+end
+if ~(ischar(o.title) && size(o.title, 1) <= 1)
+  error('gdflow:gd_sweep_plot:badOption', 'gd_sweep_plot: Title must be a string.');
+end
+if strcmpi(o.value, 'gap') && ~(isfield(S, 'gap') && isnumeric(S.gap) && numel(S.gap) == numel(S.rate))
+  error('gdflow:gd_sweep_plot:badSweep', 'gd_sweep_plot: Value ''gap'' needs the field gap of gd_sweep''s result.');
 end
 if ~iscell(o.slice) || mod(numel(o.slice), 2) ~= 0
   error('gdflow:gd_sweep_plot:badOption', 'gd_sweep_plot: Slice must be a cell {Name, Value, ...}.');
@@ -228,6 +235,26 @@ end
 title(o.title, 'fontsize', 14);
 set(gca, 'fontsize', 14, 'linewidth', 1.5);
 hold off;
+end
+
+function check_sweep(S)
+% the fields the plot reads, consistent with each other (an S edited by hand
+% -- axes {}, values {}, rate [] -- failed inside the indexing, no identifier)
+ok = iscell(S.axes) && ~isempty(S.axes) && all(cellfun(@(a) ischar(a) && size(a, 1) == 1, S.axes)) && ...
+     iscell(S.values) && numel(S.values) == numel(S.axes) && ...
+     all(cellfun(@(v) (isnumeric(v) || iscell(v)) && ~isempty(v), S.values)) && ...
+     isnumeric(S.size) && isreal(S.size) && all(S.size >= 1) && all(S.size == round(S.size));
+if ok
+  n = prod(S.size);
+  ok = n == prod(cellfun(@numel, S.values));
+  for f = {'rate', 'theory', 'L', 'mu'}
+    ok = ok && isnumeric(S.(f{1})) && isreal(S.(f{1})) && numel(S.(f{1})) == n;
+  end
+end
+if ~ok
+  error('gdflow:gd_sweep_plot:badSweep', ['gd_sweep_plot: S must be the result of gd_sweep (axes, values, size ' ...
+        'and the rate, theory, L, mu arrays of the grid''s size, consistent with each other).']);
+end
 end
 
 function v = fixed_of(S, name, def)

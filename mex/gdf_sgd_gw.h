@@ -68,13 +68,40 @@ static int sgd_handle_batch(void *ctx, const double *theta, ptrdiff_t b, const p
     return GDF_OK;
 }
 
+/* a full-data record hands the handle the indices 1..m: in one call up to
+ * SGD_FULL_CHUNK examples (h->all, made once), beyond that in chunks whose
+ * means are combined with the weights len/m (f and g are means over idx, so
+ * the result is the full mean up to rounding).  One list of 10^9 indices
+ * was 8 GB, copied into every call: minutes per record */
+#define SGD_FULL_CHUNK ((ptrdiff_t)1 << 20)
 static int sgd_handle_full(void *ctx, const double *theta, double *f, double *g)
 {
     sgd_handle *h = (sgd_handle *)ctx;
     double fl, *gg = g;
     if (!g) /* a full evaluation always wants the gradient: scratch */
         gg = (double *)mxMalloc((size_t)h->d * sizeof(double));
-    sgd_handle_call(h, theta, h->all, &fl, gg);
+    if (h->n <= SGD_FULL_CHUNK) {
+        sgd_handle_call(h, theta, h->all, &fl, gg);
+    } else {
+        double *gc = (double *)mxMalloc((size_t)h->d * sizeof(double)), fc;
+        ptrdiff_t s, j, k;
+        fl = 0.0;
+        memset(gg, 0, (size_t)h->d * sizeof(double));
+        for (s = 0; s < h->n; s += SGD_FULL_CHUNK) {
+            ptrdiff_t len = h->n - s < SGD_FULL_CHUNK ? h->n - s : SGD_FULL_CHUNK;
+            double w = (double)len / (double)h->n, *pi;
+            mxArray *I = mxCreateDoubleMatrix((mwSize)len, 1, mxREAL);
+            pi = mxGetPr(I);
+            for (j = 0; j < len; j++)
+                pi[j] = (double)(s + j + 1);
+            sgd_handle_call(h, theta, I, &fc, gc);
+            mxDestroyArray(I);
+            fl += w * fc;
+            for (k = 0; k < h->d; k++)
+                gg[k] += w * gc[k];
+        }
+        mxFree(gc);
+    }
     if (f)
         *f = fl;
     if (gg != g)
@@ -331,9 +358,7 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
         hh.n = n;
         hh.rows = rows;
         hh.cols = cols;
-        hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
-        for (i = 0; i < n; i++)
-            mxGetPr(hh.all)[i] = (double)(i + 1);
+        hh.all = NULL; /* (1:m)': made after every option check, below */
         src.n = n;
         src.ctx = &hh;
         src.fg = sgd_handle_batch;
@@ -498,7 +523,23 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
     if (o.averaging)
         avg = (double *)mxMalloc((size_t)d * sizeof(double));
     work = (double *)mxMalloc(gdf_sgd_work(d) * sizeof(double));
+    /* 'without-replacement' keeps a permutation of the m examples */
+    gdf_mex_check_alloc(FN, "the SGD index workspace (a permutation of the m examples for "
+                            "'without-replacement')", (double)gdf_sgd_iwork(n, o.batch, o.sampling));
     iwork = (ptrdiff_t *)mxMalloc(gdf_sgd_iwork(n, o.batch, o.sampling) * sizeof(ptrdiff_t));
+    if (mp->kind == GDF_KIND_HANDLE) {
+        /* the full-data index list 1..m, sized by the user's m: checked
+         * (m = 2^53 asked Octave for 64 PB: its out-of-memory error without
+         * an identifier), and made only now that every option has been
+         * checked (m = 1e9 with a bad BatchSize spent 28 s filling 8 GB
+         * before the error) */
+        gdf_mex_check_alloc(FN, "the index list 1..NumExamples of the full-data records", (double)n);
+        if (n <= SGD_FULL_CHUNK) {
+            hh.all = mxCreateDoubleMatrix((mwSize)n, 1, mxREAL);
+            for (i = 0; i < n; i++)
+                mxGetPr(hh.all)[i] = (double)(i + 1);
+        }
+    }
     st = gdf_sgd_run(&full, &src, theta, &o, hist != H_NONE ? &h : NULL, avg, work, iwork, &r);
     if (st == GDF_EARG)
         gdf_mex_error(FN, "badSchedule",
@@ -515,6 +556,14 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
                         o.schedule != GDF_SGD_CONSTANT ? " at k = 0" : "",
                         isfinite(L) && o.eta0 >= 2.0 / L ? ", not below 2/L" : "",
                         gdf_why_message(r.why));
+    /* no iterate reached AverageFrom (or no step was taken): the core
+     * hands back the last iterate as theta_avg; say so rather than return
+     * it as an average */
+    if (o.averaging && r.navg == 0)
+        gdf_mex_warning("gdflow:gd_run:noAverage",
+                        "gd_run (sgd): no iterate was averaged (AverageFrom = %ld, the run took %ld "
+                        "steps): INFO.theta_avg is the last iterate, not an average.",
+                        o.avg_from > 1 ? o.avg_from : 1L, r.iterations);
     if (display != D_OFF) {
         mexPrintf("gd_run (sgd): %s  %ld steps (%.4g epochs), f = %.10g, ||grad f|| = %.3g, %.3g s.\n",
                   gdf_why_message(r.why), r.iterations, r.epochs, r.f, r.gnorm, r.time);
@@ -550,7 +599,8 @@ static void sgd_gateway(int nlhs, mxArray *plhs[], const mxArray *prhs[], const 
         mxFree((void *)q.Rx);
     }
     if (mp->kind == GDF_KIND_HANDLE)
-        mxDestroyArray(hh.all);
+        if (hh.all)
+            mxDestroyArray(hh.all);
 }
 
 static mxArray *sgd_info(const gdf_sgd_opts *po, const gdf_sgd_result *pr, const gdf_sgd_hist *ph,

@@ -219,8 +219,14 @@ static void parse_sgdsde(gf_call *a, const mxArray *prob)
                                        "(a finite positive number; the integrator's step is 'Step').");
     eta = ov[O_STEPSIZE].num;
     B = ov[O_BATCHSIZE].set ? ov[O_BATCHSIZE].num : 1.0;
-    if (!(B >= 1.0) || !isfinite(B))
+    if (!(B >= 1.0) || !isfinite(B)) {
+        /* a count option of 9e15 or more arrives as Inf ("no limit"): say
+         * what was given, not "not inf" */
+        if (isinf(B))
+            gdf_mex_error(FN, "badBatchSize", "BatchSize must be a positive integer (at most the number of "
+                                              "examples m), not a value of 9e15 or more.");
         gdf_mex_error(FN, "badBatchSize", "BatchSize must be a positive integer, not %g.", B);
+    }
     if (ov[O_NOISECOV].set) {
         C = gdf_mex_dense(ov[O_NOISECOV].arr, FN, "NoiseCov", &r, &c);
         if (r != d || c != d)
@@ -275,6 +281,13 @@ static void parse_sgdsde(gf_call *a, const mxArray *prob)
     st = gdf_sgdcov_factor(d, C, sqrt(eta * kappa), a->F, w, iw);
     mxFree(w);
     mxFree(iw);
+    /* C computed from the problem (no NoiseCov given): say so, not
+     * "NoiseCov must be finite" about an option the user never set */
+    if (st != GDF_OK && Cbuf)
+        gdf_mex_error(FN, "badProblem", "the gradient covariance C computed from the problem's X, y and "
+                                        "theta_star is not usable (%s: entries beyond realmax?); rescale the "
+                                        "data or give 'NoiseCov', C.",
+                      st == GDF_ENOTSPD ? "not positive semidefinite" : gdf_mex_status_text(st));
     if (st == GDF_ENOTSPD)
         gdf_mex_error(FN, "badOption", "the gradient covariance (NoiseCov) must be positive semidefinite.");
     if (st != GDF_OK)

@@ -20,6 +20,18 @@ if ~isempty(v)
   if ~isempty(folder) && ~exist(folder, 'dir')
     error('gdflow:gd_plot:badOption', 'gd_plot: the folder of Animate, ''%s'', does not exist.', folder);
   end
+  % writable?  (a folder that exists but refuses the file, e.g. /proc, ended
+  % after every frame was drawn in an image-library error without an
+  % identifier); the probe file is removed unless it was there before
+  existed = exist(v, 'file') == 2;
+  fid = fopen(v, 'a');
+  if fid < 0
+    error('gdflow:gd_plot:cannotWrite', 'gd_plot: cannot write the Animate file ''%s'' (no permission?).', v);
+  end
+  fclose(fid);
+  if ~existed
+    delete(v);
+  end
 end
 v = opt.Frames;
 if ~(isnumeric(v) && (isempty(v) || (isreal(v) && isscalar(v) && v >= 1 && v <= 10000 && v == round(v))))

@@ -34,10 +34,17 @@ for j = 1:nframes
     img = fit_size(img, sz);                  % every frame the size of the first
   end
   X = quantize(img, map);
-  if j == 1
-    imwrite(X, map, file, 'gif', 'LoopCount', Inf, opts{:});
-  else
-    imwrite(X, map, file, 'gif', 'WriteMode', 'append', opts{:});
+  try
+    if j == 1
+      imwrite(X, map, file, 'gif', 'LoopCount', Inf, opts{:});
+    else
+      imwrite(X, map, file, 'gif', 'WriteMode', 'append', opts{:});
+    end
+  catch err
+    % the image library's own error (disk full, permissions changed) has
+    % no identifier
+    error('gdflow:gd_plot:cannotWrite', 'gd_plot: writing frame %d of the Animate file ''%s'' failed: %s', ...
+          j, file, err.message);
   end
 end
 d = dir(file);

@@ -118,7 +118,7 @@ for k = 1:na
     if ~(isnumeric(v) && all(v > 0 & isfinite(v)))
       error('gdflow:gd_sweep:badAxes', 'gd_sweep: axis StepSizeL: the values (eta*L) must be positive finite numbers.');
     end
-    if isstruct(fun) && ~(isfinite(fun.L) && fun.L > 0)
+    if isstruct(fun) && ~(isfield(fun, 'L') && isnumeric(fun.L) && isscalar(fun.L) && isfinite(fun.L) && fun.L > 0)
       error('gdflow:gd_sweep:noL', 'gd_sweep: axis StepSizeL needs the problem''s L; this problem does not know it.');
     end
   elseif strcmpi(name, 'Seed')
@@ -188,6 +188,19 @@ n = prod(spec.dims);
 if n > 1e8
   error('gdflow:gd_sweep:tooLarge', 'gd_sweep: %g configurations; at most 1e8.', n);
 end
+% the result arrays (13 per configuration), the grid's coordinates (one per
+% axis) and the per-configuration rows: about (16 + 2 * axes) doubles per
+% configuration, held at once.  A 10^4 x 5001 grid spent 47 s filling
+% 5 GB before its first run; 1e8 configurations (allowed above) need
+% about 17 GB: Octave's own out-of-memory error, or the kernel's OOM
+% killer.  Checked against the memory available (Linux: /proc/meminfo)
+need = n * 8 * (16 + 2 * numel(spec.dims));
+avail = available_bytes();
+if need > 0.5 * avail
+  error('gdflow:gd_sweep:tooLarge', ['gd_sweep: %g configurations need about %.3g GB for their results ' ...
+        'but %.3g GB of memory is available (at most half of it is used); sweep a coarser grid.'], ...
+        n, need / 1e9, avail / 1e9);
+end
 
 % ---- the backend
 if isnan(opt.workers)
@@ -218,5 +231,18 @@ end
 function check_seed(v)
 if ~(isnumeric(v) && isreal(v) && ~isempty(v) && all(v(:) >= 0 & v(:) < 2 ^ 32 & v(:) == round(v(:))))
   error('gdflow:gd_sweep:badSeed', 'gd_sweep: a Seed must be an integer from 0 to 2^32 - 1.');
+end
+end
+
+function b = available_bytes()
+% MemAvailable of /proc/meminfo (Linux); Inf where it cannot be read
+b = Inf;
+try
+  txt = fileread('/proc/meminfo');
+  tok = regexp(txt, 'MemAvailable:\s*(\d+)\s*kB', 'tokens', 'once');
+  if ~isempty(tok)
+    b = 1024 * str2double(tok{1});
+  end
+catch %#ok<CTCH>
 end
 end

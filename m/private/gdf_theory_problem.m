@@ -24,11 +24,15 @@ function P = gdf_theory_problem(fun, L, mu, fstar)
 P = struct('L', NaN, 'mu', NaN, 'fstar', NaN, 'theta_star', [], 'quadratic', false, 'A', [], 'b', [], ...
            'd', NaN, 'overridden', false, 'desc', 'a function handle');
 if isstruct(fun)
-  P.L = double(fun.L);
-  P.mu = double(fun.mu);
-  P.fstar = double(fun.f_star);
-  P.d = double(fun.d);
-  if ~isempty(fun.theta_star)
+  % a hand-made struct may lack a constant (gd_sweep and gd_plot on
+  % struct('type', 'quadratic') failed with "structure has no member 'L'"):
+  % a missing or non-numeric constant is unknown (NaN), and the runner's
+  % own check of the problem says what is wrong with it
+  P.L = constant(fun, 'L');
+  P.mu = constant(fun, 'mu');
+  P.fstar = constant(fun, 'f_star');
+  P.d = constant(fun, 'd');
+  if isfield(fun, 'theta_star') && isnumeric(fun.theta_star) && ~isempty(fun.theta_star)
     P.theta_star = fun.theta_star(:, 1);
   end
   if isfield(fun, 'description')
@@ -36,7 +40,7 @@ if isstruct(fun)
   else
     P.desc = 'the problem of the run';
   end
-  if strcmp(fun.type, 'quadratic')
+  if strcmp(fun.type, 'quadratic') && isfield(fun, 'A') && isfield(fun, 'b')
     P.quadratic = true;
     P.A = fun.A;
     P.b = fun.b;
@@ -60,5 +64,12 @@ if P.quadratic
   if isfinite(P.mu) && P.mu < 0 && P.mu >= -tol && P.fstar > -Inf
     P.mu = 0;                                  % singular PSD (a minimizer exists)
   end
+end
+end
+
+function v = constant(fun, name)
+v = NaN;
+if isfield(fun, name) && isnumeric(fun.(name)) && isreal(fun.(name)) && isscalar(fun.(name))
+  v = double(full(fun.(name)));
 end
 end

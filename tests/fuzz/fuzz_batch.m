@@ -71,7 +71,7 @@ for i = idx
   if verbose
     fprintf('  -> %s %s %s (%.3f s) %s\n', cls, id, wid, secs, msg);
   end
-  if strcmp(c.fn, 'gd_plot')
+  if any(strcmp(c.fn, {'gd_plot', 'gd_sweep_plot', 'gd_explore'}))
     close all
   end
 end

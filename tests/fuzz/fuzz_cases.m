@@ -512,6 +512,9 @@ addc('fuzz_fork', {'logistic'}, 1, 'fork() after a threaded logistic pass [needs
 % ---- cw (issue 14): gd_minimize, optimset structs, f-only handles,
 % gdf_leastsq_mex, the G/Gkey/Ganchor hand-over, sparse X --------------
 cw_cases();
+% ---- fuzz5 (round 5): Method 'sgd', gd_sgd_cov, gf_run 'sgd-sde',
+% gd_plot 'Animate', gd_explore, the many-start kernels ------------------
+fz5_cases();
 C = struct('fn', Cfn(1:nc), 'args', Cargs(1:nc), 'nout', Cnout(1:nc), 'label', Clab(1:nc), ...
            'child', Cchild(1:nc));
 
@@ -739,6 +742,370 @@ C = struct('fn', Cfn(1:nc), 'args', Cargs(1:nc), 'nout', Cnout(1:nc), 'label', C
       for k = 1:numel(PE)
         add('gd_run_mex', {PE{k}, th0, 'MaxIter', 3, 'MaxTime', 1}, 2, [bl ', ' PEl{k}]);
         add('gd_eval_mex', {PE{k}, th0}, 3, [bl ', ' PEl{k}]);
+      end
+    end
+  end
+  function fz5_cases()
+    fz5_vals = [vals, {2 ^ 53 + 1, 1.5, 1e300, 1e9, 4, 5, -0.5, int8(2), uint64(3), true, ...
+                       sparse(2), 2 + 0i, @(k) 0.1, @(k) error('fuzz:callback', 'schedule throws'), ...
+                       @(k) [0.1 0.1], @(k) 0.1i, @(k) NaN, @(k) -1, @(k) [], @(k) 'a', @(k) int32(1), ...
+                       @(k) Inf, @(k) 1e300, @(k) struct(), @(k, j) 0.1}];
+    fz5_lab = [vlab, {'2^53+1', '1.5', '1e300', '1e9', '4 (=m)', '5 (=m+1)', '-0.5', 'int8(2)', ...
+                      'uint64(3)', 'true', 'sparse(2)', '2+0i', '@(k) 0.1', '@(k) throws', '@(k) [0.1 0.1]', ...
+                      '@(k) 0.1i', '@(k) NaN', '@(k) -1', '@(k) []', '@(k) ''a''', '@(k) int32(1)', '@(k) Inf', ...
+                      '@(k) 1e300', '@(k) struct()', '@(k, j) 0.1'}];
+    nf = numel(fz5_vals);
+    Xl = [1 1; 1 2; 1 3; 1 5];
+    yl = [1; 2; 2; 4];
+    sls = gd_leastsq(Xl, yl);
+    ssp = gd_leastsq(sparse(Xl), yl);
+    slg = gd_logistic(Xl, [0; 1; 0; 1], 0.1);
+    hfi = @(x, idx) deal(mean((Xl(idx, :) * x - yl(idx)) .^ 2) / 2, Xl(idx, :)' * (Xl(idx, :) * x - yl(idx)) / numel(idx));
+    sfam = {sls, ssp, slg, hfi};
+    sfl = {'leastsq', 'sparse leastsq', 'logistic', 'handle(theta, idx)'};
+    sgd_names = {'BatchSize', 'Sampling', 'Seed', 'Schedule', 'ScheduleK0', 'Averaging', 'AverageFrom', ...
+                 'HistoryStride', 'NumExamples', 'Momentum', 'StepSize', 'History', 'MaxIter', 'Iterations', ...
+                 'DivergenceLimit', 'OutputFcn', 'Display', 'MaxTime', 'GradTol', 'Metric'};
+    % every SGD option x every value, on every family (a handle needs
+    % NumExamples), through the gateway and gd_run
+    for f = 1:numel(sfam)
+      base = {sfam{f}, th0, 'Method', 'sgd', 'StepSize', 0.05, 'MaxIter', 200, 'MaxTime', 1};
+      if f == 4
+        base = [base, {'NumExamples', 4}];
+      end
+      for k = 1:numel(sgd_names)
+        for v = 1:nf
+          l = sprintf('fz5: sgd %s, %s = %s', sfl{f}, sgd_names{k}, fz5_lab{v});
+          add('gd_run_mex', [base, {sgd_names{k}, fz5_vals{v}}], 2, l);
+          if f == 1 || f == 4
+            add('gd_run', [base, {sgd_names{k}, fz5_vals{v}}], 3, l);
+          end
+        end
+      end
+      % theta0 slot
+      for v = 1:nf
+        a = base;
+        a{2} = fz5_vals{v};
+        add('gd_run_mex', a, 2, sprintf('fz5: sgd %s, theta0 = %s', sfl{f}, fz5_lab{v}));
+      end
+      % pairs of SGD options (fixed seed)
+      rs = rand('state');
+      rand('state', 4242 + f);
+      for r = 1:400
+        a = base;
+        for j = 1:2
+          a = [a, {sgd_names{randi(numel(sgd_names))}, fz5_vals{randi(nf)}}]; %#ok<AGROW>
+        end
+        add('gd_run_mex', a, 2, sprintf('fz5: sgd %s, combo %d', sfl{f}, r));
+      end
+      rand('state', rs);
+    end
+    % SGD handles fun(theta, idx) that misbehave
+    HB = {@(x, idx) error('fuzz:callback', 'sgd handle throws'), @(x, idx) deal(1, [x; x]), ...
+          @(x, idx) deal(1, 1i * x), @(x, idx) deal(NaN, x), @(x, idx) deal(1, NaN * x), ...
+          @(x, idx) deal(1, Inf * x), @(x, idx) 1, @(x) deal(1, x), @() 1, @(x, idx) deal([1 2], x), ...
+          @(x, idx) deal(1, x'), @(x, idx) deal(int32(1), x), @(x, idx) deal(1, single(x)), ...
+          @(x, idx) deal(1, sparse(x)), @(x, idx) deal(1, x(idx)), @(x, idx) deal(1, {x}), ...
+          @(x, idx) deal(1e300, 1e300 * x), @(x, idx) deal(numel(idx), idx(1) * x), @(x, idx) deal(1, [])};
+    HBl = {'throws', 'grad too long', 'complex grad', 'f NaN', 'grad NaN', 'grad Inf', 'f only', ...
+           'one input', 'no input', 'f 1x2', 'grad row', 'int32 f', 'single grad', 'sparse grad', ...
+           'grad x(idx)', 'grad cell', 'huge', 'uses idx', 'grad []'};
+    for k = 1:numel(HB)
+      for ne = {4, 1, 0, 1e300, NaN, 2 ^ 53 + 1}
+        add('gd_run_mex', {HB{k}, th0, 'Method', 'sgd', 'StepSize', 0.1, 'NumExamples', ne{1}, ...
+                           'MaxIter', 50, 'MaxTime', 1}, 2, sprintf('fz5: sgd handle %s, NumExamples %g', HBl{k}, ne{1}));
+      end
+      add('gd_run', {HB{k}, th0, 'Method', 'sgd', 'StepSize', 0.1, 'NumExamples', 4, 'BatchSize', 2, ...
+                     'History', 'full', 'HistoryStride', 1, 'MaxIter', 20}, 3, sprintf('fz5: sgd handle %s, gd_run', HBl{k}));
+    end
+    % (a call cannot be interrupted: each takes 1 s, and MaxTime 0.5 must
+    % stop the run after the first few, not after MaxIter = 1e4 of them)
+    addc('gd_run_mex', {@(x, idx) deal(1 + 0 * numel(evalc('pause(1)')), x), th0, 'Method', 'sgd', 'StepSize', 0.1, 'NumExamples', 4, ...
+                        'MaxIter', 1e4, 'MaxTime', 0.5}, 2, 'fz5: sgd handle that takes 1 s, MaxTime 0.5', 20);
+    addc('gd_run_mex', {sls, th0, 'Method', 'sgd', 'StepSize', 0.1, 'Schedule', @(k) 0.1 + 0 * numel(evalc('pause(1)')), ...
+                        'MaxIter', 1e4, 'MaxTime', 0.5}, 2, 'fz5: sgd Schedule that takes 1 s, MaxTime 0.5', 20);
+    addc('gd_run_mex', {sls, th0, 'Method', 'sgd', 'StepSize', 0.1, 'MaxIter', 1e300, 'MaxTime', 1}, 2, ...
+         'fz5: sgd MaxIter 1e300, MaxTime 1', 20);
+    addc('gd_run_mex', {sls, th0, 'Method', 'sgd', 'StepSize', 0.1, 'MaxIter', 1e12, 'HistoryStride', 1, ...
+                        'History', 'full', 'MaxTime', 1}, 2, 'fz5: sgd 1e12 steps, full history stride 1', 20);
+    addc('gd_run_mex', {sls, th0, 'Method', 'sgd', 'StepSize', 0.1, 'BatchSize', 1e9, 'Sampling', 'without-replacement', ...
+                        'MaxTime', 1}, 2, 'fz5: sgd BatchSize 1e9 without replacement', 20);
+    addc('gd_run_mex', {hfi, th0, 'Method', 'sgd', 'StepSize', 0.1, 'NumExamples', 1e15, 'BatchSize', 1e9, ...
+                        'Sampling', 'without-replacement', 'MaxTime', 1}, 2, 'fz5: sgd handle NumExamples 1e15, B 1e9', 20);
+    addc('gd_run_mex', {hfi, th0, 'Method', 'sgd', 'StepSize', 0.1, 'NumExamples', 2 ^ 40, ...
+                        'Sampling', 'without-replacement', 'MaxIter', 3, 'MaxTime', 1}, 2, ...
+         'fz5: sgd handle NumExamples 2^40 without replacement (a permutation of 2^40)', 20);
+    % data edge cases: X with 1 row, 1 column, zeros, Inf, sparse empty
+    XE = {[1 2], [1; 2; 3], zeros(4, 2), [1 Inf; 1 2; 1 3], sparse(4, 2), sparse(0, 2), [1 1; 1 2; 1 NaN], ...
+          1e200 * Xl, ones(4, 300)};
+    XEl = {'1 row', '1 column', 'all zero', 'Inf entry', 'sparse all zero', 'sparse 0 rows', 'NaN entry', ...
+           '1e200 * X', '4 x 300'};
+    for k = 1:numel(XE)
+      Xk = XE{k};
+      yk = ones(size(Xk, 1), 1);
+      t0k = zeros(size(Xk, 2), 1);
+      l = sprintf('fz5: X %s', XEl{k});
+      add('gd_leastsq', {Xk, yk}, 1, l);
+      P = sls;
+      P.X = Xk;
+      P.y = yk;
+      if isfield(P, 'G')
+        P = rmfield(P, intersect(fieldnames(P), {'G', 'Gkey', 'Ganchor'}));
+      end
+      P.d = size(Xk, 2);
+      for smp = {'with-replacement', 'without-replacement', 'cyclic'}
+        add('gd_run_mex', {P, t0k, 'Method', 'sgd', 'StepSize', 0.1, 'Sampling', smp{1}, 'MaxIter', 50, ...
+                           'MaxTime', 1}, 2, [l ' (hand-edited), ' smp{1}]);
+      end
+      add('gd_run_mex', {P, t0k, 'Method', 'sgd', 'StepSize', 0.1, 'BatchSize', 2, 'Averaging', 'on', ...
+                         'History', 'full', 'HistoryStride', 1, 'MaxIter', 20}, 2, [l ' (hand-edited), B 2, averaging']);
+      add('gd_run', {P, t0k, 'Method', 'sgd', 'StepSize', 0.1, 'MaxIter', 20}, 3, [l ' (hand-edited), gd_run']);
+      add('gd_sgd_cov', {P, 0.1, 1}, 1, [l ' (hand-edited)']);
+      add('gf_run', {P, t0k, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, [l ' (hand-edited), sgd-sde']);
+      try
+        Pc = gd_leastsq(Xk, yk);
+        add('gd_run', {Pc, t0k, 'Method', 'sgd', 'StepSize', 0.1, 'MaxIter', 20}, 3, [l ', gd_run']);
+        add('gd_sgd_cov', {Pc, 0.1, 1}, 1, l);
+        add('gd_sgd_cov', {Pc, 0.1, size(Xk, 1) + 1}, 1, [l ', B = m + 1']);
+        add('gf_run', {Pc, t0k, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, [l ', sgd-sde']);
+      catch %#ok<CTCH>
+      end
+    end
+    % gd_sgd_cov: every slot and option, both forms
+    A2 = [2 0.5; 0.5 1];
+    C2 = [1 0.2; 0.2 0.5];
+    SC = {{sls, 0.1, 2}, {A2, C2, 0.1, 2}};
+    for b = 1:numel(SC)
+      for s = 1:numel(SC{b})
+        for v = 1:nf
+          a = SC{b};
+          a{s} = fz5_vals{v};
+          add('gd_sgd_cov', a, 1, sprintf('fz5: form %d, slot %d = %s', b, s, fz5_lab{v}));
+        end
+      end
+      for nm = {'Sampling', 'NumExamples', 'Theta', 'NoSuchOption'}
+        for v = 1:nf
+          add('gd_sgd_cov', [SC{b}, {nm{1}, fz5_vals{v}}], 1, sprintf('fz5: form %d, %s = %s', b, nm{1}, fz5_lab{v}));
+        end
+      end
+      for n = 0:numel(SC{b}) - 1
+        add('gd_sgd_cov', SC{b}(1:n), 1, sprintf('fz5: form %d, %d inputs', b, n));
+      end
+    end
+    % A, C singular, indefinite, nonsymmetric; eta at and beyond 2/L; B = 0, m, m + 1
+    AM = {A2, zeros(2), [1 0; 0 0], [1 0; 0 -1], [2 1; 0 1], [1 0; 0 1e-17], [1e308 0; 0 1], NaN(2), ...
+          sparse(A2), diag([2 1]), eye(3), [2 1e-13; 0 1], -A2};
+    AMl = {'good', 'zeros', 'singular', 'indefinite', 'nonsymmetric', 'nearly singular', '1e308', 'NaN', ...
+           'sparse', 'diagonal', '3x3', 'nonsymmetric 1e-13', 'negative definite'};
+    for k = 1:numel(AM)
+      add('gd_sgd_cov', {AM{k}, C2, 0.1, 2}, 1, sprintf('fz5: A %s', AMl{k}));
+      add('gd_sgd_cov', {A2, AM{k}, 0.1, 2}, 1, sprintf('fz5: C %s', AMl{k}));
+      add('gd_sgd_cov', {AM{k}, AM{k}, 0.1, 2, 'Sampling', 'independent-batches', 'NumExamples', 10}, 1, ...
+          sprintf('fz5: A = C %s, independent-batches', AMl{k}));
+      add('gf_run', {q, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'NoiseCov', AM{k}}, 3, ...
+          sprintf('fz5: sgd-sde NoiseCov %s', AMl{k}));
+    end
+    Lq = max(eig(A2));
+    for eta = [2 / Lq, 2 / Lq * (1 - eps), 2 / Lq * (1 + eps), 1.999 / Lq, 3 / Lq, 1e300, realmin, 1e-300]
+      add('gd_sgd_cov', {A2, C2, eta, 2}, 1, sprintf('fz5: eta = %.17g (2/L = %.17g)', eta, 2 / Lq));
+      add('gd_sgd_cov', {sls, eta, 2}, 1, sprintf('fz5: leastsq, eta = %.17g', eta));
+    end
+    for B = [0, 1, 3, 4, 5, 1e300, 2 ^ 53 + 1, -1, 0.5]
+      for smp = {'with-replacement', 'independent-batches'}
+        add('gd_sgd_cov', {sls, 0.1, B, 'Sampling', smp{1}}, 1, sprintf('fz5: leastsq m = 4, B = %g, %s', B, smp{1}));
+        add('gd_sgd_cov', {A2, C2, 0.1, B, 'Sampling', smp{1}, 'NumExamples', 4}, 1, ...
+            sprintf('fz5: (A, C) m = 4, B = %g, %s', B, smp{1}));
+        add('gf_run', {sls, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'BatchSize', B, ...
+                       'Sampling', smp{1}}, 3, sprintf('fz5: sgd-sde m = 4, B = %g, %s', B, smp{1}));
+      end
+    end
+    % gf_run 'sgd-sde': every option x value, through gateway and wrapper
+    sde_names = {'StepSize', 'BatchSize', 'Sampling', 'NoiseCov', 'Seed', 'Step', 'Method', 'MaxSteps'};
+    for fb = 1:2
+      if fb == 1
+        sb = {sls, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'MaxTime', 1};
+      else
+        sb = {q, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1, 'NoiseCov', C2, 'MaxTime', 1};
+      end
+      for k = 1:numel(sde_names)
+        for v = 1:nf
+          l = sprintf('fz5: sgd-sde base %d, %s = %s', fb, sde_names{k}, fz5_lab{v});
+          add('gf_run_mex', [sb, {sde_names{k}, fz5_vals{v}}], 3, l);
+          add('gf_run', [sb, {sde_names{k}, fz5_vals{v}}], 3, l);
+        end
+      end
+      for v = 1:nf
+        a = sb;
+        a{2} = fz5_vals{v};
+        add('gf_run_mex', a, 3, sprintf('fz5: sgd-sde base %d, theta0 = %s', fb, fz5_lab{v}));
+        a = sb;
+        a{3} = fz5_vals{v};
+        add('gf_run_mex', a, 3, sprintf('fz5: sgd-sde base %d, tspan = %s', fb, fz5_lab{v}));
+      end
+      add('gf_run_mex', [sb(1:3), {'Method', 'sgd-sde'}], 3, sprintf('fz5: sgd-sde base %d, no StepSize', fb));
+      add('gf_run', {sfam{4}, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, ...
+          'fz5: sgd-sde on an (theta, idx) handle');
+      add('gf_run', {slg, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, 'fz5: sgd-sde on logistic');
+      add('gf_run', {sls, [th0, -th0], [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, 'fz5: sgd-sde 2 starts');
+    end
+    addc('gf_run', {sls, th0, [0 1e300], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 0.1}, 3, ...
+         'fz5: sgd-sde over [0 1e300]', 20);
+    addc('gf_run', {sls, th0, [0 1], 'Method', 'sgd-sde', 'StepSize', 0.1, 'Step', 1e-300}, 3, ...
+         'fz5: sgd-sde Step 1e-300', 20);
+    % gd_compare with SGD runs
+    gsp = {struct('method', 'sgd', 'step', 0.05, 'iters', 50), struct('method', 'sgd'), ...
+           struct('method', 'sgd', 'step', 0.05, 'iters', 50, 'batch', 2), ...
+           struct('method', 'sgd', 'step', -1), struct('method', 'sgd', 'step', 0.05, 'iters', 1e300), ...
+           struct('method', 'sgd', 'step', 0.05, 'iters', 50, 'BatchSize', 1e9), ...
+           struct('method', 'sgd', 'step', 0.05, 'iters', 50, 'Seed', NaN), {'sgd'}, 'sgd'};
+    for k = 1:numel(gsp)
+      for P = {sls, q, hfi, slg}
+        sp = gsp{k};
+        if ~iscell(sp)
+          sp = {sp};
+        end
+        add('gd_compare', {P{1}, th0, sp, 'Display', 'off', 'MaxIter', 50}, 1, sprintf('fz5: gd_compare sgd spec %d', k));
+      end
+    end
+    % gd_compare SGD specs: each field (step, batch, epochs, schedule, seed,
+    % label) given each value
+    for fld = {'step', 'batch', 'epochs', 'schedule', 'seed', 'label', 'iters'}
+      for v = 1:nf
+        sp = struct('method', 'sgd', 'step', 0.1, 'batch', 2, 'epochs', 3);
+        sp.(fld{1}) = fz5_vals{v};
+        add('gd_compare', {sls, th0, {sp}, 'Display', 'off'}, 1, sprintf('fz5: gd_compare sgd %s = %s', fld{1}, fz5_lab{v}));
+      end
+    end
+    % gd_sweep (issue 18, merged at 13:45): every slot and option x value,
+    % hostile axes (huge grids, NaN values, repeated names, StepSizeL
+    % without L, makers that throw or return garbage), serial backend in
+    % this process, the parallel backend in children; gd_sweep_plot on
+    % sweeps, edited sweeps and garbage
+    if exist('gd_sweep', 'file') == 2
+      qs = gd_quadratic([3 1; 1 2], [1; 1]);
+      swb = {qs, th0, 'Axes', {'StepSize', [0.1 0.4]}, 'Backend', 'serial', 'Fixed', {'MaxIter', 20}};
+      for sl = [1 2 4 6 8]
+        for v = 1:nf
+          a = swb;
+          a{sl} = fz5_vals{v};
+          add('gd_sweep', a, 1, sprintf('fz5: sweep slot %d = %s', sl, fz5_lab{v}));
+        end
+      end
+      for nm = {'Runner', 'Backend', 'Workers', 'ChunkSize', 'Display', 'Theory', 'MaxTime', 'NoSuch'}
+        for v = 1:nf
+          add('gd_sweep', [swb, {nm{1}, fz5_vals{v}}], 1, sprintf('fz5: sweep %s = %s', nm{1}, fz5_lab{v}));
+        end
+      end
+      for an = {'StepSize', 'StepSizeL', 'Method', 'Momentum', 'MaxIter', 'Seed', 'kappa', 'TSpan', 'Step'}
+        for v = 1:nf
+          add('gd_sweep', {qs, th0, 'Axes', {an{1}, fz5_vals{v}}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}}, 1, ...
+              sprintf('fz5: sweep axis %s values = %s', an{1}, fz5_lab{v}));
+          add('gd_sweep', {qs, th0, 'Axes', {'StepSize', [0.1 0.2]}, 'Backend', 'serial', 'Fixed', {an{1}, fz5_vals{v}}}, 1, ...
+              sprintf('fz5: sweep fixed %s = %s', an{1}, fz5_lab{v}));
+        end
+      end
+      mk = {@(kappa) gd_testfun('ellipse', kappa), @(kappa) error('fuzz:callback', 'maker throws'), @(kappa) 5, ...
+            @(kappa) gd_quadratic(eye(3), ones(3, 1)), @(kappa) @(x) deal(sum(x .^ 2), 2 * x), @() 1, ...
+            @(kappa) gd_quadratic([1 0; 0 -1], [0; 0]), @(kappa) gd_testfun('rosenbrock'), @(kappa) struct()};
+      mkl = {'ellipse', 'throws', 'returns 5', 'returns 3-D', 'returns a handle', 'no input', 'indefinite', ...
+             'rosenbrock (no L)', 'struct()'};
+      for k = 1:numel(mk)
+        for ax = {{'kappa', [1 10]}, {'kappa', [1 10], 'StepSizeL', [0.5 2.1]}, {'kappa', [NaN Inf -1 0]}}
+          add('gd_sweep', {mk{k}, th0, 'Axes', ax{1}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}}, 1, ...
+              sprintf('fz5: sweep maker %s, axes %d', mkl{k}, numel(ax{1}) / 2));
+        end
+      end
+      SAx = {{'StepSize', [0.1 0.2], 'StepSize', [0.3 0.4]}, {'StepSize', 1:1e4, 'Momentum', 0:1e-4:0.5}, ...
+             {'StepSize', linspace(0.01, 0.6, 3000)}, {'StepSize', [0.1 0.2], 'MaxIter', 1e300}, {'StepSize'}, ...
+             {'StepSize', {}}, {'StepSize', []}, {'', [1 2]}, {5, [1 2]}, {'StepSize', [0.1 0.2], 'Method', {'gd', 'sgd'}}, ...
+             {'Method', {'gd', 'heavyball', 'nesterov', 'natural', 'sgd', 'bogus'}}, {'Seed', [-1 1.5 NaN 2 ^ 60]}, ...
+             {'TSpan', {[0 1], [1 0], [0 1e300]}}, {'StepSizeL', [1 2], 'StepSize', [0.1 0.2]}};
+      for k = 1:numel(SAx)
+        addc('gd_sweep', {qs, th0, 'Axes', SAx{k}, 'Backend', 'serial', 'Fixed', {'MaxIter', 10}, 'MaxTime', 2}, 1, ...
+             sprintf('fz5: sweep hostile axes %d', k), 60);
+        addc('gd_sweep', {qs, th0, 'Axes', SAx{k}, 'Runner', 'gf_run', 'Backend', 'serial', 'MaxTime', 2}, 1, ...
+             sprintf('fz5: sweep hostile axes %d, gf_run', k), 60);
+      end
+      for k = {0, 1, 2, 1e6, NaN, -1, 1.5}
+        addc('gd_sweep', {qs, th0, 'Axes', {'StepSize', linspace(0.05, 0.7, 40)}, 'Backend', 'parallel', ...
+                          'Workers', k{1}, 'Fixed', {'MaxIter', 20}}, 1, sprintf('fz5: sweep parallel, Workers %g', k{1}), 120);
+      end
+      addc('gd_sweep', {@(x) deal(sum(x .^ 2), 2 * x), th0, 'Axes', {'StepSize', [0.1 0.2 0.3]}, 'Backend', 'parallel', ...
+                        'Workers', 2}, 1, 'fz5: sweep parallel, a handle problem', 120);
+      addc('gd_sweep', {@(kappa) error('fuzz:callback', 'maker throws'), th0, 'Axes', {'kappa', 1:20}, ...
+                        'Backend', 'parallel', 'Workers', 2}, 1, 'fz5: sweep parallel, maker throws', 120);
+      S0 = gd_sweep(@(kappa) gd_testfun('ellipse', kappa), th0, 'Axes', {'kappa', [1 10], 'StepSizeL', [0.5 1.9 2.1]}, ...
+                    'Fixed', {'MaxIter', 20}, 'Backend', 'serial');
+      S1 = gd_sweep(qs, th0, 'Axes', {'StepSize', [0.1 0.4 0.7]}, 'Fixed', {'MaxIter', 20}, 'Backend', 'serial');
+      SE = {S0, S1, rmfield(S0, 'rate'), setfield(S0, 'rate', NaN(2, 3)), setfield(S0, 'rate', []), ...
+            setfield(S0, 'axes', {}), setfield(S0, 'size', [1e9 1e9]), setfield(S0, 'values', {}), [S0 S0], struct(), ...
+            setfield(S0, 'rate', Inf(2, 3)), setfield(S0, 'L', -ones(2, 3)), setfield(S1, 'grid', 5), 5};
+      SEl = {'2-axis', '1-axis', 'no rate', 'rate NaN', 'rate []', 'axes {}', 'size 1e9', 'values {}', '1x2', ...
+             'struct()', 'rate Inf', 'L -1', 'grid 5', '5'};
+      for k = 1:numel(SE)
+        addc('gd_sweep_plot', {SE{k}}, 1, sprintf('fz5: sweep_plot %s', SEl{k}), 60);
+        add('gd_sweep_plot', {SE{k}, 'Plot', 'curves'}, 1, sprintf('fz5: sweep_plot %s, curves', SEl{k}));
+      end
+      for nm = {'Plot', 'Value', 'X', 'Y', 'Slice', 'Title', 'NoSuch'}
+        for v = [1:8:nv, nv + (1:5)]
+          add('gd_sweep_plot', {S0, nm{1}, fz5_vals{v}}, 1, sprintf('fz5: sweep_plot %s = %s', nm{1}, fz5_lab{v}));
+        end
+      end
+    end
+    % gd_plot 'Animate', Frames, Delay, Size, Trail, Style: in a child (graphics)
+    [~, info_sgd] = gd_run(sls, th0, 'Method', 'sgd', 'StepSize', 0.05, 'MaxIter', 40, 'HistoryStride', 1, ...
+                           'History', 'full');
+    gif = [tempname() '.gif'];
+    AN = {{'Animate', '/nonexistent_dir_fz5/a.gif'}, {'Animate', '/proc/a.gif'}, {'Animate', ''}, {'Animate', 5}, ...
+          {'Animate', gif, 'Frames', 0}, {'Animate', gif, 'Frames', 1e6}, {'Animate', gif, 'Frames', NaN}, ...
+          {'Animate', gif, 'Frames', 1}, {'Animate', gif, 'Frames', 2.5}, {'Animate', gif, 'Size', [1e6 1e6]}, ...
+          {'Animate', gif, 'Size', [0 0]}, {'Animate', gif, 'Size', [NaN 10]}, {'Animate', gif, 'Size', 100}, ...
+          {'Animate', gif, 'Delay', -1}, {'Animate', gif, 'Delay', Inf}, {'Animate', gif, 'Delay', 1e300}, ...
+          {'Animate', gif, 'Trail', 'x'}, {'Trail', 5}, {'Style', 'x'}, {'Style', {}}, {'Frames', 3}, ...
+          {'Animate', repmat('x', 1, 5000)}, {'Animate', gif, 'Size', [2^31 2]}, {'Animate', gif, 'Frames', -1}};
+    ANl = {'unwritable dir', '/proc', 'empty', 'number', 'Frames 0', 'Frames 1e6', 'Frames NaN', 'Frames 1', ...
+           'Frames 2.5', 'Size 1e6', 'Size 0', 'Size NaN', 'Size scalar', 'Delay -1', 'Delay Inf', 'Delay 1e300', ...
+           'Trail x', 'Trail 5', 'Style x', 'Style {}', 'Frames without Animate', 'name x5000', 'Size 2^31', ...
+           'Frames -1'};
+    for k = 1:numel(AN)
+      addc('gd_plot', [{sls, info_sgd}, AN{k}], 1, ['fz5: gd_plot ' ANl{k}], 60);
+    end
+    % gd_explore: non-2-D problems and bad options, headless
+    EX = {{gd_quadratic(eye(3), [1; 1; 1]), 'Visible', 'off'}, {sls, 'Visible', 'off'}, ...
+          {gd_testfun('rosenbrock', 3), 'Visible', 'off'}, {hfi, 'Visible', 'off'}, {@(x) deal(sum(x .^ 2), 2 * x), 'Visible', 'off'}, ...
+          {gd_quadratic([1 0; 0 -1], [0; 0]), 'Visible', 'off'}, {gd_quadratic(zeros(2), [0; 0]), 'Visible', 'off'}, ...
+          {q, 'Visible', 'off', 'Eta', NaN}, {q, 'Visible', 'off', 'Eta', 1e300}, {q, 'Visible', 'off', 'Iterations', 1e300}, ...
+          {q, 'Visible', 'off', 'Iterations', 0}, {q, 'Visible', 'off', 'Theta0', [1; 2; 3]}, ...
+          {q, 'Visible', 'off', 'Theta0', [NaN; 1]}, {q, 'Visible', 'off', 'Theta0', [1e300; 1]}, ...
+          {q, 'Visible', 5}, {q, 'Visible', 'off', 'NoSuch', 1}, {5}, {'x'}, {slg, 'Visible', 'off'}, ...
+          {gd_testfun('ellipse', 1e300, 0), 'Visible', 'off'}};
+    for k = 1:numel(EX)
+      addc('gd_explore', EX{k}, 1, sprintf('fz5: gd_explore case %d', k), 60);
+    end
+    % many-start kernels: gd_run d x m (16 < d <= 256), gf_run d x m fixed step (d <= 16)
+    for d = [17, 64, 256, 257]
+      Qd = gd_quadratic(eye(d) + 0.1, ones(d, 1));
+      T0 = repmat((1:4) / 4, d, 1);
+      TB = {T0, [T0(:, 1:2), NaN(d, 1), Inf(d, 1)], T0 * 1e300, T0(:, []), int32(T0), single(T0), sparse(T0), complex(T0, 1)};
+      TBl = {'good', 'NaN and Inf starts', '1e300', 'no starts', 'int32', 'single', 'sparse', 'complex'};
+      for k = 1:numel(TB)
+        add('gd_run_mex', {Qd, TB{k}, 'MaxIter', 30}, 2, sprintf('fz5: %d x 4 starts, %s', d, TBl{k}));
+        add('gd_run_mex', {Qd, TB{k}, 'MaxIter', 30, 'StepSize', 5}, 2, sprintf('fz5: %d x 4 starts, %s, diverging', d, TBl{k}));
+        add('gd_run_mex', {Qd, TB{k}, 'MaxIter', 30, 'History', 'full', 'Method', 'nesterov'}, 2, ...
+            sprintf('fz5: %d x 4 starts, %s, nesterov full', d, TBl{k}));
+        add('gf_run_mex', {Qd, TB{k}, [0 1], 'Method', 'rk4', 'Step', 0.1}, 3, sprintf('fz5: gf %d x 4 starts, %s', d, TBl{k}));
+        add('gf_run_mex', {Qd, TB{k}, [0 0.5 1], 'Method', 'heun', 'Step', 5}, 3, sprintf('fz5: gf %d x 4 starts, %s, unstable', d, TBl{k}));
+      end
+    end
+    for d = [1, 2, 8, 16, 17]
+      Qd = gd_quadratic(eye(d) + 0.1, ones(d, 1));
+      for m0 = [1, 2, 5, 64]
+        T0 = repmat((1:m0) / m0, d, 1);
+        T0(1, end) = NaN;
+        for me = {'euler', 'rk4', 'heun', 'rk45', 'implicit'}
+          add('gf_run_mex', {Qd, T0, [0 0.3 1], 'Method', me{1}, 'Step', 0.1, 'MaxTime', 1}, 3, ...
+              sprintf('fz5: gf %d x %d starts, last NaN, %s', d, m0, me{1}));
+        end
       end
     end
   end
