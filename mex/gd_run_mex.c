@@ -75,40 +75,13 @@ static int call_outfcn(mon_ctx *m, long k, const double *theta, double f, double
                        double eta, const char *state)
 {
     static const char *names[] = {"iteration", "fval", "gradnorm", "stepsize", "funccount"};
-    mxArray *in[4], *out[1] = {NULL};
-    int stop = 0;
-    in[0] = (mxArray *)m->outfcn;
-    in[1] = theta_array(m, theta);
-    in[2] = mxCreateStructMatrix(1, 1, 5, names);
-    mxSetField(in[2], 0, "iteration", mxCreateDoubleScalar((double)k));
-    mxSetField(in[2], 0, "fval", mxCreateDoubleScalar(f));
-    mxSetField(in[2], 0, "gradnorm", mxCreateDoubleScalar(gnorm));
-    mxSetField(in[2], 0, "stepsize", mxCreateDoubleScalar(eta));
-    mxSetField(in[2], 0, "funccount", mxCreateDoubleScalar((double)(m->p->nfevals - m->nfevals0)));
-    in[3] = mxCreateString(state);
-    mexCallMATLAB(1, out, 4, in, "feval");
-    if (out[0]) {
-        /* a logical (or numeric) scalar, nothing else: a vector's first
-         * element, [] or NaN would be a guess at what the user meant */
-        double v = NAN;
-        size_t ne = mxGetNumberOfElements(out[0]);
-        if ((mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]) && ne == 1)
-            v = mxGetScalar(out[0]);
-        if (v != v)
-            gdf_mex_error(FN, "badOutputFcn",
-                          "OutputFcn must return a logical scalar (true to stop, false to go on); "
-                          "at iteration %ld (state '%s') it returned %s.", k, state,
-                          ne != 1 ? (ne == 0 ? "an empty array" : "an array of several elements")
-                          : (mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0])
-                              ? "NaN"
-                              : mxIsComplex(out[0]) ? "a complex number" : mxGetClassName(out[0]));
-        stop = v != 0.0;
-        mxDestroyArray(out[0]);
-    }
-    mxDestroyArray(in[1]);
-    mxDestroyArray(in[2]);
-    mxDestroyArray(in[3]);
-    return stop;
+    double vals[5];
+    vals[0] = (double)k;
+    vals[1] = f;
+    vals[2] = gnorm;
+    vals[3] = eta;
+    vals[4] = (double)(m->p->nfevals - m->nfevals0);
+    return gdf_mex_call_outfcn(FN, m->outfcn, theta_array(m, theta), 5, names, vals, k, "iteration", state);
 }
 
 static int monitor(void *mctx, long k, const double *theta, double f, double gnorm, double eta)

@@ -1345,3 +1345,39 @@ mxArray *gdf_mex_cell_of_strings(const char *const *s, ptrdiff_t m)
     mxDestroyArray(S);
     return out[0];
 }
+
+int gdf_mex_call_outfcn(const char *fn, const mxArray *outfcn, mxArray *x, int nf, const char **names,
+                        const double *vals, long k, const char *unit, const char *state)
+{
+    mxArray *in[4], *out[1] = {NULL};
+    int i, stop = 0;
+    in[0] = (mxArray *)outfcn;
+    in[1] = x;
+    in[2] = mxCreateStructMatrix(1, 1, nf, names);
+    for (i = 0; i < nf; i++)
+        mxSetFieldByNumber(in[2], 0, i, mxCreateDoubleScalar(vals[i]));
+    in[3] = mxCreateString(state);
+    mexCallMATLAB(1, out, 4, in, "feval");
+    if (out[0]) {
+        /* a logical (or numeric) scalar, nothing else: a vector's first
+         * element, [] or NaN would be a guess at what the user meant */
+        double v = NAN;
+        size_t ne = mxGetNumberOfElements(out[0]);
+        int real_num = (mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]);
+        if (real_num && ne == 1)
+            v = mxGetScalar(out[0]);
+        if (v != v)
+            gdf_mex_error(fn, "badOutputFcn",
+                          "OutputFcn must return a logical scalar (true to stop, false to go on); "
+                          "at %s %ld (state '%s') it returned %s.", unit, k, state,
+                          ne != 1 ? (ne == 0 ? "an empty array" : "an array of several elements")
+                          : real_num ? "NaN"
+                          : mxIsComplex(out[0]) ? "a complex number" : mxGetClassName(out[0]));
+        stop = v != 0.0;
+        mxDestroyArray(out[0]);
+    }
+    mxDestroyArray(in[1]);
+    mxDestroyArray(in[2]);
+    mxDestroyArray(in[3]);
+    return stop;
+}

@@ -198,4 +198,12 @@ void gdf_mex_metric_init(const mxArray *metric, gdf_mex_problem *mp, const char 
  * error gdflow:<fn>:tooLarge with the size in the message. */
 void gdf_mex_check_alloc(const char *fn, const char *what, double ndoubles);
 
+/* stop = outfcn(x, optimValues, state), fminunc's OutputFcn convention, for
+ * every gateway that offers one: optimValues has the NF fields NAMES with
+ * the scalar values VALS; X is consumed (destroyed here).  The output must be
+ * a logical (or real numeric) scalar, else gdflow:<fn>:badOutputFcn naming
+ * the UNIT ("iteration", "step") K and STATE.  Returns the stop flag. */
+int gdf_mex_call_outfcn(const char *fn, const mxArray *outfcn, mxArray *x, int nf, const char **names,
+                        const double *vals, long k, const char *unit, const char *state);
+
 #endif

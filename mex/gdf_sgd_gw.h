@@ -163,36 +163,16 @@ static int sgd_outfcn(sgd_mon *m, long k, const double *theta, double f, double 
                       const char *state)
 {
     static const char *names[] = {"iteration", "fval", "gradnorm", "stepsize", "funccount", "epoch"};
-    mxArray *in[4], *out[1] = {NULL};
-    int stop = 0;
-    in[0] = (mxArray *)m->fn;
-    in[1] = mxCreateDoubleMatrix((mwSize)m->rows, (mwSize)m->cols, mxREAL);
-    memcpy(mxGetPr(in[1]), theta, (size_t)m->d * sizeof(double));
-    in[2] = mxCreateStructMatrix(1, 1, 6, names);
-    mxSetField(in[2], 0, "iteration", mxCreateDoubleScalar((double)k));
-    mxSetField(in[2], 0, "fval", mxCreateDoubleScalar(f));
-    mxSetField(in[2], 0, "gradnorm", mxCreateDoubleScalar(gnorm));
-    mxSetField(in[2], 0, "stepsize", mxCreateDoubleScalar(eta));
-    mxSetField(in[2], 0, "funccount", mxCreateDoubleScalar((double)(m->full->nfevals - m->nf0)));
-    mxSetField(in[2], 0, "epoch", mxCreateDoubleScalar((double)k * m->bpn));
-    in[3] = mxCreateString(state);
-    mexCallMATLAB(1, out, 4, in, "feval");
-    if (out[0]) {
-        double v = NAN;
-        if ((mxIsLogical(out[0]) || mxIsNumeric(out[0])) && !mxIsComplex(out[0]) &&
-            mxGetNumberOfElements(out[0]) == 1)
-            v = mxGetScalar(out[0]);
-        if (v != v)
-            gdf_mex_error(FN, "badOutputFcn", "OutputFcn must return a logical scalar (true to stop, "
-                                              "false to go on); at step %ld (state '%s') it did not.",
-                          k, state);
-        stop = v != 0.0;
-        mxDestroyArray(out[0]);
-    }
-    mxDestroyArray(in[1]);
-    mxDestroyArray(in[2]);
-    mxDestroyArray(in[3]);
-    return stop;
+    double vals[6];
+    mxArray *x = mxCreateDoubleMatrix((mwSize)m->rows, (mwSize)m->cols, mxREAL);
+    memcpy(mxGetPr(x), theta, (size_t)m->d * sizeof(double));
+    vals[0] = (double)k;
+    vals[1] = f;
+    vals[2] = gnorm;
+    vals[3] = eta;
+    vals[4] = (double)(m->full->nfevals - m->nf0);
+    vals[5] = (double)k * m->bpn;
+    return gdf_mex_call_outfcn(FN, m->fn, x, 6, names, vals, k, "step", state);
 }
 
 static int sgd_monitor(void *mctx, long k, const double *theta, double f, double gnorm, double eta)

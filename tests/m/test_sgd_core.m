@@ -293,3 +293,4 @@
 %! rows_ = regexp(out, '^\s+(\d+)\s+\S+\s+\S+\s+\S+\s*$', 'tokens', 'lineanchors');
 %! assert (cellfun(@(c) str2double(c{1}), rows_), [0 20 40]);
 %! assert (~isempty(strfind(out, '45 steps')));
+%!error <OutputFcn must return a logical scalar .* at step 0 \(state 'init'\) it returned an empty array> gd_run(gd_leastsq([1 0; 0 1; 1 1], [1; 2; 3]), [0; 0], 'Method', 'sgd', 'MaxIter', 10, 'OutputFcn', @(t, o, s) [])
