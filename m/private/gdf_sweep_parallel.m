@@ -52,13 +52,7 @@ for w0 = 1:wave:numel(chunks)
   else
     out = cellfun(fn, these, 'UniformOutput', false);
   end
-  for k = 1:numel(these)
-    gdf_sweep_raise(out{k});
-  end
-  gdf_sweep_store('put', [these{:}], vertcat(out{:}));
-  done = done + numel([these{:}]);
-  gdf_sweep_store('stamp', toc(t0));
-  last = gdf_sweep_progress(opt, done, prod(spec.dims), t0, last);
+  [done, last] = gdf_sweep_collect(opt, spec, these, out, done, t0, last);
 end
 S = [];                                       % the results are in GDF_SWEEP_STORE
 end

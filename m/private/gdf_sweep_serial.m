@@ -12,12 +12,7 @@ for k = 1:numel(chunks)
   if k > 1 && toc(t0) > opt.maxtime
     break
   end
-  out = gdf_sweep_chunk(spec, chunks{k});
-  gdf_sweep_raise(out);
-  gdf_sweep_store('put', chunks{k}, out);
-  done = done + numel(chunks{k});
-  gdf_sweep_store('stamp', toc(t0));
-  last = gdf_sweep_progress(opt, done, prod(spec.dims), t0, last);
+  [done, last] = gdf_sweep_collect(opt, spec, chunks(k), {gdf_sweep_chunk(spec, chunks{k})}, done, t0, last);
 end
 S = [];                                       % the results are in GDF_SWEEP_STORE
 end
