@@ -645,6 +645,57 @@ static void set_field(mxArray *s, const char *name, mxArray *v)
     mxSetField(s, 0, name, v);
 }
 
+/* the shared fixed-step kernel of run_many: start 1 ran alone and went the
+ * whole grid, so starts 2..m run together (the same steps, bit for bit), save
+ * those that a single run treats apart (sh->redo[j - 1] set: run alone).  The
+ * kernel writes in place into the outputs asked for (made here, sh->oT/oF/oG)
+ * or into scratch rows.  Returns the time spent. */
+typedef struct {
+    double *T, *F, *G;     /* the kernel's rows of starts 2..m (n x d x (m-1), n x (m-1)) */
+    mxArray *oT, *oF, *oG; /* the outputs, made early when the kernel runs */
+    unsigned char *redo;
+    long nb;               /* rows per start: the grid's N + 1 */
+} gf_shared;
+
+static double run_shared(gf_call *a, const gf_start *st, const double *theta0, int nlhs, gf_shared *sh)
+{
+    const ptrdiff_t d = a->d, m = a->m;
+    const gdf_gf_opts *o = &a->spec.o;
+    int shortened;
+    long N = gdf_gf_grid(a->ts[0], a->ts[1], o->h, &shortened);
+    double t0c;
+    mwSize dims[3];
+    if (!(N >= 0 && st[0].r.run.exitflag == 1 && st[0].r.run.why == GDF_GF_WHY_TEND && st[0].r.run.nsteps == N &&
+          st[0].out.n == N + 1))
+        return 0.0;
+    t0c = gdf_now();
+    sh->nb = N + 1; /* every start's rows: no run has more than the grid */
+    dims[0] = (mwSize)sh->nb;
+    dims[1] = (mwSize)d;
+    dims[2] = (mwSize)m;
+    check_alloc("the output Theta", (double)sh->nb * (double)d * (double)m);
+    if (nlhs >= 2) {
+        sh->oT = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
+        sh->T = mxGetPr(sh->oT) + (size_t)sh->nb * (size_t)d;
+    } else {
+        sh->T = (double *)mxMalloc((size_t)sh->nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
+    }
+    if (nlhs >= 3) {
+        sh->oF = mxCreateDoubleMatrix((mwSize)sh->nb, (mwSize)m, mxREAL);
+        sh->oG = mxCreateDoubleMatrix((mwSize)sh->nb, (mwSize)m, mxREAL);
+        sh->F = mxGetPr(sh->oF) + sh->nb;
+        sh->G = mxGetPr(sh->oG) + sh->nb;
+    } else {
+        sh->F = (double *)mxMalloc((size_t)sh->nb * (size_t)(m - 1) * sizeof(double));
+        sh->G = (double *)mxMalloc((size_t)sh->nb * (size_t)(m - 1) * sizeof(double));
+    }
+    sh->redo = (unsigned char *)mxCalloc((size_t)(m - 1), 1);
+    if (gdf_gf_batch_fixed(&a->mp.p, &a->mp.u.quad, o->method, a->ts[0], a->ts[1], o->h, N, shortened,
+                           o->stationary, m - 1, theta0 + d, sh->nb, sh->T, sh->F, sh->G, sh->redo) != GDF_OK)
+        memset(sh->redo, 1, (size_t)(m - 1));
+    return gdf_now() - t0c;
+}
+
 static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
 {
     const ptrdiff_t d = a->d, m = a->m;
@@ -653,59 +704,19 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
     gdf_gf_plan pl;
     mxArray *info = NULL;
     double *T, tsum = 0.0;
-    double *bT = NULL, *bF = NULL, *bG = NULL; /* the shared kernel's rows (n x d x m, n x m) */
-    mxArray *oT = NULL, *oF = NULL, *oG = NULL; /* the outputs, made early when the kernel runs */
-    unsigned char *redo = NULL;
-    long n = 0, i, k, nb = 0;
+    gf_shared sh = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+    long n = 0, i, k;
     ptrdiff_t j, jmax = 0, q;
     for (j = 0; j < m; j++) {
         gf_start *s = &st[j];
         a->theta0 = theta0 + j * d;
-        if (j == 1 && batch_ok(a)) {
-            /* start 1 ran alone and went the whole grid: the others run
-             * together (the same steps, bit for bit), save those that a
-             * single run treats apart */
-            const gdf_gf_opts *o = &a->spec.o;
-            int shortened;
-            long N = gdf_gf_grid(a->ts[0], a->ts[1], o->h, &shortened);
-            if (N >= 0 && st[0].r.run.exitflag == 1 && st[0].r.run.why == GDF_GF_WHY_TEND &&
-                st[0].r.run.nsteps == N && st[0].out.n == N + 1) {
-                double t0c = gdf_now();
-                mwSize dims[3];
-                nb = N + 1; /* every start's rows: no run has more than the grid */
-                dims[0] = (mwSize)nb;
-                dims[1] = (mwSize)d;
-                dims[2] = (mwSize)m;
-                check_alloc("the output Theta", (double)nb * (double)d * (double)m);
-                /* the kernel writes starts 2..m in place in the outputs
-                 * (scratch for those not asked for) */
-                if (nlhs >= 2) {
-                    oT = mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL);
-                    bT = mxGetPr(oT) + (size_t)nb * (size_t)d;
-                } else {
-                    bT = (double *)mxMalloc((size_t)nb * (size_t)d * (size_t)(m - 1) * sizeof(double));
-                }
-                if (nlhs >= 3) {
-                    oF = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
-                    oG = mxCreateDoubleMatrix((mwSize)nb, (mwSize)m, mxREAL);
-                    bF = mxGetPr(oF) + nb;
-                    bG = mxGetPr(oG) + nb;
-                } else {
-                    bF = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
-                    bG = (double *)mxMalloc((size_t)nb * (size_t)(m - 1) * sizeof(double));
-                }
-                redo = (unsigned char *)mxCalloc((size_t)(m - 1), 1);
-                if (gdf_gf_batch_fixed(&a->mp.p, &a->mp.u.quad, o->method, a->ts[0], a->ts[1], o->h, N, shortened,
-                                       o->stationary, m - 1, theta0 + d, nb, bT, bF, bG, redo) != GDF_OK)
-                    memset(redo, 1, (size_t)(m - 1));
-                tsum += gdf_now() - t0c;
-            }
-        }
-        if (j > 0 && redo && !redo[j - 1]) {
+        if (j == 1 && batch_ok(a))
+            tsum += run_shared(a, st, theta0, nlhs, &sh);
+        if (j > 0 && sh.redo && !sh.redo[j - 1]) {
             s->batched = 1;
             s->r = st[0].r;
             s->r.run.time = 0.0;
-            s->out.n = nb;
+            s->out.n = sh.nb;
             continue;
         }
         run(a, &pl, &s->out, &s->oc, &s->r);
@@ -731,7 +742,7 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         dims[1] = (mwSize)d;
         dims[2] = (mwSize)m;
         check_alloc("the output Theta", (double)n * (double)d * (double)m);
-        plhs[1] = oT ? oT : mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL); /* oT: n == nb */
+        plhs[1] = sh.oT ? sh.oT : mxCreateNumericArray(3, dims, mxDOUBLE_CLASS, mxREAL); /* oT: n == nb */
         T = mxGetPr(plhs[1]);
         for (j = 0; j < m; j++) {
             const gf_start *s = &st[j];
@@ -744,8 +755,8 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         }
     }
     if (nlhs >= 3) {
-        mxArray *F = oF ? oF : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
-        mxArray *G = oG ? oG : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *F = sh.oF ? sh.oF : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
+        mxArray *G = sh.oG ? sh.oG : mxCreateDoubleMatrix((mwSize)n, (mwSize)m, mxREAL);
         mxArray *rows[4];
         const char **smsg = (const char **)mxCalloc((size_t)m, sizeof(char *));
         const char **ssta = (const char **)mxCalloc((size_t)m, sizeof(char *));
@@ -791,14 +802,14 @@ static void run_many(gf_call *a, int nlhs, mxArray *plhs[])
         if (st[j].out.gnorm)
             mxFree(st[j].out.gnorm);
     }
-    if (redo) { /* the scratch rows of outputs not asked for */
-        if (!oT)
-            mxFree(bT);
-        if (!oF) {
-            mxFree(bF);
-            mxFree(bG);
+    if (sh.redo) { /* the scratch rows of outputs not asked for */
+        if (!sh.oT)
+            mxFree(sh.T);
+        if (!sh.oF) {
+            mxFree(sh.F);
+            mxFree(sh.G);
         }
-        mxFree(redo);
+        mxFree(sh.redo);
     }
     mxFree(st);
 }
